@@ -1,0 +1,4 @@
+/**
+ * Meridian bench module.
+ */
+package io.meridian.bench;

@@ -1,0 +1,4 @@
+/**
+ * Meridian config module.
+ */
+package io.meridian.config;

@@ -1,0 +1,39 @@
+package io.meridian.engine.api;
+
+/**
+ * Operator commands carried by an operator event, encoded as one byte.
+ */
+public final class OperatorCommand
+{
+    /** Stop all new orders; cancel nothing by itself. */
+    public static final byte HALT = 1;
+    /** Return to ACTIVE from HALTED or REDUCING. */
+    public static final byte RESUME = 2;
+    /** Cancel every working order. */
+    public static final byte CANCEL_ALL = 3;
+
+    private OperatorCommand()
+    {
+    }
+
+    /**
+     * Name of a command code, for tools.
+     *
+     * @param command the code.
+     * @return its name.
+     */
+    public static String name(final byte command)
+    {
+        switch (command)
+        {
+            case HALT:
+                return "HALT";
+            case RESUME:
+                return "RESUME";
+            case CANCEL_ALL:
+                return "CANCEL_ALL";
+            default:
+                return "UNKNOWN(" + command + ")";
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package io.meridian.engine.codec;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+/**
+ * An execution report from a venue about one of our orders.
+ *
+ * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <pre>
+ *  48 clOrdId          long
+ *  56 venueOrderId     long
+ *  64 execType         byte
+ *  65 side             byte
+ *  66 rejectCode       short
+ *  72 lastPrice        long
+ *  80 lastQty          long
+ *  88 leavesQty        long
+ *  96 cumQty           long
+ * </pre>
+ */
+public final class ExecReportCodec
+{
+    /** Record type code. */
+    public static final byte TYPE = RecordType.EXEC_REPORT;
+    /** Record length in bytes. */
+    public static final int LENGTH = 104;
+    /** Offset of {@code clOrdId}. */
+    public static final int CL_ORD_ID_OFFSET = 48;
+    /** Offset of {@code venueOrderId}. */
+    public static final int VENUE_ORDER_ID_OFFSET = 56;
+    /** Offset of {@code execType}. */
+    public static final int EXEC_TYPE_OFFSET = 64;
+    /** Offset of {@code side}. */
+    public static final int SIDE_OFFSET = 65;
+    /** Offset of {@code rejectCode}. */
+    public static final int REJECT_CODE_OFFSET = 66;
+    /** Offset of {@code lastPrice}. */
+    public static final int LAST_PRICE_OFFSET = 72;
+    /** Offset of {@code lastQty}. */
+    public static final int LAST_QTY_OFFSET = 80;
+    /** Offset of {@code leavesQty}. */
+    public static final int LEAVES_QTY_OFFSET = 88;
+    /** Offset of {@code cumQty}. */
+    public static final int CUM_QTY_OFFSET = 96;
+    /** Field table for dumps and diffs. */
+    public static final RecordLayout LAYOUT = new RecordLayout(TYPE, "EXEC_REPORT", LENGTH, new RecordLayout.Field[]{
+        new RecordLayout.Field("clOrdId", CL_ORD_ID_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("venueOrderId", VENUE_ORDER_ID_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("execType", EXEC_TYPE_OFFSET, RecordLayout.Kind.I8),
+        new RecordLayout.Field("side", SIDE_OFFSET, RecordLayout.Kind.I8),
+        new RecordLayout.Field("rejectCode", REJECT_CODE_OFFSET, RecordLayout.Kind.I16),
+        new RecordLayout.Field("lastPrice", LAST_PRICE_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("lastQty", LAST_QTY_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("leavesQty", LEAVES_QTY_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("cumQty", CUM_QTY_OFFSET, RecordLayout.Kind.I64),
+    });
+
+    private ExecReportCodec()
+    {
+    }
+
+    /**
+     * Our client order id.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long clOrdId(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + CL_ORD_ID_OFFSET);
+    }
+
+    /**
+     * Sets {@code clOrdId}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void clOrdId(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + CL_ORD_ID_OFFSET, value);
+    }
+
+    /**
+     * The venue's order id.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long venueOrderId(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + VENUE_ORDER_ID_OFFSET);
+    }
+
+    /**
+     * Sets {@code venueOrderId}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void venueOrderId(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + VENUE_ORDER_ID_OFFSET, value);
+    }
+
+    /**
+     * ExecType code.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static byte execType(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + EXEC_TYPE_OFFSET);
+    }
+
+    /**
+     * Sets {@code execType}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void execType(final MutableDirectBuffer buffer, final int offset, final byte value)
+    {
+        buffer.putByte(offset + EXEC_TYPE_OFFSET, value);
+    }
+
+    /**
+     * Side code of the order.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static byte side(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + SIDE_OFFSET);
+    }
+
+    /**
+     * Sets {@code side}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void side(final MutableDirectBuffer buffer, final int offset, final byte value)
+    {
+        buffer.putByte(offset + SIDE_OFFSET, value);
+    }
+
+    /**
+     * RejectReason code when execType is REJECTED.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static short rejectCode(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getShort(offset + REJECT_CODE_OFFSET);
+    }
+
+    /**
+     * Sets {@code rejectCode}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void rejectCode(final MutableDirectBuffer buffer, final int offset, final short value)
+    {
+        buffer.putShort(offset + REJECT_CODE_OFFSET, value);
+    }
+
+    /**
+     * Price of this fill in ticks (0 when not a fill).
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long lastPrice(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + LAST_PRICE_OFFSET);
+    }
+
+    /**
+     * Sets {@code lastPrice}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void lastPrice(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + LAST_PRICE_OFFSET, value);
+    }
+
+    /**
+     * Quantity of this fill in lots.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long lastQty(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + LAST_QTY_OFFSET);
+    }
+
+    /**
+     * Sets {@code lastQty}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void lastQty(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + LAST_QTY_OFFSET, value);
+    }
+
+    /**
+     * Quantity still working after this report.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long leavesQty(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + LEAVES_QTY_OFFSET);
+    }
+
+    /**
+     * Sets {@code leavesQty}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void leavesQty(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + LEAVES_QTY_OFFSET, value);
+    }
+
+    /**
+     * Quantity filled so far.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long cumQty(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + CUM_QTY_OFFSET);
+    }
+
+    /**
+     * Sets {@code cumQty}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void cumQty(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + CUM_QTY_OFFSET, value);
+    }
+}

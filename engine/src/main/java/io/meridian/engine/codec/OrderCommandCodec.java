@@ -1,0 +1,305 @@
+package io.meridian.engine.codec;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+/**
+ * Decision record and outbound command: what the engine tells a venue.
+ *
+ * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <pre>
+ *  48 causeSequence    long
+ *  56 clOrdId          long
+ *  64 command          byte
+ *  65 side             byte
+ *  66 orderType        byte
+ *  67 timeInForce      byte
+ *  68 venueId          int
+ *  72 price            long
+ *  80 qty              long
+ *  88 origClOrdId      long
+ * </pre>
+ */
+public final class OrderCommandCodec
+{
+    /** Record type code. */
+    public static final byte TYPE = RecordType.ORDER_COMMAND;
+    /** Record length in bytes. */
+    public static final int LENGTH = 96;
+    /** Offset of {@code causeSequence}. */
+    public static final int CAUSE_SEQUENCE_OFFSET = 48;
+    /** Offset of {@code clOrdId}. */
+    public static final int CL_ORD_ID_OFFSET = 56;
+    /** Offset of {@code command}. */
+    public static final int COMMAND_OFFSET = 64;
+    /** Offset of {@code side}. */
+    public static final int SIDE_OFFSET = 65;
+    /** Offset of {@code orderType}. */
+    public static final int ORDER_TYPE_OFFSET = 66;
+    /** Offset of {@code timeInForce}. */
+    public static final int TIME_IN_FORCE_OFFSET = 67;
+    /** Offset of {@code venueId}. */
+    public static final int VENUE_ID_OFFSET = 68;
+    /** Offset of {@code price}. */
+    public static final int PRICE_OFFSET = 72;
+    /** Offset of {@code qty}. */
+    public static final int QTY_OFFSET = 80;
+    /** Offset of {@code origClOrdId}. */
+    public static final int ORIG_CL_ORD_ID_OFFSET = 88;
+    /** Field table for dumps and diffs. */
+    public static final RecordLayout LAYOUT = new RecordLayout(TYPE, "ORDER_COMMAND", LENGTH, new RecordLayout.Field[]{
+        new RecordLayout.Field("causeSequence", CAUSE_SEQUENCE_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("clOrdId", CL_ORD_ID_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("command", COMMAND_OFFSET, RecordLayout.Kind.I8),
+        new RecordLayout.Field("side", SIDE_OFFSET, RecordLayout.Kind.I8),
+        new RecordLayout.Field("orderType", ORDER_TYPE_OFFSET, RecordLayout.Kind.I8),
+        new RecordLayout.Field("timeInForce", TIME_IN_FORCE_OFFSET, RecordLayout.Kind.I8),
+        new RecordLayout.Field("venueId", VENUE_ID_OFFSET, RecordLayout.Kind.I32),
+        new RecordLayout.Field("price", PRICE_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("qty", QTY_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("origClOrdId", ORIG_CL_ORD_ID_OFFSET, RecordLayout.Kind.I64),
+    });
+
+    private OrderCommandCodec()
+    {
+    }
+
+    /**
+     * Sequence of the inbound event that caused it.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long causeSequence(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + CAUSE_SEQUENCE_OFFSET);
+    }
+
+    /**
+     * Sets {@code causeSequence}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void causeSequence(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + CAUSE_SEQUENCE_OFFSET, value);
+    }
+
+    /**
+     * Client order id (of the new order, or of the cancel request).
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long clOrdId(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + CL_ORD_ID_OFFSET);
+    }
+
+    /**
+     * Sets {@code clOrdId}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void clOrdId(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + CL_ORD_ID_OFFSET, value);
+    }
+
+    /**
+     * OrderCommandType code.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static byte command(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + COMMAND_OFFSET);
+    }
+
+    /**
+     * Sets {@code command}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void command(final MutableDirectBuffer buffer, final int offset, final byte value)
+    {
+        buffer.putByte(offset + COMMAND_OFFSET, value);
+    }
+
+    /**
+     * Side code.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static byte side(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + SIDE_OFFSET);
+    }
+
+    /**
+     * Sets {@code side}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void side(final MutableDirectBuffer buffer, final int offset, final byte value)
+    {
+        buffer.putByte(offset + SIDE_OFFSET, value);
+    }
+
+    /**
+     * OrderType code.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static byte orderType(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + ORDER_TYPE_OFFSET);
+    }
+
+    /**
+     * Sets {@code orderType}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void orderType(final MutableDirectBuffer buffer, final int offset, final byte value)
+    {
+        buffer.putByte(offset + ORDER_TYPE_OFFSET, value);
+    }
+
+    /**
+     * 0 DAY, 1 IOC.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static byte timeInForce(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + TIME_IN_FORCE_OFFSET);
+    }
+
+    /**
+     * Sets {@code timeInForce}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void timeInForce(final MutableDirectBuffer buffer, final int offset, final byte value)
+    {
+        buffer.putByte(offset + TIME_IN_FORCE_OFFSET, value);
+    }
+
+    /**
+     * Destination venue.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static int venueId(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getInt(offset + VENUE_ID_OFFSET);
+    }
+
+    /**
+     * Sets {@code venueId}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void venueId(final MutableDirectBuffer buffer, final int offset, final int value)
+    {
+        buffer.putInt(offset + VENUE_ID_OFFSET, value);
+    }
+
+    /**
+     * Limit price in ticks.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long price(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + PRICE_OFFSET);
+    }
+
+    /**
+     * Sets {@code price}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void price(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + PRICE_OFFSET, value);
+    }
+
+    /**
+     * Quantity in lots.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long qty(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + QTY_OFFSET);
+    }
+
+    /**
+     * Sets {@code qty}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void qty(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + QTY_OFFSET, value);
+    }
+
+    /**
+     * Order to cancel (CANCEL only).
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long origClOrdId(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + ORIG_CL_ORD_ID_OFFSET);
+    }
+
+    /**
+     * Sets {@code origClOrdId}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void origClOrdId(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + ORIG_CL_ORD_ID_OFFSET, value);
+    }
+}

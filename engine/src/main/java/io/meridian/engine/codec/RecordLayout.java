@@ -1,0 +1,177 @@
+package io.meridian.engine.codec;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Describes the fields of one record type so that tools can print and diff records generically. Used by journal
+ * dump, the replay verifier and tests; never on the hot path.
+ */
+public final class RecordLayout
+{
+    /** Field encodings. */
+    public enum Kind
+    {
+        /** One signed byte. */
+        I8(1),
+        /** Two-byte signed integer. */
+        I16(2),
+        /** Four-byte signed integer. */
+        I32(4),
+        /** Eight-byte signed integer. */
+        I64(8),
+        /** IEEE-754 double. */
+        F64(8);
+
+        private final int width;
+
+        Kind(final int width)
+        {
+            this.width = width;
+        }
+
+        /**
+         * Width in bytes.
+         *
+         * @return the width.
+         */
+        public int width()
+        {
+            return width;
+        }
+    }
+
+    /**
+     * One field: name, offset from the start of the record, encoding.
+     *
+     * @param name field name.
+     * @param offset offset from the start of the record.
+     * @param kind encoding.
+     */
+    public record Field(String name, int offset, Kind kind)
+    {
+        /**
+         * Reads the field as text.
+         *
+         * @param buffer the record's buffer.
+         * @param recordOffset where the record starts.
+         * @return the value as text.
+         */
+        public String format(final DirectBuffer buffer, final int recordOffset)
+        {
+            final int at = recordOffset + offset;
+            switch (kind)
+            {
+                case I8:
+                    return Byte.toString(buffer.getByte(at));
+                case I16:
+                    return Short.toString(buffer.getShort(at));
+                case I32:
+                    return Integer.toString(buffer.getInt(at));
+                case I64:
+                    return Long.toString(buffer.getLong(at));
+                case F64:
+                    return Double.toString(buffer.getDouble(at));
+                default:
+                    throw new IllegalStateException("unknown kind " + kind);
+            }
+        }
+    }
+
+    /** The header's fields, shared by every record type. */
+    public static final Field[] HEADER_FIELDS = {
+        new Field("type", Header.TYPE_OFFSET, Kind.I8),
+        new Field("schemaVersion", Header.VERSION_OFFSET, Kind.I8),
+        new Field("length", Header.LENGTH_OFFSET, Kind.I16),
+        new Field("instrumentId", Header.INSTRUMENT_OFFSET, Kind.I32),
+        new Field("sequence", Header.SEQUENCE_OFFSET, Kind.I64),
+        new Field("eventTimeNs", Header.EVENT_TIME_OFFSET, Kind.I64),
+        new Field("receiveTimeNs", Header.RECEIVE_TIME_OFFSET, Kind.I64),
+        new Field("sourceId", Header.SOURCE_ID_OFFSET, Kind.I32),
+        new Field("flags", Header.FLAGS_OFFSET, Kind.I32),
+        new Field("sourceSequence", Header.SOURCE_SEQUENCE_OFFSET, Kind.I64),
+    };
+
+    private final byte type;
+    private final String name;
+    private final int length;
+    private final Field[] fields;
+
+    /**
+     * A layout.
+     *
+     * @param type record type code.
+     * @param name record type name.
+     * @param length record length.
+     * @param bodyFields fields after the header.
+     */
+    public RecordLayout(final byte type, final String name, final int length, final Field[] bodyFields)
+    {
+        this.type = type;
+        this.name = name;
+        this.length = length;
+        this.fields = new Field[HEADER_FIELDS.length + bodyFields.length];
+        System.arraycopy(HEADER_FIELDS, 0, fields, 0, HEADER_FIELDS.length);
+        System.arraycopy(bodyFields, 0, fields, HEADER_FIELDS.length, bodyFields.length);
+    }
+
+    public byte type()
+    {
+        return type;
+    }
+
+    public String name()
+    {
+        return name;
+    }
+
+    public int length()
+    {
+        return length;
+    }
+
+    /**
+     * Header and body fields in offset order.
+     *
+     * @return a copy of the field table.
+     */
+    public Field[] fields()
+    {
+        return fields.clone();
+    }
+
+    /**
+     * The field that covers a byte offset within the record.
+     *
+     * @param offsetInRecord byte offset from the start of the record.
+     * @return the field, or {@code null} for padding.
+     */
+    public Field fieldAt(final int offsetInRecord)
+    {
+        for (final Field f : fields)
+        {
+            if (offsetInRecord >= f.offset() && offsetInRecord < f.offset() + f.kind().width())
+            {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Appends {@code name=value} pairs for every field.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param out where to append.
+     * @return {@code out}.
+     */
+    public StringBuilder format(final DirectBuffer buffer, final int offset, final StringBuilder out)
+    {
+        out.append(name);
+        for (int i = HEADER_FIELDS.length; i < fields.length; i++)
+        {
+            out.append(' ').append(fields[i].name()).append('=').append(fields[i].format(buffer, offset));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package io.meridian.engine.codec;
+
+/**
+ * Record type codes: the first byte of every record. Inbound events are below 20, decision records from 20,
+ * journal-only records from 100. Codes are part of the journal format and never reused.
+ */
+public final class RecordType
+{
+    /** Top-of-book quote. */
+    public static final byte QUOTE = 1;
+    /** Trade print. */
+    public static final byte TRADE = 2;
+    /** Execution report from a venue. */
+    public static final byte EXEC_REPORT = 3;
+    /** Timer tick. */
+    public static final byte TIMER = 4;
+    /** Operator command. */
+    public static final byte OPERATOR = 5;
+    /** Venue or feed connectivity change. */
+    public static final byte CONNECTIVITY = 6;
+
+    /** Decision: model score and target position. */
+    public static final byte SIGNAL = 20;
+    /** Decision: pre-trade risk accept or reject. */
+    public static final byte RISK_DECISION = 21;
+    /** Decision and outbound command: an order command to a venue. */
+    public static final byte ORDER_COMMAND = 22;
+    /** Decision: a trading-state change (kill switch or operator). */
+    public static final byte TRADING_STATE = 23;
+
+    /** Journal only: the run manifest. */
+    public static final byte MANIFEST = 100;
+    /** Journal only: written when a run closes cleanly. */
+    public static final byte END_OF_RUN = 101;
+
+    private RecordType()
+    {
+    }
+
+    /**
+     * Whether a type code is an inbound event.
+     *
+     * @param type the code.
+     * @return true for inbound events.
+     */
+    public static boolean isInbound(final int type)
+    {
+        return type >= QUOTE && type <= CONNECTIVITY;
+    }
+
+    /**
+     * Whether a type code is a decision record.
+     *
+     * @param type the code.
+     * @return true for decision records.
+     */
+    public static boolean isDecision(final int type)
+    {
+        return type >= SIGNAL && type <= TRADING_STATE;
+    }
+
+    /**
+     * Name of a type code, for tools.
+     *
+     * @param type the code.
+     * @return its name.
+     */
+    public static String name(final int type)
+    {
+        switch (type)
+        {
+            case QUOTE:
+                return "QUOTE";
+            case TRADE:
+                return "TRADE";
+            case EXEC_REPORT:
+                return "EXEC_REPORT";
+            case TIMER:
+                return "TIMER";
+            case OPERATOR:
+                return "OPERATOR";
+            case CONNECTIVITY:
+                return "CONNECTIVITY";
+            case SIGNAL:
+                return "SIGNAL";
+            case RISK_DECISION:
+                return "RISK_DECISION";
+            case ORDER_COMMAND:
+                return "ORDER_COMMAND";
+            case TRADING_STATE:
+                return "TRADING_STATE";
+            case MANIFEST:
+                return "MANIFEST";
+            case END_OF_RUN:
+                return "END_OF_RUN";
+            default:
+                return "UNKNOWN(" + type + ")";
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.meridian.engine.codec;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+/**
+ * Decision record: the pre-trade risk verdict on one order.
+ *
+ * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <pre>
+ *  48 causeSequence    long
+ *  56 clOrdId          long
+ *  64 side             byte
+ *  65 accepted         byte
+ *  66 reasonCode       short
+ *  72 price            long
+ *  80 qty              long
+ * </pre>
+ */
+public final class RiskDecisionCodec
+{
+    /** Record type code. */
+    public static final byte TYPE = RecordType.RISK_DECISION;
+    /** Record length in bytes. */
+    public static final int LENGTH = 88;
+    /** Offset of {@code causeSequence}. */
+    public static final int CAUSE_SEQUENCE_OFFSET = 48;
+    /** Offset of {@code clOrdId}. */
+    public static final int CL_ORD_ID_OFFSET = 56;
+    /** Offset of {@code side}. */
+    public static final int SIDE_OFFSET = 64;
+    /** Offset of {@code accepted}. */
+    public static final int ACCEPTED_OFFSET = 65;
+    /** Offset of {@code reasonCode}. */
+    public static final int REASON_CODE_OFFSET = 66;
+    /** Offset of {@code price}. */
+    public static final int PRICE_OFFSET = 72;
+    /** Offset of {@code qty}. */
+    public static final int QTY_OFFSET = 80;
+    /** Field table for dumps and diffs. */
+    public static final RecordLayout LAYOUT = new RecordLayout(TYPE, "RISK_DECISION", LENGTH, new RecordLayout.Field[]{
+        new RecordLayout.Field("causeSequence", CAUSE_SEQUENCE_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("clOrdId", CL_ORD_ID_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("side", SIDE_OFFSET, RecordLayout.Kind.I8),
+        new RecordLayout.Field("accepted", ACCEPTED_OFFSET, RecordLayout.Kind.I8),
+        new RecordLayout.Field("reasonCode", REASON_CODE_OFFSET, RecordLayout.Kind.I16),
+        new RecordLayout.Field("price", PRICE_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("qty", QTY_OFFSET, RecordLayout.Kind.I64),
+    });
+
+    private RiskDecisionCodec()
+    {
+    }
+
+    /**
+     * Sequence of the inbound event that caused it.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long causeSequence(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + CAUSE_SEQUENCE_OFFSET);
+    }
+
+    /**
+     * Sets {@code causeSequence}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void causeSequence(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + CAUSE_SEQUENCE_OFFSET, value);
+    }
+
+    /**
+     * Client order id the verdict is about.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long clOrdId(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + CL_ORD_ID_OFFSET);
+    }
+
+    /**
+     * Sets {@code clOrdId}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void clOrdId(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + CL_ORD_ID_OFFSET, value);
+    }
+
+    /**
+     * Side code.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static byte side(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + SIDE_OFFSET);
+    }
+
+    /**
+     * Sets {@code side}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void side(final MutableDirectBuffer buffer, final int offset, final byte value)
+    {
+        buffer.putByte(offset + SIDE_OFFSET, value);
+    }
+
+    /**
+     * 1 accepted, 0 rejected.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static byte accepted(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + ACCEPTED_OFFSET);
+    }
+
+    /**
+     * Sets {@code accepted}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void accepted(final MutableDirectBuffer buffer, final int offset, final byte value)
+    {
+        buffer.putByte(offset + ACCEPTED_OFFSET, value);
+    }
+
+    /**
+     * RejectReason code (NONE when accepted).
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static short reasonCode(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getShort(offset + REASON_CODE_OFFSET);
+    }
+
+    /**
+     * Sets {@code reasonCode}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void reasonCode(final MutableDirectBuffer buffer, final int offset, final short value)
+    {
+        buffer.putShort(offset + REASON_CODE_OFFSET, value);
+    }
+
+    /**
+     * Limit price in ticks.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long price(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + PRICE_OFFSET);
+    }
+
+    /**
+     * Sets {@code price}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void price(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + PRICE_OFFSET, value);
+    }
+
+    /**
+     * Quantity in lots.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long qty(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + QTY_OFFSET);
+    }
+
+    /**
+     * Sets {@code qty}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void qty(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + QTY_OFFSET, value);
+    }
+}

@@ -1,0 +1,53 @@
+package io.meridian.engine.codec;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+/**
+ * A timer tick; its event time is the time the engine may act on.
+ *
+ * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <pre>
+ *  48 timerId          long
+ * </pre>
+ */
+public final class TimerCodec
+{
+    /** Record type code. */
+    public static final byte TYPE = RecordType.TIMER;
+    /** Record length in bytes. */
+    public static final int LENGTH = 56;
+    /** Offset of {@code timerId}. */
+    public static final int TIMER_ID_OFFSET = 48;
+    /** Field table for dumps and diffs. */
+    public static final RecordLayout LAYOUT = new RecordLayout(TYPE, "TIMER", LENGTH, new RecordLayout.Field[]{
+        new RecordLayout.Field("timerId", TIMER_ID_OFFSET, RecordLayout.Kind.I64),
+    });
+
+    private TimerCodec()
+    {
+    }
+
+    /**
+     * Which timer fired.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long timerId(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + TIMER_ID_OFFSET);
+    }
+
+    /**
+     * Sets {@code timerId}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void timerId(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + TIMER_ID_OFFSET, value);
+    }
+}

@@ -1,0 +1,137 @@
+package io.meridian.engine.codec;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+/**
+ * Decision record: the trading state changed (kill switch or operator).
+ *
+ * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <pre>
+ *  48 causeSequence    long
+ *  56 state            byte
+ *  57 previousState    byte
+ *  58 reasonCode       short
+ * </pre>
+ */
+public final class TradingStateChangeCodec
+{
+    /** Record type code. */
+    public static final byte TYPE = RecordType.TRADING_STATE;
+    /** Record length in bytes. */
+    public static final int LENGTH = 64;
+    /** Offset of {@code causeSequence}. */
+    public static final int CAUSE_SEQUENCE_OFFSET = 48;
+    /** Offset of {@code state}. */
+    public static final int STATE_OFFSET = 56;
+    /** Offset of {@code previousState}. */
+    public static final int PREVIOUS_STATE_OFFSET = 57;
+    /** Offset of {@code reasonCode}. */
+    public static final int REASON_CODE_OFFSET = 58;
+    /** Field table for dumps and diffs. */
+    public static final RecordLayout LAYOUT = new RecordLayout(TYPE, "TRADING_STATE", LENGTH, new RecordLayout.Field[]{
+        new RecordLayout.Field("causeSequence", CAUSE_SEQUENCE_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("state", STATE_OFFSET, RecordLayout.Kind.I8),
+        new RecordLayout.Field("previousState", PREVIOUS_STATE_OFFSET, RecordLayout.Kind.I8),
+        new RecordLayout.Field("reasonCode", REASON_CODE_OFFSET, RecordLayout.Kind.I16),
+    });
+
+    private TradingStateChangeCodec()
+    {
+    }
+
+    /**
+     * Sequence of the inbound event that caused it.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long causeSequence(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + CAUSE_SEQUENCE_OFFSET);
+    }
+
+    /**
+     * Sets {@code causeSequence}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void causeSequence(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + CAUSE_SEQUENCE_OFFSET, value);
+    }
+
+    /**
+     * New TradingState code.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static byte state(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + STATE_OFFSET);
+    }
+
+    /**
+     * Sets {@code state}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void state(final MutableDirectBuffer buffer, final int offset, final byte value)
+    {
+        buffer.putByte(offset + STATE_OFFSET, value);
+    }
+
+    /**
+     * Previous TradingState code.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static byte previousState(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + PREVIOUS_STATE_OFFSET);
+    }
+
+    /**
+     * Sets {@code previousState}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void previousState(final MutableDirectBuffer buffer, final int offset, final byte value)
+    {
+        buffer.putByte(offset + PREVIOUS_STATE_OFFSET, value);
+    }
+
+    /**
+     * RejectReason code naming the trigger.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static short reasonCode(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getShort(offset + REASON_CODE_OFFSET);
+    }
+
+    /**
+     * Sets {@code reasonCode}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void reasonCode(final MutableDirectBuffer buffer, final int offset, final short value)
+    {
+        buffer.putShort(offset + REASON_CODE_OFFSET, value);
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Meridian gateway module.
+ */
+package io.meridian.gateway;

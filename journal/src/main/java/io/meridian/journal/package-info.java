@@ -1,0 +1,4 @@
+/**
+ * Meridian journal module.
+ */
+package io.meridian.journal;

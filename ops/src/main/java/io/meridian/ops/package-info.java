@@ -1,0 +1,4 @@
+/**
+ * Meridian ops module.
+ */
+package io.meridian.ops;
