@@ -46,6 +46,20 @@ public enum RejectReason
     RISK_STALE_MARKET_DATA(27, "market data older than kill.staleMarketDataMs"),
     /** No price to check the order against. */
     RISK_NO_REFERENCE_PRICE(28, "no market data yet for the instrument"),
+    /** The venue session is down. */
+    RISK_VENUE_DOWN(29, "the venue session is down"),
+
+    // trading-state triggers (journaled in TRADING_STATE records)
+    /** An operator halted trading. */
+    KILL_OPERATOR_HALT(30, "operator halt"),
+    /** Loss since the start of the run reached kill.dailyLossLimit. */
+    KILL_DAILY_LOSS(31, "loss reached kill.dailyLossLimit"),
+    /** Market data went stale beyond kill.staleMarketDataMs. */
+    KILL_STALE_MARKET_DATA(32, "market data older than kill.staleMarketDataMs"),
+    /** An operator resumed trading. */
+    KILL_OPERATOR_RESUME(33, "operator resume"),
+    /** Market data is fresh again after a stale trigger. */
+    KILL_MARKET_DATA_RECOVERED(34, "market data fresh again"),
 
     // venue
     /** The venue rejected the order. */

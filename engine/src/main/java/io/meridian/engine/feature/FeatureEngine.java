@@ -1,0 +1,143 @@
+package io.meridian.engine.feature;
+
+/**
+ * Stage 2: incremental features per instrument, updated on every accepted quote, in {@link FeatureSchema} order.
+ *
+ * <p>Every feature is causal by construction: it is computed from the current quote and state built from earlier
+ * quotes only. The vector is "ready" once the slow EMA and the volatility window have seen enough quotes.
+ * Single-threaded; allocation-free after construction.
+ */
+public final class FeatureEngine
+{
+    private static final double BPS = 10_000.0;
+
+    private final int instruments;
+    private final double fastAlpha;
+    private final double slowAlpha;
+    private final int volWindow;
+    private final int volMask;
+    private final int warmupTicks;
+
+    private final double[] emaFast;
+    private final double[] emaSlow;
+    private final double[] previousMid;
+    private final long[] quoteCount;
+    private final double[] squaredReturns;
+    private final double[] squaredReturnSum;
+    private final int[] volCursor;
+
+    /**
+     * An engine for {@code instruments} instruments.
+     *
+     * @param instruments number of instruments (dense indexes 0..n-1).
+     * @param emaFastTicks fast EMA period in quotes.
+     * @param emaSlowTicks slow EMA period in quotes.
+     * @param volWindowTicks realized-volatility window in quotes; a power of two.
+     */
+    public FeatureEngine(
+        final int instruments, final int emaFastTicks, final int emaSlowTicks, final int volWindowTicks)
+    {
+        if (Integer.bitCount(volWindowTicks) != 1)
+        {
+            throw new IllegalArgumentException("volWindowTicks must be a power of two: " + volWindowTicks);
+        }
+        this.instruments = instruments;
+        this.fastAlpha = 2.0 / (emaFastTicks + 1.0);
+        this.slowAlpha = 2.0 / (emaSlowTicks + 1.0);
+        this.volWindow = volWindowTicks;
+        this.volMask = volWindowTicks - 1;
+        this.warmupTicks = Math.max(emaSlowTicks, volWindowTicks) + 1;
+        emaFast = new double[instruments];
+        emaSlow = new double[instruments];
+        previousMid = new double[instruments];
+        quoteCount = new long[instruments];
+        squaredReturns = new double[instruments * volWindowTicks];
+        squaredReturnSum = new double[instruments];
+        volCursor = new int[instruments];
+    }
+
+    /**
+     * Updates the instrument's features with a quote and writes the vector.
+     *
+     * @param index dense instrument index.
+     * @param bid best bid price (any consistent unit, e.g. ticks).
+     * @param bidQty best bid size.
+     * @param ask best ask price.
+     * @param askQty best ask size.
+     * @param out destination, {@link FeatureSchema#COUNT} long.
+     * @return true when the vector is warmed up and usable.
+     */
+    public boolean onQuote(
+        final int index,
+        final double bid,
+        final double bidQty,
+        final double ask,
+        final double askQty,
+        final double[] out)
+    {
+        final double mid = 0.5 * (bid + ask);
+        final long count = ++quoteCount[index];
+        if (count == 1)
+        {
+            emaFast[index] = mid;
+            emaSlow[index] = mid;
+        }
+        else
+        {
+            emaFast[index] += fastAlpha * (mid - emaFast[index]);
+            emaSlow[index] += slowAlpha * (mid - emaSlow[index]);
+            final double logReturn = Math.log(mid / previousMid[index]);
+            final int slot = index * volWindow + volCursor[index];
+            final double squared = logReturn * logReturn;
+            squaredReturnSum[index] += squared - squaredReturns[slot];
+            squaredReturns[slot] = squared;
+            final int next = (volCursor[index] + 1) & volMask;
+            volCursor[index] = next;
+            if (next == 0)
+            {
+                squaredReturnSum[index] = sumWindow(index);
+            }
+        }
+        previousMid[index] = mid;
+
+        final double totalQty = bidQty + askQty;
+        out[FeatureSchema.EMA_CROSS] = (emaFast[index] - emaSlow[index]) / emaSlow[index] * BPS;
+        out[FeatureSchema.MOMENTUM] = (mid - emaFast[index]) / emaFast[index] * BPS;
+        out[FeatureSchema.REALIZED_VOL] = Math.sqrt(Math.max(0.0, squaredReturnSum[index]) / volWindow) * BPS;
+        out[FeatureSchema.IMBALANCE] = (bidQty - askQty) / totalQty;
+        final double microprice = (bid * askQty + ask * bidQty) / totalQty;
+        out[FeatureSchema.MICROPRICE] = (microprice - mid) / mid * BPS;
+        out[FeatureSchema.SPREAD] = (ask - bid) / mid * BPS;
+        return count >= warmupTicks;
+    }
+
+    /**
+     * Re-sums the window exactly once per wrap so floating-point drift of the running sum stays bounded.
+     */
+    private double sumWindow(final int index)
+    {
+        double sum = 0.0;
+        final int base = index * volWindow;
+        for (int i = 0; i < volWindow; i++)
+        {
+            sum += squaredReturns[base + i];
+        }
+        return sum;
+    }
+
+    /**
+     * Quotes seen for an instrument.
+     *
+     * @param index dense instrument index.
+     * @return the count.
+     */
+    public long quoteCount(final int index)
+    {
+        return quoteCount[index];
+    }
+
+    public int instruments()
+    {
+        return instruments;
+    }
+}

@@ -1,0 +1,157 @@
+package io.meridian.engine.order;
+
+/**
+ * Our orders, in preallocated parallel arrays indexed by {@code clOrdId & mask}. Client order ids are assigned
+ * sequentially from 1, so a slot is reused only after {@code capacity} newer orders; reusing a slot whose order is
+ * still live is a broken invariant and throws. Single-threaded; allocation-free.
+ */
+public final class OrderStore
+{
+    /** Slot unused or order finished. */
+    public static final byte DONE = 0;
+    /** Sent, not acknowledged yet. */
+    public static final byte PENDING_NEW = 1;
+    /** Acknowledged and working. */
+    public static final byte WORKING = 2;
+    /** A cancel was sent. */
+    public static final byte PENDING_CANCEL = 3;
+
+    private final int mask;
+    private final long[] clOrdId;
+    private final int[] instrument;
+    private final byte[] side;
+    private final long[] price;
+    private final long[] qty;
+    private final long[] leaves;
+    private final long[] createdNs;
+    private final byte[] state;
+    private long lastClOrdId;
+
+    /**
+     * A store.
+     *
+     * @param capacity power of two, at least the number of live orders at any time.
+     */
+    public OrderStore(final int capacity)
+    {
+        if (Integer.bitCount(capacity) != 1)
+        {
+            throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
+        }
+        mask = capacity - 1;
+        clOrdId = new long[capacity];
+        instrument = new int[capacity];
+        side = new byte[capacity];
+        price = new long[capacity];
+        qty = new long[capacity];
+        leaves = new long[capacity];
+        createdNs = new long[capacity];
+        state = new byte[capacity];
+    }
+
+    /**
+     * Takes the next client order id without creating an order (cancel requests use this).
+     *
+     * @return the id.
+     */
+    public long nextId()
+    {
+        return ++lastClOrdId;
+    }
+
+    /**
+     * Records a new order under a fresh id.
+     *
+     * @param id id from {@link #nextId()}.
+     * @param instrumentIndex dense instrument index.
+     * @param orderSide side code.
+     * @param limitPrice price in ticks.
+     * @param quantity lots.
+     * @param nowNs event time.
+     */
+    public void create(
+        final long id, final int instrumentIndex, final byte orderSide, final long limitPrice, final long quantity,
+        final long nowNs)
+    {
+        final int s = (int)(id & mask);
+        if (state[s] != DONE)
+        {
+            throw new IllegalStateException("order slot still live: " + clOrdId[s] + " when creating " + id);
+        }
+        clOrdId[s] = id;
+        instrument[s] = instrumentIndex;
+        side[s] = orderSide;
+        price[s] = limitPrice;
+        qty[s] = quantity;
+        leaves[s] = quantity;
+        createdNs[s] = nowNs;
+        state[s] = PENDING_NEW;
+    }
+
+    /**
+     * Finds a live order.
+     *
+     * @param id client order id.
+     * @return its slot, or -1 when unknown or finished.
+     */
+    public int slotOf(final long id)
+    {
+        final int s = (int)(id & mask);
+        return clOrdId[s] == id && state[s] != DONE && id > 0 ? s : -1;
+    }
+
+    public long clOrdId(final int slot)
+    {
+        return clOrdId[slot];
+    }
+
+    public int instrument(final int slot)
+    {
+        return instrument[slot];
+    }
+
+    public byte side(final int slot)
+    {
+        return side[slot];
+    }
+
+    public long price(final int slot)
+    {
+        return price[slot];
+    }
+
+    public long qty(final int slot)
+    {
+        return qty[slot];
+    }
+
+    public long leaves(final int slot)
+    {
+        return leaves[slot];
+    }
+
+    public void leaves(final int slot, final long value)
+    {
+        leaves[slot] = value;
+    }
+
+    public long createdNs(final int slot)
+    {
+        return createdNs[slot];
+    }
+
+    public byte state(final int slot)
+    {
+        return state[slot];
+    }
+
+    public void state(final int slot, final byte value)
+    {
+        state[slot] = value;
+    }
+
+    public long lastClOrdId()
+    {
+        return lastClOrdId;
+    }
+}

@@ -1,0 +1,126 @@
+package io.meridian.engine.order;
+
+/**
+ * Signed positions, cost basis and P&amp;L per instrument, all fixed point: positions in lots, cash in
+ * {@code Scales.CASH_SCALE} units. Average-cost accounting: a reducing fill realizes the difference between its
+ * proceeds and the proportional share of the cost basis. Single-threaded; allocation-free.
+ */
+public final class PositionKeeper
+{
+    private final long[] cashMultiplier;
+    private final long[] position;
+    private final long[] costBasis;
+    private final long[] realized;
+    private final long[] mark;
+    private long totalRealized;
+
+    /**
+     * A keeper for instruments with the given cash multipliers.
+     *
+     * @param cashMultipliers per instrument: cash units per price tick times lot.
+     */
+    public PositionKeeper(final long[] cashMultipliers)
+    {
+        this.cashMultiplier = cashMultipliers.clone();
+        final int n = cashMultipliers.length;
+        position = new long[n];
+        costBasis = new long[n];
+        realized = new long[n];
+        mark = new long[n];
+    }
+
+    /**
+     * Applies a fill.
+     *
+     * @param index dense instrument index.
+     * @param signedQty quantity in lots, positive for a buy.
+     * @param price fill price in ticks.
+     */
+    public void onFill(final int index, final long signedQty, final long price)
+    {
+        final long m = cashMultiplier[index];
+        final long pos = position[index];
+        if (pos == 0 || Long.signum(pos) == Long.signum(signedQty))
+        {
+            costBasis[index] += signedQty * price * m;
+            position[index] = pos + signedQty;
+            return;
+        }
+        final long absPos = Math.abs(pos);
+        final long closing = Math.min(Math.abs(signedQty), absPos);
+        final long basis = costBasis[index];
+        final long closedCost = (basis / absPos) * closing + (basis % absPos) * closing / absPos;
+        final long pnl = Long.signum(pos) * closing * price * m - closedCost;
+        realized[index] += pnl;
+        totalRealized += pnl;
+        costBasis[index] = basis - closedCost;
+        final long direction = Long.signum(signedQty);
+        long newPos = pos + direction * closing;
+        final long remaining = Math.abs(signedQty) - closing;
+        if (remaining > 0)
+        {
+            costBasis[index] += direction * remaining * price * m;
+            newPos += direction * remaining;
+        }
+        position[index] = newPos;
+    }
+
+    /**
+     * Sets the mark price used for unrealized P&amp;L.
+     *
+     * @param index dense instrument index.
+     * @param markPrice price in ticks.
+     */
+    public void mark(final int index, final long markPrice)
+    {
+        mark[index] = markPrice;
+    }
+
+    public long position(final int index)
+    {
+        return position[index];
+    }
+
+    /**
+     * Realized P&amp;L of one instrument.
+     *
+     * @param index dense instrument index.
+     * @return cash units.
+     */
+    public long realized(final int index)
+    {
+        return realized[index];
+    }
+
+    /**
+     * Unrealized P&amp;L of one instrument at its mark.
+     *
+     * @param index dense instrument index.
+     * @return cash units.
+     */
+    public long unrealized(final int index)
+    {
+        final long pos = position[index];
+        return pos == 0 ? 0 : pos * mark[index] * cashMultiplier[index] - costBasis[index];
+    }
+
+    /**
+     * Realized plus unrealized over all instruments.
+     *
+     * @return cash units.
+     */
+    public long totalPnl()
+    {
+        long total = totalRealized;
+        for (int i = 0; i < position.length; i++)
+        {
+            total += unrealized(i);
+        }
+        return total;
+    }
+
+    public int instruments()
+    {
+        return position.length;
+    }
+}
