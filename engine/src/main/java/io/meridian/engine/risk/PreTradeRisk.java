@@ -148,7 +148,8 @@ public final class PreTradeRisk
         {
             return RejectReason.RISK_MAX_POSITION;
         }
-        if (nowNs - acceptedTimes[rateCursor] < ONE_SECOND_NS)
+        final long oldest = acceptedTimes[rateCursor];
+        if (oldest != Long.MIN_VALUE && nowNs - oldest < ONE_SECOND_NS)
         {
             return RejectReason.RISK_ORDER_RATE;
         }

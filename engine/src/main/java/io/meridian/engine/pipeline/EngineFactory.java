@@ -1,0 +1,98 @@
+package io.meridian.engine.pipeline;
+
+import io.meridian.config.EngineConfig;
+import io.meridian.config.InstrumentConfig;
+import io.meridian.engine.api.OutboundSink;
+import io.meridian.engine.api.Scales;
+import io.meridian.engine.book.InstrumentIndex;
+import io.meridian.engine.book.MarketDataStage;
+import io.meridian.engine.feature.FeatureEngine;
+import io.meridian.engine.model.Scorer;
+import io.meridian.engine.order.OrderManager;
+import io.meridian.engine.risk.KillSwitch;
+import io.meridian.engine.risk.PreTradeRisk;
+import io.meridian.engine.strategy.ThresholdStrategy;
+import java.util.List;
+
+/**
+ * Builds a {@link Pipeline} from a validated configuration. The same function builds the engine of a live run, a
+ * backtest and a replay, which is what makes replay verification meaningful.
+ */
+public final class EngineFactory
+{
+    /** Live orders the order store can hold; far above one working order per instrument plus cancels in flight. */
+    public static final int ORDER_CAPACITY = 4096;
+
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+
+    private EngineFactory()
+    {
+    }
+
+    /**
+     * The instrument index for a configuration.
+     *
+     * @param config validated configuration.
+     * @return the index.
+     */
+    public static InstrumentIndex instruments(final EngineConfig config)
+    {
+        final List<InstrumentConfig> list = config.instruments();
+        final int n = list.size();
+        final int[] ids = new int[n];
+        final String[] symbols = new String[n];
+        final long[] priceScales = new long[n];
+        final long[] qtyScales = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            final InstrumentConfig instrument = list.get(i);
+            ids[i] = instrument.id();
+            symbols[i] = instrument.symbol();
+            priceScales[i] = instrument.priceScale();
+            qtyScales[i] = instrument.qtyScale();
+        }
+        return new InstrumentIndex(ids, symbols, priceScales, qtyScales);
+    }
+
+    /**
+     * Builds the pipeline.
+     *
+     * @param config validated configuration.
+     * @param scorer the scorer (owned by the caller, who closes it).
+     * @param sink where outbound records go.
+     * @return the pipeline.
+     */
+    public static Pipeline create(final EngineConfig config, final Scorer scorer, final OutboundSink sink)
+    {
+        final InstrumentIndex instruments = instruments(config);
+        final int n = instruments.count();
+        final long staleNs = config.kill().staleMarketDataMs() * NANOS_PER_MILLI;
+        final PreTradeRisk risk = new PreTradeRisk(
+            config.risk().maxOrderQty(),
+            Scales.toFixed(config.risk().maxOrderNotional(), Scales.CASH_SCALE),
+            config.risk().priceCollar(),
+            config.risk().maxOrdersPerSecond(),
+            config.risk().maxPosition(),
+            staleNs);
+        final KillSwitch killSwitch = new KillSwitch(
+            Scales.toFixed(config.kill().dailyLossLimit(), Scales.CASH_SCALE), staleNs);
+        final OrderManager orders = new OrderManager(
+            instruments,
+            risk,
+            killSwitch,
+            ORDER_CAPACITY,
+            config.strategy().orderTimeoutMs() * NANOS_PER_MILLI,
+            scorer.modelId(),
+            sink);
+        final ThresholdStrategy strategy = new ThresholdStrategy(
+            n,
+            config.strategy().entryThresholdBps(),
+            config.strategy().riskBudget(),
+            config.strategy().maxTargetQty(),
+            config.strategy().volFloorBps(),
+            config.model().horizonTicks());
+        final FeatureEngine features = new FeatureEngine(
+            n, config.features().emaFastTicks(), config.features().emaSlowTicks(), config.features().volWindowTicks());
+        return new Pipeline(instruments, new MarketDataStage(instruments), features, scorer, strategy, orders);
+    }
+}

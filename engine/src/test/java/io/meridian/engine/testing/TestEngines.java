@@ -1,0 +1,59 @@
+package io.meridian.engine.testing;
+
+import io.meridian.config.ConfigLoader;
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.api.OutboundSink;
+import io.meridian.engine.model.LinearModel;
+import io.meridian.engine.model.LinearScorer;
+import io.meridian.engine.model.Scorer;
+import io.meridian.engine.pipeline.EngineFactory;
+import io.meridian.engine.pipeline.Pipeline;
+import java.util.List;
+
+/**
+ * Engines for tests, built from the demo profile with overrides.
+ */
+public final class TestEngines
+{
+    /** Weights that make imbalance and microprice drive the score strongly, so tests see plenty of orders. */
+    public static final double[] ACTIVE_WEIGHTS = {0.05, 0.02, 0.0, 4.0, 1.5, 0.0};
+
+    private TestEngines()
+    {
+    }
+
+    /**
+     * The demo profile with overrides.
+     *
+     * @param overrides {@code key=value} overrides.
+     * @return the configuration.
+     */
+    public static EngineConfig config(final String... overrides)
+    {
+        return ConfigLoader.loadProfile("demo", List.of(overrides));
+    }
+
+    /**
+     * A pure-Java scorer with fixed weights.
+     *
+     * @param weights one per feature.
+     * @param bias the intercept.
+     * @return the scorer.
+     */
+    public static Scorer linear(final double[] weights, final double bias)
+    {
+        return new LinearScorer(new LinearModel("test-model", "input", "output", weights, bias));
+    }
+
+    /**
+     * A pipeline on the demo profile with an active linear scorer.
+     *
+     * @param sink outbound sink.
+     * @param overrides configuration overrides.
+     * @return the pipeline.
+     */
+    public static Pipeline pipeline(final OutboundSink sink, final String... overrides)
+    {
+        return EngineFactory.create(config(overrides), linear(ACTIVE_WEIGHTS, 0.0), sink);
+    }
+}
