@@ -1,0 +1,53 @@
+package io.meridian.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole effective configuration of one engine run, immutable. Load it with {@link ConfigLoader}, which validates
+ * every key; the YAML keys are exactly the record component names. Two configs are equal when every value is
+ * equal, and equal configs have the same {@link ConfigLoader#configHash(EngineConfig) hash}.
+ *
+ * @param run         run length and seed.
+ * @param engine      pipeline thread mode, ring and wait strategy.
+ * @param journal     where the journal is written.
+ * @param instruments the tradable instruments, 1 to 64, in configuration order.
+ * @param market      the synthetic market generator.
+ * @param features    feature windows.
+ * @param model       the scoring model.
+ * @param strategy    signal threshold and sizing.
+ * @param risk        pre-trade risk limits.
+ * @param kill        kill-switch triggers.
+ * @param venue       the simulated venue.
+ */
+public record EngineConfig(
+    RunConfig run,
+    PipelineConfig engine,
+    JournalConfig journal,
+    List<InstrumentConfig> instruments,
+    MarketConfig market,
+    FeatureConfig features,
+    ModelConfig model,
+    StrategyConfig strategy,
+    RiskConfig risk,
+    KillConfig kill,
+    VenueConfig venue)
+{
+    /**
+     * Rejects null sections and makes the instrument list unmodifiable.
+     */
+    public EngineConfig
+    {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(journal, "journal");
+        instruments = List.copyOf(instruments);
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(risk, "risk");
+        Objects.requireNonNull(kill, "kill");
+        Objects.requireNonNull(venue, "venue");
+    }
+}

@@ -1,0 +1,27 @@
+package io.meridian.config;
+
+/**
+ * The shape of the pipeline (YAML section {@code engine}).
+ *
+ * @param mode         {@code single} (all stages on one thread) or {@code staged} (one thread per stage).
+ * @param ringSize     ring buffer slots, a power of two from 1024 to 16777216.
+ * @param waitStrategy {@code busy-spin}, {@code yielding}, {@code sleeping} or {@code blocking}.
+ * @param pinCpu       CPU to pin the pipeline thread to, 0 to 1023, or -1 for no pinning.
+ */
+public record PipelineConfig(String mode, int ringSize, String waitStrategy, int pinCpu)
+{
+    /** Value of {@link #mode()}: every stage on one thread. */
+    public static final String MODE_SINGLE = "single";
+    /** Value of {@link #mode()}: each stage on its own thread. */
+    public static final String MODE_STAGED = "staged";
+    /** Value of {@link #waitStrategy()}. */
+    public static final String WAIT_BUSY_SPIN = "busy-spin";
+    /** Value of {@link #waitStrategy()}. */
+    public static final String WAIT_YIELDING = "yielding";
+    /** Value of {@link #waitStrategy()}. */
+    public static final String WAIT_SLEEPING = "sleeping";
+    /** Value of {@link #waitStrategy()}. */
+    public static final String WAIT_BLOCKING = "blocking";
+    /** Value of {@link #pinCpu()} meaning "do not pin". */
+    public static final int NO_PINNING = -1;
+}

@@ -1,0 +1,19 @@
+package io.meridian.config;
+
+/**
+ * Turning scores into target positions and orders.
+ *
+ * @param entryThresholdBps minimum expected edge in basis points before trading, 0 to 10000.
+ * @param riskBudget        cash risked per unit of volatility when sizing, &gt; 0 and &lt;= 1e12.
+ * @param maxTargetQty      largest absolute target position in lots, &gt;= 1.
+ * @param orderTimeoutMs    cancel a working order after this many milliseconds, 1 to 3,600,000.
+ * @param volFloorBps       volatility floor in basis points used when sizing, &gt; 0 and &lt;= 10000.
+ */
+public record StrategyConfig(
+    double entryThresholdBps,
+    double riskBudget,
+    long maxTargetQty,
+    long orderTimeoutMs,
+    double volFloorBps)
+{
+}

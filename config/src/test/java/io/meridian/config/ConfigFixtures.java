@@ -1,0 +1,145 @@
+package io.meridian.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * A small valid config whose line numbers the tests rely on, and assertion helpers for {@link ConfigException}.
+ */
+final class ConfigFixtures
+{
+    static final String SOURCE = "test.yaml";
+
+    /** Line 1 is "run:"; the line numbers of some keys are used by tests (see the constants below). */
+    static final String VALID = """
+        run:
+          events: 1000
+          seed: -7
+        engine:
+          mode: single
+          ringSize: 1024
+          waitStrategy: busy-spin
+          pinCpu: -1
+        journal:
+          dir: /tmp/j
+        instruments:
+          - id: 1
+            symbol: AAA
+            priceScale: 100
+            qtyScale: 1
+            startPrice: 10
+            volatility: 0.2
+            spreadTicks: 1
+            quoteSize: 100
+          - id: 7
+            symbol: B.B_2
+            priceScale: 10000
+            qtyScale: 1
+            startPrice: 99.5
+            volatility: 5
+            spreadTicks: 100
+            quoteSize: 10
+        market:
+          meanIntervalNs: 1_000_000
+          tradeProbability: 0
+          jumpProbability: 1
+          jumpSizeBps: 0.5
+          regimeSwitchProbability: 1.0e-4
+          highVolMultiplier: 1
+          timerIntervalMs: 1
+        features:
+          emaFastTicks: 1
+          emaSlowTicks: 2
+          volWindowTicks: 2
+        model:
+          path: "models/m.onnx"
+          scorer: onnx
+          horizonTicks: 5
+        strategy:
+          entryThresholdBps: 0
+          riskBudget: 0.01
+          maxTargetQty: 1
+          orderTimeoutMs: 3600000
+          volFloorBps: 1e-3
+        risk:
+          maxOrderQty: 9223372036854775807
+          maxOrderNotional: 1e12
+          priceCollar: 1
+          maxOrdersPerSecond: 1000000
+          maxPosition: 5
+        kill:
+          dailyLossLimit: 123.25
+          staleMarketDataMs: 86400000
+        venue:
+          latencyUs: 0
+        """;
+
+    static final int LINE_EVENTS = 2;
+    static final int LINE_ENGINE = 4;
+    static final int LINE_RING_SIZE = 6;
+    static final int LINE_INSTRUMENTS = 11;
+    static final int LINE_SECOND_ID = 20;
+    static final int LINE_SECOND_SPREAD = 26;
+    static final int LINE_RISK = 50;
+    static final int LINE_MAX_ORDER_QTY = 51;
+    static final int LINE_PRICE_COLLAR = 53;
+
+    private ConfigFixtures()
+    {
+    }
+
+    static EngineConfig load(final String yaml, final String... overrides)
+    {
+        return ConfigLoader.loadText(SOURCE, yaml, List.of(overrides));
+    }
+
+    /**
+     * The valid fixture with one exact piece of text replaced; fails if the piece does not occur exactly once.
+     */
+    static String with(final String from, final String to)
+    {
+        return with(VALID, from, to);
+    }
+
+    static String with(final String yaml, final String from, final String to)
+    {
+        final int at = yaml.indexOf(from);
+        assertTrue(at >= 0, "fixture lacks: " + from);
+        assertEquals(-1, yaml.indexOf(from, at + 1), "fixture has more than one: " + from);
+        return yaml.substring(0, at) + to + yaml.substring(at + from.length());
+    }
+
+    /**
+     * Asserts that loading fails with an error naming the source, the key path and the value, and that the message
+     * has the documented form.
+     */
+    static ConfigException assertError(
+        final Executable load,
+        final String source,
+        final String keyPath,
+        final String value,
+        final String... messageParts)
+    {
+        final ConfigException ex = assertThrows(ConfigException.class, load);
+        final String message = ex.getMessage();
+        assertEquals(source, ex.source(), message);
+        assertEquals(keyPath, ex.keyPath(), message);
+        assertEquals(value, ex.value(), message);
+        assertTrue(message.startsWith(source + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ")), message);
+        if (value != null)
+        {
+            assertTrue(message.contains(": got " + value), message);
+        }
+        assertTrue(message.contains("; allowed: "), message);
+        for (final String part : messageParts)
+        {
+            assertTrue(message.contains(part), "expected '" + part + "' in: " + message);
+        }
+        return ex;
+    }
+}
