@@ -1,4 +1,0 @@
-/**
- * Meridian gateway module.
- */
-package io.meridian.gateway;

@@ -1,0 +1,751 @@
+package io.meridian.gateway.sim;
+
+import io.meridian.engine.api.ExecType;
+import io.meridian.engine.api.OrderCommandType;
+import io.meridian.engine.api.OrderType;
+import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.Side;
+import io.meridian.engine.codec.ExecReportCodec;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.OrderCommandCodec;
+import io.meridian.engine.codec.QuoteCodec;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.codec.TradeCodec;
+import java.util.Arrays;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * A deterministic simulated venue: it matches our orders against the top of book it learns from market data, with a
+ * fixed one-way latency, and emits EXEC_REPORT records through an {@link ExecReportSink}.
+ *
+ * <h2>Clock and the driver contract</h2>
+ * The venue has no clock of its own: it is a discrete-event component whose time is the event time of whatever it
+ * is given. A backtest driver merges the market-data stream and the venue's pending events by time:
+ * <pre>
+ *   loop:
+ *     tm = market.peekTimeNs()   (Long.MAX_VALUE when the data is exhausted)
+ *     tv = venue.nextEventTimeNs()
+ *     if tv &lt;= tm: venue.poll(tv)                       reports go to the sink, i.e. into the engine
+ *     else:        write the market event at tm;
+ *                  venue.onMarketData(event)            the venue sees it first ...
+ *                  engine.onEvent(event)                 ... then the engine, whose order commands go to
+ *                                                        venue.onOrderCommand(cmd, tm)
+ * </pre>
+ * With this loop the venue's events at time {@code t} are delivered before market events at the same {@code t}.
+ *
+ * <h2>Semantics</h2>
+ * <ul>
+ *   <li><b>Latency.</b> {@link #onOrderCommand} only queues the command; it <em>arrives</em> at the venue at
+ *       {@code nowNs + latencyNs} and is processed then, inside {@link #poll}, against the top of book the venue
+ *       knows at that moment (all market data with event time up to the arrival time that the driver has
+ *       delivered). Every report the command causes carries {@code eventTimeNs = nowNs + latencyNs}. There is no
+ *       extra latency on the way back: a report is emitted when the clock reaches its event time.</li>
+ *   <li><b>NEW.</b> Rejected ({@link ExecType#REJECTED}, {@link RejectReason#VENUE_REJECT}) when the venue has no
+ *       quote for the instrument yet, the side or order type is unknown, the quantity is not positive, a limit
+ *       price is not positive, the command names another venue (a {@code venueId} other than 0 or this venue's),
+ *       the clOrdId is already working, or {@code maxOrders} orders are working. Otherwise {@link ExecType#ACK}
+ *       (with a new venue order id), then, if marketable (MARKET; LIMIT buy at or above the ask; LIMIT sell at or
+ *       below the bid) a fill at the touch price for {@code min(qty, displayed size)}: {@link ExecType#FILL} when
+ *       complete, else {@link ExecType#PARTIAL_FILL}. The displayed size the fill took is removed from the venue's
+ *       book until the next quote. A remainder of a MARKET order or of an IOC order ({@code timeInForce == 1}) is
+ *       then {@link ExecType#CANCELLED}; a LIMIT DAY remainder rests.</li>
+ *   <li><b>Resting limits.</b> When a QUOTE crosses a resting limit (ask at or below a buy's price, bid at or above a
+ *       sell's price), the order fills at its own limit price for up to the displayed size of the other side. A
+ *       TRADE that prints strictly through a resting limit's price (below a buy, above a sell) fills it at its limit
+ *       price for up to the traded quantity. Several of our orders share the displayed or traded size in
+ *       price-time priority (best price first, then earliest venue order id). These reports carry the market
+ *       event's time ({@code +0}: the venue and the market are co-located) and are queued: the next
+ *       {@link #poll} emits them. Our own orders never trade with each other.</li>
+ *   <li><b>CANCEL</b> of a working order ({@code origClOrdId}): {@link ExecType#CANCELLED} with {@code clOrdId} =
+ *       the original order's clOrdId, {@code leavesQty = 0} and its {@code cumQty}. Unknown or no longer working:
+ *       {@link ExecType#REJECTED} with {@link RejectReason#VENUE_UNKNOWN_ORDER} and {@code clOrdId} =
+ *       {@code origClOrdId}, {@code venueOrderId = 0}.</li>
+ *   <li><b>MASS_CANCEL</b>: {@link ExecType#CANCELLED} for every working order of the header's instrument (0 = all
+ *       instruments), in clOrdId order; nothing when none is working.</li>
+ *   <li>An unknown command code is rejected with {@link RejectReason#VENUE_REJECT} for the command's clOrdId.</li>
+ *   <li><b>Reports.</b> Full EXEC_REPORT records: {@code sequence = 0}, {@code receiveTimeNs = 0},
+ *       {@code sourceId = }{@link #SOURCE_ID}, {@code sourceSequence} counts emitted reports from 1 in emission
+ *       order, {@code instrumentId} of the order. {@code lastPrice}/{@code lastQty} are set on fills only;
+ *       {@code leavesQty}/{@code cumQty} always describe the order after the report.</li>
+ *   <li><b>Order.</b> {@link #poll} handles pending events in due-time order, ties in creation order (commands in
+ *       the order they were given); a command's reports are emitted as soon as it is processed.</li>
+ * </ul>
+ *
+ * <p>The output is a pure function of the sequence of calls and their arguments. After construction, steady-state
+ * operation allocates nothing (pooled orders, pre-sized arrays, one book per instrument created on its first market
+ * event), as long as no more than {@code 4 * maxOrders + 64} events are pending at once (beyond that the pending
+ * arrays grow).
+ *
+ * <p>Not thread-safe: owned by the thread that drives the backtest. The sink may call {@link #onOrderCommand}
+ * re-entrantly (a single-threaded engine reacting to a report); such a command is queued like any other.
+ */
+public final class SimulatedVenue
+{
+    /** The {@code sourceId} written in every report header: the simulated venue. */
+    public static final int SOURCE_ID = 2;
+
+    /** Time-in-force code for immediate-or-cancel. */
+    public static final byte TIF_IOC = 1;
+
+    private static final int SLOT_LENGTH = Header.MAX_RECORD_LENGTH;
+
+    private final long latencyNs;
+    private final int venueId;
+    private final int maxOrders;
+    private final ExecReportSink sink;
+
+    private final Int2ObjectHashMap<VenueBook> books = new Int2ObjectHashMap<>();
+
+    private final VenueOrder[] orderPool;
+    private int orderPoolSize;
+    private final VenueOrder[] working;
+    private int workingCount;
+
+    // pending events: each one is a record in a 128-byte slot (an ORDER_COMMAND to process or an EXEC_REPORT to
+    // emit), ordered by a binary min-heap of slot indices keyed by (due time, creation sequence)
+    private UnsafeBuffer slots;
+    private long[] slotDueNs;
+    private long[] slotSeq;
+    private int[] freeSlots;
+    private int freeSlotCount;
+    private int[] heap;
+    private int heapSize;
+    private long pendingSeq;
+
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[SLOT_LENGTH]);
+    private long nextVenueOrderId;
+    private long reportSequence;
+
+    /**
+     * Venue parameters.
+     *
+     * @param latencyNs one-way latency from our order command to its processing at the venue, {@code >= 0}.
+     * @param venueId this venue's id; commands addressed to another non-zero venue id are rejected. {@code >= 0}.
+     * @param maxOrders most orders working at once, in {@code [1, 1_000_000]}; a NEW beyond it is rejected.
+     */
+    public record Params(long latencyNs, int venueId, int maxOrders)
+    {
+        /**
+         * Validates the parameters.
+         *
+         * @throws IllegalArgumentException naming the bad field.
+         */
+        public Params
+        {
+            if (latencyNs < 0 || latencyNs > 3_600_000_000_000L)
+            {
+                throw new IllegalArgumentException(
+                    "SimulatedVenue.Params.latencyNs=" + latencyNs + " must be in [0, 3.6e12] (one hour)");
+            }
+            if (venueId < 0)
+            {
+                throw new IllegalArgumentException("SimulatedVenue.Params.venueId=" + venueId + " must be >= 0");
+            }
+            if (maxOrders < 1 || maxOrders > 1_000_000)
+            {
+                throw new IllegalArgumentException(
+                    "SimulatedVenue.Params.maxOrders=" + maxOrders + " must be in [1, 1000000]");
+            }
+        }
+    }
+
+    /**
+     * Creates a venue with no market data and no orders.
+     *
+     * @param params the parameters.
+     * @param sink where reports go.
+     */
+    public SimulatedVenue(final Params params, final ExecReportSink sink)
+    {
+        if (sink == null)
+        {
+            throw new IllegalArgumentException("SimulatedVenue sink must not be null");
+        }
+        this.latencyNs = params.latencyNs();
+        this.venueId = params.venueId();
+        this.maxOrders = params.maxOrders();
+        this.sink = sink;
+
+        orderPool = new VenueOrder[maxOrders];
+        for (int i = 0; i < maxOrders; i++)
+        {
+            orderPool[i] = new VenueOrder();
+        }
+        orderPoolSize = maxOrders;
+        working = new VenueOrder[maxOrders];
+
+        final int capacity = 4 * maxOrders + 64;
+        slots = new UnsafeBuffer(new byte[capacity * SLOT_LENGTH]);
+        slotDueNs = new long[capacity];
+        slotSeq = new long[capacity];
+        freeSlots = new int[capacity];
+        heap = new int[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            freeSlots[i] = capacity - 1 - i;
+        }
+        freeSlotCount = capacity;
+    }
+
+    /**
+     * Applies one market-data record at its event time {@code t}. First does {@link #poll poll(t)} (so every pending
+     * event due at or before {@code t} happens before this record, whatever the caller did), then: a QUOTE replaces
+     * the instrument's top of book and fills resting limits it crosses; a TRADE records the last price and fills
+     * resting limits it prints through. Fill reports are queued with due time {@code t}. Other record types are
+     * ignored.
+     *
+     * @param buffer buffer holding the record.
+     * @param offset where the record starts.
+     */
+    public void onMarketData(final DirectBuffer buffer, final int offset)
+    {
+        final byte type = Header.type(buffer, offset);
+        if (type != RecordType.QUOTE && type != RecordType.TRADE)
+        {
+            return;
+        }
+        final long timeNs = Header.eventTimeNs(buffer, offset);
+        poll(timeNs);
+
+        final int instrumentId = Header.instrumentId(buffer, offset);
+        VenueBook book = books.get(instrumentId);
+        if (book == null)
+        {
+            book = new VenueBook();
+            books.put(instrumentId, book);
+        }
+
+        if (type == RecordType.QUOTE)
+        {
+            book.quoted = true;
+            book.bidPrice = QuoteCodec.bidPrice(buffer, offset);
+            book.bidQty = QuoteCodec.bidQty(buffer, offset);
+            book.askPrice = QuoteCodec.askPrice(buffer, offset);
+            book.askQty = QuoteCodec.askQty(buffer, offset);
+            if (workingCount > 0)
+            {
+                book.askQty = matchResting(instrumentId, Side.BUY, book.askPrice, true, book.askQty, timeNs);
+                book.bidQty = matchResting(instrumentId, Side.SELL, book.bidPrice, true, book.bidQty, timeNs);
+            }
+        }
+        else
+        {
+            final long price = TradeCodec.price(buffer, offset);
+            final long qty = TradeCodec.qty(buffer, offset);
+            book.lastTradePrice = price;
+            if (workingCount > 0)
+            {
+                matchResting(instrumentId, Side.BUY, price, false, qty, timeNs);
+                matchResting(instrumentId, Side.SELL, price, false, qty, timeNs);
+            }
+        }
+    }
+
+    /**
+     * Accepts one of our ORDER_COMMAND records, sent at {@code nowNs}. Nothing happens yet: the command is copied and
+     * queued to arrive at {@code nowNs + latencyNs}, when {@link #poll} processes it.
+     *
+     * @param buffer buffer holding the record.
+     * @param offset where the record starts.
+     * @param nowNs the time the command leaves the engine.
+     * @throws IllegalArgumentException when the record is not an ORDER_COMMAND.
+     */
+    public void onOrderCommand(final DirectBuffer buffer, final int offset, final long nowNs)
+    {
+        final byte type = Header.type(buffer, offset);
+        if (type != RecordType.ORDER_COMMAND)
+        {
+            throw new IllegalArgumentException("SimulatedVenue.onOrderCommand: record at offset " + offset +
+                " has type " + RecordType.name(type) + ", expected ORDER_COMMAND");
+        }
+        final int slot = enqueue(nowNs + latencyNs);
+        slots.putBytes(slot * SLOT_LENGTH, buffer, offset, OrderCommandCodec.LENGTH);
+    }
+
+    /**
+     * When the next pending event (a command arriving or a queued report) is due.
+     *
+     * @return its time in nanoseconds, or {@link Long#MAX_VALUE} when nothing is pending.
+     */
+    public long nextEventTimeNs()
+    {
+        return heapSize == 0 ? Long.MAX_VALUE : slotDueNs[heap[0]];
+    }
+
+    /**
+     * Advances the venue's clock to {@code upToTimeNs}: processes every pending event due at or before it, in
+     * due-time order (ties in creation order). Commands are matched at their due time and their reports emitted at
+     * once; queued reports are emitted.
+     *
+     * @param upToTimeNs the time to advance to.
+     * @return how many reports were emitted.
+     */
+    public int poll(final long upToTimeNs)
+    {
+        int emitted = 0;
+        while (heapSize > 0 && slotDueNs[heap[0]] <= upToTimeNs)
+        {
+            final int slot = popMin();
+            final int slotOffset = slot * SLOT_LENGTH;
+            final long dueNs = slotDueNs[slot];
+            if (Header.type(slots, slotOffset) == RecordType.ORDER_COMMAND)
+            {
+                emitted += processCommand(slotOffset, dueNs);
+            }
+            else
+            {
+                Header.write(slots, slotOffset, ExecReportCodec.TYPE, ExecReportCodec.LENGTH,
+                    Header.instrumentId(slots, slotOffset), 0L, dueNs, 0L, SOURCE_ID, ++reportSequence);
+                sink.onExecReport(slots, slotOffset, ExecReportCodec.LENGTH);
+                emitted++;
+            }
+            freeSlots[freeSlotCount++] = slot;
+        }
+        return emitted;
+    }
+
+    /**
+     * Number of orders working at the venue.
+     *
+     * @return the count.
+     */
+    public int workingOrderCount()
+    {
+        return workingCount;
+    }
+
+    /**
+     * Number of reports emitted so far (the last {@code sourceSequence} used).
+     *
+     * @return the count.
+     */
+    public long reportsEmitted()
+    {
+        return reportSequence;
+    }
+
+    /**
+     * The configured one-way latency.
+     *
+     * @return nanoseconds.
+     */
+    public long latencyNs()
+    {
+        return latencyNs;
+    }
+
+    private int processCommand(final int offset, final long nowNs)
+    {
+        final byte command = OrderCommandCodec.command(slots, offset);
+        switch (command)
+        {
+            case OrderCommandType.NEW:
+                return processNew(offset, nowNs);
+            case OrderCommandType.CANCEL:
+                return processCancel(offset, nowNs);
+            case OrderCommandType.MASS_CANCEL:
+                return processMassCancel(Header.instrumentId(slots, offset), nowNs);
+            default:
+                emitNow(nowNs, Header.instrumentId(slots, offset), OrderCommandCodec.clOrdId(slots, offset), 0L,
+                    ExecType.REJECTED, OrderCommandCodec.side(slots, offset), RejectReason.VENUE_REJECT.code(),
+                    0L, 0L, 0L, 0L);
+                return 1;
+        }
+    }
+
+    private int processNew(final int offset, final long nowNs)
+    {
+        final int instrumentId = Header.instrumentId(slots, offset);
+        final long clOrdId = OrderCommandCodec.clOrdId(slots, offset);
+        final byte side = OrderCommandCodec.side(slots, offset);
+        final byte orderType = OrderCommandCodec.orderType(slots, offset);
+        final long price = OrderCommandCodec.price(slots, offset);
+        final long qty = OrderCommandCodec.qty(slots, offset);
+        final int targetVenue = OrderCommandCodec.venueId(slots, offset);
+        final VenueBook book = books.get(instrumentId);
+
+        final boolean valid = book != null && book.quoted &&
+            (side == Side.BUY || side == Side.SELL) &&
+            (orderType == OrderType.MARKET || (orderType == OrderType.LIMIT && price > 0)) &&
+            qty > 0 &&
+            (targetVenue == 0 || targetVenue == venueId) &&
+            workingIndex(clOrdId) < 0 &&
+            workingCount < maxOrders;
+        if (!valid)
+        {
+            emitNow(nowNs, instrumentId, clOrdId, 0L, ExecType.REJECTED, side, RejectReason.VENUE_REJECT.code(),
+                0L, 0L, 0L, 0L);
+            return 1;
+        }
+
+        final VenueOrder order = orderPool[--orderPoolSize];
+        orderPool[orderPoolSize] = null;
+        order.clOrdId = clOrdId;
+        order.venueOrderId = ++nextVenueOrderId;
+        order.instrumentId = instrumentId;
+        order.side = side;
+        order.price = price;
+        order.qty = qty;
+        order.leavesQty = qty;
+        order.cumQty = 0;
+        emitNow(nowNs, instrumentId, clOrdId, order.venueOrderId, ExecType.ACK, side, (short)0, 0L, 0L, qty, 0L);
+        int emitted = 1;
+
+        final boolean market = orderType == OrderType.MARKET;
+        if (side == Side.BUY)
+        {
+            if (book.askQty > 0 && (market || price >= book.askPrice))
+            {
+                final long fillQty = Math.min(qty, book.askQty);
+                book.askQty -= fillQty;
+                fill(order, book.askPrice, fillQty);
+                emitFillNow(order, nowNs);
+                emitted++;
+            }
+        }
+        else
+        {
+            if (book.bidQty > 0 && (market || price <= book.bidPrice))
+            {
+                final long fillQty = Math.min(qty, book.bidQty);
+                book.bidQty -= fillQty;
+                fill(order, book.bidPrice, fillQty);
+                emitFillNow(order, nowNs);
+                emitted++;
+            }
+        }
+
+        if (order.leavesQty == 0)
+        {
+            release(order);
+        }
+        else if (market || OrderCommandCodec.timeInForce(slots, offset) == TIF_IOC)
+        {
+            order.leavesQty = 0;
+            emitNow(nowNs, instrumentId, clOrdId, order.venueOrderId, ExecType.CANCELLED, side, (short)0,
+                0L, 0L, 0L, order.cumQty);
+            emitted++;
+            release(order);
+        }
+        else
+        {
+            insertWorking(order);
+        }
+        return emitted;
+    }
+
+    private int processCancel(final int offset, final long nowNs)
+    {
+        final long origClOrdId = OrderCommandCodec.origClOrdId(slots, offset);
+        final int index = workingIndex(origClOrdId);
+        if (index < 0)
+        {
+            emitNow(nowNs, Header.instrumentId(slots, offset), origClOrdId, 0L, ExecType.REJECTED,
+                OrderCommandCodec.side(slots, offset), RejectReason.VENUE_UNKNOWN_ORDER.code(), 0L, 0L, 0L, 0L);
+            return 1;
+        }
+        final VenueOrder order = working[index];
+        removeWorking(index);
+        order.leavesQty = 0;
+        emitNow(nowNs, order.instrumentId, order.clOrdId, order.venueOrderId, ExecType.CANCELLED, order.side,
+            (short)0, 0L, 0L, 0L, order.cumQty);
+        release(order);
+        return 1;
+    }
+
+    private int processMassCancel(final int instrumentId, final long nowNs)
+    {
+        int emitted = 0;
+        int kept = 0;
+        final int count = workingCount;
+        for (int i = 0; i < count; i++)
+        {
+            final VenueOrder order = working[i];
+            if (instrumentId == 0 || order.instrumentId == instrumentId)
+            {
+                order.leavesQty = 0;
+                emitNow(nowNs, order.instrumentId, order.clOrdId, order.venueOrderId, ExecType.CANCELLED,
+                    order.side, (short)0, 0L, 0L, 0L, order.cumQty);
+                emitted++;
+                release(order);
+            }
+            else
+            {
+                working[kept++] = order;
+            }
+        }
+        for (int i = kept; i < count; i++)
+        {
+            working[i] = null;
+        }
+        workingCount = kept;
+        return emitted;
+    }
+
+    /**
+     * Fills resting orders of one instrument and side against liquidity at a price, in price-time priority.
+     *
+     * @param inclusive true when an order priced exactly at {@code price} is crossed (quotes), false when the
+     *                  price must be strictly through it (trades).
+     * @return the liquidity left.
+     */
+    private long matchResting(
+        final int instrumentId,
+        final byte restingSide,
+        final long price,
+        final boolean inclusive,
+        final long liquidity,
+        final long timeNs)
+    {
+        long available = liquidity;
+        while (available > 0)
+        {
+            int best = -1;
+            for (int i = 0; i < workingCount; i++)
+            {
+                final VenueOrder order = working[i];
+                if (order.instrumentId != instrumentId || order.side != restingSide)
+                {
+                    continue;
+                }
+                final boolean crossed;
+                if (restingSide == Side.BUY)
+                {
+                    crossed = inclusive ? order.price >= price : order.price > price;
+                }
+                else
+                {
+                    crossed = inclusive ? order.price <= price : order.price < price;
+                }
+                if (crossed && (best < 0 || hasPriority(order, working[best])))
+                {
+                    best = i;
+                }
+            }
+            if (best < 0)
+            {
+                break;
+            }
+            final VenueOrder order = working[best];
+            final long fillQty = Math.min(order.leavesQty, available);
+            available -= fillQty;
+            fill(order, order.price, fillQty);
+            queueFill(order, timeNs);
+            if (order.leavesQty == 0)
+            {
+                removeWorking(best);
+                release(order);
+            }
+        }
+        return available;
+    }
+
+    private static boolean hasPriority(final VenueOrder candidate, final VenueOrder incumbent)
+    {
+        if (candidate.price != incumbent.price)
+        {
+            return candidate.side == Side.BUY ? candidate.price > incumbent.price : candidate.price < incumbent.price;
+        }
+        return candidate.venueOrderId < incumbent.venueOrderId;
+    }
+
+    private static void fill(final VenueOrder order, final long price, final long fillQty)
+    {
+        order.leavesQty -= fillQty;
+        order.cumQty += fillQty;
+        order.lastFillPrice = price;
+        order.lastFillQty = fillQty;
+    }
+
+    private void emitFillNow(final VenueOrder order, final long nowNs)
+    {
+        emitNow(nowNs, order.instrumentId, order.clOrdId, order.venueOrderId,
+            order.leavesQty == 0 ? ExecType.FILL : ExecType.PARTIAL_FILL, order.side, (short)0,
+            order.lastFillPrice, order.lastFillQty, order.leavesQty, order.cumQty);
+    }
+
+    private void queueFill(final VenueOrder order, final long dueNs)
+    {
+        final int slot = enqueue(dueNs);
+        final int offset = slot * SLOT_LENGTH;
+        // the header is completed (sourceSequence) when the report is emitted
+        Header.write(slots, offset, ExecReportCodec.TYPE, ExecReportCodec.LENGTH, order.instrumentId, 0L, dueNs,
+            0L, SOURCE_ID, 0L);
+        writeBody(slots, offset, order.clOrdId, order.venueOrderId,
+            order.leavesQty == 0 ? ExecType.FILL : ExecType.PARTIAL_FILL, order.side, (short)0,
+            order.lastFillPrice, order.lastFillQty, order.leavesQty, order.cumQty);
+    }
+
+    private void emitNow(
+        final long nowNs,
+        final int instrumentId,
+        final long clOrdId,
+        final long venueOrderId,
+        final byte execType,
+        final byte side,
+        final short rejectCode,
+        final long lastPrice,
+        final long lastQty,
+        final long leavesQty,
+        final long cumQty)
+    {
+        Header.write(scratch, 0, ExecReportCodec.TYPE, ExecReportCodec.LENGTH, instrumentId, 0L, nowNs, 0L,
+            SOURCE_ID, ++reportSequence);
+        writeBody(scratch, 0, clOrdId, venueOrderId, execType, side, rejectCode, lastPrice, lastQty, leavesQty,
+            cumQty);
+        sink.onExecReport(scratch, 0, ExecReportCodec.LENGTH);
+    }
+
+    private static void writeBody(
+        final UnsafeBuffer buffer,
+        final int offset,
+        final long clOrdId,
+        final long venueOrderId,
+        final byte execType,
+        final byte side,
+        final short rejectCode,
+        final long lastPrice,
+        final long lastQty,
+        final long leavesQty,
+        final long cumQty)
+    {
+        ExecReportCodec.clOrdId(buffer, offset, clOrdId);
+        ExecReportCodec.venueOrderId(buffer, offset, venueOrderId);
+        ExecReportCodec.execType(buffer, offset, execType);
+        ExecReportCodec.side(buffer, offset, side);
+        ExecReportCodec.rejectCode(buffer, offset, rejectCode);
+        // bytes 68..71 are alignment padding: zero them so the record's bytes are fully defined
+        buffer.putInt(offset + ExecReportCodec.REJECT_CODE_OFFSET + 2, 0);
+        ExecReportCodec.lastPrice(buffer, offset, lastPrice);
+        ExecReportCodec.lastQty(buffer, offset, lastQty);
+        ExecReportCodec.leavesQty(buffer, offset, leavesQty);
+        ExecReportCodec.cumQty(buffer, offset, cumQty);
+    }
+
+    private void release(final VenueOrder order)
+    {
+        order.reset();
+        orderPool[orderPoolSize++] = order;
+    }
+
+    /** Binary search of the working orders, which are kept sorted by clOrdId. */
+    private int workingIndex(final long clOrdId)
+    {
+        int low = 0;
+        int high = workingCount - 1;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            final long midId = working[mid].clOrdId;
+            if (midId < clOrdId)
+            {
+                low = mid + 1;
+            }
+            else if (midId > clOrdId)
+            {
+                high = mid - 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+        return -(low + 1);
+    }
+
+    private void insertWorking(final VenueOrder order)
+    {
+        final int insertAt = -(workingIndex(order.clOrdId) + 1);
+        System.arraycopy(working, insertAt, working, insertAt + 1, workingCount - insertAt);
+        working[insertAt] = order;
+        workingCount++;
+    }
+
+    private void removeWorking(final int index)
+    {
+        System.arraycopy(working, index + 1, working, index, workingCount - index - 1);
+        working[--workingCount] = null;
+    }
+
+    private int enqueue(final long dueNs)
+    {
+        if (freeSlotCount == 0)
+        {
+            growSlots();
+        }
+        final int slot = freeSlots[--freeSlotCount];
+        slotDueNs[slot] = dueNs;
+        slotSeq[slot] = ++pendingSeq;
+
+        int child = heapSize++;
+        while (child > 0)
+        {
+            final int parent = (child - 1) >>> 1;
+            if (!before(slot, heap[parent]))
+            {
+                break;
+            }
+            heap[child] = heap[parent];
+            child = parent;
+        }
+        heap[child] = slot;
+        return slot;
+    }
+
+    private int popMin()
+    {
+        final int top = heap[0];
+        final int last = heap[--heapSize];
+        if (heapSize > 0)
+        {
+            int parent = 0;
+            while (true)
+            {
+                int child = 2 * parent + 1;
+                if (child >= heapSize)
+                {
+                    break;
+                }
+                if (child + 1 < heapSize && before(heap[child + 1], heap[child]))
+                {
+                    child++;
+                }
+                if (!before(heap[child], last))
+                {
+                    break;
+                }
+                heap[parent] = heap[child];
+                parent = child;
+            }
+            heap[parent] = last;
+        }
+        return top;
+    }
+
+    private boolean before(final int a, final int b)
+    {
+        final long dueA = slotDueNs[a];
+        final long dueB = slotDueNs[b];
+        return dueA < dueB || (dueA == dueB && slotSeq[a] < slotSeq[b]);
+    }
+
+    private void growSlots()
+    {
+        final int oldCapacity = slotDueNs.length;
+        final int newCapacity = oldCapacity * 2;
+        final byte[] newBytes = new byte[newCapacity * SLOT_LENGTH];
+        slots.getBytes(0, newBytes, 0, oldCapacity * SLOT_LENGTH);
+        slots = new UnsafeBuffer(newBytes);
+        slotDueNs = Arrays.copyOf(slotDueNs, newCapacity);
+        slotSeq = Arrays.copyOf(slotSeq, newCapacity);
+        heap = Arrays.copyOf(heap, newCapacity);
+        freeSlots = new int[newCapacity];
+        freeSlotCount = 0;
+        for (int i = newCapacity - 1; i >= oldCapacity; i--)
+        {
+            freeSlots[freeSlotCount++] = i;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.meridian.gateway.sim;
+
+/**
+ * What the simulated venue knows about one instrument's market: the last quote, with displayed sizes reduced by what
+ * our orders have taken since, and the last trade price. Owned by the venue's thread.
+ */
+final class VenueBook
+{
+    boolean quoted;
+    long bidPrice;
+    long bidQty;
+    long askPrice;
+    long askQty;
+    long lastTradePrice;
+}

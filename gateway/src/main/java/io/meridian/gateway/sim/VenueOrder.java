@@ -1,0 +1,32 @@
+package io.meridian.gateway.sim;
+
+/**
+ * A working order at the simulated venue: a pooled, mutable object owned by the venue's thread.
+ */
+final class VenueOrder
+{
+    long clOrdId;
+    long venueOrderId;
+    int instrumentId;
+    byte side;
+    long price;
+    long qty;
+    long leavesQty;
+    long cumQty;
+    long lastFillPrice;
+    long lastFillQty;
+
+    void reset()
+    {
+        clOrdId = 0;
+        venueOrderId = 0;
+        instrumentId = 0;
+        side = 0;
+        price = 0;
+        qty = 0;
+        leavesQty = 0;
+        cumQty = 0;
+        lastFillPrice = 0;
+        lastFillQty = 0;
+    }
+}
