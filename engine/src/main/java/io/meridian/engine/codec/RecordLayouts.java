@@ -80,7 +80,12 @@ public final class RecordLayouts
         final DirectBuffer b, final int bOffset, final int bLength)
     {
         final int common = Math.min(aLength, bLength);
-        for (int i = 0; i < common; i++)
+        int start = 0;
+        while (start + 8 <= common && a.getLong(aOffset + start) == b.getLong(bOffset + start))
+        {
+            start += 8;
+        }
+        for (int i = start; i < common; i++)
         {
             if (a.getByte(aOffset + i) != b.getByte(bOffset + i))
             {

@@ -4,6 +4,10 @@ package io.meridian.engine.model;
  * The scoring port. A scorer maps the engine's feature vector (see {@code FeatureSchema}) to one score: the
  * predicted forward mid return in basis points. Implementations are single-threaded (the scoring stage owns one)
  * and must not allocate per call, except the ONNX Runtime scorer whose per-call allocation is a measured boundary.
+ *
+ * <p>Build one at start-up with {@link Scorers#create(String, String)}, which refuses a model whose manifest does not
+ * match the engine's feature vector. Implementations: {@link LinearScorer} ({@link #PURE_JAVA}) and
+ * {@link OnnxScorer} ({@link #ONNX_RUNTIME}), both evaluating the same ONNX file.
  */
 public interface Scorer extends AutoCloseable
 {

@@ -50,6 +50,9 @@ public final class DisruptorPipeline implements AutoCloseable
     private final HaltingExceptionHandler<OutboundSlot> outboundErrors = new HaltingExceptionHandler<>();
     private final Publisher publisher;
     private final Sequence pipelineDone = new Sequence(-1);
+    private Runnable pipelineThreadStart = () ->
+    {
+    };
     private boolean started;
 
     /**
@@ -87,6 +90,17 @@ public final class DisruptorPipeline implements AutoCloseable
     }
 
     /**
+     * Sets what the pipeline thread (single mode) or the order stage's thread (staged mode) runs when it starts,
+     * e.g. pinning itself to a CPU. Call before {@code start}.
+     *
+     * @param action the action.
+     */
+    public void onPipelineThreadStart(final Runnable action)
+    {
+        this.pipelineThreadStart = action;
+    }
+
+    /**
      * Wires the handlers and starts the threads.
      *
      * @param pipeline the stages, built with {@link #outboundSink()}.
@@ -117,26 +131,47 @@ public final class DisruptorPipeline implements AutoCloseable
         }
         started = true;
         outbound.handleEventsWith(new OutboundHandler(decisionJournal, venue, inputJournaled, latency, clock));
-        final EventHandler<EventSlot> orderStage = (slot, sequence, endOfBatch) ->
+        final Runnable onStart = pipelineThreadStart;
+        final EventHandler<EventSlot> orderStage = new EventHandler<>()
         {
-            publisher.causePublishNanos = slot.publishNanos;
-            pipeline.orderStage(slot);
-            pipelineDone.set(sequence);
+            @Override
+            public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
+            {
+                publisher.causePublishNanos = slot.publishNanos;
+                pipeline.orderStage(slot);
+                pipelineDone.set(sequence);
+            }
+
+            @Override
+            public void onStart()
+            {
+                onStart.run();
+            }
         };
         if (SINGLE.equals(mode))
         {
-            final EventHandler<EventSlot> all = (slot, sequence, endOfBatch) ->
+            final EventHandler<EventSlot> all = new EventHandler<>()
             {
-                publisher.causePublishNanos = slot.publishNanos;
-                if (timed != null)
+                @Override
+                public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
                 {
-                    timed.onEvent(slot);
+                    publisher.causePublishNanos = slot.publishNanos;
+                    if (timed != null)
+                    {
+                        timed.onEvent(slot);
+                    }
+                    else
+                    {
+                        pipeline.onEvent(slot);
+                    }
+                    pipelineDone.set(sequence);
                 }
-                else
+
+                @Override
+                public void onStart()
                 {
-                    pipeline.onEvent(slot);
+                    onStart.run();
                 }
-                pipelineDone.set(sequence);
             };
             inbound.handleEventsWith(inputJournaler, all);
         }

@@ -12,9 +12,10 @@ public final class TimedPipeline
     private final Pipeline pipeline;
     private final NanoClock clock;
     private final PipelineLatency latency;
+    private final boolean recordTickToOrder;
 
     /**
-     * A timed pipeline.
+     * A timed pipeline that also records tick-to-order (at the moment the order stage emits the command).
      *
      * @param pipeline the stages.
      * @param clock a monotonic clock, e.g. {@code SystemNanoClock.INSTANCE}.
@@ -22,9 +23,25 @@ public final class TimedPipeline
      */
     public TimedPipeline(final Pipeline pipeline, final NanoClock clock, final PipelineLatency latency)
     {
+        this(pipeline, clock, latency, true);
+    }
+
+    /**
+     * A timed pipeline.
+     *
+     * @param pipeline the stages.
+     * @param clock a monotonic clock, e.g. {@code SystemNanoClock.INSTANCE}.
+     * @param latency where to record.
+     * @param recordTickToOrder false when another thread records tick-to-order (the Disruptor topology records it
+     *     at the venue hand-off; each histogram has a single writer).
+     */
+    public TimedPipeline(
+        final Pipeline pipeline, final NanoClock clock, final PipelineLatency latency, final boolean recordTickToOrder)
+    {
         this.pipeline = pipeline;
         this.clock = clock;
         this.latency = latency;
+        this.recordTickToOrder = recordTickToOrder;
     }
 
     /**
@@ -63,7 +80,7 @@ public final class TimedPipeline
         }
         latency.record(PipelineLatency.ORDERS, t5 - t4);
         latency.record(PipelineLatency.EVENT, t5 - t0);
-        if (pipeline.orders().ordersSent() != ordersBefore)
+        if (recordTickToOrder && pipeline.orders().ordersSent() != ordersBefore)
         {
             latency.record(PipelineLatency.TICK_TO_ORDER, t5 - (slot.publishNanos != 0 ? slot.publishNanos : t0));
         }

@@ -33,11 +33,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DisruptorPipelineTest
 {
     private static final int EVENTS = 30_000;
+    private static final String[] ACTIVE = {"risk.maxOrdersPerSecond=1000000", "risk.maxOrderQty=5000"};
 
     private static List<UnsafeBuffer> recordInputs()
     {
         final TestMarket market = new TestMarket(3, 1_000_000, 99);
-        final Pipeline pipeline = TestEngines.pipeline(market, "risk.maxOrdersPerSecond=1000000", "risk.maxOrderQty=5000");
+        final Pipeline pipeline = TestEngines.pipeline(market, ACTIVE);
         final EventSlot slot = new EventSlot();
         final List<UnsafeBuffer> inputs = new ArrayList<>(EVENTS);
         for (int i = 0; i < EVENTS; i++)
@@ -56,7 +57,7 @@ class DisruptorPipelineTest
     private static RecordingSink direct(final List<UnsafeBuffer> inputs)
     {
         final RecordingSink sink = new RecordingSink();
-        final Pipeline pipeline = TestEngines.pipeline(sink, "risk.maxOrdersPerSecond=1000000", "risk.maxOrderQty=5000");
+        final Pipeline pipeline = TestEngines.pipeline(sink, ACTIVE);
         final EventSlot slot = new EventSlot();
         for (final UnsafeBuffer input : inputs)
         {
@@ -82,7 +83,7 @@ class DisruptorPipelineTest
         };
         final DisruptorPipeline disruptor = new DisruptorPipeline(
             1024, WaitStrategies.of("yielding"), WaitStrategies.of("sleeping"), threads);
-        final Pipeline pipeline = TestEngines.pipeline(disruptor.outboundSink(), "risk.maxOrdersPerSecond=1000000", "risk.maxOrderQty=5000");
+        final Pipeline pipeline = TestEngines.pipeline(disruptor.outboundSink(), ACTIVE);
         final Sequence journaled = new Sequence(-1);
         final AtomicLong journaledCount = new AtomicLong();
         final EventHandler<EventSlot> journaler = (slot, sequence, endOfBatch) ->
