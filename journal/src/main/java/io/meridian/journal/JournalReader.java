@@ -1,0 +1,80 @@
+package io.meridian.journal;
+
+import io.meridian.journal.chronicle.ChronicleJournalReader;
+import java.nio.file.Path;
+
+/**
+ * Reads a journal directory written by {@link JournalWriter}, including one whose writer died: every complete
+ * record is delivered, a torn or inconsistent record is skipped with a warning, and reading stops at the end of
+ * what is on disk without waiting for more. Opening never takes the writer's locks, so a journal whose writer was
+ * killed while holding them opens at once.
+ *
+ * <p>Single-threaded: use one reader, and its cursors, from one thread. Each read call and each cursor starts from
+ * the beginning of its queue.
+ */
+public interface JournalReader extends AutoCloseable
+{
+    /**
+     * Opens a journal directory read-only.
+     *
+     * @param dir the journal directory.
+     * @return the reader.
+     * @throws JournalException naming the directory when it is not a journal.
+     */
+    static JournalReader open(final Path dir)
+    {
+        return ChronicleJournalReader.open(dir);
+    }
+
+    /**
+     * The journal directory.
+     *
+     * @return the directory.
+     */
+    Path directory();
+
+    /**
+     * The manifest text of the run.
+     *
+     * @return the text, or the empty string when the journal has no readable manifest (see
+     *     {@link #readInput}'s warnings).
+     */
+    String manifestText();
+
+    /**
+     * Reads the input queue: every inbound event record in sequence order (not the manifest, not END_OF_RUN).
+     *
+     * @param handler receives each record.
+     * @return counts, clean end, torn records and warnings.
+     */
+    ReadResult readInput(RecordHandler handler);
+
+    /**
+     * Reads the output queue: every decision record in the order the engine made them (not END_OF_RUN).
+     *
+     * @param handler receives each record.
+     * @return counts, clean end, torn records and warnings.
+     */
+    ReadResult readOutput(RecordHandler handler);
+
+    /**
+     * A pull-style pass over the input queue: the same records, checks and warnings as {@link #readInput}. Each
+     * cursor has its own buffer, so cursors and reads of the two queues may be interleaved on one thread.
+     *
+     * @return the cursor; close it before the reader.
+     */
+    RecordCursor inputCursor();
+
+    /**
+     * A pull-style pass over the output queue: the same records, checks and warnings as {@link #readOutput}.
+     *
+     * @return the cursor; close it before the reader.
+     */
+    RecordCursor outputCursor();
+
+    /**
+     * Releases the queues.
+     */
+    @Override
+    void close();
+}

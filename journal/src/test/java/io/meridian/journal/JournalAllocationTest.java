@@ -1,0 +1,53 @@
+package io.meridian.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meridian.engine.codec.RecordType;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalAllocationTest
+{
+    private static final int WARM_UP = 50_000;
+    private static final int MEASURED = 100_000;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldAppendWithoutAllocatingInSteadyState()
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        final long probeStart = threads.getCurrentThreadAllocatedBytes();
+        final long[] probe = new long[1024];
+        assertTrue(threads.getCurrentThreadAllocatedBytes() - probeStart >= 8 * probe.length, "probe not counted");
+        final UnsafeBuffer heapQuote = TestRecords.record(RecordType.QUOTE, 1);
+        final UnsafeBuffer offHeapSignal = new UnsafeBuffer(ByteBuffer.allocateDirect(256));
+        final int signalLength = TestRecords.fill(offHeapSignal, 64, RecordType.SIGNAL, 1);
+        try (JournalWriter writer = JournalWriter.open(tmp.resolve("alloc"), "alloc", 64L << 20))
+        {
+            for (int i = 0; i < WARM_UP; i++)
+            {
+                writer.appendInput(heapQuote, 0, heapQuote.capacity());
+                writer.appendOutput(offHeapSignal, 64, signalLength);
+            }
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < MEASURED; i++)
+            {
+                writer.appendInput(heapQuote, 0, heapQuote.capacity());
+                writer.appendOutput(offHeapSignal, 64, signalLength);
+            }
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(0, allocated, "bytes allocated by " + MEASURED + " input and output appends");
+            assertEquals(WARM_UP + MEASURED, writer.inputCount());
+            assertEquals(WARM_UP + MEASURED, writer.outputCount());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.meridian.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meridian.engine.codec.RecordLayouts;
+import io.meridian.engine.codec.RecordType;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalToolsTest
+{
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldDumpManifestThenEveryRecord()
+    {
+        final Path dir = writeJournal();
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final int code = JournalTools.dump(dir, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        final List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+
+        assertEquals(JournalTools.EXIT_OK, code, lines.toString());
+        assertEquals("manifest engine=meridian test (+2 more lines)", lines.get(0));
+        final UnsafeBuffer firstQuote = TestRecords.record(RecordType.QUOTE, 0);
+        assertEquals("input 0 " + RecordLayouts.describe(firstQuote, 0), lines.get(1));
+        assertTrue(lines.get(1).contains("QUOTE bidPrice=10000"), lines.get(1));
+        final UnsafeBuffer lastDecision = TestRecords.decisions(8).get(7);
+        assertTrue(lines.contains("output 7 " + RecordLayouts.describe(lastDecision, 0)), lines.toString());
+        assertTrue(lines.contains("input end records=12 cleanEnd=true tornRecords=0"), lines.toString());
+        assertTrue(lines.contains("output end records=8 cleanEnd=true tornRecords=0"), lines.toString());
+        assertEquals(1 + 12 + 8 + 2, lines.size(), lines.toString());
+    }
+
+    @Test
+    void shouldPrintStatsPerTypeTimeSpanAndStatus()
+    {
+        final Path dir = writeJournal();
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final int code = JournalTools.stats(dir, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        final List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+
+        assertEquals(JournalTools.EXIT_OK, code, lines.toString());
+        assertTrue(lines.contains("input records=12 cleanEnd=true tornRecords=0"), lines.toString());
+        assertTrue(lines.contains("input QUOTE 2"), lines.toString());
+        assertTrue(lines.contains("input CONNECTIVITY 2"), lines.toString());
+        assertTrue(lines.contains("output ORDER_COMMAND 2"), lines.toString());
+        final long first = TestRecords.START_TIME_NS;
+        final long last = TestRecords.START_TIME_NS + 11 * TestRecords.STEP_NS;
+        assertTrue(lines.contains("input time first=" + first + " last=" + last + " span=0.011000s"),
+            lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("bytes files input=")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("bytes records input=")), lines.toString());
+        assertTrue(lines.contains("status clean"), lines.toString());
+    }
+
+    @Test
+    void shouldReportAnUncleanJournalWithExitCodeOne()
+    {
+        final Path dir = tmp.resolve("unclean");
+        final JournalWriter writer = JournalWriter.open(dir, "m");
+        try
+        {
+            final UnsafeBuffer quote = TestRecords.record(RecordType.QUOTE, 0);
+            writer.appendInput(quote, 0, quote.capacity());
+            final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            final int code = JournalTools.stats(dir, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            final String text = bytes.toString(StandardCharsets.UTF_8);
+            assertEquals(JournalTools.EXIT_DAMAGED, code, text);
+            assertTrue(text.contains("status unclean"), text);
+            assertTrue(text.contains("warning input: no END_OF_RUN"), text);
+        }
+        finally
+        {
+            writer.close();
+        }
+    }
+
+    @Test
+    void shouldReportANonJournalWithExitCodeTwo() throws Exception
+    {
+        final Path dir = Files.createDirectories(tmp.resolve("nothing"));
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final int code = JournalTools.dump(dir, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals(JournalTools.EXIT_NOT_A_JOURNAL, code);
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("error not a journal: " + dir),
+            bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path writeJournal()
+    {
+        final Path dir = tmp.resolve("tools");
+        final JournalWriter writer = JournalWriter.open(dir, "engine=meridian test\nconfig=abc\nseed=1\n");
+        for (final UnsafeBuffer r : TestRecords.inbound(12))
+        {
+            writer.appendInput(r, 0, r.capacity());
+        }
+        for (final UnsafeBuffer r : TestRecords.decisions(8))
+        {
+            writer.appendOutput(r, 0, r.capacity());
+        }
+        writer.close();
+        return dir;
+    }
+}

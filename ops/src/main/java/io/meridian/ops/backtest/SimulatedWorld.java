@@ -1,0 +1,70 @@
+package io.meridian.ops.backtest;
+
+import io.meridian.config.EngineConfig;
+import io.meridian.config.InstrumentConfig;
+import io.meridian.config.MarketConfig;
+import io.meridian.gateway.market.SyntheticMarket;
+import io.meridian.gateway.sim.ExecReportSink;
+import io.meridian.gateway.sim.SimulatedVenue;
+import java.util.List;
+
+/**
+ * Maps configuration onto the gateway's synthetic market and simulated venue.
+ */
+public final class SimulatedWorld
+{
+    /** Venue id the engine's orders are addressed to. */
+    public static final int VENUE_ID = 1;
+    /** Source id stamped on timer events. */
+    public static final int TIMER_SOURCE_ID = 3;
+    /** Most orders the simulated venue keeps working at once. */
+    public static final int VENUE_MAX_ORDERS = 4096;
+    /** Synthetic event time of the start of a run: 2026-01-05T14:30:00Z in nanoseconds (a Monday's US open). */
+    public static final long START_TIME_NS = 1_767_623_400_000_000_000L;
+
+    private SimulatedWorld()
+    {
+    }
+
+    /**
+     * The synthetic market for a configuration.
+     *
+     * @param config validated configuration.
+     * @return a fresh market, seeded with {@code run.seed}.
+     */
+    public static SyntheticMarket market(final EngineConfig config)
+    {
+        final List<InstrumentConfig> list = config.instruments();
+        final SyntheticMarket.Instrument[] instruments = new SyntheticMarket.Instrument[list.size()];
+        for (int i = 0; i < instruments.length; i++)
+        {
+            final InstrumentConfig c = list.get(i);
+            instruments[i] = new SyntheticMarket.Instrument(
+                c.id(), c.priceScale(), c.qtyScale(), c.startPrice(), c.volatility(), c.spreadTicks(), c.quoteSize());
+        }
+        final MarketConfig m = config.market();
+        return new SyntheticMarket(new SyntheticMarket.Params(
+            config.run().seed(),
+            START_TIME_NS,
+            m.meanIntervalNs(),
+            m.tradeProbability(),
+            m.jumpProbability(),
+            m.jumpSizeBps(),
+            m.regimeSwitchProbability(),
+            m.highVolMultiplier(),
+            instruments));
+    }
+
+    /**
+     * The simulated venue for a configuration.
+     *
+     * @param config validated configuration.
+     * @param sink where its execution reports go.
+     * @return a fresh venue.
+     */
+    public static SimulatedVenue venue(final EngineConfig config, final ExecReportSink sink)
+    {
+        return new SimulatedVenue(
+            new SimulatedVenue.Params(config.venue().latencyUs() * 1_000L, VENUE_ID, VENUE_MAX_ORDERS), sink);
+    }
+}

@@ -1,0 +1,127 @@
+package io.meridian.ops.cli;
+
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.model.Scorer;
+import io.meridian.engine.model.Scorers;
+import io.meridian.engine.pipeline.PipelineLatency;
+import io.meridian.journal.JournalWriter;
+import io.meridian.journal.ReplayVerifier;
+import io.meridian.journal.RunManifest;
+import io.meridian.ops.backtest.Backtest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.SystemNanoClock;
+
+/**
+ * {@code meridian demo} and {@code meridian backtest}: the whole pipeline on the synthetic market with the
+ * simulated venue, on one thread with a discrete-event clock; journals the run, verifies its replay and prints the
+ * summary. Exit 0 when the replay is identical, 1 when it diverges.
+ */
+public final class DemoCommand
+{
+    static final Set<String> OPTIONS = Set.of("events", "journal", "config", "summary-json");
+    static final Set<String> FLAGS = Set.of("no-progress");
+    private static final long PROGRESS_EVERY = 1 << 16;
+
+    private DemoCommand()
+    {
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param name {@code demo} or {@code backtest} (the default profile's name).
+     * @param argv arguments after the command.
+     * @param out standard output.
+     * @param err standard error.
+     * @return the exit code.
+     */
+    public static int run(final String name, final List<String> argv, final PrintStream out, final PrintStream err)
+    {
+        final Args args = Args.parse(name, argv, OPTIONS, FLAGS);
+        if (!args.positional().isEmpty())
+        {
+            throw new UsageException(name + ": unexpected argument '" + args.positional().get(0) + "'");
+        }
+        final EngineConfig config = EngineSetup.loadConfig(args, name);
+        final long events = args.longOption("events", config.run().events());
+        final Instant start = Instant.now();
+        final String runId = EngineSetup.runId(name, start);
+        final Path journalDir = args.option("journal") != null
+            ? Path.of(args.option("journal"))
+            : Path.of(config.journal().dir(), runId);
+        final RunManifest manifest = EngineSetup.manifest(
+            runId, "backtest", start, EngineSetup.configSource(args, name), args.sets(), config);
+
+        out.printf("meridian %s: %,d events, %d instruments, %s scorer, journal %s%n",
+            name, events, config.instruments().size(), config.model().scorer(), journalDir);
+        final PipelineLatency latency = new PipelineLatency();
+        final Backtest backtest;
+        final long startNanos = System.nanoTime();
+        final long processed;
+        try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+            JournalWriter journal = JournalWriter.open(journalDir, manifest.toText()))
+        {
+            backtest = new Backtest(config, scorer, new Backtest.RecordSink()
+            {
+                @Override
+                public void onInput(final DirectBuffer buffer, final int offset, final int length)
+                {
+                    journal.appendInput(buffer, offset, length);
+                }
+
+                @Override
+                public void onOutput(final DirectBuffer buffer, final int offset, final int length)
+                {
+                    journal.appendOutput(buffer, offset, length);
+                }
+            }, latency, new SystemNanoClock());
+            final ProgressBar bar = args.flag("no-progress")
+                ? null : new ProgressBar(err, events, startNanos, System.console() != null);
+            processed = backtest.run(events,
+                bar == null ? null : (done, eventTimeNs) -> bar.update(done, System.nanoTime()), PROGRESS_EVERY);
+            if (bar != null)
+            {
+                bar.update(processed, System.nanoTime());
+                bar.finish();
+            }
+        }
+        final double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+
+        out.println("verifying replay of " + journalDir + " ...");
+        final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
+        for (final String warning : verdict.warnings())
+        {
+            err.println("warning: " + warning);
+        }
+        final RunReport report = new RunReport(
+            runId, journalDir.toString(), backtest.pipeline(), latency, processed, wallSeconds, verdict.line());
+        out.print(report.toText());
+        final String json = args.option("summary-json");
+        if (json != null)
+        {
+            try
+            {
+                final Path path = Path.of(json);
+                if (path.getParent() != null)
+                {
+                    Files.createDirectories(path.getParent());
+                }
+                Files.writeString(path, report.toJson(), StandardCharsets.UTF_8);
+            }
+            catch (final IOException ex)
+            {
+                err.println(name + ": cannot write --summary-json " + json + ": " + ex.getMessage());
+                return 2;
+            }
+        }
+        return verdict.identical() ? 0 : 1;
+    }
+}

@@ -1,0 +1,109 @@
+package io.meridian.ops.cli;
+
+import io.meridian.config.ConfigException;
+import io.meridian.engine.model.ModelMismatchException;
+import io.meridian.journal.JournalException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code meridian} command line. Exit codes: 0 success, 1 the command ran and found a problem (replay
+ * divergence, damaged journal), 2 the command could not run (usage, configuration, missing or unreadable input).
+ */
+public final class Main
+{
+    static final String HELP = String.join(System.lineSeparator(),
+        "usage: meridian COMMAND [OPTIONS]",
+        "",
+        "commands:",
+        "  demo [--events N] [--journal DIR] [--config FILE] [--set key=value]... [--summary-json FILE]",
+        "         run the whole pipeline on the synthetic market and simulated venue (demo profile),",
+        "         journal it, verify its replay and print a summary",
+        "  backtest [same options as demo]",
+        "         the same on the backtest profile",
+        "  run [--events N] [--journal DIR] [--config FILE] [--set key=value]... [--rate EVENTS_PER_S]",
+        "         the live topology (Disruptor rings, parallel journalers, publish after journal) against",
+        "         the synthetic market and simulated venue",
+        "  replay --journal DIR --verify [--set key=value]...",
+        "         rebuild the engine from the journal's manifest, replay its inputs and compare every decision",
+        "  journal dump DIR      print one line per record",
+        "  journal stats DIR     counts per record type, time span, size",
+        "  train --journal DIR --out FILE.onnx",
+        "         train a linear model on the engine's features of a journal's market data (Tribuo), export ONNX",
+        "  bench latency [--rate R] [--events N]    end-to-end latency harness (coordinated-omission corrected)",
+        "  bench replay [--events N]                replay throughput of a demo journal",
+        "  bench jmh [JMH OPTIONS]                  the JMH benchmarks",
+        "  help, --help          this text",
+        "",
+        "exit codes: 0 success, 1 problem found (e.g. replay diverged), 2 could not run (usage, config, input)");
+
+    private Main()
+    {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param argv the command line.
+     */
+    public static void main(final String[] argv)
+    {
+        final int code = run(Arrays.asList(argv), System.out, System.err);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs a command line and returns its exit code (for tests).
+     *
+     * @param argv the command line.
+     * @param out standard output.
+     * @param err standard error.
+     * @return the exit code.
+     */
+    public static int run(final List<String> argv, final PrintStream out, final PrintStream err)
+    {
+        if (argv.isEmpty() || "help".equals(argv.get(0)) || "--help".equals(argv.get(0)) || "-h".equals(argv.get(0)))
+        {
+            out.println(HELP);
+            return argv.isEmpty() ? 2 : 0;
+        }
+        final String command = argv.get(0);
+        final List<String> rest = argv.subList(1, argv.size());
+        try
+        {
+            switch (command)
+            {
+                case "demo":
+                case "backtest":
+                    return DemoCommand.run(command, rest, out, err);
+                case "run":
+                    return RunCommand.run(rest, out, err);
+                case "replay":
+                    return ReplayCommand.run(rest, out, err);
+                case "journal":
+                    return JournalCommand.run(rest, out);
+                case "train":
+                    return TrainCommand.run(rest, out, err);
+                case "bench":
+                    err.println("meridian: 'bench' runs from the bench module; use the ./meridian launcher");
+                    return 2;
+                default:
+                    err.println("meridian: unknown command '" + command + "'");
+                    err.println(HELP);
+                    return 2;
+            }
+        }
+        catch (final UsageException | ConfigException | ModelMismatchException | JournalException ex)
+        {
+            err.println("meridian " + command + ": " + ex.getMessage());
+            return 2;
+        }
+        catch (final RuntimeException ex)
+        {
+            err.println("meridian " + command + ": " + ex);
+            return 2;
+        }
+    }
+}
