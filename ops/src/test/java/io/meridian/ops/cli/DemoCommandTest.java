@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,7 +187,7 @@ class DemoCommandTest
         assertTrue(prefixRows.length > 1000, "rows in the prefix: " + prefixRows.length);
         // every row the prefix could label is in the full set, computed at the same event with the same features:
         // the events after the cut changed nothing about features computed before it
-        final java.util.Map<Long, double[]> byEvent = new java.util.HashMap<>();
+        final Map<Long, double[]> byEvent = new HashMap<>();
         for (int i = 0; i < fullRows.length; i++)
         {
             byEvent.put(fullSeq[i], fullRows[i]);
@@ -192,7 +195,7 @@ class DemoCommandTest
         for (int i = 0; i < prefixRows.length; i++)
         {
             assertTrue(prefixSeq[i] < cut);
-            assertTrue(java.util.Arrays.equals(byEvent.get(prefixSeq[i]), prefixRows[i]), "row at event " + prefixSeq[i]);
+            assertTrue(Arrays.equals(byEvent.get(prefixSeq[i]), prefixRows[i]), "row at event " + prefixSeq[i]);
         }
     }
 
