@@ -208,7 +208,8 @@ final class ConfigBinder
             s.number("riskBudget", 0, false, MAX_CASH, true),
             s.integer("maxTargetQty", 1, Long.MAX_VALUE),
             s.integer("orderTimeoutMs", 1, 3_600_000),
-            s.number("volFloorBps", 0, false, MAX_BPS, true));
+            s.number("volFloorBps", 0, false, MAX_BPS, true),
+            s.choice("pricing", StrategyConfig.PRICING_JOIN, StrategyConfig.PRICING_CROSS));
         s.done();
         return strategy;
     }

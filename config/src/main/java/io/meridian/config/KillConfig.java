@@ -3,8 +3,10 @@ package io.meridian.config;
 /**
  * Kill-switch triggers.
  *
- * @param dailyLossLimit    halt when the day's loss exceeds this cash amount, &gt; 0 and &lt;= 1e12.
- * @param staleMarketDataMs halt when an instrument has had no market data for this many milliseconds, 1 to 86,400,000.
+ * @param dailyLossLimit    halt (and cancel all orders) when the loss since the start of the run reaches this cash
+ *                          amount, &gt; 0 and &lt;= 1e12.
+ * @param staleMarketDataMs refuse new orders for an instrument whose market data is older than this, and drop to
+ *                          REDUCING (reduce-only) while any instrument is that stale; 1 to 86,400,000.
  */
 public record KillConfig(double dailyLossLimit, long staleMarketDataMs)
 {

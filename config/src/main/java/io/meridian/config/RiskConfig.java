@@ -5,8 +5,10 @@ package io.meridian.config;
  *
  * @param maxOrderQty        largest order in lots, &gt;= 1.
  * @param maxOrderNotional   largest order notional in cash, &gt; 0 and &lt;= 1e12.
- * @param priceCollar        largest distance of a limit price from the mid, as a fraction, &gt; 0 and &lt;= 1.
- * @param maxOrdersPerSecond order-rate limit per instrument, 1 to 1,000,000.
+ * @param priceCollar        largest distance of a limit price from the last trade (the mid before any trade), as a
+ *                           fraction, &gt; 0 and &lt;= 1.
+ * @param maxOrdersPerSecond accepted orders allowed in any trailing second of event time, all instruments together,
+ *                           1 to 1,000,000.
  * @param maxPosition        largest absolute position in lots, &gt;= 1.
  */
 public record RiskConfig(

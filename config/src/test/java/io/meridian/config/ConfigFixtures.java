@@ -66,6 +66,7 @@ final class ConfigFixtures
           maxTargetQty: 1
           orderTimeoutMs: 3600000
           volFloorBps: 1e-3
+          pricing: join
         risk:
           maxOrderQty: 9223372036854775807
           maxOrderNotional: 1e12
@@ -85,9 +86,9 @@ final class ConfigFixtures
     static final int LINE_INSTRUMENTS = 11;
     static final int LINE_SECOND_ID = 20;
     static final int LINE_SECOND_SPREAD = 26;
-    static final int LINE_RISK = 50;
-    static final int LINE_MAX_ORDER_QTY = 51;
-    static final int LINE_PRICE_COLLAR = 53;
+    static final int LINE_RISK = 51;
+    static final int LINE_MAX_ORDER_QTY = 52;
+    static final int LINE_PRICE_COLLAR = 54;
 
     private ConfigFixtures()
     {

@@ -33,15 +33,15 @@ class ConfigProfilesTest
         assertEquals(List.of(1, 2, 3), c.instruments().stream().map(InstrumentConfig::id).toList());
         assertEquals(List.of("MRDA", "MRDB", "MRDC"), c.instruments().stream().map(InstrumentConfig::symbol).toList());
         final InstrumentConfig first = c.instruments().get(0);
-        assertEquals(10_000, first.priceScale());
+        assertEquals(100, first.priceScale());
         assertEquals(1, first.qtyScale());
         assertEquals(50.0, first.startPrice());
-        assertEquals(100, first.spreadTicks());
+        assertEquals(1, first.spreadTicks());
         assertEquals(new MarketConfig(1_000_000, 0.3, 0.0005, 50, 0.0002, 3, 1000), c.market());
         assertEquals(new FeatureConfig(16, 64, 128), c.features());
-        assertEquals(new ModelConfig("classpath:/io/meridian/engine/model/demo-linear.onnx", "java", 20), c.model());
-        assertEquals(new StrategyConfig(0.5, 2000, 800, 250, 0.5), c.strategy());
-        assertEquals(new RiskConfig(1000, 100_000, 0.10, 20, 1500), c.risk());
+        assertEquals(new ModelConfig("classpath:/io/meridian/engine/model/demo-linear.onnx", "java", 5), c.model());
+        assertEquals(new StrategyConfig(0.3, 2000, 800, 250, 0.5, "join"), c.strategy());
+        assertEquals(new RiskConfig(2000, 300_000, 0.10, 20, 1500), c.risk());
         assertEquals(new KillConfig(50_000, 60_000), c.kill());
         assertEquals(new VenueConfig(50), c.venue());
     }
@@ -120,7 +120,7 @@ class ConfigProfilesTest
         final String yaml = ConfigLoader.canonicalYaml(ConfigLoader.loadProfile("demo", List.of()));
 
         assertTrue(yaml.startsWith("run:\n  events: 2000000\n  seed: 20261121\nengine:\n  mode: \"single\"\n"), yaml);
-        assertTrue(yaml.contains("instruments:\n  - id: 1\n    symbol: \"MRDA\"\n    priceScale: 10000\n"), yaml);
+        assertTrue(yaml.contains("instruments:\n  - id: 1\n    symbol: \"MRDA\"\n    priceScale: 100\n"), yaml);
         assertTrue(yaml.endsWith("venue:\n  latencyUs: 50\n"), yaml);
         final String[] sections = {"run:", "engine:", "journal:", "instruments:", "market:", "features:", "model:",
             "strategy:", "risk:", "kill:", "venue:"};
@@ -163,7 +163,7 @@ class ConfigProfilesTest
 
         Files.writeString(file, ConfigFixtures.with("maxPosition: 5", "maxPosition: 0"), StandardCharsets.UTF_8);
         ConfigFixtures.assertError(() -> ConfigLoader.loadFile(file, List.of()),
-            file.toString(), "risk.maxPosition", "0", "out of range (line 55)", "allowed: an integer >= 1");
+            file.toString(), "risk.maxPosition", "0", "out of range (line 56)", "allowed: an integer >= 1");
     }
 
     @Test

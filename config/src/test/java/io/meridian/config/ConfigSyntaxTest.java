@@ -63,7 +63,7 @@ class ConfigSyntaxTest
     {
         final ConfigException ex = assertThrows(ConfigException.class, () -> load(VALID + "---\nrun: {}\n"));
 
-        assertTrue(ex.getMessage().startsWith("test.yaml: line 61, column 1: "), ex.getMessage());
+        assertTrue(ex.getMessage().startsWith("test.yaml: line 62, column 1: "), ex.getMessage());
     }
 
     @Test

@@ -36,7 +36,7 @@ class ConfigValidationTest
         assertEquals(new MarketConfig(1_000_000, 0, 1, 0.5, 1.0e-4, 1, 1), c.market());
         assertEquals(new FeatureConfig(1, 2, 2), c.features());
         assertEquals(new ModelConfig("models/m.onnx", "onnx", 5), c.model());
-        assertEquals(new StrategyConfig(0, 0.01, 1, 3_600_000, 1e-3), c.strategy());
+        assertEquals(new StrategyConfig(0, 0.01, 1, 3_600_000, 1e-3, "join"), c.strategy());
         assertEquals(new RiskConfig(Long.MAX_VALUE, 1e12, 1, 1_000_000, 5), c.risk());
         assertEquals(new KillConfig(123.25, 86_400_000), c.kill());
         assertEquals(new VenueConfig(0), c.venue());
@@ -46,10 +46,10 @@ class ConfigValidationTest
     void shouldRejectUnknownTopLevelKey()
     {
         final ConfigException ex = assertError(() -> load(VALID + "extra: 1\n"), SOURCE, "extra", "extra",
-            "unknown key (line 61)",
+            "unknown key (line 62)",
             "allowed: run, engine, journal, instruments, market, features, model, strategy, risk, kill, venue");
 
-        assertEquals(61, ex.line());
+        assertEquals(62, ex.line());
     }
 
     @Test

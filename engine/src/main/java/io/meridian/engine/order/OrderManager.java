@@ -30,11 +30,14 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Stage 7 (with stages 5 and 6, which share its state): order management. It journals signals, runs pre-trade
  * risk and the kill switch, creates and tracks orders, applies execution reports to positions and P&amp;L, and
  * emits every decision record and order command through the {@link OutboundSink}, in this order per event:
- * TRADING_STATE changes, SIGNAL, RISK_DECISION, ORDER_COMMAND.
+ * TRADING_STATE changes, SIGNAL, cancels (forced by the kill switch, or of a timed-out order), RISK_DECISION, and the
+ * NEW order it allows.
  *
- * <p>Order policy: at most one working order per instrument; the order for a new target is a DAY limit at the
- * touch (buy at the ask, sell at the bid) for {@code target - position}; a working order older than the order
- * timeout is cancelled; after a risk reject the instrument cools down for the order timeout before trying again.
+ * <p>Order policy: at most one working order per instrument; the order for a new target is a DAY limit for
+ * {@code target - position} priced at the touch: joining our own side (buy at the bid, sell at the ask) or crossing
+ * to the far side (buy at the ask, sell at the bid), as configured; a working order older than the order
+ * timeout is cancelled, acknowledged or not; after a risk reject the instrument cools down for the order timeout
+ * before trying again.
  *
  * <p>Single-threaded (the order stage's thread); allocation-free; reads time only from event headers.
  */
@@ -50,6 +53,7 @@ public final class OrderManager
     private final OutboundSink sink;
     private final long orderTimeoutNs;
     private final int modelId;
+    private final boolean crossSpread;
 
     private final UnsafeBuffer out = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
     private final long[] bid;
@@ -85,6 +89,7 @@ public final class OrderManager
      * @param orderCapacity live-order capacity (power of two).
      * @param orderTimeoutNs working orders older than this are cancelled; also the reject cool-down.
      * @param modelId scorer id journaled in signals.
+     * @param crossSpread price orders at the far touch (true) or join our own side (false).
      * @param sink where outbound records go.
      */
     public OrderManager(
@@ -94,8 +99,10 @@ public final class OrderManager
         final int orderCapacity,
         final long orderTimeoutNs,
         final int modelId,
+        final boolean crossSpread,
         final OutboundSink sink)
     {
+        this.crossSpread = crossSpread;
         this.instruments = instruments;
         this.risk = risk;
         this.killSwitch = killSwitch;
@@ -196,12 +203,20 @@ public final class OrderManager
         {
             emitStateChange();
         }
-        checkLoss();
-        expireWorkingOrder(index, now);
+        final boolean lossHalt = killSwitch.onPnl(positions.totalPnl());
+        if (lossHalt)
+        {
+            emitStateChange();
+        }
         if (scored)
         {
             emitSignal(index, score, hasTarget ? targetPosition : positions.position(index));
         }
+        if (lossHalt)
+        {
+            cancelAll();
+        }
+        expireWorkingOrder(index, now);
         if (hasTarget)
         {
             rebalance(index, targetPosition, now);
@@ -222,7 +237,7 @@ public final class OrderManager
         }
         final byte side = delta > 0 ? Side.BUY : Side.SELL;
         final long qty = Math.abs(delta);
-        final long price = side == Side.BUY ? ask[index] : bid[index];
+        final long price = (side == Side.BUY) == crossSpread ? ask[index] : bid[index];
         final long reference = lastTrade[index] > 0 ? lastTrade[index] : (bid[index] + ask[index]) >> 1;
         final long clOrdId = orders.nextId();
         final RejectReason reason = risk.check(
@@ -250,7 +265,9 @@ public final class OrderManager
             return;
         }
         final int slot = orders.slotOf(clOrdId);
-        if (slot >= 0 && orders.state(slot) == OrderStore.WORKING && now - orders.createdNs(slot) >= orderTimeoutNs)
+        final byte state = slot >= 0 ? orders.state(slot) : OrderStore.DONE;
+        if ((state == OrderStore.WORKING || state == OrderStore.PENDING_NEW)
+            && now - orders.createdNs(slot) >= orderTimeoutNs)
         {
             orders.state(slot, OrderStore.PENDING_CANCEL);
             emitOrderCommand(

@@ -2,6 +2,7 @@ package io.meridian.engine.pipeline;
 
 import io.meridian.config.EngineConfig;
 import io.meridian.config.InstrumentConfig;
+import io.meridian.config.StrategyConfig;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.api.Scales;
 import io.meridian.engine.book.InstrumentIndex;
@@ -54,6 +55,11 @@ public final class EngineFactory
         return new InstrumentIndex(ids, symbols, priceScales, qtyScales);
     }
 
+    private static boolean crossesSpread(final EngineConfig config)
+    {
+        return StrategyConfig.PRICING_CROSS.equals(config.strategy().pricing());
+    }
+
     /**
      * Builds the pipeline.
      *
@@ -83,6 +89,7 @@ public final class EngineFactory
             ORDER_CAPACITY,
             config.strategy().orderTimeoutMs() * NANOS_PER_MILLI,
             scorer.modelId(),
+            crossesSpread(config),
             sink);
         final ThresholdStrategy strategy = new ThresholdStrategy(
             n,
@@ -90,7 +97,8 @@ public final class EngineFactory
             config.strategy().riskBudget(),
             config.strategy().maxTargetQty(),
             config.strategy().volFloorBps(),
-            config.model().horizonTicks());
+            config.model().horizonTicks(),
+            crossesSpread(config));
         final FeatureEngine features = new FeatureEngine(
             n, config.features().emaFastTicks(), config.features().emaSlowTicks(), config.features().volWindowTicks());
         return new Pipeline(instruments, new MarketDataStage(instruments), features, scorer, strategy, orders);

@@ -5,7 +5,9 @@ import io.meridian.engine.feature.FeatureSchema;
 /**
  * Stage 4: turns a score into a target position.
  *
- * <p>Entry: when {@code |score| >= entryThresholdBps} the target is {@code sign(score) * size}; exit: when
+ * <p>Entry: when {@code |score| >= entryThresholdBps} the target is {@code sign(score) * size}; when the orders cross
+ * the spread, entry is cost-aware and the score (a forward return in basis points) must also beat the half spread,
+ * {@code |score| >= entryThresholdBps + halfSpreadBps}; exit: when
  * {@code |score| < entryThresholdBps / 2} the target is flat; in between the previous target is held (hysteresis, so
  * a score hovering at the threshold does not churn orders). The size is volatility-scaled: the quantity whose
  * expected move over the model's horizon ({@code max(realizedVol, volFloor) * sqrt(horizon)}) costs
@@ -21,6 +23,7 @@ public final class ThresholdStrategy
     private final long maxTargetQty;
     private final double volFloorBps;
     private final double sqrtHorizon;
+    private final double spreadCostShare;
     private final long[] target;
 
     /**
@@ -32,6 +35,7 @@ public final class ThresholdStrategy
      * @param maxTargetQty cap on the absolute target, in lots.
      * @param volFloorBps lower bound for per-tick volatility, basis points.
      * @param horizonTicks the model's forecast horizon in ticks.
+     * @param crossesSpread whether orders take the far touch (then entry must also beat the half spread).
      */
     public ThresholdStrategy(
         final int instruments,
@@ -39,8 +43,10 @@ public final class ThresholdStrategy
         final double riskBudget,
         final long maxTargetQty,
         final double volFloorBps,
-        final int horizonTicks)
+        final int horizonTicks,
+        final boolean crossesSpread)
     {
+        this.spreadCostShare = crossesSpread ? 0.5 : 0.0;
         this.entryThresholdBps = entryThresholdBps;
         this.exitThresholdBps = entryThresholdBps * 0.5;
         this.riskBudget = riskBudget;
@@ -64,7 +70,7 @@ public final class ThresholdStrategy
         final int index, final double score, final double[] features, final double midPrice, final long qtyScale)
     {
         final double magnitude = Math.abs(score);
-        if (magnitude >= entryThresholdBps)
+        if (magnitude >= entryThresholdBps + spreadCostShare * features[FeatureSchema.SPREAD])
         {
             final double vol = Math.max(features[FeatureSchema.REALIZED_VOL], volFloorBps) / BPS * sqrtHorizon;
             final double units = riskBudget / (midPrice * vol);

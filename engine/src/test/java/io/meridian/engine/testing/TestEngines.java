@@ -8,6 +8,7 @@ import io.meridian.engine.model.LinearScorer;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.pipeline.EngineFactory;
 import io.meridian.engine.pipeline.Pipeline;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,14 +24,26 @@ public final class TestEngines
     }
 
     /**
-     * The demo profile with overrides.
+     * What the fixtures rely on, whatever the demo profile says: 4-decimal prices (TestMarket quotes around
+     * 1,000,000 ticks = 100.00), orders that cross the spread (TestMarket fills every NEW at once), and order and
+     * position limits that sizing alone never breaks.
+     */
+    public static final List<String> BASE = List.of(
+        "instruments[0].priceScale=10000", "instruments[1].priceScale=10000", "instruments[2].priceScale=10000",
+        "strategy.pricing=cross", "strategy.entryThresholdBps=0.5", "strategy.maxTargetQty=800",
+        "risk.maxOrderQty=2000", "risk.maxOrderNotional=1000000", "risk.maxPosition=1500");
+
+    /**
+     * The demo profile with {@link #BASE} and then the given overrides.
      *
      * @param overrides {@code key=value} overrides.
      * @return the configuration.
      */
     public static EngineConfig config(final String... overrides)
     {
-        return ConfigLoader.loadProfile("demo", List.of(overrides));
+        final List<String> all = new ArrayList<>(BASE);
+        all.addAll(List.of(overrides));
+        return ConfigLoader.loadProfile("demo", all);
     }
 
     /**

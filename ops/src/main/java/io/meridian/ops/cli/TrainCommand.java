@@ -8,6 +8,7 @@ import io.meridian.journal.ReadResult;
 import io.meridian.journal.RunManifest;
 import io.meridian.ops.train.ModelTrainer;
 import io.meridian.ops.train.TrainResult;
+import io.meridian.ops.train.TrainingSet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -76,7 +77,9 @@ public final class TrainCommand
             features.length, horizon, dir);
         try
         {
-            final TrainResult result = ModelTrainer.train(features, set.labels(), set.hash(), Path.of(model),
+            final double[] labels = set.labels();
+            final TrainResult result = ModelTrainer.train(features, labels,
+                ModelTrainer.hashTrainingData(features, labels), Path.of(model),
                 "forward mid return over " + horizon + " quotes of the same instrument, bps");
             out.println(result);
             return 0;

@@ -10,6 +10,7 @@ import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.RunManifest;
+import io.meridian.ops.train.TrainingSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -31,6 +31,7 @@ class ShipDemoModelTest
             "demo-linear.onnx differs from a fresh ShipDemoModel run");
         assertArrayEquals(ModelFiles.read(ModelFiles.manifestLocation(Scorers.DEMO_MODEL)),
             Files.readAllBytes(result.manifestPath()), "demo-linear.manifest.yaml differs from a fresh run");
-        assertTrue(result.holdoutR2() > 0.3, ShipDemoModel.summary(result));
+        assertTrue(result.holdoutR2() > 0.0, "the model must predict better than the mean out of sample: "
+            + ShipDemoModel.summary(result));
     }
 }

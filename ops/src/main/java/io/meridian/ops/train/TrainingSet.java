@@ -1,4 +1,4 @@
-package io.meridian.ops.cli;
+package io.meridian.ops.train;
 
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.api.RejectReason;
@@ -10,9 +10,6 @@ import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.feature.FeatureEngine;
 import io.meridian.engine.feature.FeatureSchema;
 import io.meridian.engine.pipeline.EngineFactory;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.agrona.DirectBuffer;
 
@@ -186,41 +183,5 @@ public final class TrainingSet
             }
         }
         return n;
-    }
-
-    /**
-     * SHA-256 over the labelled rows and labels (IEEE-754 bits, big-endian), as lowercase hex.
-     *
-     * @return the hash.
-     */
-    public String hash()
-    {
-        try
-        {
-            final MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            final ByteBuffer bytes = ByteBuffer.allocate(8 * (FeatureSchema.COUNT + 1));
-            final double[][] f = features();
-            final double[] y = labels();
-            for (int i = 0; i < f.length; i++)
-            {
-                bytes.clear();
-                for (final double v : f[i])
-                {
-                    bytes.putDouble(v);
-                }
-                bytes.putDouble(y[i]);
-                digest.update(bytes.array());
-            }
-            final StringBuilder hex = new StringBuilder(64);
-            for (final byte b : digest.digest())
-            {
-                hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-            }
-            return hex.toString();
-        }
-        catch (final NoSuchAlgorithmException ex)
-        {
-            throw new IllegalStateException(ex);
-        }
     }
 }
