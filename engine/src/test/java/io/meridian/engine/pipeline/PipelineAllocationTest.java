@@ -74,7 +74,8 @@ class PipelineAllocationTest
             run(WINDOW, market, slot, pipeline, timed);
             final long allocated = Allocations.currentThread() - before;
             windows.append(allocated).append(' ');
-            assertTrue(allocated < 65_536, "window " + w + " of " + WINDOW + " events allocated " + allocated + " bytes");
+            assertTrue(allocated < 65_536,
+                "window " + w + " of " + WINDOW + " events allocated " + allocated + " bytes");
             zeroInARow = allocated == 0 ? zeroInARow + 1 : 0;
         }
         assertEquals(2, zeroInARow, "bytes allocated per window of " + WINDOW + " events: " + windows);

@@ -7,6 +7,7 @@ import io.meridian.engine.pipeline.PipelineLatency;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
+import io.meridian.ops.launch.PretouchAgent;
 import io.meridian.ops.backtest.Backtest;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.agrona.concurrent.AgentRunner;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.SystemNanoClock;
 
@@ -69,6 +71,8 @@ public final class DemoCommand
         try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
             JournalWriter journal = JournalWriter.open(journalDir, manifest.toText()))
         {
+            final AgentRunner pretouch = PretouchAgent.start(
+                journal, ex -> err.println("warning: journal pretouch: " + ex));
             backtest = new Backtest(config, scorer, new Backtest.RecordSink()
             {
                 @Override
@@ -85,8 +89,15 @@ public final class DemoCommand
             }, latency, new SystemNanoClock());
             final ProgressBar bar = args.flag("no-progress")
                 ? null : new ProgressBar(err, events, startNanos, System.console() != null);
-            processed = backtest.run(events,
-                bar == null ? null : (done, eventTimeNs) -> bar.update(done, System.nanoTime()), PROGRESS_EVERY);
+            try
+            {
+                processed = backtest.run(events,
+                    bar == null ? null : (done, eventTimeNs) -> bar.update(done, System.nanoTime()), PROGRESS_EVERY);
+            }
+            finally
+            {
+                pretouch.close();
+            }
             if (bar != null)
             {
                 bar.update(processed, System.nanoTime());

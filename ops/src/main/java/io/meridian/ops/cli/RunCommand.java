@@ -6,12 +6,14 @@ import io.meridian.engine.model.Scorers;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
+import io.meridian.ops.launch.PretouchAgent;
 import io.meridian.ops.launch.LiveRun;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.agrona.concurrent.AgentRunner;
 
 /**
  * {@code meridian run}: the live topology (Disruptor rings, parallel journalers, publish after journal, pinned
@@ -19,6 +21,12 @@ import java.util.Set;
  */
 public final class RunCommand
 {
+    /**
+     * Default offered load. Unpaced, the feed runs a whole ring ahead of the engine, so the simulated venue sees
+     * orders long after their cause in event time; {@code --rate 0} asks for that anyway.
+     */
+    static final long DEFAULT_RATE = 50_000;
+
     private RunCommand()
     {
     }
@@ -41,7 +49,7 @@ public final class RunCommand
         }
         final EngineConfig config = EngineSetup.loadConfig(args, "demo");
         final long events = args.longOption("events", config.run().events());
-        final long rate = args.option("rate") == null ? 0 : args.longOption("rate", 0);
+        final long rate = "0".equals(args.option("rate")) ? 0 : args.longOption("rate", DEFAULT_RATE);
         final Instant start = Instant.now();
         final String runId = EngineSetup.runId("run", start);
         final Path journalDir = args.option("journal") != null
@@ -58,7 +66,16 @@ public final class RunCommand
             JournalWriter journal = JournalWriter.open(journalDir, manifest.toText()))
         {
             live = new LiveRun(config, scorer, journal, err);
-            processed = live.run(events, rate);
+            final AgentRunner pretouch = PretouchAgent.start(
+                journal, ex -> err.println("warning: journal pretouch: " + ex));
+            try
+            {
+                processed = live.run(events, rate);
+            }
+            finally
+            {
+                pretouch.close();
+            }
         }
         final double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());

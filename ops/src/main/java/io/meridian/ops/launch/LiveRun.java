@@ -172,10 +172,9 @@ public final class LiveRun
                 {
                     venue.onMarketData(buffer, 0);
                 }
-                if (reportCount > 0)
-                {
-                    throw new IllegalStateException("venue emitted reports while applying market data");
-                }
+                // an order command the outbound thread queued since the poll above may have come due at or before
+                // this market event: the venue ran it first, so its reports go into the ring first too
+                publishReports(events);
             }
             publish(buffer);
         }
