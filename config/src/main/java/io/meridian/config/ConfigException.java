@@ -12,6 +12,8 @@ package io.meridian.config;
  */
 public final class ConfigException extends RuntimeException
 {
+    private static final long serialVersionUID = 1L;
+
     private static final int MAX_VALUE_CHARS = 80;
 
     private final String source;
