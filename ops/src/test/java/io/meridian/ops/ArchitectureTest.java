@@ -64,7 +64,7 @@ class ArchitectureTest
     void shouldKeepChronicleInsideTheJournalAndOpsLaunch()
     {
         noClasses().that().resideInAnyPackage("io.meridian.engine..", "io.meridian.gateway..", "io.meridian.config..",
-                "io.meridian.ops.cli..", "io.meridian.ops.backtest..")
+                "io.meridian.ops.cli..", "io.meridian.ops.train..")
             .should().dependOnClassesThat().resideInAPackage("net.openhft..")
             .check(ALL_MAIN);
     }

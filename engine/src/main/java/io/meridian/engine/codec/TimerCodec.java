@@ -28,6 +28,24 @@ public final class TimerCodec
     }
 
     /**
+     * Writes a complete TIMER record with timer id 1; sequence and receive time are left 0 for the sequencer.
+     *
+     * @param buffer destination.
+     * @param offset where to write.
+     * @param timeNs the timer's event time.
+     * @param sourceId the timer source.
+     * @param count the source's sequence number.
+     * @return the record length.
+     */
+    public static int write(
+        final MutableDirectBuffer buffer, final int offset, final long timeNs, final int sourceId, final long count)
+    {
+        Header.write(buffer, offset, TYPE, LENGTH, 0, 0, timeNs, 0, sourceId, count);
+        timerId(buffer, offset, 1);
+        return LENGTH;
+    }
+
+    /**
      * Which timer fired.
      *
      * @param buffer the record's buffer.

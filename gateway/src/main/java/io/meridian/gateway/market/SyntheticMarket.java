@@ -1,5 +1,6 @@
 package io.meridian.gateway.market;
 
+import io.meridian.engine.api.MarketDataSource;
 import io.meridian.engine.api.Side;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.QuoteCodec;
@@ -60,7 +61,7 @@ import org.agrona.MutableDirectBuffer;
  *
  * <p>Not thread-safe: owned by the thread that drives it (the backtest driver or a feed agent).
  */
-public final class SyntheticMarket
+public final class SyntheticMarket implements MarketDataSource
 {
     /** The {@code sourceId} written in every header: the synthetic feed. */
     public static final int SOURCE_ID = 1;
@@ -374,6 +375,7 @@ public final class SyntheticMarket
      *
      * @return nanoseconds, strictly greater than every earlier event's time.
      */
+    @Override
     public long peekTimeNs()
     {
         return nextTimeNs;
@@ -386,6 +388,7 @@ public final class SyntheticMarket
      * @param offset where the record starts.
      * @return the record's length in bytes.
      */
+    @Override
     public int next(final MutableDirectBuffer buffer, final int offset)
     {
         final long timeNs = nextTimeNs;

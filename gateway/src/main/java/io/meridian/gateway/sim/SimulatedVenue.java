@@ -3,6 +3,7 @@ package io.meridian.gateway.sim;
 import io.meridian.engine.api.ExecType;
 import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.api.OrderType;
+import io.meridian.engine.api.SimulatedVenuePort;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
 import io.meridian.engine.codec.ExecReportCodec;
@@ -81,7 +82,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>Not thread-safe: owned by the thread that drives the backtest. The sink may call {@link #onOrderCommand}
  * re-entrantly (a single-threaded engine reacting to a report); such a command is queued like any other.
  */
-public final class SimulatedVenue
+public final class SimulatedVenue implements SimulatedVenuePort
 {
     /** The {@code sourceId} written in every report header: the simulated venue. */
     public static final int SOURCE_ID = 2;
@@ -199,6 +200,7 @@ public final class SimulatedVenue
      * @param buffer buffer holding the record.
      * @param offset where the record starts.
      */
+    @Override
     public void onMarketData(final DirectBuffer buffer, final int offset)
     {
         final byte type = Header.type(buffer, offset);
@@ -252,6 +254,7 @@ public final class SimulatedVenue
      * @param nowNs the time the command leaves the engine.
      * @throws IllegalArgumentException when the record is not an ORDER_COMMAND.
      */
+    @Override
     public void onOrderCommand(final DirectBuffer buffer, final int offset, final long nowNs)
     {
         final byte type = Header.type(buffer, offset);
@@ -269,6 +272,7 @@ public final class SimulatedVenue
      *
      * @return its time in nanoseconds, or {@link Long#MAX_VALUE} when nothing is pending.
      */
+    @Override
     public long nextEventTimeNs()
     {
         return heapSize == 0 ? Long.MAX_VALUE : slotDueNs[heap[0]];
@@ -282,6 +286,7 @@ public final class SimulatedVenue
      * @param upToTimeNs the time to advance to.
      * @return how many reports were emitted.
      */
+    @Override
     public int poll(final long upToTimeNs)
     {
         int emitted = 0;

@@ -8,7 +8,8 @@ import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
 import io.meridian.ops.launch.PretouchAgent;
-import io.meridian.ops.backtest.Backtest;
+import io.meridian.engine.pipeline.Backtest;
+import io.meridian.gateway.world.SimulatedWorld;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,9 @@ public final class DemoCommand
         {
             final AgentRunner pretouch = PretouchAgent.start(
                 journal, ex -> err.println("warning: journal pretouch: " + ex));
-            backtest = new Backtest(config, scorer, new Backtest.RecordSink()
+            backtest = new Backtest(config, scorer, SimulatedWorld.market(config),
+                sink -> SimulatedWorld.venue(config, sink), SimulatedWorld.START_TIME_NS,
+                SimulatedWorld.timerIntervalNs(config), new Backtest.RecordSink()
             {
                 @Override
                 public void onInput(final DirectBuffer buffer, final int offset, final int length)

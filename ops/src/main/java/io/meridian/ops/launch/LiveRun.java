@@ -3,8 +3,6 @@ package io.meridian.ops.launch;
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.codec.Header;
-import io.meridian.engine.codec.RecordType;
-import io.meridian.engine.codec.TimerCodec;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.pipeline.DisruptorPipeline;
 import io.meridian.engine.pipeline.EngineFactory;
@@ -17,7 +15,7 @@ import io.meridian.gateway.sim.SimulatedVenue;
 import io.meridian.journal.InputJournaler;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.OutputJournaler;
-import io.meridian.ops.backtest.SimulatedWorld;
+import io.meridian.gateway.world.SimulatedWorld;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 import net.openhft.affinity.AffinityLock;
@@ -130,7 +128,7 @@ public final class LiveRun
     private void feed(final long events, final long eventsPerSecond)
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
-        final long timerIntervalNs = config.market().timerIntervalMs() * 1_000_000L;
+        final long timerIntervalNs = SimulatedWorld.timerIntervalNs(config);
         long nextTimerNs = SimulatedWorld.START_TIME_NS + timerIntervalNs;
         long timers = 0;
         final long startNanos = nanoClock.nanoTime();
@@ -160,9 +158,7 @@ public final class LiveRun
             }
             if (nextTimerNs <= marketNs)
             {
-                Header.write(buffer, 0, RecordType.TIMER, TimerCodec.LENGTH, 0, 0, nextTimerNs, 0,
-                    SimulatedWorld.TIMER_SOURCE_ID, ++timers);
-                TimerCodec.timerId(buffer, 0, 1);
+                SimulatedWorld.writeTimer(buffer, nextTimerNs, ++timers);
                 nextTimerNs += timerIntervalNs;
             }
             else

@@ -5,7 +5,7 @@ import io.meridian.config.EngineConfig;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.feature.FeatureSchema;
 import io.meridian.gateway.market.SyntheticMarket;
-import io.meridian.ops.backtest.SimulatedWorld;
+import io.meridian.gateway.world.SimulatedWorld;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;

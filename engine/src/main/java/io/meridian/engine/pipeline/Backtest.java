@@ -1,24 +1,22 @@
-package io.meridian.ops.backtest;
+package io.meridian.engine.pipeline;
 
 import io.meridian.config.EngineConfig;
+import io.meridian.engine.api.InboundSink;
+import io.meridian.engine.api.MarketDataSource;
 import io.meridian.engine.api.OutboundSink;
+import io.meridian.engine.api.SimulatedVenuePort;
+import io.meridian.engine.api.SourceIds;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.TimerCodec;
 import io.meridian.engine.model.Scorer;
-import io.meridian.engine.pipeline.EngineFactory;
-import io.meridian.engine.pipeline.EventSlot;
-import io.meridian.engine.pipeline.Pipeline;
-import io.meridian.engine.pipeline.PipelineLatency;
-import io.meridian.engine.pipeline.TimedPipeline;
-import io.meridian.gateway.market.SyntheticMarket;
-import io.meridian.gateway.sim.SimulatedVenue;
+import java.util.function.Function;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * A backtest: the engine's pipeline, the synthetic market and the simulated venue on one thread, driven by a
+ * A backtest: the engine's pipeline, a market-data source and a simulated venue on one thread, driven by a
  * discrete-event clock. At each step the earliest of (venue report due, timer due, next market event) happens; on
  * equal times the venue goes first, then the timer, then the market, so the run is a pure function of the
  * configuration and the model.
@@ -35,8 +33,8 @@ public final class Backtest
     private final EngineConfig config;
     private final Pipeline pipeline;
     private final TimedPipeline timed;
-    private final SyntheticMarket market;
-    private final SimulatedVenue venue;
+    private final MarketDataSource market;
+    private final SimulatedVenuePort venue;
     private final RecordSink journal;
     private final EventSlot slot = new EventSlot();
     private final UnsafeBuffer pending = new UnsafeBuffer(new byte[PENDING_CAPACITY * Header.MAX_RECORD_LENGTH]);
@@ -78,6 +76,10 @@ public final class Backtest
      *
      * @param config validated configuration.
      * @param scorer the scorer (closed by the caller).
+     * @param market the market-data source (the synthetic market, or recorded data).
+     * @param venue builds the venue, given where its execution reports must go.
+     * @param startTimeNs event time the run starts at (the first timer is one interval later).
+     * @param timerIntervalNs event time between timer events.
      * @param journal where records go.
      * @param latency per-stage latency histograms, or null for no timing.
      * @param clock measurement clock (used only when latency is not null).
@@ -85,6 +87,10 @@ public final class Backtest
     public Backtest(
         final EngineConfig config,
         final Scorer scorer,
+        final MarketDataSource market,
+        final Function<InboundSink, SimulatedVenuePort> venue,
+        final long startTimeNs,
+        final long timerIntervalNs,
         final RecordSink journal,
         final PipelineLatency latency,
         final NanoClock clock)
@@ -95,10 +101,10 @@ public final class Backtest
         final OutboundSink sink = this::onOutbound;
         this.pipeline = EngineFactory.create(config, scorer, sink);
         this.timed = latency == null ? null : new TimedPipeline(pipeline, clock, latency);
-        this.market = SimulatedWorld.market(config);
-        this.venue = SimulatedWorld.venue(config, this::onExecReport);
-        this.timerIntervalNs = config.market().timerIntervalMs() * 1_000_000L;
-        this.nextTimerNs = SimulatedWorld.START_TIME_NS + timerIntervalNs;
+        this.market = market;
+        this.venue = venue.apply(this::onExecReport);
+        this.timerIntervalNs = timerIntervalNs;
+        this.nextTimerNs = startTimeNs + timerIntervalNs;
     }
 
     /**
@@ -173,10 +179,7 @@ public final class Backtest
 
     private void timer()
     {
-        final UnsafeBuffer buffer = slot.buffer;
-        Header.write(buffer, 0, RecordType.TIMER, TimerCodec.LENGTH, 0, 0, nextTimerNs, 0,
-            SimulatedWorld.TIMER_SOURCE_ID, ++timerCount);
-        TimerCodec.timerId(buffer, 0, 1);
+        TimerCodec.write(slot.buffer, 0, nextTimerNs, SourceIds.TIMER, ++timerCount);
         nextTimerNs += timerIntervalNs;
         process();
     }
@@ -233,16 +236,6 @@ public final class Backtest
     public Pipeline pipeline()
     {
         return pipeline;
-    }
-
-    public SyntheticMarket market()
-    {
-        return market;
-    }
-
-    public SimulatedVenue venue()
-    {
-        return venue;
     }
 
     public EngineConfig config()

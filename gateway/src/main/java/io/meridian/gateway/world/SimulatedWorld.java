@@ -1,22 +1,26 @@
-package io.meridian.ops.backtest;
+package io.meridian.gateway.world;
 
 import io.meridian.config.EngineConfig;
 import io.meridian.config.InstrumentConfig;
 import io.meridian.config.MarketConfig;
+import io.meridian.engine.api.InboundSink;
+import io.meridian.engine.api.SourceIds;
+import io.meridian.engine.codec.TimerCodec;
 import io.meridian.gateway.market.SyntheticMarket;
-import io.meridian.gateway.sim.ExecReportSink;
 import io.meridian.gateway.sim.SimulatedVenue;
 import java.util.List;
+import org.agrona.MutableDirectBuffer;
 
 /**
- * Maps configuration onto the gateway's synthetic market and simulated venue.
+ * Maps configuration onto the gateway's synthetic market and simulated venue, and writes the timer events that
+ * drive them: the one place the demo, backtests, live runs and benchmarks build their simulated world from
+ * (a backtest is {@code new Backtest(config, scorer, market(config), sink -> venue(config, sink), START_TIME_NS,
+ * timerIntervalNs(config), ...)}).
  */
 public final class SimulatedWorld
 {
     /** Venue id the engine's orders are addressed to. */
     public static final int VENUE_ID = 1;
-    /** Source id stamped on timer events. */
-    public static final int TIMER_SOURCE_ID = 3;
     /** Most orders the simulated venue keeps working at once. */
     public static final int VENUE_MAX_ORDERS = 4096;
     /** Synthetic event time of the start of a run: 2026-01-05T14:30:00Z in nanoseconds (a Monday's US open). */
@@ -56,15 +60,39 @@ public final class SimulatedWorld
     }
 
     /**
+     * Nanoseconds between timer events.
+     *
+     * @param config validated configuration.
+     * @return the interval.
+     */
+    public static long timerIntervalNs(final EngineConfig config)
+    {
+        return config.market().timerIntervalMs() * 1_000_000L;
+    }
+
+    /**
+     * Writes a TIMER record (sequence and receive time left for the sequencer to stamp).
+     *
+     * @param buffer destination, at offset 0.
+     * @param timeNs the timer's event time.
+     * @param count the timer source's sequence number.
+     * @return the record length.
+     */
+    public static int writeTimer(final MutableDirectBuffer buffer, final long timeNs, final long count)
+    {
+        return TimerCodec.write(buffer, 0, timeNs, SourceIds.TIMER, count);
+    }
+
+    /**
      * The simulated venue for a configuration.
      *
      * @param config validated configuration.
      * @param sink where its execution reports go.
      * @return a fresh venue.
      */
-    public static SimulatedVenue venue(final EngineConfig config, final ExecReportSink sink)
+    public static SimulatedVenue venue(final EngineConfig config, final InboundSink sink)
     {
         return new SimulatedVenue(
-            new SimulatedVenue.Params(config.venue().latencyUs() * 1_000L, VENUE_ID, VENUE_MAX_ORDERS), sink);
+            new SimulatedVenue.Params(config.venue().latencyUs() * 1_000L, VENUE_ID, VENUE_MAX_ORDERS), sink::onRecord);
     }
 }
