@@ -293,6 +293,8 @@ public final class DisruptorPipeline implements AutoCloseable
      */
     static final class OutboundHandler implements EventHandler<OutboundSlot>
     {
+        private static final int GATE_SPINS = 100;
+
         private final OutboundSink decisionJournal;
         private final OutboundSink venue;
         private final Sequence inputJournaled;
@@ -320,9 +322,19 @@ public final class DisruptorPipeline implements AutoCloseable
             if (Header.type(slot.buffer, 0) == RecordType.ORDER_COMMAND)
             {
                 final long cause = OrderCommandCodec.causeSequence(slot.buffer, 0);
+                int spins = 0;
                 while (inputJournaled.get() < cause)
                 {
-                    Thread.onSpinWait();
+                    // spin briefly, then give the CPU away: on a small machine the journaler we wait for may need
+                    // this very CPU (measured: a pure spin here held it for a whole 4 ms scheduler slice)
+                    if (++spins < GATE_SPINS)
+                    {
+                        Thread.onSpinWait();
+                    }
+                    else
+                    {
+                        Thread.yield();
+                    }
                 }
                 venue.onRecord(slot.buffer, 0, slot.length);
                 if (latency != null && slot.causePublishNanos != 0

@@ -1,0 +1,318 @@
+package io.meridian.bench.latency;
+
+import io.meridian.bench.data.BenchManifest;
+import io.meridian.bench.data.DemoWorld;
+import io.meridian.bench.data.EventTape;
+import io.meridian.config.ConfigLoader;
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.model.Scorer;
+import io.meridian.engine.pipeline.Backtest;
+import io.meridian.engine.model.Scorers;
+import io.meridian.engine.pipeline.EngineFactory;
+import io.meridian.engine.pipeline.EventSlot;
+import io.meridian.engine.pipeline.Pipeline;
+import io.meridian.gateway.world.SimulatedWorld;
+import io.meridian.journal.JournalFormat;
+import io.meridian.journal.JournalReader;
+import io.meridian.journal.JournalWriter;
+import io.meridian.journal.ReadResult;
+import io.meridian.journal.ReplayVerifier;
+import io.meridian.journal.RunManifest;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.DirectBuffer;
+
+/**
+ * {@code ./meridian bench replay}: replay throughput of a journal, without ONNX Runtime unless the journal was
+ * written with it.
+ *
+ * <pre>
+ *   --events N     events of the demo journal generated first (default 2000000)
+ *   --journal DIR  replay this journal instead of generating one
+ *   --repeat K     passes of each measurement; the best is reported (default 3)
+ * </pre>
+ *
+ * <p>Without {@code --journal}, a demo journal is written first by the single-thread backtest loop with the real
+ * journal and the pure-Java scorer, into a temporary directory deleted at the end (its speed is reported as
+ * {@code backtest_events_per_s}). Then, each {@code --repeat} times: (a) a raw read of every input record through
+ * {@link JournalReader#readInput} with a no-op handler; (b) full {@link ReplayVerifier#verify}: rebuild the engine
+ * from the manifest, run every input through it and compare every decision with the journal. Baselines in the same
+ * run: a bare Chronicle tailer over the input queue, and the engine alone over the same inputs held in memory.
+ * The first pass of each runs on a cold JIT; the best pass is reported and all are printed.
+ */
+public final class ReplayBenchMain
+{
+    private static final String COMMAND = "bench replay";
+    private static final String USAGE = "usage: meridian bench replay [--events N] [--journal DIR] [--repeat K]";
+    private static final double NANOS_PER_SECOND = 1e9;
+    private static final int MAX_IN_MEMORY_EVENTS = 10_000_000;
+
+    private ReplayBenchMain()
+    {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args the options.
+     */
+    public static void main(final String[] args)
+    {
+        System.exit(run(args, System.out));
+    }
+
+    /**
+     * Runs the harness.
+     *
+     * @param args the options.
+     * @param out where the report goes (errors go to standard error).
+     * @return 0 on success, 1 when the journal did not replay identically, 2 on bad options.
+     */
+    public static int run(final String[] args, final PrintStream out)
+    {
+        final Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("events", "2000000");
+        defaults.put("journal", null);
+        defaults.put("repeat", "3");
+        final long events;
+        final int repeat;
+        final BenchArgs options;
+        try
+        {
+            options = BenchArgs.parse(COMMAND, args, defaults);
+            if (options.help())
+            {
+                out.println(USAGE);
+                return 0;
+            }
+            events = options.longValue("events", 1, 1_000_000_000);
+            repeat = (int)options.longValue("repeat", 1, 100);
+            final String journal = options.string("journal");
+            if (journal != null && !Files.isDirectory(Path.of(journal).resolve(JournalFormat.INPUT_QUEUE)))
+            {
+                throw new IllegalArgumentException(COMMAND + ": --journal " + journal + " is not a journal directory"
+                    + " (no " + JournalFormat.INPUT_QUEUE + " queue inside)");
+            }
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("error: " + ex.getMessage());
+            System.err.println(USAGE);
+            return 2;
+        }
+        final Path tempDir = options.string("journal") == null ? BenchFiles.tempDir("meridian-bench-replay-") : null;
+        try
+        {
+            final Report report = new Report();
+            report.machineConditions();
+            final Path journal;
+            if (tempDir == null)
+            {
+                journal = Path.of(options.string("journal"));
+                report.condition("journal", journal);
+            }
+            else
+            {
+                journal = tempDir.resolve("journal");
+                generate(journal, events, report);
+            }
+            report.condition("repeat", repeat + " passes per measurement, best reported");
+            return measure(journal, repeat, report, out);
+        }
+        finally
+        {
+            BenchFiles.deleteTree(tempDir);
+        }
+    }
+
+    private static void generate(final Path journal, final long events, final Report report)
+    {
+        final List<String> overrides = List.of("model.scorer=" + Scorers.JAVA, "kill.dailyLossLimit=1e12");
+        final EngineConfig config = DemoWorld.config(overrides);
+        final long start;
+        final long elapsed;
+        final Backtest backtest;
+        try (Scorer scorer = Scorers.create(Scorers.JAVA, config.model().path());
+            JournalWriter writer = JournalWriter.open(
+                journal, BenchManifest.text(config, journal.getFileName().toString(), "backtest", overrides)))
+        {
+            backtest = new Backtest(config, scorer, SimulatedWorld.market(config),
+                sink -> SimulatedWorld.venue(config, sink), SimulatedWorld.START_TIME_NS,
+                SimulatedWorld.timerIntervalNs(config), new Backtest.RecordSink()
+                {
+                    @Override
+                    public void onInput(final DirectBuffer buffer, final int offset, final int length)
+                    {
+                        writer.appendInput(buffer, offset, length);
+                    }
+
+                    @Override
+                    public void onOutput(final DirectBuffer buffer, final int offset, final int length)
+                    {
+                        writer.appendOutput(buffer, offset, length);
+                    }
+                }, null, null);
+            start = System.nanoTime();
+            backtest.run(events, null, events);
+            elapsed = System.nanoTime() - start;
+        }
+        report.condition("journal", "demo backtest of " + events + " events (profile demo with " + overrides
+            + "), temporary");
+        report.section("generation (single-thread backtest loop writing the real journal; cold JIT)");
+        final double rate = events * NANOS_PER_SECOND / elapsed;
+        report.text(String.format(Locale.ROOT, "%d events in %.3f s: %.0f events/s; %d orders, %d fills", events,
+            elapsed / NANOS_PER_SECOND, rate, backtest.pipeline().orders().ordersSent(),
+            backtest.pipeline().orders().fills()));
+        report.value("backtest_events_per_s", rate);
+    }
+
+    private static int measure(final Path journal, final int repeat, final Report report, final PrintStream out)
+    {
+        final long bytes = BenchFiles.size(journal);
+        report.value("journal_bytes", bytes);
+
+        report.section("(a) raw journal read of every input record, no-op handler");
+        double bestRead = 0;
+        long inputs = 0;
+        for (int pass = 1; pass <= repeat; pass++)
+        {
+            try (JournalReader reader = JournalReader.open(journal))
+            {
+                final long start = System.nanoTime();
+                final ReadResult result = reader.readInput(ReplayBenchMain::ignore);
+                final long elapsed = System.nanoTime() - start;
+                inputs = result.count();
+                final double rate = inputs * NANOS_PER_SECOND / elapsed;
+                bestRead = Math.max(bestRead, rate);
+                report.text(String.format(Locale.ROOT, "pass %d: %d records in %.3f s = %.0f events/s%s", pass,
+                    inputs, elapsed / NANOS_PER_SECOND, rate, result.intact() ? "" : " (not intact: "
+                        + result.warnings() + ")"));
+            }
+        }
+        report.value("replay_read_events_per_s", bestRead);
+        report.value("replay_events", inputs);
+
+        report.section("(b) full replay verification: engine rebuilt from the manifest, every decision compared");
+        double bestVerify = 0;
+        ReplayVerifier.Result verdict = null;
+        for (int pass = 1; pass <= repeat; pass++)
+        {
+            final long start = System.nanoTime();
+            verdict = ReplayVerifier.verify(journal, List.of());
+            final long elapsed = System.nanoTime() - start;
+            final double rate = verdict.events() * NANOS_PER_SECOND / elapsed;
+            bestVerify = Math.max(bestVerify, rate);
+            report.text(String.format(Locale.ROOT, "pass %d: %.3f s = %.0f events/s; %s", pass,
+                elapsed / NANOS_PER_SECOND, rate, verdict.line()));
+        }
+        report.value("replay_verify_events_per_s", bestVerify);
+        report.value("replay_decisions", verdict.decisions());
+        report.value("replay_identical", verdict.identical() ? 1 : 0);
+
+        report.section("baselines, same journal, same run");
+        double bestTailer = 0;
+        for (int pass = 1; pass <= repeat; pass++)
+        {
+            final long start = System.nanoTime();
+            final long count = tailInput(journal);
+            final long elapsed = System.nanoTime() - start;
+            final double rate = count * NANOS_PER_SECOND / elapsed;
+            bestTailer = Math.max(bestTailer, rate);
+            report.text(String.format(Locale.ROOT, "raw Chronicle tailer, pass %d: %d documents, %.0f events/s",
+                pass, count, rate));
+        }
+        report.value("baseline_chronicle_read_events_per_s", bestTailer);
+        final double engineOnly = engineOnly(journal, repeat, report);
+        report.value("baseline_engine_only_events_per_s", engineOnly);
+        report.print("meridian bench replay", out);
+        return verdict.identical() ? 0 : 1;
+    }
+
+    private static void ignore(final DirectBuffer buffer, final int offset, final int length)
+    {
+        // the raw read measures the journal alone
+    }
+
+    /**
+     * Reads every document of the input queue with a bare tailer: the floor under {@link JournalReader}.
+     */
+    private static long tailInput(final Path journal)
+    {
+        long count = 0;
+        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(journal.resolve(JournalFormat.INPUT_QUEUE))
+                .rollCycle(RollCycles.FAST_DAILY)
+                .readOnly(true)
+                .build();
+            ExcerptTailer tailer = queue.createTailer())
+        {
+            while (true)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        break;
+                    }
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The engine alone over the journal's inputs held in memory (no journal, no comparison): what replay costs
+     * beyond reading and comparing.
+     */
+    private static double engineOnly(final Path journal, final int repeat, final Report report)
+    {
+        final EventTape.Builder builder = EventTape.builder(1 << 20);
+        final String manifestText;
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            manifestText = reader.manifestText();
+            reader.readInput((buffer, offset, length) ->
+            {
+                if (builder.size() < MAX_IN_MEMORY_EVENTS)
+                {
+                    builder.add(buffer, offset, length);
+                }
+            });
+        }
+        final EventTape tape = builder.build();
+        final EngineConfig config = ConfigLoader.loadText(
+            "manifest of " + journal, RunManifest.parse(manifestText).configYaml(), List.of());
+        double best = 0;
+        for (int pass = 1; pass <= repeat; pass++)
+        {
+            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path()))
+            {
+                final Pipeline pipeline = EngineFactory.create(config, scorer, ReplayBenchMain::ignore);
+                final EventSlot slot = new EventSlot();
+                final long start = System.nanoTime();
+                for (int i = 0; i < tape.size(); i++)
+                {
+                    tape.copyTo(i, slot.buffer);
+                    pipeline.onEvent(slot);
+                }
+                final long elapsed = System.nanoTime() - start;
+                final double rate = tape.size() * NANOS_PER_SECOND / elapsed;
+                best = Math.max(best, rate);
+                report.text(String.format(Locale.ROOT,
+                    "engine only (%s scorer, inputs in memory), pass %d: %d events, %.0f events/s",
+                    config.model().scorer(), pass, tape.size(), rate));
+            }
+        }
+        return best;
+    }
+}
