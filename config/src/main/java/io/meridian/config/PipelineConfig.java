@@ -7,9 +7,17 @@ package io.meridian.config;
  * @param ringSize     ring buffer slots, a power of two from 1024 to 16777216.
  * @param waitStrategy {@code busy-spin}, {@code yielding}, {@code sleeping} or {@code blocking}.
  * @param pinCpu       CPU to pin the pipeline thread to, 0 to 1023, or -1 for no pinning.
+ * @param journaling   {@code parallel}: the input journaler is a parallel consumer of the inbound ring and decisions
+ *                     are journaled by the outbound ring's handler; {@code inline} (single mode only): the pipeline
+ *                     thread journals each input before its stages and each decision after, so one consumer thread
+ *                     does everything (the fast choice on a 2-vCPU machine).
  */
-public record PipelineConfig(String mode, int ringSize, String waitStrategy, int pinCpu)
+public record PipelineConfig(String mode, int ringSize, String waitStrategy, int pinCpu, String journaling)
 {
+    /** Value of {@link #journaling()}: journalers are parallel consumers. */
+    public static final String JOURNALING_PARALLEL = "parallel";
+    /** Value of {@link #journaling()}: the pipeline thread journals. */
+    public static final String JOURNALING_INLINE = "inline";
     /** Value of {@link #mode()}: every stage on one thread. */
     public static final String MODE_SINGLE = "single";
     /** Value of {@link #mode()}: each stage on its own thread. */

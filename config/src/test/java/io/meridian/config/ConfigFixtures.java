@@ -25,6 +25,7 @@ final class ConfigFixtures
           ringSize: 1024
           waitStrategy: busy-spin
           pinCpu: -1
+          journaling: parallel
         journal:
           dir: /tmp/j
         instruments:
@@ -83,12 +84,12 @@ final class ConfigFixtures
     static final int LINE_EVENTS = 2;
     static final int LINE_ENGINE = 4;
     static final int LINE_RING_SIZE = 6;
-    static final int LINE_INSTRUMENTS = 11;
-    static final int LINE_SECOND_ID = 20;
-    static final int LINE_SECOND_SPREAD = 26;
-    static final int LINE_RISK = 51;
-    static final int LINE_MAX_ORDER_QTY = 52;
-    static final int LINE_PRICE_COLLAR = 54;
+    static final int LINE_INSTRUMENTS = 12;
+    static final int LINE_SECOND_ID = 21;
+    static final int LINE_SECOND_SPREAD = 27;
+    static final int LINE_RISK = 52;
+    static final int LINE_MAX_ORDER_QTY = 53;
+    static final int LINE_PRICE_COLLAR = 55;
 
     private ConfigFixtures()
     {

@@ -27,7 +27,7 @@ class ConfigProfilesTest
         final EngineConfig c = ConfigLoader.loadProfile("demo", List.of());
 
         assertEquals(new RunConfig(2_000_000, 20_261_121), c.run());
-        assertEquals(new PipelineConfig("single", 65_536, "yielding", -1), c.engine());
+        assertEquals(new PipelineConfig("single", 65_536, "yielding", -1, "parallel"), c.engine());
         assertEquals(new JournalConfig("var/journal"), c.journal());
         assertEquals(3, c.instruments().size());
         assertEquals(List.of(1, 2, 3), c.instruments().stream().map(InstrumentConfig::id).toList());
@@ -163,7 +163,7 @@ class ConfigProfilesTest
 
         Files.writeString(file, ConfigFixtures.with("maxPosition: 5", "maxPosition: 0"), StandardCharsets.UTF_8);
         ConfigFixtures.assertError(() -> ConfigLoader.loadFile(file, List.of()),
-            file.toString(), "risk.maxPosition", "0", "out of range (line 56)", "allowed: an integer >= 1");
+            file.toString(), "risk.maxPosition", "0", "out of range (line 57)", "allowed: an integer >= 1");
     }
 
     @Test

@@ -63,7 +63,7 @@ class ConfigSyntaxTest
     {
         final ConfigException ex = assertThrows(ConfigException.class, () -> load(VALID + "---\nrun: {}\n"));
 
-        assertTrue(ex.getMessage().startsWith("test.yaml: line 62, column 1: "), ex.getMessage());
+        assertTrue(ex.getMessage().startsWith("test.yaml: line 63, column 1: "), ex.getMessage());
     }
 
     @Test
@@ -71,11 +71,11 @@ class ConfigSyntaxTest
     {
         final ConfigException global = assertThrows(ConfigException.class,
             () -> load(with("dir: /tmp/j", "dir: !!java.io.File /tmp")));
-        assertTrue(global.getMessage().startsWith("test.yaml: line 10, column 8: Global tag is not allowed"),
+        assertTrue(global.getMessage().startsWith("test.yaml: line 11, column 8: Global tag is not allowed"),
             global.getMessage());
 
         assertError(() -> load(with("dir: /tmp/j", "dir: !file /tmp")),
-            SOURCE, "journal.dir", "/tmp", "unsupported YAML tag !file (line 10)",
+            SOURCE, "journal.dir", "/tmp", "unsupported YAML tag !file (line 11)",
             "allowed: plain values without tags");
     }
 

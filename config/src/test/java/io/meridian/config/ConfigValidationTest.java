@@ -28,7 +28,7 @@ class ConfigValidationTest
         final EngineConfig c = load(VALID);
 
         assertEquals(new RunConfig(1000, -7), c.run());
-        assertEquals(new PipelineConfig("single", 1024, "busy-spin", -1), c.engine());
+        assertEquals(new PipelineConfig("single", 1024, "busy-spin", -1, "parallel"), c.engine());
         assertEquals(new JournalConfig("/tmp/j"), c.journal());
         assertEquals(List.of(
             new InstrumentConfig(1, "AAA", 100, 1, 10.0, 0.2, 1, 100),
@@ -46,10 +46,10 @@ class ConfigValidationTest
     void shouldRejectUnknownTopLevelKey()
     {
         final ConfigException ex = assertError(() -> load(VALID + "extra: 1\n"), SOURCE, "extra", "extra",
-            "unknown key (line 62)",
+            "unknown key (line 63)",
             "allowed: run, engine, journal, instruments, market, features, model, strategy, risk, kill, venue");
 
-        assertEquals(62, ex.line());
+        assertEquals(63, ex.line());
     }
 
     @Test
@@ -78,7 +78,7 @@ class ConfigValidationTest
             SOURCE, "risk.priceCollar", null, "missing key (line " + LINE_RISK + ")",
             "allowed: a number > 0 and <= 1");
         assertError(() -> load(with("    symbol: AAA\n", "")),
-            SOURCE, "instruments[0].symbol", null, "missing key (line 12)", "allowed: 1 to 16 characters");
+            SOURCE, "instruments[0].symbol", null, "missing key (line 13)", "allowed: 1 to 16 characters");
     }
 
     @Test
@@ -124,10 +124,21 @@ class ConfigValidationTest
     }
 
     @Test
+    void shouldRejectInlineJournalingOutsideSingleMode()
+    {
+        assertEquals("inline", load(with("journaling: parallel", "journaling: inline")).engine().journaling());
+        assertError(() -> load(with("journaling: parallel", "journaling: inline"), "engine.mode=staged"),
+            SOURCE, "engine.journaling", "\"inline\"", "inline journaling needs mode single (mode is staged)",
+            "allowed: parallel, or inline with mode single");
+        assertError(() -> load(with("journaling: parallel", "journaling: sideways")),
+            SOURCE, "engine.journaling", "\"sideways\"", "allowed: one of parallel, inline");
+    }
+
+    @Test
     void shouldRejectListForMapping()
     {
         assertError(() -> load(with("engine:\n  mode: single\n  ringSize: 1024\n  waitStrategy: busy-spin\n"
-                + "  pinCpu: -1\n", "engine: [single, 1024]\n")),
+                + "  pinCpu: -1\n  journaling: parallel\n", "engine: [single, 1024]\n")),
             SOURCE, "engine", "a list", "expected a mapping (line " + LINE_ENGINE + ")",
             "allowed: a mapping with keys mode, ringSize, waitStrategy, pinCpu");
     }

@@ -3,6 +3,7 @@ package io.meridian.bench.latency;
 import io.meridian.bench.data.EventTape;
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.codec.Header;
+import io.meridian.engine.pipeline.DisruptorPipeline;
 import io.meridian.gateway.world.SimulatedWorld;
 import io.meridian.gateway.sim.ExecReportSink;
 import io.meridian.gateway.sim.SimulatedVenue;
@@ -35,7 +36,7 @@ final class Feeder implements ExecReportSink, MessageHandler
     private static final int SLOT = Header.MAX_RECORD_LENGTH;
     private static final int FAILURE_CHECK_MASK = 1023;
 
-    private final Inbound disruptor;
+    private final DisruptorPipeline disruptor;
     private final EventTape tape;
     private final SimulatedVenue venue;
     private final OneToOneRingBuffer commands;
@@ -61,7 +62,7 @@ final class Feeder implements ExecReportSink, MessageHandler
      */
     Feeder(
         final EngineConfig config,
-        final Inbound disruptor,
+        final DisruptorPipeline disruptor,
         final EventTape tape,
         final OneToOneRingBuffer commands,
         final NanoClock clock)

@@ -24,8 +24,9 @@ import org.HdrHistogram.Histogram;
  *   --rate R          offered load, events per second (default 100000)
  *   --events N        measured events (default 1000000)
  *   --warmup N        warm-up events before measuring (default 200000)
- *   --mode M          single | staged (default single); or inline, a bench-only comparison topology with one
- *                     consumer thread that journals, runs the stages and sends (see InlineTopology)
+ *   --mode M          single | staged (default single), both with parallel journalers; or inline: single mode with
+ *                     the engine's inline journaling (engine.journaling=inline), one consumer thread that journals,
+ *                     runs the stages and sends
  *   --scorer S        java | onnx (default java)
  *   --wait W          consumer wait strategy: yielding | sleeping | blocking | busy-spin (default yielding)
  *   --pretouch B      run the journal pretouch agent, true | false (default true)

@@ -46,7 +46,7 @@ final class LiveTopology
     private static final long RECORD_GRACE_NS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long PRETOUCH_PERIOD_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    /** Bench-only comparison mode: one consumer thread journals, runs the stages and sends ({@link InlineTopology}). */
+    /** Single mode with inline journaling: one consumer thread journals, runs the stages and sends. */
     static final String INLINE = "inline";
 
     private final Settings settings;
@@ -133,8 +133,10 @@ final class LiveTopology
     static List<String> overrides(final Settings settings)
     {
         final List<String> overrides = new ArrayList<>();
-        // inline is not an engine mode; its engine is the single-mode engine
-        overrides.add("engine.mode=" + (INLINE.equals(settings.mode()) ? DisruptorPipeline.SINGLE : settings.mode()));
+        // "inline" here is single mode with the engine's inline journaling
+        final boolean inline = INLINE.equals(settings.mode());
+        overrides.add("engine.mode=" + (inline ? DisruptorPipeline.SINGLE : settings.mode()));
+        overrides.add("engine.journaling=" + (inline ? DisruptorPipeline.INLINE : DisruptorPipeline.PARALLEL));
         overrides.add("engine.waitStrategy=" + settings.waitStrategy());
         overrides.add("model.scorer=" + settings.scorer());
         // the demo's daily loss limit would halt trading part-way through a long run (the strategy pays the spread on
@@ -173,14 +175,9 @@ final class LiveTopology
         final EngineConfig config, final EventTape tape, final Scorer scorer, final JournalWriter journal)
     {
         final BenchThreads threads = new BenchThreads("bench-" + settings.mode(), settings.cpus());
-        final boolean inline = INLINE.equals(settings.mode());
-        final DisruptorPipeline engineTopology = inline ? null : new DisruptorPipeline(config.engine().ringSize(),
+        final DisruptorPipeline disruptor = new DisruptorPipeline(config.engine().ringSize(),
             WaitStrategies.of(settings.waitStrategy()), WaitStrategies.of(settings.waitStrategy()), threads);
-        final InlineTopology inlineTopology = inline
-            ? new InlineTopology(config.engine().ringSize(), WaitStrategies.of(settings.waitStrategy()), threads)
-            : null;
-        final Pipeline pipeline = EngineFactory.create(config, scorer,
-            inline ? inlineTopology.outboundSink() : engineTopology.outboundSink());
+        final Pipeline pipeline = EngineFactory.create(config, scorer, disruptor.outboundSink());
         // two sets of histograms, each with a single writer: the outbound handler records tick-to-order at the venue
         // hand-off into the first; the timed pipeline records the stages, and tick-to-order at the moment the order
         // stage emits the command, into the second
@@ -195,20 +192,9 @@ final class LiveTopology
         final VenueLink venue = new VenueLink(clock, outputJournaler);
         final AtomicReference<Thread> pipelineThread = new AtomicReference<>();
         final Runnable onPipelineStart = () -> pipelineThread.set(Thread.currentThread());
-        final Inbound disruptor;
-        if (inline)
-        {
-            inlineTopology.start(pipeline, timed, timedJournaler, venue.decisionJournal(), venue, latency, clock,
-                onPipelineStart);
-            disruptor = inlineTopology;
-        }
-        else
-        {
-            engineTopology.onPipelineThreadStart(onPipelineStart);
-            engineTopology.start(pipeline, settings.mode(), timed, timedJournaler, inputJournaler.sequence(),
-                venue.decisionJournal(), venue, latency, clock);
-            disruptor = Inbound.of(engineTopology);
-        }
+        disruptor.onPipelineThreadStart(onPipelineStart);
+        disruptor.start(pipeline, config.engine().mode(), config.engine().journaling(), timed, timedJournaler,
+            inputJournaler.sequence(), venue.decisionJournal(), venue, latency, clock);
         final Feeder feeder = new Feeder(config, disruptor, tape, venue.ring(), clock);
         final Pretoucher pretoucher = settings.pretouch() ? new Pretoucher(journal, PRETOUCH_PERIOD_NS) : null;
         if (pretoucher != null)
@@ -298,7 +284,7 @@ final class LiveTopology
         return new long[] {count, millis};
     }
 
-    private void awaitProcessed(final Inbound disruptor, final long published)
+    private void awaitProcessed(final DisruptorPipeline disruptor, final long published)
     {
         final long deadline = clock.nanoTime() + QUIET_TIMEOUT_NS;
         while (disruptor.processedSequence() < published - 1)
@@ -314,7 +300,7 @@ final class LiveTopology
      * venue, then a little longer for the outbound handler to record the last hand-off's latency.
      */
     private void awaitQuiet(
-        final Inbound disruptor,
+        final DisruptorPipeline disruptor,
         final OrderManager orders,
         final Feeder feeder,
         final OutputJournaler outputJournaler,
@@ -334,7 +320,7 @@ final class LiveTopology
         LockSupport.parkNanos(RECORD_GRACE_NS);
     }
 
-    private void check(final Inbound disruptor, final long deadline, final String what)
+    private void check(final DisruptorPipeline disruptor, final long deadline, final String what)
     {
         if (disruptor.failure() != null)
         {

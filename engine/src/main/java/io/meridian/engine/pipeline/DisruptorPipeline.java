@@ -31,6 +31,9 @@ import org.agrona.concurrent.NanoClock;
  *                                        causing inbound event is journaled) the venue
  * </pre>
  *
+ * With {@link #INLINE} journaling (single mode only) there is one consumer thread: it appends each inbound record,
+ * runs the stages, and the outbound handler's work runs on it synchronously; no outbound ring thread runs.
+ *
  * The order stage's sink must be {@link #outboundSink()}: build the {@link Pipeline} with it. Threads come from
  * the caller's factory (which pins them); the wait strategy of the inbound ring comes from configuration, the
  * outbound ring uses the same.
@@ -41,6 +44,10 @@ public final class DisruptorPipeline implements AutoCloseable
     public static final String SINGLE = "single";
     /** Staged mode name. */
     public static final String STAGED = "staged";
+    /** Journaling by parallel consumers of both rings (the input journaler beside the first stage). */
+    public static final String PARALLEL = "parallel";
+    /** Journaling on the pipeline thread: append the input, run the stages, append and send each decision. */
+    public static final String INLINE = "inline";
 
     private final Disruptor<EventSlot> inbound;
     private final Disruptor<OutboundSlot> outbound;
@@ -54,6 +61,7 @@ public final class DisruptorPipeline implements AutoCloseable
     {
     };
     private boolean started;
+    private boolean outboundStarted;
 
     /**
      * Creates the rings; call {@code start} next.
@@ -105,6 +113,11 @@ public final class DisruptorPipeline implements AutoCloseable
      *
      * @param pipeline the stages, built with {@link #outboundSink()}.
      * @param mode {@link #SINGLE} or {@link #STAGED}.
+     * @param journaling {@link #PARALLEL}: the input journaler is a parallel consumer of the inbound ring and
+     *     decisions go through the outbound ring to their own handler; {@link #INLINE} (single mode only): one
+     *     consumer thread appends each input, runs the stages, then appends each decision and hands order commands
+     *     to the venue, so publish-after-journal holds by construction and no other consumer thread competes for
+     *     the CPUs.
      * @param timed when non-null (single mode only), runs the stages through this timed wrapper instead (pass a
      *     null {@code latency} then, or tick-to-order is recorded twice).
      * @param inputJournaler appends inbound records; runs in parallel with the first stage.
@@ -117,6 +130,7 @@ public final class DisruptorPipeline implements AutoCloseable
     public void start(
         final Pipeline pipeline,
         final String mode,
+        final String journaling,
         final TimedPipeline timed,
         final EventHandler<EventSlot> inputJournaler,
         final Sequence inputJournaled,
@@ -130,7 +144,17 @@ public final class DisruptorPipeline implements AutoCloseable
             throw new IllegalStateException("already started");
         }
         started = true;
-        outbound.handleEventsWith(new OutboundHandler(decisionJournal, venue, inputJournaled, latency, clock));
+        final boolean inline = INLINE.equals(journaling);
+        if (!inline && !PARALLEL.equals(journaling))
+        {
+            throw new IllegalArgumentException("unknown journaling '" + journaling + "'; allowed: parallel, inline");
+        }
+        if (inline && !SINGLE.equals(mode))
+        {
+            throw new IllegalArgumentException("inline journaling needs single mode, not '" + mode + "'");
+        }
+        final OutboundHandler outboundHandler =
+            new OutboundHandler(decisionJournal, venue, inputJournaled, latency, clock);
         final Runnable onStart = pipelineThreadStart;
         final EventHandler<EventSlot> orderStage = new EventHandler<>()
         {
@@ -154,7 +178,12 @@ public final class DisruptorPipeline implements AutoCloseable
             {
                 @Override
                 public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
+                    throws Exception
                 {
+                    if (inline)
+                    {
+                        inputJournaler.onEvent(slot, sequence, endOfBatch);
+                    }
                     publisher.causePublishNanos = slot.publishNanos;
                     if (timed != null)
                     {
@@ -173,7 +202,15 @@ public final class DisruptorPipeline implements AutoCloseable
                     onStart.run();
                 }
             };
-            inbound.handleEventsWith(inputJournaler, all);
+            if (inline)
+            {
+                publisher.direct = outboundHandler;
+                inbound.handleEventsWith(all);
+            }
+            else
+            {
+                inbound.handleEventsWith(inputJournaler, all);
+            }
         }
         else if (STAGED.equals(mode))
         {
@@ -188,7 +225,12 @@ public final class DisruptorPipeline implements AutoCloseable
         {
             throw new IllegalArgumentException("unknown mode '" + mode + "'; allowed: single, staged");
         }
-        outbound.start();
+        if (!inline)
+        {
+            outbound.handleEventsWith(outboundHandler);
+            outbound.start();
+            outboundStarted = true;
+        }
         inbound.start();
     }
 
@@ -253,7 +295,10 @@ public final class DisruptorPipeline implements AutoCloseable
         if (started)
         {
             inbound.shutdown();
-            outbound.shutdown();
+            if (outboundStarted)
+            {
+                outbound.shutdown();
+            }
         }
     }
 
@@ -264,6 +309,7 @@ public final class DisruptorPipeline implements AutoCloseable
     {
         private final RingBuffer<OutboundSlot> ring;
         long causePublishNanos;
+        OutboundHandler direct;
 
         Publisher(final RingBuffer<OutboundSlot> ring)
         {
@@ -273,6 +319,11 @@ public final class DisruptorPipeline implements AutoCloseable
         @Override
         public void onRecord(final DirectBuffer buffer, final int offset, final int length)
         {
+            if (direct != null)
+            {
+                direct.handle(buffer, offset, length, causePublishNanos);
+                return;
+            }
             final long sequence = ring.next();
             try
             {
@@ -318,10 +369,15 @@ public final class DisruptorPipeline implements AutoCloseable
         @Override
         public void onEvent(final OutboundSlot slot, final long sequence, final boolean endOfBatch)
         {
-            decisionJournal.onRecord(slot.buffer, 0, slot.length);
-            if (Header.type(slot.buffer, 0) == RecordType.ORDER_COMMAND)
+            handle(slot.buffer, 0, slot.length, slot.causePublishNanos);
+        }
+
+        void handle(final DirectBuffer buffer, final int offset, final int length, final long causePublishNanos)
+        {
+            decisionJournal.onRecord(buffer, offset, length);
+            if (Header.type(buffer, offset) == RecordType.ORDER_COMMAND)
             {
-                final long cause = OrderCommandCodec.causeSequence(slot.buffer, 0);
+                final long cause = OrderCommandCodec.causeSequence(buffer, offset);
                 int spins = 0;
                 while (inputJournaled.get() < cause)
                 {
@@ -336,11 +392,11 @@ public final class DisruptorPipeline implements AutoCloseable
                         Thread.yield();
                     }
                 }
-                venue.onRecord(slot.buffer, 0, slot.length);
-                if (latency != null && slot.causePublishNanos != 0
-                    && OrderCommandCodec.command(slot.buffer, 0) == OrderCommandType.NEW)
+                venue.onRecord(buffer, offset, length);
+                if (latency != null && causePublishNanos != 0
+                    && OrderCommandCodec.command(buffer, offset) == OrderCommandType.NEW)
                 {
-                    latency.record(PipelineLatency.TICK_TO_ORDER, clock.nanoTime() - slot.causePublishNanos);
+                    latency.record(PipelineLatency.TICK_TO_ORDER, clock.nanoTime() - causePublishNanos);
                 }
             }
         }

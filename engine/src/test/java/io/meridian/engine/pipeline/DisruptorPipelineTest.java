@@ -22,12 +22,13 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Disruptor topology computes exactly what the single-thread pipeline computes: an input stream recorded from a
- * closed-loop run is fed through {@code single} and {@code staged} modes and the outbound streams must be byte-for-byte
- * identical to a direct run. Also checks publish-after-journal: no order command reaches the venue before its cause
+ * closed-loop run is fed through {@code single} and {@code staged} modes with parallel journalers, and through
+ * {@code single} mode with inline journaling, and the outbound streams must be byte-for-byte identical to a direct
+ * run. Also checks publish-after-journal: no order command reaches the venue before its cause
  * is journaled.
  */
 class DisruptorPipelineTest
@@ -68,9 +69,10 @@ class DisruptorPipelineTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {DisruptorPipeline.SINGLE, DisruptorPipeline.STAGED})
+    @CsvSource({"single, parallel", "staged, parallel", "single, inline"})
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void shouldProduceTheSameOutputsAsTheDirectPipeline(final String mode) throws InterruptedException
+    void shouldProduceTheSameOutputsAsTheDirectPipeline(final String mode, final String journaling)
+        throws InterruptedException
     {
         final List<UnsafeBuffer> inputs = recordInputs();
         final RecordingSink expected = direct(inputs);
@@ -102,7 +104,8 @@ class DisruptorPipelineTest
                 violations.add("order sent before its cause was journaled: " + RecordLayouts.describe(buffer, offset));
             }
         };
-        disruptor.start(pipeline, mode, null, journaler, journaled, decisions::onRecord, venue, null, null);
+        disruptor.start(
+            pipeline, mode, journaling, null, journaler, journaled, decisions::onRecord, venue, null, null);
         for (final UnsafeBuffer input : inputs)
         {
             disruptor.publish(input, 0, input.capacity(), Header.receiveTimeNs(input, 0), 0);
@@ -120,7 +123,7 @@ class DisruptorPipelineTest
             final UnsafeBuffer a = expected.records().get(i);
             final UnsafeBuffer b = decisions.records().get(i);
             final String diff = RecordLayouts.firstDifference(a, 0, a.capacity(), b, 0, b.capacity());
-            assertNull(diff, "outbound record " + i + " differs in " + mode + " mode: " + diff);
+            assertNull(diff, "outbound record " + i + " differs in " + mode + "/" + journaling + ": " + diff);
         }
     }
 }

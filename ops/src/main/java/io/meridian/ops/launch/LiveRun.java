@@ -100,8 +100,8 @@ public final class LiveRun
         disruptor.onPipelineThreadStart(() -> pinned = Threads.pinCurrentThread(cpu, warnings));
         final boolean single = DisruptorPipeline.SINGLE.equals(config.engine().mode());
         final TimedPipeline timed = single ? new TimedPipeline(pipeline, nanoClock, latency, false) : null;
-        disruptor.start(pipeline, config.engine().mode(), timed, inputJournaler, inputJournaler.sequence(),
-            outputJournaler, toVenue, latency, nanoClock);
+        disruptor.start(pipeline, config.engine().mode(), config.engine().journaling(), timed, inputJournaler,
+            inputJournaler.sequence(), outputJournaler, toVenue, latency, nanoClock);
         try
         {
             feed(events, eventsPerSecond);
