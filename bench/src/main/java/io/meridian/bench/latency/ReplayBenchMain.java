@@ -148,20 +148,7 @@ public final class ReplayBenchMain
         {
             backtest = new Backtest(config, scorer, SimulatedWorld.market(config),
                 sink -> SimulatedWorld.venue(config, sink), SimulatedWorld.START_TIME_NS,
-                SimulatedWorld.timerIntervalNs(config), new Backtest.RecordSink()
-                {
-                    @Override
-                    public void onInput(final DirectBuffer buffer, final int offset, final int length)
-                    {
-                        writer.appendInput(buffer, offset, length);
-                    }
-
-                    @Override
-                    public void onOutput(final DirectBuffer buffer, final int offset, final int length)
-                    {
-                        writer.appendOutput(buffer, offset, length);
-                    }
-                }, null, null);
+                SimulatedWorld.timerIntervalNs(config), writer.asBacktestSink(), null, null);
             start = System.nanoTime();
             backtest.run(events, null, events);
             elapsed = System.nanoTime() - start;

@@ -1,8 +1,6 @@
 package io.meridian.engine.feature;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.meridian.config.ConfigLoader;
 
 /**
  * The engine's feature vector: names and order. A model is usable only when its manifest lists exactly these names
@@ -53,24 +51,6 @@ public final class FeatureSchema
      */
     public static String hash()
     {
-        return sha256Hex(String.join(",", NAMES));
-    }
-
-    private static String sha256Hex(final String text)
-    {
-        try
-        {
-            final byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            final StringBuilder hex = new StringBuilder(digest.length * 2);
-            for (final byte b : digest)
-            {
-                hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-            }
-            return hex.toString();
-        }
-        catch (final NoSuchAlgorithmException ex)
-        {
-            throw new IllegalStateException("SHA-256 missing from the JDK", ex);
-        }
+        return ConfigLoader.sha256(String.join(",", NAMES));
     }
 }

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.SystemNanoClock;
 
 /**
@@ -76,20 +75,7 @@ public final class DemoCommand
                 journal, ex -> err.println("warning: journal pretouch: " + ex));
             backtest = new Backtest(config, scorer, SimulatedWorld.market(config),
                 sink -> SimulatedWorld.venue(config, sink), SimulatedWorld.START_TIME_NS,
-                SimulatedWorld.timerIntervalNs(config), new Backtest.RecordSink()
-            {
-                @Override
-                public void onInput(final DirectBuffer buffer, final int offset, final int length)
-                {
-                    journal.appendInput(buffer, offset, length);
-                }
-
-                @Override
-                public void onOutput(final DirectBuffer buffer, final int offset, final int length)
-                {
-                    journal.appendOutput(buffer, offset, length);
-                }
-            }, latency, new SystemNanoClock());
+                SimulatedWorld.timerIntervalNs(config), journal.asBacktestSink(), latency, new SystemNanoClock());
             final ProgressBar bar = args.flag("no-progress")
                 ? null : new ProgressBar(err, events, startNanos, System.console() != null);
             try
