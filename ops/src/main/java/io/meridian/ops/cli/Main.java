@@ -102,7 +102,9 @@ public final class Main
         }
         catch (final RuntimeException ex)
         {
-            err.println("meridian " + command + ": " + ex);
+            // not an input problem the message can explain: a bug or a broken environment, so show where
+            err.println("meridian " + command + ": unexpected failure: " + ex);
+            ex.printStackTrace(err);
             return 2;
         }
     }
