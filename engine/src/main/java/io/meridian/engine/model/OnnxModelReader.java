@@ -329,10 +329,10 @@ public final class OnnxModelReader
                     dataType = (int)cursor.varint(end);
                     break;
                 case TENSOR_FLOAT_DATA:
-                    readRepeatedFloat(cursor, wireType, end, tagPos, floatData);
+                    readRepeatedFixed(cursor, wireType, end, tagPos, floatData, false, "TensorProto.float_data");
                     break;
                 case TENSOR_DOUBLE_DATA:
-                    readRepeatedDouble(cursor, wireType, end, tagPos, doubleData);
+                    readRepeatedFixed(cursor, wireType, end, tagPos, doubleData, true, "TensorProto.double_data");
                     break;
                 case TENSOR_NAME:
                     cursor.expect(wireType, LENGTH_DELIMITED, tagPos, "TensorProto.name");
@@ -561,56 +561,47 @@ public final class OnnxModelReader
         }
     }
 
-    private static void readRepeatedFloat(
-        final Cursor cursor, final int wireType, final int end, final int tagPos, final DoubleList into)
+    /**
+     * Reads a repeated float ({@code FIXED32}) or double ({@code FIXED64}) field, one value or packed.
+     */
+    private static void readRepeatedFixed(
+        final Cursor cursor,
+        final int wireType,
+        final int end,
+        final int tagPos,
+        final DoubleList into,
+        final boolean isDouble,
+        final String fieldName)
     {
-        if (wireType == FIXED32)
+        final int valueWireType = isDouble ? FIXED64 : FIXED32;
+        final int width = isDouble ? Double.BYTES : Float.BYTES;
+        if (wireType == valueWireType)
         {
-            into.add(Float.intBitsToFloat(cursor.fixed32(end)));
+            into.add(readFixed(cursor, end, isDouble));
         }
         else if (wireType == LENGTH_DELIMITED)
         {
             final int packedEnd = cursor.messageEnd(end);
-            if ((packedEnd - cursor.pos) % Float.BYTES != 0)
+            if ((packedEnd - cursor.pos) % width != 0)
             {
-                throw cursor.fail(cursor.pos, "packed TensorProto.float_data is " + (packedEnd - cursor.pos) +
-                    " bytes, not a multiple of 4");
+                throw cursor.fail(cursor.pos, "packed " + fieldName + " is " + (packedEnd - cursor.pos) +
+                    " bytes, not a multiple of " + width);
             }
             while (cursor.pos < packedEnd)
             {
-                into.add(Float.intBitsToFloat(cursor.fixed32(packedEnd)));
+                into.add(readFixed(cursor, packedEnd, isDouble));
             }
         }
         else
         {
-            throw cursor.fail(tagPos, "TensorProto.float_data has wire type " + wireType + ", expected 5 or 2");
+            throw cursor.fail(tagPos, fieldName + " has wire type " + wireType + ", expected " + valueWireType +
+                " or 2");
         }
     }
 
-    private static void readRepeatedDouble(
-        final Cursor cursor, final int wireType, final int end, final int tagPos, final DoubleList into)
+    private static double readFixed(final Cursor cursor, final int end, final boolean isDouble)
     {
-        if (wireType == FIXED64)
-        {
-            into.add(Double.longBitsToDouble(cursor.fixed64(end)));
-        }
-        else if (wireType == LENGTH_DELIMITED)
-        {
-            final int packedEnd = cursor.messageEnd(end);
-            if ((packedEnd - cursor.pos) % Double.BYTES != 0)
-            {
-                throw cursor.fail(cursor.pos, "packed TensorProto.double_data is " + (packedEnd - cursor.pos) +
-                    " bytes, not a multiple of 8");
-            }
-            while (cursor.pos < packedEnd)
-            {
-                into.add(Double.longBitsToDouble(cursor.fixed64(packedEnd)));
-            }
-        }
-        else
-        {
-            throw cursor.fail(tagPos, "TensorProto.double_data has wire type " + wireType + ", expected 1 or 2");
-        }
+        return isDouble ? Double.longBitsToDouble(cursor.fixed64(end)) : Float.intBitsToFloat(cursor.fixed32(end));
     }
 
     /** Position in the bytes plus the primitive wire-format reads; every read is bounded by the enclosing end. */
