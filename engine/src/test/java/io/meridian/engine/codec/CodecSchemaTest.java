@@ -1,6 +1,7 @@
 package io.meridian.engine.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ final class CodecSchemaTest
     void everyCodecsTableConstantsAccessorsAndLayoutAgree()
     {
         final List<Class<?>> codecs = CodecSchemaCheck.codecClasses();
-        assertEquals(10, codecs.size(), "codec classes found: " + codecs);
+        assertFalse(codecs.isEmpty(), "no *Codec.java found under " + CodecSchemaCheck.moduleDirectory());
         final List<String> problems = new ArrayList<>();
         for (final Class<?> codec : codecs)
         {
@@ -42,7 +43,7 @@ final class CodecSchemaTest
     void everyRecordTypeHasOneCodecRegisteredInRecordLayouts()
     {
         final Map<String, Byte> types = CodecSchemaCheck.recordTypeConstants();
-        assertEquals(12, types.size(), "RecordType constants: " + types);
+        assertEquals(RecordType.QUOTE, types.get("QUOTE"), "RecordType constants: " + types);
         assertNoProblems(
             CodecSchemaCheck.checkRegistry(types, CodecSchemaCheck.codecClasses(), RecordLayouts::forType));
     }

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  */
 final class LayoutTable
 {
+    private static final String KINDS = kindNames();
     private static final Pattern FIELD_ROW =
-        Pattern.compile("^(\\d+)\\s+([a-z][A-Za-z0-9]*)\\s+(i8|i16|u16|i32|i64|f64)(\\s.*)?$");
+        Pattern.compile("^(\\d+)\\s+([a-z][A-Za-z0-9]*)\\s+(" + KINDS.replace(' ', '|') + ")(\\s.*)?$");
     private static final Pattern PADDING_ROW = Pattern.compile("^(\\d+)\\s+\\(padding\\)\\s+(\\d+)$");
     private static final Pattern END_ROW = Pattern.compile("^(\\d+)\\s+\\(end\\)$");
 
@@ -225,8 +226,18 @@ final class LayoutTable
         {
             problems.add(where + ":" + line + ": cannot read layout row '" + row
                 + "' (expected 'offset name kind', 'offset (padding) n' or 'length (end)';"
-                + " kinds: i8 i16 u16 i32 i64 f64)");
+                + " kinds: " + KINDS + ")");
         }
+    }
+
+    private static String kindNames()
+    {
+        final StringBuilder names = new StringBuilder();
+        for (final RecordLayout.Kind kind : RecordLayout.Kind.values())
+        {
+            names.append(names.length() == 0 ? "" : " ").append(kind.name().toLowerCase(Locale.ROOT));
+        }
+        return names.toString();
     }
 
     private static int lineOf(final String text, final int index)
