@@ -7,7 +7,7 @@ import org.agrona.MutableDirectBuffer;
  * The 48-byte header every record starts with. All fields little-endian (the native order of the machines the
  * journal is written on; Agrona's accessors use native order).
  *
- * <p>Layout (offset, field, {@link RecordLayout.Kind}; see {@code package-info} for the table rules):
+ * <p>Layout (offset, field, {@link RecordLayout.Kind}; the table rules are in the package documentation):
  * <pre>
  *  0 type            i8    RecordType code
  *  1 schemaVersion   i8    layout version of this record type

@@ -1,5 +1,6 @@
 package io.meridian.engine.codec;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -258,7 +259,7 @@ final class CodecSchemaCheck
                 }
             }
         }
-        catch (final java.io.IOException | ClassNotFoundException e)
+        catch (final IOException | ClassNotFoundException e)
         {
             throw new IllegalStateException("cannot list the codecs in " + directory, e);
         }
