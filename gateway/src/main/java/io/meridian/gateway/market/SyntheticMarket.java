@@ -192,6 +192,8 @@ public final class SyntheticMarket implements MarketDataSource
      * @param highVolMultiplier volatility multiplier in the high-volatility regime, finite and {@code >= 1}.
      * @param instruments at least one instrument, ids unique.
      */
+    // the array is copied in and out, and equals, hashCode and toString below compare and print its contents
+    @SuppressWarnings("ArrayRecordComponent")
     public record Params(
         long seed,
         long startTimeNs,

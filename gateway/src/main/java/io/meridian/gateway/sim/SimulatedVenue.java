@@ -236,7 +236,6 @@ public final class SimulatedVenue implements SimulatedVenuePort
         {
             final long price = TradeCodec.price(buffer, offset);
             final long qty = TradeCodec.qty(buffer, offset);
-            book.lastTradePrice = price;
             if (workingCount > 0)
             {
                 matchResting(instrumentId, Side.BUY, price, false, qty, timeNs);
@@ -392,7 +391,6 @@ public final class SimulatedVenue implements SimulatedVenuePort
         order.instrumentId = instrumentId;
         order.side = side;
         order.price = price;
-        order.qty = qty;
         order.leavesQty = qty;
         order.cumQty = 0;
         emitNow(nowNs, instrumentId, clOrdId, order.venueOrderId, ExecType.ACK, side, (short)0, 0L, 0L, qty, 0L);
