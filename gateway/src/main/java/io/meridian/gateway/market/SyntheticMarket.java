@@ -60,6 +60,8 @@ import org.agrona.MutableDirectBuffer;
  * {@link #next} allocates nothing.
  *
  * <p>Not thread-safe: owned by the thread that drives it (the backtest driver or a feed agent).
+ *
+ * <p>Over 500 lines: the parameter records and their validation are nested here (callers write SyntheticMarket.Params).
  */
 public final class SyntheticMarket implements MarketDataSource
 {
