@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bench module measures the product through its modules' public pieces: it depends on engine, journal, gateway
- * and config, never on ops (nothing depends on ops or bench, DESIGN.md section 2).
+ * and config, never on ops (nothing depends on ops or bench: the module graph in the root README.md).
  */
 class ArchitectureTest
 {

@@ -34,7 +34,7 @@ class ArchitectureTest
         .orShould().callConstructor(Thread.class, String.class)
         .orShould().callMethod(Thread.class, "start")
         .orShould().dependOnClassesThat().areAssignableTo(Executors.class)
-        .because("only io.meridian.ops.launch creates threads or executors (STYLE.md section 2)");
+        .because("only io.meridian.ops.launch creates threads or executors: threads and pinning live in one place");
 
     @Test
     void shouldImportEveryModule()

@@ -3,9 +3,9 @@ package io.meridian.bench.jmh;
 import java.util.List;
 
 /**
- * The JVM flags the {@code ./meridian} launcher passes (Agrona, Chronicle and ONNX Runtime need them; see
- * shared/DEPENDENCIES.md), as compile-time constants so that JMH's {@code @Fork(jvmArgsAppend = ...)} can list them.
- * Keep this list and the launcher's {@code JVM_FLAGS} the same. The flags the launcher adds only on JDK 24+
+ * The JVM flags the {@code ./meridian} launcher passes (Agrona, Chronicle and ONNX Runtime need them; the root pom's
+ * {@code meridian.jvm.flags}), as compile-time constants so that JMH's {@code @Fork(jvmArgsAppend = ...)} can list
+ * them. Keep this list and the launcher's {@code JVM_FLAGS} the same. The flags the launcher adds only on JDK 24+
  * ({@code --enable-native-access}, {@code --sun-misc-unsafe-memory-access}) are not here: JDK 17 rejects one of them.
  */
 public final class JvmFlags

@@ -49,8 +49,8 @@ import org.HdrHistogram.Histogram;
  * the yielding wait strategy by default: it spins briefly then gives its CPU to any other runnable thread, so the
  * consumers do not starve the producer or each other, yet wake within a scheduler round-trip. {@code sleeping}
  * would add a timer wake-up of tens of microseconds to every hop; {@code blocking} a futex wake-up per event paid by
- * the producer; {@code busy-spin} would make three spinning threads on two CPUs (DEPENDENCIES.md: p99.9 in
- * milliseconds).
+ * the producer; {@code busy-spin} would make three spinning threads on two CPUs (measured on a 2-vCPU machine: p99.9
+ * in milliseconds).
  *
  * <p>Output: the conditions, a table, then {@code name=value} lines (see bench/README.md).
  */

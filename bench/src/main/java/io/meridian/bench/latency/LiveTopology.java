@@ -160,7 +160,7 @@ final class LiveTopology
             throw new IllegalArgumentException("warm-up plus events must be at most " + Integer.MAX_VALUE);
         }
         final EventTape tape = DemoWorld.marketTape(config, (int)total);
-        final String manifest = BenchManifest.text(config, settings.journalDir().getFileName().toString(), "live",
+        final String manifest = BenchManifest.text(config, String.valueOf(settings.journalDir().getFileName()), "live",
             overrides);
         final Result[] result = new Result[1];
         try (Scorer scorer = Scorers.create(settings.scorer(), config.model().path());

@@ -1,6 +1,7 @@
 package io.meridian.bench.latency;
 
 import io.meridian.journal.JournalWriter;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -14,7 +15,7 @@ final class Pretoucher implements AutoCloseable
     private final long periodNs;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile long calls;
+    private final AtomicLong calls = new AtomicLong();
 
     Pretoucher(final JournalWriter journal, final long periodNs)
     {
@@ -34,7 +35,7 @@ final class Pretoucher implements AutoCloseable
         while (running)
         {
             journal.pretouch();
-            calls++;
+            calls.incrementAndGet();
             LockSupport.parkNanos(periodNs);
         }
     }
@@ -46,7 +47,7 @@ final class Pretoucher implements AutoCloseable
      */
     long calls()
     {
-        return calls;
+        return calls.get();
     }
 
     /**

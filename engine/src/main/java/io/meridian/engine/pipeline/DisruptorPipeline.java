@@ -372,6 +372,8 @@ public final class DisruptorPipeline implements AutoCloseable
             handle(slot.buffer, 0, slot.length, slot.causePublishNanos);
         }
 
+        // the yield in the gate is deliberate and measured (see the comment there), not a scheduling assumption
+        @SuppressWarnings("ThreadPriorityCheck")
         void handle(final DirectBuffer buffer, final int offset, final int length, final long causePublishNanos)
         {
             decisionJournal.onRecord(buffer, offset, length);

@@ -107,10 +107,10 @@ public final class Pipeline
             final int index = instruments.indexOf(Header.instrumentId(buffer, 0));
             slot.featuresReady = features.onQuote(
                 index,
-                QuoteCodec.bidPrice(buffer, 0),
-                QuoteCodec.bidQty(buffer, 0),
-                QuoteCodec.askPrice(buffer, 0),
-                QuoteCodec.askQty(buffer, 0),
+                (double)QuoteCodec.bidPrice(buffer, 0),
+                (double)QuoteCodec.bidQty(buffer, 0),
+                (double)QuoteCodec.askPrice(buffer, 0),
+                (double)QuoteCodec.askQty(buffer, 0),
                 slot.features);
         }
     }

@@ -105,7 +105,7 @@ class DisruptorPipelineTest
             }
         };
         disruptor.start(
-            pipeline, mode, journaling, null, journaler, journaled, decisions::onRecord, venue, null, null);
+            pipeline, mode, journaling, null, journaler, journaled, decisions, venue, null, null);
         for (final UnsafeBuffer input : inputs)
         {
             disruptor.publish(input, 0, input.capacity(), Header.receiveTimeNs(input, 0), 0);

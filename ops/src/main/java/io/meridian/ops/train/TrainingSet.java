@@ -83,8 +83,8 @@ public final class TrainingSet
         final int index = instruments.indexOf(Header.instrumentId(buffer, offset));
         final long bid = QuoteCodec.bidPrice(buffer, offset);
         final long ask = QuoteCodec.askPrice(buffer, offset);
-        final boolean ready = features.onQuote(index, bid, QuoteCodec.bidQty(buffer, offset), ask,
-            QuoteCodec.askQty(buffer, offset), vector);
+        final boolean ready = features.onQuote(index, (double)bid, (double)QuoteCodec.bidQty(buffer, offset),
+            (double)ask, (double)QuoteCodec.askQty(buffer, offset), vector);
         final double mid = 0.5 * (bid + ask);
         final int slot = (int)(quoteCount[index] % horizon);
         final int due = pendingRow[index][slot];
