@@ -81,8 +81,8 @@ public final class RecordLayout
         }
     }
 
-    /** The header's fields, shared by every record type. */
-    private static final Field[] HEADER_FIELDS = {
+    /** The header's fields, shared by every record type; package-private for the codec tests, never modified. */
+    static final Field[] HEADER_FIELDS = {
         new Field("type", Header.TYPE_OFFSET, Kind.I8),
         new Field("schemaVersion", Header.SCHEMA_VERSION_OFFSET, Kind.I8),
         new Field("length", Header.LENGTH_OFFSET, Kind.U16),
