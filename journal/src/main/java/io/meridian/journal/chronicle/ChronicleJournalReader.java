@@ -2,10 +2,12 @@ package io.meridian.journal.chronicle;
 
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.RecordType;
+import io.meridian.journal.Corruption;
 import io.meridian.journal.JournalException;
 import io.meridian.journal.JournalFormat;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.ReadResult;
+import io.meridian.journal.RecordChecksum;
 import io.meridian.journal.RecordCursor;
 import io.meridian.journal.RecordHandler;
 import java.io.IOException;
@@ -24,13 +26,16 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * {@link JournalReader} on two read-only Chronicle queues.
  *
- * <p>Each read (push-style {@code read*} or pull-style cursor) has its own tailer and its own reused buffer, so an
- * input read and an output cursor can run interleaved on one thread (replay verification does). Each document is
- * copied into the buffer and checked before anyone sees it: a document that is not a well-formed record of the
- * queue's kind (see {@link JournalFormat}) is counted as torn, reported with its queue, document number and
- * Chronicle index, and skipped; reading goes on with the next document. When the tailer reaches the end,
- * {@link TornTailInspector} looks behind the last complete document for a record the writer started but never
- * finished.
+ * <p>Opening reads the manifest and refuses a journal of another format version (see {@link JournalFormat}).
+ *
+ * <p>Each read (push-style {@code read*} or pull-style cursor) has its own tailer, its own reused buffer and its own
+ * CRC32C, so an input read and an output cursor can run interleaved on one thread (replay verification does). Each
+ * document is copied into the buffer and checked before anyone sees it: its checksum trailer must match the record's
+ * bytes, and the record must be well formed and of the queue's kind. The first document that fails is reported as
+ * {@link Corruption} (queue, record index, stored sequence, Chronicle index, what is wrong) and reading stops there.
+ * When the tailer reaches the end, {@link TornTailInspector} looks behind the last complete document for a record
+ * the writer started but never finished (a torn tail: a warning, not corruption). Reading allocates nothing per
+ * record.
  */
 public final class ChronicleJournalReader implements JournalReader
 {
@@ -40,6 +45,8 @@ public final class ChronicleJournalReader implements JournalReader
     private final SingleChronicleQueue inputQueue;
     private final SingleChronicleQueue outputQueue;
     private final List<String> manifestWarnings = new ArrayList<>();
+    private boolean manifestPresent;
+    private Corruption manifestCorruption;
     private final String manifestText;
 
     private ChronicleJournalReader(
@@ -56,7 +63,8 @@ public final class ChronicleJournalReader implements JournalReader
      *
      * @param dir the journal directory.
      * @return the reader.
-     * @throws JournalException naming the directory when it is not a journal.
+     * @throws JournalException naming the directory when it is not a journal, or naming its format version and the
+     *     one this build reads when it is a journal of another format.
      */
     public static ChronicleJournalReader open(final Path dir)
     {
@@ -76,18 +84,23 @@ public final class ChronicleJournalReader implements JournalReader
             }
         }
         SingleChronicleQueue in = null;
+        SingleChronicleQueue out = null;
         try
         {
             in = ChronicleQueues.openReadOnly(inputDir);
-            final SingleChronicleQueue out = ChronicleQueues.openReadOnly(outputDir);
+            out = ChronicleQueues.openReadOnly(outputDir);
             return new ChronicleJournalReader(dir, in, out);
+        }
+        catch (final JournalException ex)
+        {
+            closeQuietly(in);
+            closeQuietly(out);
+            throw ex;
         }
         catch (final RuntimeException ex)
         {
-            if (in != null)
-            {
-                in.close();
-            }
+            closeQuietly(in);
+            closeQuietly(out);
             throw new JournalException("cannot open journal " + dir + ": " + ex, ex);
         }
     }
@@ -102,6 +115,12 @@ public final class ChronicleJournalReader implements JournalReader
     public String manifestText()
     {
         return manifestText;
+    }
+
+    @Override
+    public Corruption manifestCorruption()
+    {
+        return manifestCorruption;
     }
 
     @Override
@@ -135,6 +154,14 @@ public final class ChronicleJournalReader implements JournalReader
         outputQueue.close();
     }
 
+    private static void closeQuietly(final SingleChronicleQueue queue)
+    {
+        if (queue != null)
+        {
+            queue.close();
+        }
+    }
+
     private static ReadResult readAll(final RecordCursor cursor, final RecordHandler handler)
     {
         try (cursor)
@@ -158,21 +185,47 @@ public final class ChronicleJournalReader implements JournalReader
                 manifestWarnings.add("input: no MANIFEST record: the input queue is empty");
                 return "";
             }
-            final int length = scratch.copy(dc.wire().bytes());
+            final int documentLength = scratch.copy(dc.wire().bytes());
+            final UnsafeBuffer buffer = scratch.buffer;
+            if (JournalFormat.isManifestWithoutChecksum(buffer, 0, documentLength))
+            {
+                throw new JournalException(
+                    JournalFormat.unsupportedVersion(dir, JournalFormat.VERSION_WITHOUT_CHECKSUMS));
+            }
+            final String checksumProblem = checksumProblem(new RecordChecksum(), scratch, documentLength);
+            if (checksumProblem != null)
+            {
+                manifestPresent = true;
+                manifestCorruption = Corruption.of(JournalFormat.INPUT_QUEUE, Corruption.MANIFEST_INDEX,
+                    Corruption.UNKNOWN_SEQUENCE, dc.index(), checksumProblem);
+                return "";
+            }
+            final int length = documentLength - JournalFormat.CHECKSUM_LENGTH;
             final String index = "0x" + Long.toHexString(dc.index());
-            if (length < 1 || Header.type(scratch.buffer, 0) != RecordType.MANIFEST)
+            if (length < 1 || Header.type(buffer, 0) != RecordType.MANIFEST)
             {
                 manifestWarnings.add("input: no MANIFEST record: the first document (index " + index + ") is "
-                    + (length < 1 ? "empty" : RecordType.name(Header.type(scratch.buffer, 0))));
+                    + (length < 1 ? "empty" : RecordType.name(Header.type(buffer, 0))));
                 return "";
             }
-            final String problem = JournalFormat.checkManifest(scratch.buffer, 0, length);
+            manifestPresent = true;
+            if (length >= Header.LENGTH && JournalFormat.formatVersion(buffer, 0) != JournalFormat.VERSION)
+            {
+                throw new JournalException(
+                    JournalFormat.unsupportedVersion(dir, JournalFormat.formatVersion(buffer, 0)));
+            }
+            final String problem = JournalFormat.checkManifest(buffer, 0, length);
             if (problem != null)
             {
-                manifestWarnings.add("input: corrupt MANIFEST at index " + index + ": " + problem);
+                manifestCorruption = Corruption.of(JournalFormat.INPUT_QUEUE, Corruption.MANIFEST_INDEX,
+                    Corruption.UNKNOWN_SEQUENCE, dc.index(), problem);
                 return "";
             }
-            return JournalFormat.manifestText(scratch.buffer, 0, length);
+            return JournalFormat.manifestText(buffer, 0, length);
+        }
+        catch (final JournalException ex)
+        {
+            throw ex;
         }
         catch (final RuntimeException ex)
         {
@@ -182,12 +235,37 @@ public final class ChronicleJournalReader implements JournalReader
     }
 
     /**
+     * Compares a document's checksum trailer with the CRC32C of the record before it.
+     *
+     * @return {@code null} when they match, else what is wrong (allocates only then).
+     */
+    private static String checksumProblem(
+        final RecordChecksum checksum, final RecordBuffer scratch, final int documentLength)
+    {
+        if (documentLength < JournalFormat.CHECKSUM_LENGTH)
+        {
+            return "document is " + documentLength + " bytes, too short for its " + JournalFormat.CHECKSUM_LENGTH
+                + "-byte checksum";
+        }
+        final int recordLength = documentLength - JournalFormat.CHECKSUM_LENGTH;
+        final int stored = scratch.buffer.getInt(recordLength);
+        final int computed = checksum.of(scratch.bytes, 0, recordLength);
+        if (stored == computed)
+        {
+            return null;
+        }
+        return "checksum mismatch (stored " + RecordChecksum.hex(stored) + ", computed "
+            + RecordChecksum.hex(computed) + ")";
+    }
+
+    /**
      * A growable buffer a document is copied into.
      */
     private static final class RecordBuffer
     {
         private byte[] bytes = new byte[INITIAL_BUFFER];
         private final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        private int length;
 
         int copy(final Bytes<?> from)
         {
@@ -203,6 +281,7 @@ public final class ChronicleJournalReader implements JournalReader
                 buffer.wrap(bytes);
             }
             from.read(bytes, 0, length);
+            this.length = length;
             return length;
         }
     }
@@ -217,6 +296,7 @@ public final class ChronicleJournalReader implements JournalReader
         private final boolean input;
         private final ExcerptTailer tailer;
         private final RecordBuffer scratch = new RecordBuffer();
+        private final RecordChecksum checksum = new RecordChecksum();
         private final List<String> warnings = new ArrayList<>();
 
         private int length;
@@ -225,6 +305,8 @@ public final class ChronicleJournalReader implements JournalReader
         private int torn;
         private boolean cleanEnd;
         private long endOfRunCount = -1;
+        private long endOfRunIndex = -1;
+        private Corruption corruption;
         private long lastIndex = -1;
         private long lastEnd;
         private int lastCycle = Integer.MIN_VALUE;
@@ -268,11 +350,17 @@ public final class ChronicleJournalReader implements JournalReader
                     return false;
                 }
                 documents++;
-                if (accept(documentLength))
+                final int recordLength = documentLength - JournalFormat.CHECKSUM_LENGTH;
+                if (accept(documentLength, recordLength))
                 {
-                    length = documentLength;
+                    length = recordLength;
                     count++;
                     return true;
+                }
+                if (corruption != null)
+                {
+                    stop();
+                    return false;
                 }
             }
         }
@@ -298,7 +386,7 @@ public final class ChronicleJournalReader implements JournalReader
         @Override
         public ReadResult result()
         {
-            return new ReadResult(count, cleanEnd, torn, warnings);
+            return new ReadResult(count, cleanEnd, torn, warnings, corruption);
         }
 
         @Override
@@ -333,17 +421,30 @@ public final class ChronicleJournalReader implements JournalReader
             }
         }
 
-        private boolean accept(final int documentLength)
+        /**
+         * Checks one document: its checksum, then the record's form.
+         *
+         * @return true to deliver the record; false to skip it (manifest, END_OF_RUN) or when it is corrupt.
+         */
+        private boolean accept(final int documentLength, final int recordLength)
         {
-            final UnsafeBuffer buffer = scratch.buffer;
-            final int type = documentLength > 0 ? Header.type(buffer, 0) : -1;
-            if (input && documents == 1 && type == RecordType.MANIFEST)
+            if (input && documents == 1 && manifestPresent)
             {
+                // the manifest was checked when the journal was opened
+                corruption = manifestCorruption;
                 return false;
             }
+            final String checksumProblem = checksumProblem(checksum, scratch, documentLength);
+            if (checksumProblem != null)
+            {
+                corrupt(checksumProblem);
+                return false;
+            }
+            final UnsafeBuffer buffer = scratch.buffer;
+            final int type = recordLength > 0 ? Header.type(buffer, 0) : -1;
             if (type == RecordType.END_OF_RUN)
             {
-                final String problem = JournalFormat.checkEndOfRun(buffer, 0, documentLength);
+                final String problem = JournalFormat.checkEndOfRun(buffer, 0, recordLength);
                 if (problem != null)
                 {
                     corrupt(problem);
@@ -356,11 +457,12 @@ public final class ChronicleJournalReader implements JournalReader
                 }
                 cleanEnd = true;
                 endOfRunCount = Header.sequence(buffer, 0);
+                endOfRunIndex = lastIndex;
                 return false;
             }
             final String problem = type == RecordType.MANIFEST
                 ? "MANIFEST where an event record belongs"
-                : JournalFormat.checkRecord(buffer, 0, documentLength, input);
+                : JournalFormat.checkRecord(buffer, 0, recordLength, input);
             if (problem != null)
             {
                 corrupt(problem);
@@ -377,9 +479,24 @@ public final class ChronicleJournalReader implements JournalReader
 
         private void corrupt(final String problem)
         {
-            torn++;
-            warnings.add(name + ": corrupt document " + documents + " at index 0x" + Long.toHexString(lastIndex)
-                + ": " + problem + "; skipped");
+            final int recordLength = scratch.length - JournalFormat.CHECKSUM_LENGTH;
+            final long sequence = recordLength >= Header.SEQUENCE_OFFSET + Long.BYTES
+                ? Header.sequence(scratch.buffer, 0) : Corruption.UNKNOWN_SEQUENCE;
+            corruption = Corruption.of(name, count, sequence, lastIndex, problem);
+        }
+
+        /**
+         * Ends reading at a corrupt record: what follows is not read, so neither the tail nor the end is judged.
+         */
+        private void stop()
+        {
+            finished = true;
+            cleanEnd = false;
+            close();
+            if (input)
+            {
+                warnings.addAll(0, manifestWarnings);
+            }
         }
 
         private void finish()
@@ -398,8 +515,8 @@ public final class ChronicleJournalReader implements JournalReader
             }
             else if (endOfRunCount != count)
             {
-                warnings.add(name + ": END_OF_RUN says " + endOfRunCount + " records were appended but " + count
-                    + " were read");
+                corruption = Corruption.of(name, count, endOfRunCount, endOfRunIndex, "END_OF_RUN says "
+                    + endOfRunCount + " records were appended but " + count + " were read");
             }
         }
 
