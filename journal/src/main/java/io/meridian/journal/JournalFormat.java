@@ -57,6 +57,11 @@ public final class JournalFormat
     public static final int FORMAT_VERSION_OFFSET = Header.FLAGS_OFFSET;
     /** Length of the checksum trailer behind every record in its document. */
     public static final int CHECKSUM_LENGTH = 4;
+    /** Longest document of an engine record or END_OF_RUN: the longest record and its trailer. */
+    public static final int MAX_RECORD_DOCUMENT_LENGTH = Header.MAX_RECORD_LENGTH + CHECKSUM_LENGTH;
+    /** Longest MANIFEST document: the fixed part, the longest text and the trailer. */
+    public static final int MAX_MANIFEST_DOCUMENT_LENGTH = MANIFEST_TEXT_OFFSET + MAX_MANIFEST_TEXT_BYTES
+        + CHECKSUM_LENGTH;
 
     private JournalFormat()
     {

@@ -185,9 +185,9 @@ public final class ChronicleJournalReader implements JournalReader
                 manifestWarnings.add("input: no MANIFEST record: the input queue is empty");
                 return "";
             }
-            final int documentLength = scratch.copy(dc.wire().bytes());
+            final int documentLength = scratch.copy(dc.wire().bytes(), JournalFormat.MAX_MANIFEST_DOCUMENT_LENGTH);
             final UnsafeBuffer buffer = scratch.buffer;
-            if (JournalFormat.isManifestWithoutChecksum(buffer, 0, documentLength))
+            if (!scratch.oversized && JournalFormat.isManifestWithoutChecksum(buffer, 0, documentLength))
             {
                 throw new JournalException(
                     JournalFormat.unsupportedVersion(dir, JournalFormat.VERSION_WITHOUT_CHECKSUMS));
@@ -242,6 +242,11 @@ public final class ChronicleJournalReader implements JournalReader
     private static String checksumProblem(
         final RecordChecksum checksum, final RecordBuffer scratch, final int documentLength)
     {
+        if (scratch.oversized)
+        {
+            return "document is " + documentLength + " bytes, longer than any record this queue can hold (its "
+                + "Chronicle length header is corrupt)";
+        }
         if (documentLength < JournalFormat.CHECKSUM_LENGTH)
         {
             return "document is " + documentLength + " bytes, too short for its " + JournalFormat.CHECKSUM_LENGTH
@@ -259,29 +264,33 @@ public final class ChronicleJournalReader implements JournalReader
     }
 
     /**
-     * A growable buffer a document is copied into.
+     * A growable buffer a document is copied into. A document longer than the caller allows is not copied (its
+     * length field is corrupt: copying would read past the record, or past the end of the mapped file); its length
+     * is returned and {@code oversized} is set.
      */
     private static final class RecordBuffer
     {
         private byte[] bytes = new byte[INITIAL_BUFFER];
         private final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
         private int length;
+        private boolean oversized;
 
-        int copy(final Bytes<?> from)
+        int copy(final Bytes<?> from, final int maxLength)
         {
             final long remaining = from.readRemaining();
-            if (remaining > Integer.MAX_VALUE - 8)
+            final int length = (int)Math.min(remaining, Integer.MAX_VALUE);
+            this.length = length;
+            oversized = remaining > maxLength;
+            if (oversized)
             {
-                throw new IllegalStateException("document of " + remaining + " bytes");
+                return length;
             }
-            final int length = (int)remaining;
             if (length > bytes.length)
             {
                 bytes = new byte[Math.max(length, bytes.length * 2)];
                 buffer.wrap(bytes);
             }
             from.read(bytes, 0, length);
-            this.length = length;
             return length;
         }
     }
@@ -408,7 +417,8 @@ public final class ChronicleJournalReader implements JournalReader
                     return -1;
                 }
                 final Bytes<?> bytes = dc.wire().bytes();
-                final int documentLength = scratch.copy(bytes);
+                final int documentLength = scratch.copy(bytes, input && documents == 0
+                    ? JournalFormat.MAX_MANIFEST_DOCUMENT_LENGTH : JournalFormat.MAX_RECORD_DOCUMENT_LENGTH);
                 lastIndex = dc.index();
                 lastEnd = bytes.readLimit();
                 final int cycle = tailer.cycle();
@@ -480,7 +490,7 @@ public final class ChronicleJournalReader implements JournalReader
         private void corrupt(final String problem)
         {
             final int recordLength = scratch.length - JournalFormat.CHECKSUM_LENGTH;
-            final long sequence = recordLength >= Header.SEQUENCE_OFFSET + Long.BYTES
+            final long sequence = !scratch.oversized && recordLength >= Header.SEQUENCE_OFFSET + Long.BYTES
                 ? Header.sequence(scratch.buffer, 0) : Corruption.UNKNOWN_SEQUENCE;
             corruption = Corruption.of(name, count, sequence, lastIndex, problem);
         }
@@ -508,6 +518,11 @@ public final class ChronicleJournalReader implements JournalReader
             {
                 warnings.addAll(0, manifestWarnings);
             }
+            if (corruption != null)
+            {
+                cleanEnd = false;
+                return;
+            }
             if (!cleanEnd)
             {
                 warnings.add(name + ": no END_OF_RUN record: the writer did not close the journal (it died or is "
@@ -526,7 +541,12 @@ public final class ChronicleJournalReader implements JournalReader
             {
                 final TornTailInspector.Finding finding =
                     TornTailInspector.inspect(queue.file().toPath(), lastFile, lastEnd);
-                if (finding != null)
+                if (finding != null && finding.corrupt())
+                {
+                    corruption = Corruption.of(name, count, Corruption.UNKNOWN_SEQUENCE, lastIndex + 1,
+                        finding.description());
+                }
+                else if (finding != null)
                 {
                     torn++;
                     final boolean sameFile = lastFile != null && Files.isSameFile(lastFile, finding.file());
