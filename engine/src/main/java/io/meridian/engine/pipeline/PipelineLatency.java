@@ -4,9 +4,11 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
 /**
- * Per-stage and tick-to-order latency histograms. One thread records (allocation-free, wait-free
- * {@link SingleWriterRecorder}s); any other thread may call {@link #snapshot(int)} to read the accumulated
- * distribution. Values above {@link #HIGHEST_NS} are clamped so recording never throws.
+ * Per-stage and tick-to-order latency histograms. Histogram {@code i < STAGES} times the pipeline's stage {@code i}
+ * (the {@link Pipeline} checks that its first stages carry these names, so the rows cannot drift from the list). One
+ * thread records (allocation-free, wait-free {@link SingleWriterRecorder}s); any other thread may call
+ * {@link #snapshot(int)} to read the accumulated distribution. Values above {@link #HIGHEST_NS} are clamped so
+ * recording never throws.
  */
 public final class PipelineLatency
 {
@@ -24,6 +26,8 @@ public final class PipelineLatency
     public static final int TICK_TO_ORDER = 5;
     /** Whole pipeline pass for any event. */
     public static final int EVENT = 6;
+    /** Number of per-stage histograms, one for each of the first stages of the list. */
+    public static final int STAGES = 5;
     /** Number of histograms. */
     public static final int COUNT = 7;
 
