@@ -38,7 +38,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class LiveRun
 {
     private final EngineConfig config;
-    private final JournalWriter journal;
     private final PrintStream warnings;
     private final DisruptorPipeline disruptor;
     private final Pipeline pipeline;
@@ -66,7 +65,6 @@ public final class LiveRun
         final PrintStream warnings)
     {
         this.config = config;
-        this.journal = journal;
         this.warnings = warnings;
         this.market = SimulatedWorld.market(config);
         this.venue = SimulatedWorld.venue(config, this::onExecReport);
