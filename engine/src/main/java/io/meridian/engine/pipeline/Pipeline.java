@@ -33,22 +33,14 @@ public final class Pipeline
      *
      * @param instruments configured instruments.
      * @param stages the stages in order; the first must be the {@link MarketDataStage} (it decodes each event into
-     *     its slot), and the first {@link PipelineLatency#STAGES} must carry the names of the latency histograms.
-     * @throws IllegalArgumentException when the list breaks those rules.
+     *     its slot).
+     * @throws IllegalArgumentException when it is not.
      */
     Pipeline(final InstrumentIndex instruments, final Stage... stages)
     {
         if (stages.length == 0 || !(stages[0] instanceof MarketDataStage))
         {
             throw new IllegalArgumentException("the first stage must be the book stage, which decodes each event");
-        }
-        for (int i = 0; i < Math.min(stages.length, PipelineLatency.STAGES); i++)
-        {
-            if (!PipelineLatency.name(i).equals(stages[i].name()))
-            {
-                throw new IllegalArgumentException("stage " + i + " is '" + stages[i].name()
-                    + "' but latency histogram " + i + " is '" + PipelineLatency.name(i) + "'");
-            }
         }
         this.instruments = instruments;
         this.stages = stages.clone();

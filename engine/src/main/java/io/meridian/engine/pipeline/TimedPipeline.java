@@ -8,14 +8,14 @@ import org.agrona.concurrent.NanoClock;
  * Runs a {@link Pipeline}'s stage list on one thread and records each stage's latency: one clock read before the
  * first stage and one after each. The clock is injected and used only for measurement: nothing it returns reaches a
  * decision or the journal. A stage's time is recorded only when the stage did work for the event (its
- * {@link Stage#onEvent} returned true), into the histogram at the stage's position; stages past
- * {@link PipelineLatency#STAGES} count only in the whole-event histogram.
+ * {@link Stage#onEvent} returned true), into the stage histogram of the stage's name
+ * ({@link PipelineLatency#stageHistogram}); a stage without one counts in the whole-event histogram only.
  */
 public final class TimedPipeline
 {
     private final Pipeline pipeline;
     private final Stage[] stages;
-    private final int timedStages;
+    private final int[] histograms;
     private final NanoClock clock;
     private final PipelineLatency latency;
     private final boolean recordTickToOrder;
@@ -46,11 +46,12 @@ public final class TimedPipeline
     {
         this.pipeline = pipeline;
         this.stages = new Stage[pipeline.stageCount()];
+        this.histograms = new int[stages.length];
         for (int i = 0; i < stages.length; i++)
         {
             stages[i] = pipeline.stage(i);
+            histograms[i] = PipelineLatency.stageHistogram(stages[i].name());
         }
-        this.timedStages = Math.min(stages.length, PipelineLatency.STAGES);
         this.clock = clock;
         this.latency = latency;
         this.recordTickToOrder = recordTickToOrder;
@@ -70,9 +71,9 @@ public final class TimedPipeline
         {
             final boolean worked = stages[i].onEvent(slot);
             final long after = clock.nanoTime();
-            if (worked && i < timedStages)
+            if (worked && histograms[i] >= 0)
             {
-                latency.record(i, after - before);
+                latency.record(histograms[i], after - before);
             }
             before = after;
         }

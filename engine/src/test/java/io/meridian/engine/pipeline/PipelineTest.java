@@ -14,6 +14,7 @@ import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.feature.FeatureEngine;
 import io.meridian.engine.stage.EventSlot;
+import io.meridian.engine.stage.Stage;
 import io.meridian.engine.testing.Records;
 import io.meridian.engine.testing.RecordingSink;
 import io.meridian.engine.testing.TestEngines;
@@ -161,13 +162,36 @@ class PipelineTest
     }
 
     @Test
-    void shouldRefuseAStageListOutOfStepWithTheLatencyHistograms()
+    void shouldTimeAStageByItsNameWhereverItSitsInTheList()
     {
         final Pipeline engine = TestEngines.pipeline(new RecordingSink());
         final MarketDataStage book = new MarketDataStage(engine.instruments());
+        final Stage unnamed = new Stage()
+        {
+            @Override
+            public String name()
+            {
+                return "no-histogram";
+            }
 
-        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new Pipeline(engine.instruments(), book, new ScoringStage(engine.scorer())));
-        assertEquals("stage 1 is 'scoring' but latency histogram 1 is 'features'", ex.getMessage());
+            @Override
+            public boolean onEvent(final EventSlot slot)
+            {
+                return true;
+            }
+        };
+        final Pipeline pipeline = new Pipeline(engine.instruments(), book, unnamed,
+            new FeatureStage(new FeatureEngine(3, 8, 32, 64)));
+        final TimedPipeline timed = new TimedPipeline(pipeline, new SystemNanoClock(), new PipelineLatency());
+        Records.quote(slot.buffer, 1, 1_000, 1, 999_000, 300, 1_001_000, 400);
+
+        timed.onEvent(slot);
+
+        final PipelineLatency latency = timed.latency();
+        assertEquals(1, latency.snapshot(PipelineLatency.BOOK).getTotalCount());
+        assertEquals(1, latency.snapshot(PipelineLatency.FEATURES).getTotalCount(), "found by name, not position");
+        assertEquals(0, latency.snapshot(PipelineLatency.SCORING).getTotalCount());
+        assertEquals(1, latency.snapshot(PipelineLatency.EVENT).getTotalCount());
+        assertEquals(-1, PipelineLatency.stageHistogram("no-histogram"));
     }
 }
