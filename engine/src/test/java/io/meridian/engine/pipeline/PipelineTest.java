@@ -100,9 +100,20 @@ class PipelineTest
     @Test
     void shouldTimeEveryStageOfTheSameList()
     {
+        shouldTimeEveryStage(new PipelineLatency());
+    }
+
+    @Test
+    void shouldTimeEveryStageIntoSingleThreadedHistograms()
+    {
+        shouldTimeEveryStage(PipelineLatency.singleThreaded());
+    }
+
+    private void shouldTimeEveryStage(final PipelineLatency histograms)
+    {
         final TestMarket market = new TestMarket(3, 1_000_000, 5);
         final Pipeline pipeline = TestEngines.pipeline(market, "risk.maxOrdersPerSecond=1000000");
-        final TimedPipeline timed = new TimedPipeline(pipeline, new SystemNanoClock(), new PipelineLatency());
+        final TimedPipeline timed = new TimedPipeline(pipeline, new SystemNanoClock(), histograms);
         final int events = 20_000;
         for (int i = 0; i < events; i++)
         {

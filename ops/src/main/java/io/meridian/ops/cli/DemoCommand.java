@@ -64,7 +64,7 @@ public final class DemoCommand
 
         out.printf("meridian %s: %,d events, %d instruments, %s scorer, journal %s%n",
             name, events, config.instruments().size(), config.model().scorer(), journalDir);
-        final PipelineLatency latency = new PipelineLatency();
+        final PipelineLatency latency = PipelineLatency.singleThreaded();
         final Backtest backtest;
         final long startNanos = System.nanoTime();
         final long processed;
