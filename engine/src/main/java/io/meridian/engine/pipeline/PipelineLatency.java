@@ -11,10 +11,16 @@ import org.HdrHistogram.SingleWriterRecorder;
  * <ul>
  *   <li>{@link #PipelineLatency()}: allocation-free, wait-free {@link SingleWriterRecorder}s; any other thread may
  *       call {@link #snapshot(int)} while the recording thread runs (live runs, where the ops server reads).</li>
- *   <li>{@link #singleThreaded()}: plain {@link Histogram}s, read by the recording thread itself once it stopped
- *       recording (backtests and the demo). A recorder's write costs two atomic increments of its phaser; six
- *       writes per event made that a measurable share of a backtest.</li>
+ *   <li>{@link #singleThreaded(int)}: plain {@link Histogram}s, read by the recording thread itself once it
+ *       stopped recording (backtests and the demo). A recorder's write costs two atomic increments of its phaser;
+ *       six writes per event made that a measurable share of a backtest.</li>
  * </ul>
+ *
+ * <p>Sampling. {@link #sampleEvery()} tells a {@link TimedPipeline} to time the stages and the whole event on one
+ * event in N only (the first event it sees, then every N-th: a deterministic sample that depends on nothing but the
+ * count); tick-to-order is still recorded for every event that sent an order. Each stage timing costs a clock read,
+ * six or seven per event, which is a quarter of a backtest's time on a small machine. Timing never reaches a
+ * decision either way.
  */
 public final class PipelineLatency
 {
@@ -46,8 +52,9 @@ public final class PipelineLatency
 
     private static final int SIGNIFICANT_DIGITS = 3;
 
-    /** Null in a {@link #singleThreaded()} instance, which records straight into {@link #totals}. */
+    /** Null in a {@link #singleThreaded(int)} instance, which records straight into {@link #totals}. */
     private final SingleWriterRecorder[] recorders;
+    private final int sampleEvery;
     private final Histogram[] totals = new Histogram[COUNT];
     private final Histogram[] recycled = new Histogram[COUNT];
 
@@ -56,11 +63,16 @@ public final class PipelineLatency
      */
     public PipelineLatency()
     {
-        this(true);
+        this(true, 1);
     }
 
-    private PipelineLatency(final boolean crossThreadReads)
+    private PipelineLatency(final boolean crossThreadReads, final int sampleEvery)
     {
+        if (sampleEvery < 1)
+        {
+            throw new IllegalArgumentException("latency sample interval " + sampleEvery + " must be at least 1");
+        }
+        this.sampleEvery = sampleEvery;
         recorders = crossThreadReads ? new SingleWriterRecorder[COUNT] : null;
         for (int i = 0; i < COUNT; i++)
         {
@@ -76,11 +88,24 @@ public final class PipelineLatency
      * Empty histograms with three significant digits for a run whose recording thread is also the only reader, and
      * reads only after it stopped recording (a backtest): plain histograms, no recorder in between.
      *
+     * @param sampleEvery time the stages and the whole event on one event in this many (1: every event); see the
+     *     class comment.
      * @return the histograms.
+     * @throws IllegalArgumentException when {@code sampleEvery} is below 1.
      */
-    public static PipelineLatency singleThreaded()
+    public static PipelineLatency singleThreaded(final int sampleEvery)
     {
-        return new PipelineLatency(false);
+        return new PipelineLatency(false, sampleEvery);
+    }
+
+    /**
+     * On how many events in one the stages and the whole event are timed.
+     *
+     * @return 1 for every event, else N for one event in N.
+     */
+    public int sampleEvery()
+    {
+        return sampleEvery;
     }
 
     /**
@@ -104,7 +129,7 @@ public final class PipelineLatency
 
     /**
      * Everything recorded so far in one histogram; call from one reader thread at a time (for a
-     * {@link #singleThreaded()} instance: from the recording thread).
+     * {@link #singleThreaded(int)} instance: from the recording thread).
      *
      * @param histogram which histogram.
      * @return the accumulated histogram (a live object owned by this class; copy it to keep it).

@@ -101,6 +101,7 @@ public final class RunReport
                 stages.put(PipelineLatency.name(h), percentiles(latency.snapshot(h)));
             }
             root.put("latencyNs", stages);
+            root.put("latencySampleEvery", latency.sampleEvery());
         }
         if (replayLine != null)
         {
@@ -178,7 +179,11 @@ public final class RunReport
         final Map<String, Object> latency = (Map<String, Object>)root.get("latencyNs");
         if (latency != null)
         {
-            out.append(String.format(Locale.ROOT, "latency (ns):%n  %-14s %12s %10s %10s %10s %10s%n",
+            final Object sampleEvery = root.get("latencySampleEvery");
+            out.append(sampleEvery == null || (Integer)sampleEvery == 1 ? "latency (ns):" : String.format(Locale.ROOT,
+                "latency (ns; stages and event timed on one event in %d, tick_to_order on every order):",
+                (Integer)sampleEvery));
+            out.append(String.format(Locale.ROOT, "%n  %-14s %12s %10s %10s %10s %10s%n",
                 "stage", "count", "p50", "p99", "p99.9", "max"));
             for (final Map.Entry<String, Object> e : latency.entrySet())
             {
