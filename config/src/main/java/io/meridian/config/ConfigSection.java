@@ -174,6 +174,17 @@ final class ConfigSection
         throw fail(key, "not a known value", allowed);
     }
 
+    <E extends Enum<E> & ConfigValue> E choice(final String key, final E[] values)
+    {
+        final String allowed = "one of " + String.join(", ", ConfigValues.names(values));
+        final E value = ConfigValues.find(values, string(key, allowed));
+        if (value == null)
+        {
+            throw fail(key, "not a known value", allowed);
+        }
+        return value;
+    }
+
     String text(final String key, final Pattern pattern, final String allowed)
     {
         final String value = string(key, allowed);

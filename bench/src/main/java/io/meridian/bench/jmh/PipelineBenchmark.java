@@ -12,7 +12,7 @@ import io.meridian.engine.model.OnnxModelReader;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
 import io.meridian.engine.pipeline.EngineFactory;
-import io.meridian.engine.pipeline.EventSlot;
+import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.pipeline.Pipeline;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -113,7 +113,7 @@ public class PipelineBenchmark extends BenchmarkDefaults
             final int i = next;
             tape.copyTo(i, buffer);
             nowNs = tape.eventTimeNs(i) + timeShift;
-            buffer.putLong(Header.EVENT_TIME_OFFSET, nowNs);
+            buffer.putLong(Header.EVENT_TIME_NS_OFFSET, nowNs);
             buffer.putLong(Header.SOURCE_SEQUENCE_OFFSET, Header.sourceSequence(buffer, 0) + sequenceShift);
             Header.receiveTimeNs(buffer, 0, nowNs);
             if (i + 1 == TAPE)

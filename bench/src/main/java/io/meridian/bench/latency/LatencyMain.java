@@ -1,7 +1,9 @@
 package io.meridian.bench.latency;
 
+import io.meridian.config.ConfigValues;
+import io.meridian.config.ThreadMode;
+import io.meridian.config.WaitStrategyKind;
 import io.meridian.engine.model.Scorers;
-import io.meridian.engine.pipeline.DisruptorPipeline;
 import io.meridian.engine.pipeline.PipelineLatency;
 import io.meridian.journal.ReplayVerifier;
 import java.io.IOException;
@@ -91,9 +93,9 @@ public final class LatencyMain
         defaults.put("rate", "100000");
         defaults.put("events", "1000000");
         defaults.put("warmup", "200000");
-        defaults.put("mode", DisruptorPipeline.SINGLE);
+        defaults.put("mode", ThreadMode.SINGLE.configName());
         defaults.put("scorer", Scorers.JAVA);
-        defaults.put("wait", "yielding");
+        defaults.put("wait", WaitStrategyKind.YIELDING.configName());
         defaults.put("pretouch", "true");
         defaults.put("stage-timing", "true");
         defaults.put("pin", CpuPlan.NONE);
@@ -115,10 +117,10 @@ public final class LatencyMain
             final long rate = options.longValue("rate", 1, 100_000_000);
             final long events = options.longValue("events", 1, 500_000_000);
             final long warmup = options.longValue("warmup", 0, 500_000_000);
-            final String mode = options.choice("mode", DisruptorPipeline.SINGLE, DisruptorPipeline.STAGED,
-                LiveTopology.INLINE);
+            final String mode = options.choice("mode", ThreadMode.SINGLE.configName(),
+                ThreadMode.STAGED.configName(), LiveTopology.INLINE);
             final String scorer = options.choice("scorer", Scorers.JAVA, Scorers.ONNX);
-            final String wait = options.choice("wait", "yielding", "sleeping", "blocking", "busy-spin");
+            final String wait = options.choice("wait", ConfigValues.names(WaitStrategyKind.values()));
             final boolean pretouch = options.bool("pretouch");
             final boolean stageTiming = options.bool("stage-timing");
             final CpuPlan cpus = CpuPlan.of(options.choice("pin", CpuPlan.NONE, CpuPlan.SPLIT));
@@ -157,7 +159,8 @@ public final class LatencyMain
         report.condition("wait strategy", settings.waitStrategy() + " (inbound and outbound rings); producer spins");
         report.condition("journal", settings.journalDir() + (tempDir != null ? " (temporary)" : ""));
         report.condition("pretouch", settings.pretouch() ? "every 10 ms" : "off");
-        report.condition("stage timing", settings.stageTiming() && !DisruptorPipeline.STAGED.equals(settings.mode())
+        final boolean staged = ThreadMode.STAGED.configName().equals(settings.mode());
+        report.condition("stage timing", settings.stageTiming() && !staged
             ? "on (6 clock reads per event on the pipeline thread)" : "off");
         report.condition("configuration", "profile demo with " + LiveTopology.overrides(settings));
 

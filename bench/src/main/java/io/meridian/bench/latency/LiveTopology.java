@@ -4,6 +4,8 @@ import io.meridian.bench.data.BenchManifest;
 import io.meridian.bench.data.DemoWorld;
 import io.meridian.bench.data.EventTape;
 import io.meridian.config.EngineConfig;
+import io.meridian.config.JournalingMode;
+import io.meridian.config.ThreadMode;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
 import io.meridian.engine.order.OrderManager;
@@ -11,8 +13,6 @@ import io.meridian.engine.pipeline.DisruptorPipeline;
 import io.meridian.engine.pipeline.EngineFactory;
 import io.meridian.engine.pipeline.Pipeline;
 import io.meridian.engine.pipeline.PipelineLatency;
-import io.meridian.engine.pipeline.TimedPipeline;
-import io.meridian.engine.pipeline.WaitStrategies;
 import io.meridian.journal.InputJournaler;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.OutputJournaler;
@@ -47,7 +47,7 @@ final class LiveTopology
     private static final long PRETOUCH_PERIOD_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
     /** Single mode with inline journaling: one consumer thread journals, runs the stages and sends. */
-    static final String INLINE = "inline";
+    static final String INLINE = JournalingMode.INLINE.configName();
 
     private final Settings settings;
     private final NanoClock clock = new SystemNanoClock();
@@ -135,8 +135,9 @@ final class LiveTopology
         final List<String> overrides = new ArrayList<>();
         // "inline" here is single mode with the engine's inline journaling
         final boolean inline = INLINE.equals(settings.mode());
-        overrides.add("engine.mode=" + (inline ? DisruptorPipeline.SINGLE : settings.mode()));
-        overrides.add("engine.journaling=" + (inline ? DisruptorPipeline.INLINE : DisruptorPipeline.PARALLEL));
+        overrides.add("engine.mode=" + (inline ? ThreadMode.SINGLE.configName() : settings.mode()));
+        overrides.add("engine.journaling="
+            + (inline ? JournalingMode.INLINE : JournalingMode.PARALLEL).configName());
         overrides.add("engine.waitStrategy=" + settings.waitStrategy());
         overrides.add("model.scorer=" + settings.scorer());
         // the demo's daily loss limit would halt trading part-way through a long run (the strategy pays the spread on
@@ -175,26 +176,30 @@ final class LiveTopology
         final EngineConfig config, final EventTape tape, final Scorer scorer, final JournalWriter journal)
     {
         final BenchThreads threads = new BenchThreads("bench-" + settings.mode(), settings.cpus());
-        final DisruptorPipeline disruptor = new DisruptorPipeline(config.engine().ringSize(),
-            WaitStrategies.of(settings.waitStrategy()), WaitStrategies.of(settings.waitStrategy()), threads);
-        final Pipeline pipeline = EngineFactory.create(config, scorer, disruptor.outboundSink());
         // two sets of histograms, each with a single writer: the outbound handler records tick-to-order at the venue
-        // hand-off into the first; the timed pipeline records the stages, and tick-to-order at the moment the order
-        // stage emits the command, into the second
+        // hand-off into the first; stage timing records the stages, and tick-to-order at the moment the order stage
+        // emits the command, into the second
         final PipelineLatency latency = new PipelineLatency();
         final PipelineLatency stageLatency = new PipelineLatency();
-        final boolean single = !DisruptorPipeline.STAGED.equals(settings.mode());
-        final TimedPipeline timed = single && settings.stageTiming()
-            ? new TimedPipeline(pipeline, clock, stageLatency, true) : null;
+        final boolean single = config.engine().mode() == ThreadMode.SINGLE;
         final InputJournaler inputJournaler = new InputJournaler(journal);
         final TimedJournaler timedJournaler = new TimedJournaler(inputJournaler, clock);
         final OutputJournaler outputJournaler = new OutputJournaler(journal);
         final VenueLink venue = new VenueLink(clock, outputJournaler);
         final AtomicReference<Thread> pipelineThread = new AtomicReference<>();
-        final Runnable onPipelineStart = () -> pipelineThread.set(Thread.currentThread());
-        disruptor.onPipelineThreadStart(onPipelineStart);
-        disruptor.start(pipeline, config.engine().mode(), config.engine().journaling(), timed, timedJournaler,
-            inputJournaler.sequence(), venue.decisionJournal(), venue, latency, clock);
+        final DisruptorPipeline disruptor = new DisruptorPipeline(new DisruptorPipeline.Context()
+            .config(config.engine())
+            .threadFactory(threads)
+            .onPipelineThreadStart(() -> pipelineThread.set(Thread.currentThread()))
+            .inputJournaler(timedJournaler)
+            .inputJournaled(inputJournaler.sequence())
+            .decisionJournal(venue.decisionJournal())
+            .venue(venue)
+            .handOffLatency(latency)
+            .stageLatency(single && settings.stageTiming() ? stageLatency : null)
+            .clock(clock));
+        final Pipeline pipeline = EngineFactory.create(config, scorer, disruptor.outboundSink());
+        disruptor.start(pipeline);
         final Feeder feeder = new Feeder(config, disruptor, tape, venue.ring(), clock);
         final Pretoucher pretoucher = settings.pretouch() ? new Pretoucher(journal, PRETOUCH_PERIOD_NS) : null;
         if (pretoucher != null)

@@ -9,7 +9,7 @@ import io.meridian.engine.model.Scorer;
 import io.meridian.engine.pipeline.Backtest;
 import io.meridian.engine.model.Scorers;
 import io.meridian.engine.pipeline.EngineFactory;
-import io.meridian.engine.pipeline.EventSlot;
+import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.pipeline.Pipeline;
 import io.meridian.gateway.world.SimulatedWorld;
 import io.meridian.journal.JournalFormat;

@@ -10,6 +10,7 @@ import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.TimerCodec;
 import io.meridian.engine.model.Scorer;
+import io.meridian.engine.stage.EventSlot;
 import java.util.function.Function;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.NanoClock;

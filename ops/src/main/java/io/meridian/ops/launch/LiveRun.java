@@ -1,6 +1,8 @@
 package io.meridian.ops.launch;
 
 import io.meridian.config.EngineConfig;
+import io.meridian.config.ThreadMode;
+import io.meridian.config.WaitStrategyKind;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.model.Scorer;
@@ -8,8 +10,6 @@ import io.meridian.engine.pipeline.DisruptorPipeline;
 import io.meridian.engine.pipeline.EngineFactory;
 import io.meridian.engine.pipeline.Pipeline;
 import io.meridian.engine.pipeline.PipelineLatency;
-import io.meridian.engine.pipeline.TimedPipeline;
-import io.meridian.engine.pipeline.WaitStrategies;
 import io.meridian.gateway.market.SyntheticMarket;
 import io.meridian.gateway.sim.SimulatedVenue;
 import io.meridian.journal.InputJournaler;
@@ -38,8 +38,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class LiveRun
 {
     private final EngineConfig config;
-    private final JournalWriter journal;
-    private final PrintStream warnings;
     private final DisruptorPipeline disruptor;
     private final Pipeline pipeline;
     private final PipelineLatency latency = new PipelineLatency();
@@ -66,16 +64,32 @@ public final class LiveRun
         final PrintStream warnings)
     {
         this.config = config;
-        this.journal = journal;
-        this.warnings = warnings;
-        this.disruptor = new DisruptorPipeline(
-            config.engine().ringSize(),
-            WaitStrategies.of(config.engine().waitStrategy()),
-            WaitStrategies.of("sleeping"),
-            Threads.named("meridian"));
-        this.pipeline = EngineFactory.create(config, scorer, disruptor.outboundSink());
         this.market = SimulatedWorld.market(config);
         this.venue = SimulatedWorld.venue(config, this::onExecReport);
+        final InputJournaler inputJournaler = new InputJournaler(journal);
+        final OutboundSink toVenue = (buffer, offset, length) ->
+        {
+            synchronized (venueLock)
+            {
+                venue.onOrderCommand(buffer, offset, Header.eventTimeNs(buffer, offset));
+            }
+        };
+        final int cpu = config.engine().pinCpu();
+        // single mode also times the stages, into the same histograms; tick-to-order is then recorded only at the
+        // venue hand-off
+        this.disruptor = new DisruptorPipeline(new DisruptorPipeline.Context()
+            .config(config.engine())
+            .outboundWaitStrategy(WaitStrategyKind.SLEEPING)
+            .threadFactory(Threads.named("meridian"))
+            .onPipelineThreadStart(() -> pinned = Threads.pinCurrentThread(cpu, warnings))
+            .inputJournaler(inputJournaler)
+            .inputJournaled(inputJournaler.sequence())
+            .decisionJournal(new OutputJournaler(journal))
+            .venue(toVenue)
+            .handOffLatency(latency)
+            .stageLatency(config.engine().mode() == ThreadMode.SINGLE ? latency : null)
+            .clock(nanoClock));
+        this.pipeline = EngineFactory.create(config, scorer, disruptor.outboundSink());
     }
 
     /**
@@ -87,21 +101,7 @@ public final class LiveRun
      */
     public long run(final long events, final long eventsPerSecond)
     {
-        final InputJournaler inputJournaler = new InputJournaler(journal);
-        final OutputJournaler outputJournaler = new OutputJournaler(journal);
-        final OutboundSink toVenue = (buffer, offset, length) ->
-        {
-            synchronized (venueLock)
-            {
-                venue.onOrderCommand(buffer, offset, Header.eventTimeNs(buffer, offset));
-            }
-        };
-        final int cpu = config.engine().pinCpu();
-        disruptor.onPipelineThreadStart(() -> pinned = Threads.pinCurrentThread(cpu, warnings));
-        final boolean single = DisruptorPipeline.SINGLE.equals(config.engine().mode());
-        final TimedPipeline timed = single ? new TimedPipeline(pipeline, nanoClock, latency, false) : null;
-        disruptor.start(pipeline, config.engine().mode(), config.engine().journaling(), timed, inputJournaler,
-            inputJournaler.sequence(), outputJournaler, toVenue, latency, nanoClock);
+        disruptor.start(pipeline);
         try
         {
             feed(events, eventsPerSecond);
