@@ -1,5 +1,6 @@
 package io.meridian.bench.jmh;
 
+import io.meridian.runtime.launch.JvmFlags;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -10,7 +11,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Defaults every Meridian benchmark inherits (JMH reads these annotations from superclasses): one fork with the
- * launcher's JVM flags, three 1-second warm-up and five 1-second measurement iterations, average time in
+ * launcher's JVM flags ({@link JvmFlags#launcher()}, listed here as constants; {@code JmhSmokeTest} checks the two
+ * agree), three 1-second warm-up and five 1-second measurement iterations, average time in
  * nanoseconds. One fork (not STYLE.md's three) keeps a full run to a few minutes on the 2-vCPU machine; raise it on
  * the command line ({@code -f 3}) for publishable numbers. A benchmark class may add {@code Mode.SampleTime} for a
  * latency distribution.

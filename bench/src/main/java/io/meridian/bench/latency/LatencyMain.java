@@ -1,9 +1,11 @@
 package io.meridian.bench.latency;
 
+import io.meridian.config.PipelineConfig;
 import io.meridian.engine.model.Scorers;
-import io.meridian.engine.pipeline.DisruptorPipeline;
 import io.meridian.engine.pipeline.PipelineLatency;
 import io.meridian.journal.ReplayVerifier;
+import io.meridian.runtime.launch.Args;
+import io.meridian.runtime.launch.CpuPlan;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -91,9 +94,9 @@ public final class LatencyMain
         defaults.put("rate", "100000");
         defaults.put("events", "1000000");
         defaults.put("warmup", "200000");
-        defaults.put("mode", DisruptorPipeline.SINGLE);
+        defaults.put("mode", LatencyRun.INLINE);
         defaults.put("scorer", Scorers.JAVA);
-        defaults.put("wait", "yielding");
+        defaults.put("wait", PipelineConfig.WAIT_BUSY_SPIN);
         defaults.put("pretouch", "true");
         defaults.put("stage-timing", "true");
         defaults.put("pin", CpuPlan.NONE);
@@ -101,22 +104,22 @@ public final class LatencyMain
         defaults.put("verify", "true");
         defaults.put("journal", null);
         defaults.put("hgrm", null);
-        final LiveTopology.Settings settings;
-        final BenchArgs options;
+        final LatencyRun.Settings settings;
+        final Args options;
         final Path tempDir;
         try
         {
-            options = BenchArgs.parse(COMMAND, args, defaults);
+            options = Args.parse(COMMAND, List.of(args), defaults, Set.of(Args.HELP)).noPositional();
             if (options.help())
             {
                 out.println(USAGE);
                 return 0;
             }
-            final long rate = options.longValue("rate", 1, 100_000_000);
-            final long events = options.longValue("events", 1, 500_000_000);
-            final long warmup = options.longValue("warmup", 0, 500_000_000);
-            final String mode = options.choice("mode", DisruptorPipeline.SINGLE, DisruptorPipeline.STAGED,
-                LiveTopology.INLINE);
+            final long rate = options.longOption("rate", 1, 100_000_000);
+            final long events = options.longOption("events", 1, 500_000_000);
+            final long warmup = options.longOption("warmup", 0, 500_000_000);
+            final String mode = options.choice("mode", PipelineConfig.MODE_SINGLE, PipelineConfig.MODE_STAGED,
+                LatencyRun.INLINE);
             final String scorer = options.choice("scorer", Scorers.JAVA, Scorers.ONNX);
             final String wait = options.choice("wait", "yielding", "sleeping", "blocking", "busy-spin");
             final boolean pretouch = options.bool("pretouch");
@@ -124,9 +127,9 @@ public final class LatencyMain
             final CpuPlan cpus = CpuPlan.of(options.choice("pin", CpuPlan.NONE, CpuPlan.SPLIT));
             options.bool("baselines");
             options.bool("verify");
-            final String journal = options.string("journal");
+            final String journal = options.option("journal");
             tempDir = journal == null ? BenchFiles.tempDir("meridian-bench-latency-") : null;
-            settings = new LiveTopology.Settings(rate, events, warmup, mode, scorer, wait, pretouch, stageTiming, cpus,
+            settings = new LatencyRun.Settings(rate, events, warmup, mode, scorer, wait, pretouch, stageTiming, cpus,
                 journal == null ? tempDir.resolve("journal") : Path.of(journal));
         }
         catch (final IllegalArgumentException ex)
@@ -146,7 +149,7 @@ public final class LatencyMain
     }
 
     private static int measure(
-        final LiveTopology.Settings settings, final BenchArgs options, final Path tempDir, final PrintStream out)
+        final LatencyRun.Settings settings, final Args options, final Path tempDir, final PrintStream out)
     {
         final Report report = new Report();
         report.machineConditions();
@@ -157,11 +160,11 @@ public final class LatencyMain
         report.condition("wait strategy", settings.waitStrategy() + " (inbound and outbound rings); producer spins");
         report.condition("journal", settings.journalDir() + (tempDir != null ? " (temporary)" : ""));
         report.condition("pretouch", settings.pretouch() ? "every 10 ms" : "off");
-        report.condition("stage timing", settings.stageTiming() && !DisruptorPipeline.STAGED.equals(settings.mode())
+        report.condition("stage timing", settings.stageTiming() && !PipelineConfig.MODE_STAGED.equals(settings.mode())
             ? "on (6 clock reads per event on the pipeline thread)" : "off");
-        report.condition("configuration", "profile demo with " + LiveTopology.overrides(settings));
+        report.condition("configuration", "profile demo with " + LatencyRun.overrides(settings));
 
-        final LiveTopology.Result live = new LiveTopology(settings).run();
+        final LatencyRun.Result live = new LatencyRun(settings).run();
         report.condition("consumer threads", String.join(", ", live.threads()));
         report.condition("cpu affinity", settings.cpus().describe());
 
@@ -241,7 +244,7 @@ public final class LatencyMain
         return exit;
     }
 
-    private static void baselines(final LiveTopology.Settings settings, final Report report, final Histogram tto)
+    private static void baselines(final LatencyRun.Settings settings, final Report report, final Histogram tto)
     {
         final Histogram hop = DisruptorHopBaseline.run(
             settings.rate(), settings.events(), settings.warmup(), 65_536, settings.waitStrategy(),
@@ -272,14 +275,14 @@ public final class LatencyMain
         }
     }
 
-    private static Path hgrmFile(final BenchArgs options, final LiveTopology.Settings settings)
+    private static Path hgrmFile(final Args options, final LatencyRun.Settings settings)
     {
-        final String explicit = options.string("hgrm");
+        final String explicit = options.option("hgrm");
         if (explicit != null)
         {
             return Path.of(explicit);
         }
-        if (options.string("journal") != null)
+        if (options.option("journal") != null)
         {
             return settings.journalDir().resolve("tick-to-order.hgrm");
         }

@@ -1,4 +1,4 @@
-package io.meridian.bench.latency;
+package io.meridian.runtime.live;
 
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.codec.Header;
@@ -36,7 +36,7 @@ final class VenueLink implements OutboundSink
         new UnsafeBuffer(BufferUtil.allocateDirectAligned(CAPACITY + RingBufferDescriptor.TRAILER_LENGTH, 64)));
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final Histogram gateWait = Report.histogram();
+    private final Histogram gateWait = LiveTopology.histogram();
     private final NanoClock clock;
     private final OutboundSink journal;
     private long journaledAtNanos;
@@ -78,7 +78,7 @@ final class VenueLink implements OutboundSink
     @Override
     public void onRecord(final DirectBuffer buffer, final int offset, final int length)
     {
-        gateWait.recordValue(Math.max(0, Math.min(clock.nanoTime() - journaledAtNanos, Report.HIGHEST_NS)));
+        gateWait.recordValue(Math.max(0, Math.min(clock.nanoTime() - journaledAtNanos, LiveTopology.HIGHEST_NS)));
         if (!ring.write(ORDER_COMMAND_MSG, buffer, offset, length))
         {
             dropped.lazySet(++droppedCount);

@@ -1,4 +1,4 @@
-package io.meridian.bench.latency;
+package io.meridian.runtime.live;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
@@ -17,7 +17,7 @@ final class TimedJournaler implements EventHandler<EventSlot>
 {
     private final InputJournaler journaler;
     private final NanoClock clock;
-    private final Histogram journaled = Report.histogram();
+    private final Histogram journaled = LiveTopology.histogram();
 
     TimedJournaler(final InputJournaler journaler, final NanoClock clock)
     {
@@ -31,7 +31,7 @@ final class TimedJournaler implements EventHandler<EventSlot>
         journaler.onEvent(slot, sequence, endOfBatch);
         if (slot.publishNanos != 0)
         {
-            journaled.recordValue(Math.max(0, Math.min(clock.nanoTime() - slot.publishNanos, Report.HIGHEST_NS)));
+            journaled.recordValue(Math.max(0, Math.min(clock.nanoTime() - slot.publishNanos, LiveTopology.HIGHEST_NS)));
         }
     }
 

@@ -1,25 +1,24 @@
-package io.meridian.engine.pipeline;
+package io.meridian.runtime.backtest;
 
 import io.meridian.config.EngineConfig;
-import io.meridian.engine.api.InboundSink;
-import io.meridian.engine.api.MarketDataSource;
 import io.meridian.engine.api.OutboundSink;
-import io.meridian.engine.api.SimulatedVenuePort;
-import io.meridian.engine.api.SourceIds;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.RecordType;
-import io.meridian.engine.codec.TimerCodec;
 import io.meridian.engine.model.Scorer;
-import java.util.function.Function;
+import io.meridian.engine.pipeline.EngineFactory;
+import io.meridian.engine.pipeline.EventSlot;
+import io.meridian.engine.pipeline.Pipeline;
+import io.meridian.engine.pipeline.PipelineLatency;
+import io.meridian.engine.pipeline.TimedPipeline;
+import io.meridian.journal.JournalWriter;
+import io.meridian.runtime.driver.EventMerger;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * A backtest: the engine's pipeline, a market-data source and a simulated venue on one thread, driven by a
- * discrete-event clock. At each step the earliest of (venue report due, timer due, next market event) happens; on
- * equal times the venue goes first, then the timer, then the market, so the run is a pure function of the
- * configuration and the model.
+ * A backtest: the engine's pipeline and the simulated world's {@link EventMerger} on one thread, driven by a
+ * discrete-event clock, so the run is a pure function of the configuration, the model and the merger's sources.
  *
  * <p>Every inbound event is stamped with the next sequence number and its event time as receive time, appended to
  * the input journal, and only then processed; the engine's outbound records are appended to the output journal and
@@ -28,27 +27,18 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class Backtest
 {
-    private static final int PENDING_CAPACITY = 1024;
-
     private final EngineConfig config;
     private final Pipeline pipeline;
     private final TimedPipeline timed;
-    private final MarketDataSource market;
-    private final SimulatedVenuePort venue;
+    private final EventMerger merger;
     private final RecordSink journal;
     private final EventSlot slot = new EventSlot();
-    private final UnsafeBuffer pending = new UnsafeBuffer(new byte[PENDING_CAPACITY * Header.MAX_RECORD_LENGTH]);
-    private final long timerIntervalNs;
     private final NanoClock clock;
-    private int pendingHead;
-    private int pendingCount;
-    private long nextTimerNs;
     private long sequence;
-    private long timerCount;
     private long nowNs;
 
     /**
-     * Where the backtest writes its input and output records; a journal in practice.
+     * Where the backtest writes its input and output records; a journal in practice ({@link #journal}).
      */
     public interface RecordSink
     {
@@ -76,10 +66,7 @@ public final class Backtest
      *
      * @param config validated configuration.
      * @param scorer the scorer (closed by the caller).
-     * @param market the market-data source (the synthetic market, or recorded data).
-     * @param venue builds the venue, given where its execution reports must go.
-     * @param startTimeNs event time the run starts at (the first timer is one interval later).
-     * @param timerIntervalNs event time between timer events.
+     * @param merger the simulated world's inbound events ({@link EventMerger#simulated} for the configured one).
      * @param journal where records go.
      * @param latency per-stage latency histograms, or null for no timing.
      * @param clock measurement clock (used only when latency is not null).
@@ -87,10 +74,7 @@ public final class Backtest
     public Backtest(
         final EngineConfig config,
         final Scorer scorer,
-        final MarketDataSource market,
-        final Function<InboundSink, SimulatedVenuePort> venue,
-        final long startTimeNs,
-        final long timerIntervalNs,
+        final EventMerger merger,
         final RecordSink journal,
         final PipelineLatency latency,
         final NanoClock clock)
@@ -98,17 +82,38 @@ public final class Backtest
         this.config = config;
         this.journal = journal;
         this.clock = clock;
+        this.merger = merger;
         final OutboundSink sink = this::onOutbound;
         this.pipeline = EngineFactory.create(config, scorer, sink);
         this.timed = latency == null ? null : new TimedPipeline(pipeline, clock, latency);
-        this.market = market;
-        this.venue = venue.apply(this::onExecReport);
-        this.timerIntervalNs = timerIntervalNs;
-        this.nextTimerNs = startTimeNs + timerIntervalNs;
     }
 
     /**
-     * Runs until {@code events} inbound events have been processed (or stops early when asked).
+     * A journal as a backtest's record sink: inputs to the input queue, decisions to the output queue.
+     *
+     * @param writer the journal.
+     * @return the sink (appends on the backtest's thread).
+     */
+    public static RecordSink journal(final JournalWriter writer)
+    {
+        return new RecordSink()
+        {
+            @Override
+            public void onInput(final DirectBuffer buffer, final int offset, final int length)
+            {
+                writer.appendInput(buffer, offset, length);
+            }
+
+            @Override
+            public void onOutput(final DirectBuffer buffer, final int offset, final int length)
+            {
+                writer.appendOutput(buffer, offset, length);
+            }
+        };
+    }
+
+    /**
+     * Runs until {@code events} inbound events have been processed.
      *
      * @param events how many inbound events to process.
      * @param progress called every {@code progressEvery} events; may be null.
@@ -120,39 +125,11 @@ public final class Backtest
         final long start = sequence;
         final long target = start + events;
         long nextProgress = start + progressEvery;
+        final UnsafeBuffer buffer = slot.buffer;
         while (sequence < target)
         {
-            if (pendingCount > 0)
-            {
-                processPending();
-                continue;
-            }
-            final long venueNs = venue.nextEventTimeNs();
-            final long marketNs = market.peekTimeNs();
-            if (venueNs <= nextTimerNs && venueNs <= marketNs)
-            {
-                venue.poll(venueNs);
-                if (pendingCount == 0)
-                {
-                    continue;
-                }
-                processPending();
-            }
-            else if (nextTimerNs <= marketNs)
-            {
-                timer();
-            }
-            else
-            {
-                final UnsafeBuffer buffer = slot.buffer;
-                market.next(buffer, 0);
-                venue.onMarketData(buffer, 0);
-                if (pendingCount > 0)
-                {
-                    throw new IllegalStateException("venue emitted reports while applying market data at " + marketNs);
-                }
-                process();
-            }
+            merger.next(buffer, 0);
+            process();
             if (progress != null && sequence >= nextProgress)
             {
                 progress.onProgress(sequence - start, nowNs);
@@ -175,24 +152,6 @@ public final class Backtest
          * @param eventTimeNs event time reached.
          */
         void onProgress(long events, long eventTimeNs);
-    }
-
-    private void timer()
-    {
-        TimerCodec.write(slot.buffer, 0, nextTimerNs, SourceIds.TIMER, ++timerCount);
-        nextTimerNs += timerIntervalNs;
-        process();
-    }
-
-    private void processPending()
-    {
-        final int index = pendingHead;
-        pendingHead = (pendingHead + 1) % PENDING_CAPACITY;
-        pendingCount--;
-        final int offset = index * Header.MAX_RECORD_LENGTH;
-        final int length = Header.length(pending, offset);
-        slot.buffer.putBytes(0, pending, offset, length);
-        process();
     }
 
     private void process()
@@ -218,29 +177,38 @@ public final class Backtest
         journal.onOutput(buffer, offset, length);
         if (Header.type(buffer, offset) == RecordType.ORDER_COMMAND)
         {
-            venue.onOrderCommand(buffer, offset, nowNs);
+            merger.onOrderCommand(buffer, offset, nowNs);
         }
     }
 
-    private void onExecReport(final DirectBuffer buffer, final int offset, final int length)
-    {
-        if (pendingCount == PENDING_CAPACITY)
-        {
-            throw new IllegalStateException("more than " + PENDING_CAPACITY + " venue reports due at once");
-        }
-        final int index = (pendingHead + pendingCount) % PENDING_CAPACITY;
-        pending.putBytes(index * Header.MAX_RECORD_LENGTH, buffer, offset, length);
-        pendingCount++;
-    }
-
+    /**
+     * The engine.
+     *
+     * @return the pipeline.
+     */
     public Pipeline pipeline()
     {
         return pipeline;
     }
 
+    /**
+     * The configuration.
+     *
+     * @return it.
+     */
     public EngineConfig config()
     {
         return config;
+    }
+
+    /**
+     * The inbound event source.
+     *
+     * @return the merger.
+     */
+    public EventMerger merger()
+    {
+        return merger;
     }
 
     /**

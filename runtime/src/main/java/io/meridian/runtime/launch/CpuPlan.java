@@ -1,21 +1,21 @@
-package io.meridian.bench.latency;
+package io.meridian.runtime.launch;
 
 import java.util.BitSet;
 import net.openhft.affinity.Affinity;
 
 /**
- * Where the harness's threads may run. {@code none}: anywhere, as the OS decides. {@code split}: the producer (the one
- * busy-spinning thread) on CPU 0 and every consumer thread on the other CPUs, so that the scheduler never puts a
+ * Where the live topology's threads may run. {@code none}: anywhere, as the OS decides. {@code split}: the producer
+ * (the feeding thread) on CPU 0 and every consumer thread on the other CPUs, so that the scheduler never puts a
  * consumer behind the spinning producer on one CPU (on a 2-vCPU machine such a consumer only runs when the producer's
  * time slice ends, milliseconds later). This is an affinity mask set with OpenHFT affinity, not a CPU reservation;
  * where it cannot be set the harness runs unpinned and says so.
  */
-final class CpuPlan
+public final class CpuPlan
 {
     /** No pinning. */
-    static final String NONE = "none";
+    public static final String NONE = "none";
     /** Producer on CPU 0, consumers on the others. */
-    static final String SPLIT = "split";
+    public static final String SPLIT = "split";
 
     private final String name;
     private final BitSet consumers;
@@ -33,7 +33,7 @@ final class CpuPlan
      * @param name {@link #NONE} or {@link #SPLIT}.
      * @return the plan; {@code split} on a single CPU degrades to {@code none}.
      */
-    static CpuPlan of(final String name)
+    public static CpuPlan of(final String name)
     {
         final int cpus = Runtime.getRuntime().availableProcessors();
         if (SPLIT.equals(name) && cpus > 1)
@@ -45,7 +45,12 @@ final class CpuPlan
         return new CpuPlan(NONE, null);
     }
 
-    boolean pinned()
+    /**
+     * Whether threads are placed.
+     *
+     * @return true for {@code split} on more than one CPU.
+     */
+    public boolean pinned()
     {
         return consumers != null;
     }
@@ -53,7 +58,7 @@ final class CpuPlan
     /**
      * Called first on every consumer thread.
      */
-    void onConsumerStart()
+    public void onConsumerStart()
     {
         if (consumers != null)
         {
@@ -66,7 +71,7 @@ final class CpuPlan
      *
      * @param body what to run.
      */
-    void asProducer(final Runnable body)
+    public void asProducer(final Runnable body)
     {
         if (consumers == null)
         {
@@ -104,7 +109,7 @@ final class CpuPlan
      *
      * @return e.g. {@code split: producer on CPU 0, consumers on {1}}.
      */
-    String describe()
+    public String describe()
     {
         final String text = consumers == null ? NONE + ": threads wherever the OS schedules them"
             : SPLIT + ": producer on CPU 0, consumer threads on CPUs " + consumers;

@@ -1,4 +1,4 @@
-package io.meridian.ops.launch;
+package io.meridian.runtime.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

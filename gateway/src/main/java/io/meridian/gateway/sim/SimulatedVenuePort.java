@@ -1,10 +1,12 @@
-package io.meridian.engine.api;
+package io.meridian.gateway.sim;
 
 import org.agrona.DirectBuffer;
 
 /**
- * A venue that lives on event time, for discrete-event runs: it sees market data and our order commands, and hands
- * its execution reports to an {@link InboundSink} when polled up to a time.
+ * A simulation port: a venue that lives on event time, driven by the event-merging driver. It sees market data and
+ * our order commands, and hands its execution reports to the sink it was built with when polled up to a time.
+ * {@link SimulatedVenue} implements it. A real venue gateway does not: it implements the engine's
+ * {@code io.meridian.engine.api} sinks and runs on wall-clock time.
  */
 public interface SimulatedVenuePort
 {

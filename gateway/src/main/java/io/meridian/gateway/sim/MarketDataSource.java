@@ -1,10 +1,11 @@
-package io.meridian.engine.api;
+package io.meridian.gateway.sim;
 
 import org.agrona.MutableDirectBuffer;
 
 /**
- * A source of market-data records in event-time order, pulled by a discrete-event driver (backtests, the demo):
- * the synthetic market and historical data loaders implement it.
+ * A simulation port: a source of market-data records in event-time order, pulled by the event-merging driver
+ * (backtests, the demo, the simulated live run, the benchmarks). The synthetic market implements it; historical data
+ * loaders and pre-generated tapes will too. A real market-data gateway does not: it pushes records as they arrive.
  */
 public interface MarketDataSource
 {
