@@ -90,7 +90,7 @@ public final class Args
             String name = arg.substring(2);
             String value = null;
             final int eq = name.indexOf('=');
-            if (eq > 0 && !SET.equals(name.substring(0, eq)))
+            if (eq > 0)
             {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);

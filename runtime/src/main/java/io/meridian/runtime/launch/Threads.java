@@ -134,9 +134,9 @@ public final class Threads implements ThreadFactory
      *
      * @param cpu the CPU, or -1 for no pinning.
      * @param warnings where the warning goes.
-     * @return the lock to release at the end, or null when not pinned.
+     * @return the pin to release at the end, or null when not pinned.
      */
-    public static AffinityLock pinCurrentThread(final int cpu, final PrintStream warnings)
+    public static Pin pinCurrentThread(final int cpu, final PrintStream warnings)
     {
         if (cpu < 0)
         {
@@ -147,7 +147,7 @@ public final class Threads implements ThreadFactory
             final AffinityLock lock = AffinityLock.acquireLock(cpu);
             if (lock.isAllocated() && lock.cpuId() == cpu)
             {
-                return lock;
+                return new Pin(lock);
             }
             lock.release();
             warnings.println("warning: could not pin " + Thread.currentThread().getName() + " to CPU " + cpu
@@ -159,5 +159,34 @@ public final class Threads implements ThreadFactory
                 + ex.getMessage() + "; running unpinned");
         }
         return null;
+    }
+
+    /**
+     * A thread pinned to a CPU; {@link #close()} releases the CPU (from any thread).
+     */
+    public static final class Pin implements AutoCloseable
+    {
+        private final AffinityLock lock;
+
+        private Pin(final AffinityLock lock)
+        {
+            this.lock = lock;
+        }
+
+        /**
+         * The CPU.
+         *
+         * @return its number.
+         */
+        public int cpu()
+        {
+            return lock.cpuId();
+        }
+
+        @Override
+        public void close()
+        {
+            lock.release();
+        }
     }
 }

@@ -22,7 +22,6 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import net.openhft.affinity.AffinityLock;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.NanoClock;
@@ -75,7 +74,7 @@ public final class LiveTopology implements AutoCloseable
     private final Feeder feeder;
     private final AgentRunner pretouch;
     private volatile Thread pipelineThread;
-    private volatile AffinityLock pinned;
+    private volatile Threads.Pin pinned;
 
     private LiveTopology(final Context context)
     {
@@ -209,10 +208,10 @@ public final class LiveTopology implements AutoCloseable
         {
             pretouch.close();
         }
-        final AffinityLock lock = pinned;
-        if (lock != null)
+        final Threads.Pin pin = pinned;
+        if (pin != null)
         {
-            lock.release();
+            pin.close();
         }
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import net.openhft.affinity.AffinityLock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +28,9 @@ class ThreadsTest
     {
         final int missing = Runtime.getRuntime().availableProcessors() + 64;
         final ByteArrayOutputStream warnings = new ByteArrayOutputStream();
-        final AffinityLock lock =
+        final Threads.Pin pin =
             Threads.pinCurrentThread(missing, new PrintStream(warnings, true, StandardCharsets.UTF_8));
-        assertNull(lock);
+        assertNull(pin);
         final String text = warnings.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("warning: could not pin ") && text.contains("CPU " + missing), text);
         assertTrue(text.contains("running unpinned"), text);
