@@ -121,7 +121,8 @@ class BacktestTest
                     ordersAfterHalt++;
                 }
             }
-            if (type == RecordType.TRADING_STATE && TradingStateChangeCodec.state(buffer, offset) == TradingState.HALTED)
+            if (type == RecordType.TRADING_STATE
+                && TradingStateChangeCodec.state(buffer, offset) == TradingState.HALTED)
             {
                 halts++;
             }
