@@ -82,11 +82,11 @@ public final class LiveTopology implements AutoCloseable
         this.clock = context.clock;
         final EngineConfig config = context.config;
         threads = Threads.named("meridian-" + config.engine().mode(), context.cpus);
-        final WaitStrategy inboundWait = WaitStrategies.of(config.engine().waitStrategy());
+        final String wait = waitStrategy(config, context.availableCpus);
+        final WaitStrategy inboundWait = WaitStrategies.of(wait);
         // the outbound ring's handler exists only with parallel journaling; it never spins beside a spinning pipeline
         final WaitStrategy outboundWait = WaitStrategies.of(
-            PipelineConfig.WAIT_BUSY_SPIN.equals(config.engine().waitStrategy())
-                ? PipelineConfig.WAIT_YIELDING : config.engine().waitStrategy());
+            PipelineConfig.WAIT_BUSY_SPIN.equals(wait) ? PipelineConfig.WAIT_YIELDING : wait);
         disruptor = new DisruptorPipeline(config.engine().ringSize(), inboundWait, outboundWait, threads);
         pipeline = EngineFactory.create(config, context.scorer, disruptor.outboundSink());
         final boolean single = PipelineConfig.MODE_SINGLE.equals(config.engine().mode());
@@ -559,6 +559,22 @@ public final class LiveTopology implements AutoCloseable
     }
 
     /**
+     * The inbound ring's wait strategy on a machine: the configured one, except that on a small machine a topology
+     * with more than one consumer thread yields instead of busy-spinning (spinning consumers would take the CPUs
+     * from the very threads they wait for).
+     *
+     * @param config validated configuration.
+     * @param cpus CPUs available.
+     * @return the wait strategy name.
+     */
+    public static String waitStrategy(final EngineConfig config, final int cpus)
+    {
+        final String configured = config.engine().waitStrategy();
+        return cpus < SMALL_MACHINE_CPUS && consumerThreads(config) > 1
+            && PipelineConfig.WAIT_BUSY_SPIN.equals(configured) ? PipelineConfig.WAIT_YIELDING : configured;
+    }
+
+    /**
      * Why a configuration's topology does not fit a machine, if it does not.
      *
      * @param config validated configuration.
@@ -576,7 +592,9 @@ public final class LiveTopology implements AutoCloseable
         {
             return "engine.mode=" + config.engine().mode() + " with engine.journaling=" + config.engine().journaling()
                 + " runs " + consumers + " consumer threads on " + cpus + " CPUs, and an order cannot leave before"
-                + " all of them ran: expect millisecond tails (single mode with inline journaling runs one)";
+                + " all of them ran: expect millisecond tails (single mode with inline journaling runs one)"
+                + (PipelineConfig.WAIT_BUSY_SPIN.equals(config.engine().waitStrategy())
+                    ? "; they yield instead of busy-spinning" : "");
         }
         return null;
     }

@@ -50,6 +50,10 @@ class LiveTopologyTest
         assertEquals(7, LiveTopology.consumerThreads(staged));
         final String warning = LiveTopology.sizingWarning(staged, 2);
         assertTrue(warning.contains("runs 7 consumer threads on 2 CPUs"), warning);
+        assertTrue(warning.endsWith("they yield instead of busy-spinning"), warning);
+        assertEquals("yielding", LiveTopology.waitStrategy(staged, 2));
+        assertEquals("busy-spin", LiveTopology.waitStrategy(staged, LiveTopology.SMALL_MACHINE_CPUS));
+        assertEquals("busy-spin", LiveTopology.waitStrategy(ConfigLoader.loadProfile("demo", List.of()), 2));
         assertNull(LiveTopology.sizingWarning(staged, LiveTopology.SMALL_MACHINE_CPUS));
     }
 
