@@ -126,6 +126,10 @@ final class CanonicalYaml
         {
             return quote((String)value);
         }
+        if (value instanceof ConfigValue)
+        {
+            return quote(((ConfigValue)value).configName());
+        }
         throw new IllegalStateException("no canonical YAML form for " + value.getClass());
     }
 

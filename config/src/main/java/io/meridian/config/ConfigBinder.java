@@ -94,17 +94,15 @@ final class ConfigBinder
     private static PipelineConfig pipeline(final Section s)
     {
         final PipelineConfig pipeline = new PipelineConfig(
-            s.choice("mode", PipelineConfig.MODE_SINGLE, PipelineConfig.MODE_STAGED),
+            s.choice("mode", ThreadMode.values()),
             (int)s.powerOfTwo("ringSize", 1024, 16_777_216),
-            s.choice("waitStrategy", PipelineConfig.WAIT_BUSY_SPIN, PipelineConfig.WAIT_YIELDING,
-                PipelineConfig.WAIT_SLEEPING, PipelineConfig.WAIT_BLOCKING),
+            s.choice("waitStrategy", WaitStrategyKind.values()),
             (int)s.integer("pinCpu", -1, 1023, "-1 (no pinning) or a CPU number from 0 to 1023"),
-            s.choice("journaling", PipelineConfig.JOURNALING_PARALLEL, PipelineConfig.JOURNALING_INLINE));
-        if (PipelineConfig.JOURNALING_INLINE.equals(pipeline.journaling())
-            && !PipelineConfig.MODE_SINGLE.equals(pipeline.mode()))
+            s.choice("journaling", JournalingMode.values()));
+        if (pipeline.journaling() == JournalingMode.INLINE && pipeline.mode() != ThreadMode.SINGLE)
         {
-            throw s.fail("journaling", "inline journaling needs mode single (mode is " + pipeline.mode() + ")",
-                "parallel, or inline with mode single");
+            throw s.fail("journaling", "inline journaling needs mode single (mode is "
+                + pipeline.mode().configName() + ")", "parallel, or inline with mode single");
         }
         s.done();
         return pipeline;
@@ -494,6 +492,17 @@ final class ConfigBinder
                 }
             }
             throw fail(key, "not a known value", allowed);
+        }
+
+        <E extends Enum<E> & ConfigValue> E choice(final String key, final E[] values)
+        {
+            final String allowed = "one of " + String.join(", ", ConfigValues.names(values));
+            final E value = ConfigValues.find(values, string(key, allowed));
+            if (value == null)
+            {
+                throw fail(key, "not a known value", allowed);
+            }
+            return value;
         }
 
         String text(final String key, final Pattern pattern, final String allowed)

@@ -12,24 +12,9 @@ package io.meridian.config;
  *                     thread journals each input before its stages and each decision after, so one consumer thread
  *                     does everything (the fast choice on a 2-vCPU machine).
  */
-public record PipelineConfig(String mode, int ringSize, String waitStrategy, int pinCpu, String journaling)
+public record PipelineConfig(
+    ThreadMode mode, int ringSize, WaitStrategyKind waitStrategy, int pinCpu, JournalingMode journaling)
 {
-    /** Value of {@link #journaling()}: journalers are parallel consumers. */
-    public static final String JOURNALING_PARALLEL = "parallel";
-    /** Value of {@link #journaling()}: the pipeline thread journals. */
-    public static final String JOURNALING_INLINE = "inline";
-    /** Value of {@link #mode()}: every stage on one thread. */
-    public static final String MODE_SINGLE = "single";
-    /** Value of {@link #mode()}: each stage on its own thread. */
-    public static final String MODE_STAGED = "staged";
-    /** Value of {@link #waitStrategy()}. */
-    public static final String WAIT_BUSY_SPIN = "busy-spin";
-    /** Value of {@link #waitStrategy()}. */
-    public static final String WAIT_YIELDING = "yielding";
-    /** Value of {@link #waitStrategy()}. */
-    public static final String WAIT_SLEEPING = "sleeping";
-    /** Value of {@link #waitStrategy()}. */
-    public static final String WAIT_BLOCKING = "blocking";
     /** Value of {@link #pinCpu()} meaning "do not pin". */
     public static final int NO_PINNING = -1;
 }

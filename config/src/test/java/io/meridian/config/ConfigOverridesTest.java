@@ -25,7 +25,7 @@ class ConfigOverridesTest
         assertEquals(50, c.risk().maxOrderQty());
         assertEquals(3, c.instruments().get(0).spreadTicks());
         assertEquals(1, c.instruments().get(1).spreadTicks());
-        assertEquals("staged", c.engine().mode());
+        assertEquals(ThreadMode.STAGED, c.engine().mode());
         assertEquals(1_000_000, c.run().events());
         final EngineConfig demo = ConfigLoader.loadProfile("demo", List.of());
         assertEquals(demo.kill(), c.kill());

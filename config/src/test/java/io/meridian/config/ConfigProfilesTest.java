@@ -27,7 +27,9 @@ class ConfigProfilesTest
         final EngineConfig c = ConfigLoader.loadProfile("demo", List.of());
 
         assertEquals(new RunConfig(2_000_000, 20_261_121), c.run());
-        assertEquals(new PipelineConfig("single", 65_536, "busy-spin", -1, "inline"), c.engine());
+        assertEquals(
+            new PipelineConfig(ThreadMode.SINGLE, 65_536, WaitStrategyKind.BUSY_SPIN, -1, JournalingMode.INLINE),
+            c.engine());
         assertEquals(new JournalConfig("var/journal"), c.journal());
         assertEquals(3, c.instruments().size());
         assertEquals(List.of(1, 2, 3), c.instruments().stream().map(InstrumentConfig::id).toList());

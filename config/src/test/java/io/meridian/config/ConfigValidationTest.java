@@ -28,7 +28,9 @@ class ConfigValidationTest
         final EngineConfig c = load(VALID);
 
         assertEquals(new RunConfig(1000, -7), c.run());
-        assertEquals(new PipelineConfig("single", 1024, "busy-spin", -1, "parallel"), c.engine());
+        assertEquals(
+            new PipelineConfig(ThreadMode.SINGLE, 1024, WaitStrategyKind.BUSY_SPIN, -1, JournalingMode.PARALLEL),
+            c.engine());
         assertEquals(new JournalConfig("/tmp/j"), c.journal());
         assertEquals(List.of(
             new InstrumentConfig(1, "AAA", 100, 1, 10.0, 0.2, 1, 100),
@@ -126,7 +128,8 @@ class ConfigValidationTest
     @Test
     void shouldRejectInlineJournalingOutsideSingleMode()
     {
-        assertEquals("inline", load(with("journaling: parallel", "journaling: inline")).engine().journaling());
+        assertEquals(JournalingMode.INLINE,
+            load(with("journaling: parallel", "journaling: inline")).engine().journaling());
         assertError(() -> load(with("journaling: parallel", "journaling: inline"), "engine.mode=staged"),
             SOURCE, "engine.journaling", "\"inline\"", "inline journaling needs mode single (mode is staged)",
             "allowed: parallel, or inline with mode single");

@@ -2,7 +2,7 @@ package io.meridian.journal;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
-import io.meridian.engine.pipeline.EventSlot;
+import io.meridian.engine.stage.EventSlot;
 
 /**
  * Disruptor consumer of the inbound ring that appends every event's record bytes to the input queue, in ring

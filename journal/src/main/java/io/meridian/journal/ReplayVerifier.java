@@ -10,7 +10,7 @@ import io.meridian.engine.model.ModelFiles;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
 import io.meridian.engine.pipeline.EngineFactory;
-import io.meridian.engine.pipeline.EventSlot;
+import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;

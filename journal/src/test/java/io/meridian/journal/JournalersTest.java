@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.lmax.disruptor.Sequence;
 import io.meridian.engine.codec.RecordType;
-import io.meridian.engine.pipeline.EventSlot;
+import io.meridian.engine.stage.EventSlot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

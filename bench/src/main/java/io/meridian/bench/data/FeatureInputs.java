@@ -1,7 +1,7 @@
 package io.meridian.bench.data;
 
 import io.meridian.config.EngineConfig;
-import io.meridian.engine.book.InstrumentIndex;
+import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;

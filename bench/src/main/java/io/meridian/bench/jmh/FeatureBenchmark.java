@@ -4,7 +4,7 @@ import io.meridian.bench.data.DemoWorld;
 import io.meridian.bench.data.FeatureInputs;
 import io.meridian.config.EngineConfig;
 import io.meridian.config.FeatureConfig;
-import io.meridian.engine.book.InstrumentIndex;
+import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.feature.FeatureEngine;
 import io.meridian.engine.feature.FeatureSchema;
 import io.meridian.engine.pipeline.EngineFactory;

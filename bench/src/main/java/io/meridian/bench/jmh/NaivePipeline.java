@@ -5,7 +5,7 @@ import io.meridian.config.InstrumentConfig;
 import io.meridian.engine.api.Scales;
 import io.meridian.engine.api.Side;
 import io.meridian.engine.api.TradingState;
-import io.meridian.engine.book.InstrumentIndex;
+import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;

@@ -12,7 +12,7 @@ import io.meridian.engine.model.OnnxModelReader;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
 import io.meridian.engine.pipeline.EngineFactory;
-import io.meridian.engine.pipeline.EventSlot;
+import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.pipeline.Pipeline;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;

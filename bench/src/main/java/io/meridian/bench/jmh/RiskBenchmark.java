@@ -6,7 +6,7 @@ import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Scales;
 import io.meridian.engine.api.Side;
 import io.meridian.engine.api.TradingState;
-import io.meridian.engine.book.InstrumentIndex;
+import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.pipeline.EngineFactory;
 import io.meridian.engine.risk.PreTradeRisk;
 import io.meridian.gateway.world.SimulatedWorld;

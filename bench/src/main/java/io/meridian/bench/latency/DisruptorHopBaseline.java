@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.meridian.config.WaitStrategyKind;
 import io.meridian.engine.pipeline.WaitStrategies;
 import io.meridian.runtime.launch.CpuPlan;
 import io.meridian.runtime.launch.Threads;
@@ -53,7 +54,7 @@ final class DisruptorHopBaseline
         final Histogram histogram = Report.histogram();
         final Disruptor<Slot> disruptor = new Disruptor<>(
             Slot::new, ringSize, Threads.named("bench-hop", cpus), ProducerType.MULTI,
-            WaitStrategies.of(waitStrategy));
+            WaitStrategies.of(WaitStrategyKind.of(waitStrategy)));
         disruptor.handleEventsWith(new Consumer(histogram, warmup, clock));
         final RingBuffer<Slot> ring = disruptor.start();
         try

@@ -1,6 +1,8 @@
 package io.meridian.bench.latency;
 
-import io.meridian.config.PipelineConfig;
+import io.meridian.config.ConfigValues;
+import io.meridian.config.ThreadMode;
+import io.meridian.config.WaitStrategyKind;
 import io.meridian.engine.model.Scorers;
 import io.meridian.engine.pipeline.PipelineLatency;
 import io.meridian.journal.ReplayVerifier;
@@ -96,7 +98,7 @@ public final class LatencyMain
         defaults.put("warmup", "200000");
         defaults.put("mode", LatencyRun.INLINE);
         defaults.put("scorer", Scorers.JAVA);
-        defaults.put("wait", PipelineConfig.WAIT_BUSY_SPIN);
+        defaults.put("wait", WaitStrategyKind.BUSY_SPIN.configName());
         defaults.put("pretouch", "true");
         defaults.put("stage-timing", "true");
         defaults.put("pin", CpuPlan.NONE);
@@ -118,10 +120,10 @@ public final class LatencyMain
             final long rate = options.longOption("rate", 1, 100_000_000);
             final long events = options.longOption("events", 1, 500_000_000);
             final long warmup = options.longOption("warmup", 0, 500_000_000);
-            final String mode = options.choice("mode", PipelineConfig.MODE_SINGLE, PipelineConfig.MODE_STAGED,
+            final String mode = options.choice("mode", ThreadMode.SINGLE.configName(), ThreadMode.STAGED.configName(),
                 LatencyRun.INLINE);
             final String scorer = options.choice("scorer", Scorers.JAVA, Scorers.ONNX);
-            final String wait = options.choice("wait", "yielding", "sleeping", "blocking", "busy-spin");
+            final String wait = options.choice("wait", ConfigValues.names(WaitStrategyKind.values()));
             final boolean pretouch = options.bool("pretouch");
             final boolean stageTiming = options.bool("stage-timing");
             final CpuPlan cpus = CpuPlan.of(options.choice("pin", CpuPlan.NONE, CpuPlan.SPLIT));
@@ -163,7 +165,7 @@ public final class LatencyMain
             + " one consumer thread runs on fewer than 4 CPUs; the outbound ring never spins); producer spins");
         report.condition("journal", settings.journalDir() + (tempDir != null ? " (temporary)" : ""));
         report.condition("pretouch", settings.pretouch() ? "every 10 ms" : "off");
-        report.condition("stage timing", settings.stageTiming() && !PipelineConfig.MODE_STAGED.equals(settings.mode())
+        report.condition("stage timing", settings.stageTiming() && !ThreadMode.STAGED.configName().equals(settings.mode())
             ? "on (6 clock reads per event on the pipeline thread)" : "off");
         report.condition("configuration", "profile demo with " + LatencyRun.overrides(settings));
 

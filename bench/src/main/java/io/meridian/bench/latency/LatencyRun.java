@@ -5,7 +5,8 @@ import io.meridian.bench.data.DemoWorld;
 import io.meridian.bench.data.EventTape;
 import io.meridian.bench.data.TapeSource;
 import io.meridian.config.EngineConfig;
-import io.meridian.config.PipelineConfig;
+import io.meridian.config.JournalingMode;
+import io.meridian.config.ThreadMode;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
 import io.meridian.engine.pipeline.PipelineLatency;
@@ -126,9 +127,9 @@ final class LatencyRun
         final List<String> overrides = new ArrayList<>();
         // "inline" here is single mode with the engine's inline journaling
         final boolean inline = INLINE.equals(settings.mode());
-        overrides.add("engine.mode=" + (inline ? PipelineConfig.MODE_SINGLE : settings.mode()));
+        overrides.add("engine.mode=" + (inline ? ThreadMode.SINGLE.configName() : settings.mode()));
         overrides.add("engine.journaling="
-            + (inline ? PipelineConfig.JOURNALING_INLINE : PipelineConfig.JOURNALING_PARALLEL));
+            + (inline ? JournalingMode.INLINE : JournalingMode.PARALLEL).configName());
         overrides.add("engine.waitStrategy=" + settings.waitStrategy());
         overrides.add("model.scorer=" + settings.scorer());
         // the demo's daily loss limit would halt trading part-way through a long run (the strategy pays the spread on

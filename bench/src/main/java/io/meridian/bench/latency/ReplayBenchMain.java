@@ -8,7 +8,7 @@ import io.meridian.config.EngineConfig;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
 import io.meridian.engine.pipeline.EngineFactory;
-import io.meridian.engine.pipeline.EventSlot;
+import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.pipeline.Pipeline;
 import io.meridian.journal.JournalFormat;
 import io.meridian.journal.JournalReader;

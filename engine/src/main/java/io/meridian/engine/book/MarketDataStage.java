@@ -6,6 +6,7 @@ import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.TradeCodec;
+import io.meridian.engine.stage.InstrumentIndex;
 import java.util.Arrays;
 import org.agrona.DirectBuffer;
 

@@ -8,7 +8,7 @@ import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
-import io.meridian.engine.book.InstrumentIndex;
+import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.codec.ConnectivityCodec;
 import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;

@@ -3,18 +3,21 @@ package io.meridian.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
-import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
-import io.meridian.engine.api.OrderCommandType;
+import io.meridian.config.JournalingMode;
+import io.meridian.config.PipelineConfig;
+import io.meridian.config.ThreadMode;
+import io.meridian.config.WaitStrategyKind;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.codec.Header;
-import io.meridian.engine.codec.OrderCommandCodec;
-import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.stage.EventSlot;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
 
 /**
  * The live topology on two LMAX Disruptor rings.
@@ -31,60 +34,48 @@ import org.agrona.concurrent.NanoClock;
  *                                        causing inbound event is journaled) the venue
  * </pre>
  *
- * With {@link #INLINE} journaling (single mode only) there is one consumer thread: it appends each inbound record,
- * runs the stages, and the outbound handler's work runs on it synchronously; no outbound ring thread runs.
+ * With inline journaling (single mode only) one consumer thread appends each input, runs the stages and does the
+ * outbound handler's work. Use: fill a {@link Context}, construct (which concludes it and creates the rings), build
+ * the {@link Pipeline} with {@link #outboundSink()}, then {@link #start(Pipeline)}:
  *
- * The order stage's sink must be {@link #outboundSink()}: build the {@link Pipeline} with it. Threads come from
- * the caller's factory (which pins them); the wait strategy of the inbound ring comes from configuration, the
- * outbound ring uses the same.
+ * <pre>
+ *  DisruptorPipeline disruptor = new DisruptorPipeline(new DisruptorPipeline.Context()
+ *      .config(config.engine()).threadFactory(threads)
+ *      .inputJournaler(journaler).inputJournaled(journaler.sequence())
+ *      .decisionJournal(decisions).venue(venue));
+ *  disruptor.start(EngineFactory.create(config, scorer, disruptor.outboundSink()));
+ * </pre>
  */
 public final class DisruptorPipeline implements AutoCloseable
 {
-    /** Single-thread mode name. */
-    public static final String SINGLE = "single";
-    /** Staged mode name. */
-    public static final String STAGED = "staged";
-    /** Journaling by parallel consumers of both rings (the input journaler beside the first stage). */
-    public static final String PARALLEL = "parallel";
-    /** Journaling on the pipeline thread: append the input, run the stages, append and send each decision. */
-    public static final String INLINE = "inline";
-
+    private final Context context;
     private final Disruptor<EventSlot> inbound;
     private final Disruptor<OutboundSlot> outbound;
     private final RingBuffer<EventSlot> inboundRing;
-    private final RingBuffer<OutboundSlot> outboundRing;
     private final HaltingExceptionHandler<EventSlot> inboundErrors = new HaltingExceptionHandler<>();
     private final HaltingExceptionHandler<OutboundSlot> outboundErrors = new HaltingExceptionHandler<>();
-    private final Publisher publisher;
+    private final OutboundPublisher publisher;
     private final Sequence pipelineDone = new Sequence(-1);
-    private Runnable pipelineThreadStart = () ->
-    {
-    };
     private boolean started;
     private boolean outboundStarted;
 
     /**
-     * Creates the rings; call {@code start} next.
+     * Concludes the context and creates the rings; call {@link #start(Pipeline)} next.
      *
-     * @param ringSize power-of-two size of each ring.
-     * @param waitStrategy inbound wait strategy.
-     * @param outboundWaitStrategy outbound wait strategy.
-     * @param threadFactory creates (and pins) the consumer threads.
+     * @param context the settings; concluded here (so it serves one pipeline only), which throws
+     *     IllegalArgumentException naming the first missing or inconsistent setting.
      */
-    public DisruptorPipeline(
-        final int ringSize,
-        final WaitStrategy waitStrategy,
-        final WaitStrategy outboundWaitStrategy,
-        final ThreadFactory threadFactory)
+    public DisruptorPipeline(final Context context)
     {
-        inbound = new Disruptor<>(EventSlot::new, ringSize, threadFactory, ProducerType.MULTI, waitStrategy);
-        outbound = new Disruptor<>(
-            OutboundSlot::new, ringSize, threadFactory, ProducerType.SINGLE, outboundWaitStrategy);
+        this.context = context.conclude();
+        inbound = new Disruptor<>(EventSlot::new, context.ringSize(), context.threadFactory(), ProducerType.MULTI,
+            WaitStrategies.of(context.waitStrategy()));
+        outbound = new Disruptor<>(OutboundSlot::new, context.ringSize(), context.threadFactory(),
+            ProducerType.SINGLE, WaitStrategies.of(context.outboundWaitStrategy()));
         inbound.setDefaultExceptionHandler(inboundErrors);
         outbound.setDefaultExceptionHandler(outboundErrors);
         inboundRing = inbound.getRingBuffer();
-        outboundRing = outbound.getRingBuffer();
-        publisher = new Publisher(outboundRing);
+        publisher = new OutboundPublisher(outbound.getRingBuffer());
     }
 
     /**
@@ -98,132 +89,47 @@ public final class DisruptorPipeline implements AutoCloseable
     }
 
     /**
-     * Sets what the pipeline thread (single mode) or the order stage's thread (staged mode) runs when it starts,
-     * e.g. pinning itself to a CPU. Call before {@code start}.
-     *
-     * @param action the action.
-     */
-    public void onPipelineThreadStart(final Runnable action)
-    {
-        this.pipelineThreadStart = action;
-    }
-
-    /**
-     * Wires the handlers and starts the threads.
+     * Wires the handlers for the context's thread and journaling modes and starts the threads.
      *
      * @param pipeline the stages, built with {@link #outboundSink()}.
-     * @param mode {@link #SINGLE} or {@link #STAGED}.
-     * @param journaling {@link #PARALLEL}: the input journaler is a parallel consumer of the inbound ring and
-     *     decisions go through the outbound ring to their own handler; {@link #INLINE} (single mode only): one
-     *     consumer thread appends each input, runs the stages, then appends each decision and hands order commands
-     *     to the venue, so publish-after-journal holds by construction and no other consumer thread competes for
-     *     the CPUs.
-     * @param timed when non-null (single mode only), runs the stages through this timed wrapper instead (pass a
-     *     null {@code latency} then, or tick-to-order is recorded twice).
-     * @param inputJournaler appends inbound records; runs in parallel with the first stage.
-     * @param inputJournaled the journaler's progress: an order command is sent only once this reaches its cause.
-     * @param decisionJournal appends every outbound record.
-     * @param venue receives order commands.
-     * @param latency where tick-to-order at the venue hand-off is recorded; may be null.
-     * @param clock measurement clock; may be null when latency is null.
      */
-    public void start(
-        final Pipeline pipeline,
-        final String mode,
-        final String journaling,
-        final TimedPipeline timed,
-        final EventHandler<EventSlot> inputJournaler,
-        final Sequence inputJournaled,
-        final OutboundSink decisionJournal,
-        final OutboundSink venue,
-        final PipelineLatency latency,
-        final NanoClock clock)
+    public void start(final Pipeline pipeline)
     {
         if (started)
         {
             throw new IllegalStateException("already started");
         }
         started = true;
-        final boolean inline = INLINE.equals(journaling);
-        if (!inline && !PARALLEL.equals(journaling))
+        final boolean inline = context.journalingMode() == JournalingMode.INLINE;
+        final EventHandler<EventSlot> inputJournaler = context.inputJournaler();
+        final OutboundHandler outboundHandler = new OutboundHandler(context.decisionJournal(), context.venue(),
+            context.inputJournaled(), context.handOffLatency(), context.clock());
+        final Runnable onStart = context.onPipelineThreadStart();
+        if (context.threadMode() == ThreadMode.SINGLE)
         {
-            throw new IllegalArgumentException("unknown journaling '" + journaling + "'; allowed: parallel, inline");
-        }
-        if (inline && !SINGLE.equals(mode))
-        {
-            throw new IllegalArgumentException("inline journaling needs single mode, not '" + mode + "'");
-        }
-        final OutboundHandler outboundHandler =
-            new OutboundHandler(decisionJournal, venue, inputJournaled, latency, clock);
-        final Runnable onStart = pipelineThreadStart;
-        final EventHandler<EventSlot> orderStage = new EventHandler<>()
-        {
-            @Override
-            public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
-            {
-                publisher.causePublishNanos = slot.publishNanos;
-                pipeline.orderStage(slot);
-                pipelineDone.set(sequence);
-            }
-
-            @Override
-            public void onStart()
-            {
-                onStart.run();
-            }
-        };
-        if (SINGLE.equals(mode))
-        {
-            final EventHandler<EventSlot> all = new EventHandler<>()
-            {
-                @Override
-                public void onEvent(final EventSlot slot, final long sequence, final boolean endOfBatch)
-                    throws Exception
-                {
-                    if (inline)
-                    {
-                        inputJournaler.onEvent(slot, sequence, endOfBatch);
-                    }
-                    publisher.causePublishNanos = slot.publishNanos;
-                    if (timed != null)
-                    {
-                        timed.onEvent(slot);
-                    }
-                    else
-                    {
-                        pipeline.onEvent(slot);
-                    }
-                    pipelineDone.set(sequence);
-                }
-
-                @Override
-                public void onStart()
-                {
-                    onStart.run();
-                }
-            };
+            final TimedPipeline timed = context.stageLatency() == null ? null
+                : new TimedPipeline(pipeline, context.clock(), context.stageLatency(), context.stageTickToOrder());
+            final Consumer<EventSlot> stages = timed != null ? timed::onEvent : pipeline::onEvent;
             if (inline)
             {
                 publisher.direct = outboundHandler;
-                inbound.handleEventsWith(all);
+                inbound.handleEventsWith(
+                    new PipelineThreadHandler(inputJournaler, publisher, stages, pipelineDone, onStart));
             }
             else
             {
-                inbound.handleEventsWith(inputJournaler, all);
+                inbound.handleEventsWith(
+                    inputJournaler, new PipelineThreadHandler(null, publisher, stages, pipelineDone, onStart));
             }
         }
-        else if (STAGED.equals(mode))
+        else
         {
             final EventHandlerGroup<EventSlot> first = inbound.handleEventsWith(
                 inputJournaler, (slot, sequence, endOfBatch) -> pipeline.bookStage(slot));
             first.then((slot, sequence, endOfBatch) -> pipeline.featureStage(slot))
                 .then((slot, sequence, endOfBatch) -> pipeline.scoringStage(slot))
                 .then((slot, sequence, endOfBatch) -> pipeline.strategyStage(slot))
-                .then(orderStage);
-        }
-        else
-        {
-            throw new IllegalArgumentException("unknown mode '" + mode + "'; allowed: single, staged");
+                .then(new PipelineThreadHandler(null, publisher, pipeline::orderStage, pipelineDone, onStart));
         }
         if (!inline)
         {
@@ -303,102 +209,292 @@ public final class DisruptorPipeline implements AutoCloseable
     }
 
     /**
-     * The order stage's sink: copies each record into the outbound ring. Single producer (the order stage thread).
+     * Everything a {@link DisruptorPipeline} needs, set fluently and checked once by {@link #conclude()}, which
+     * also fills the defaults. Required: {@link #threadFactory}, {@link #inputJournaler}, {@link #inputJournaled},
+     * {@link #decisionJournal} and {@link #venue}. Defaults: ring size {@value #RING_SIZE_DEFAULT}, thread mode
+     * single, parallel journaling, yielding wait strategy, the outbound ring waiting as the inbound one, no pipeline
+     * thread start action, no latency recording, {@link SystemNanoClock} when latency is recorded.
      */
-    static final class Publisher implements OutboundSink
+    public static final class Context
     {
-        private final RingBuffer<OutboundSlot> ring;
-        long causePublishNanos;
-        OutboundHandler direct;
-
-        Publisher(final RingBuffer<OutboundSlot> ring)
+        /** Ring size when none is set. */
+        public static final int RING_SIZE_DEFAULT = 1024;
+        private boolean concluded;
+        private int ringSize = RING_SIZE_DEFAULT;
+        private ThreadMode threadMode = ThreadMode.SINGLE;
+        private JournalingMode journalingMode = JournalingMode.PARALLEL;
+        private WaitStrategyKind waitStrategy = WaitStrategyKind.YIELDING;
+        private WaitStrategyKind outboundWaitStrategy;
+        private ThreadFactory threadFactory;
+        private Runnable onPipelineThreadStart = () ->
         {
-            this.ring = ring;
+        };
+        private EventHandler<EventSlot> inputJournaler;
+        private Sequence inputJournaled;
+        private OutboundSink decisionJournal;
+        private OutboundSink venue;
+        private PipelineLatency handOffLatency;
+        private PipelineLatency stageLatency;
+        private NanoClock clock;
+
+        /** Takes ring size, thread mode, journaling mode and wait strategy from the engine configuration. */
+        public Context config(final PipelineConfig config)
+        {
+            return ringSize(config.ringSize())
+                .threadMode(config.mode())
+                .journalingMode(config.journaling())
+                .waitStrategy(config.waitStrategy());
         }
 
-        @Override
-        public void onRecord(final DirectBuffer buffer, final int offset, final int length)
+        /**
+         * Validates every setting and fills the defaults; called by the {@link DisruptorPipeline} constructor.
+         *
+         * @return this.
+         * @throws IllegalArgumentException naming the first missing or inconsistent setting (IllegalStateException
+         *     when already concluded).
+         */
+        public Context conclude()
         {
-            if (direct != null)
+            if (concluded)
             {
-                direct.handle(buffer, offset, length, causePublishNanos);
-                return;
+                throw new IllegalStateException("DisruptorPipeline.Context: already concluded");
             }
-            final long sequence = ring.next();
-            try
+            if (ringSize < 1 || Integer.bitCount(ringSize) != 1)
             {
-                final OutboundSlot slot = ring.get(sequence);
-                slot.buffer.putBytes(0, buffer, offset, length);
-                slot.length = length;
-                slot.causePublishNanos = causePublishNanos;
+                throw invalid("ringSize must be a power of two, got " + ringSize);
             }
-            finally
+            required(threadMode, "threadMode");
+            required(journalingMode, "journalingMode");
+            required(waitStrategy, "waitStrategy");
+            required(threadFactory, "threadFactory");
+            required(inputJournaler, "inputJournaler");
+            required(inputJournaled, "inputJournaled");
+            required(decisionJournal, "decisionJournal");
+            required(venue, "venue");
+            if (journalingMode == JournalingMode.INLINE && threadMode != ThreadMode.SINGLE)
             {
-                ring.publish(sequence);
+                throw invalid("journalingMode inline needs threadMode single, not " + threadMode.configName());
             }
-        }
-    }
-
-    /**
-     * Journals every outbound record, then hands order commands to the venue once their cause is journaled.
-     */
-    static final class OutboundHandler implements EventHandler<OutboundSlot>
-    {
-        private static final int GATE_SPINS = 100;
-
-        private final OutboundSink decisionJournal;
-        private final OutboundSink venue;
-        private final Sequence inputJournaled;
-        private final PipelineLatency latency;
-        private final NanoClock clock;
-
-        OutboundHandler(
-            final OutboundSink decisionJournal,
-            final OutboundSink venue,
-            final Sequence inputJournaled,
-            final PipelineLatency latency,
-            final NanoClock clock)
-        {
-            this.decisionJournal = decisionJournal;
-            this.venue = venue;
-            this.inputJournaled = inputJournaled;
-            this.latency = latency;
-            this.clock = clock;
+            if (stageLatency != null && threadMode != ThreadMode.SINGLE)
+            {
+                throw invalid("stageLatency (stage timing) needs threadMode single, not " + threadMode.configName());
+            }
+            if (outboundWaitStrategy == null)
+            {
+                outboundWaitStrategy = waitStrategy;
+            }
+            if (clock == null && (handOffLatency != null || stageLatency != null))
+            {
+                clock = new SystemNanoClock();
+            }
+            concluded = true;
+            return this;
         }
 
-        @Override
-        public void onEvent(final OutboundSlot slot, final long sequence, final boolean endOfBatch)
+        private static void required(final Object value, final String name)
         {
-            handle(slot.buffer, 0, slot.length, slot.causePublishNanos);
+            if (value == null)
+            {
+                throw invalid(name + " is required");
+            }
         }
 
-        void handle(final DirectBuffer buffer, final int offset, final int length, final long causePublishNanos)
+        private static IllegalArgumentException invalid(final String problem)
         {
-            decisionJournal.onRecord(buffer, offset, length);
-            if (Header.type(buffer, offset) == RecordType.ORDER_COMMAND)
-            {
-                final long cause = OrderCommandCodec.causeSequence(buffer, offset);
-                int spins = 0;
-                while (inputJournaled.get() < cause)
-                {
-                    // spin briefly, then give the CPU away: on a small machine the journaler we wait for may need
-                    // this very CPU (measured: a pure spin here held it for a whole 4 ms scheduler slice)
-                    if (++spins < GATE_SPINS)
-                    {
-                        Thread.onSpinWait();
-                    }
-                    else
-                    {
-                        Thread.yield();
-                    }
-                }
-                venue.onRecord(buffer, offset, length);
-                if (latency != null && causePublishNanos != 0
-                    && OrderCommandCodec.command(buffer, offset) == OrderCommandType.NEW)
-                {
-                    latency.record(PipelineLatency.TICK_TO_ORDER, clock.nanoTime() - causePublishNanos);
-                }
-            }
+            return new IllegalArgumentException("DisruptorPipeline.Context: " + problem);
+        }
+
+        /** Slots per ring (both rings). */
+        public Context ringSize(final int size)
+        {
+            this.ringSize = size;
+            return this;
+        }
+
+        public int ringSize()
+        {
+            return ringSize;
+        }
+
+        /** Single (all stages on one handler) or staged (one handler per stage). */
+        public Context threadMode(final ThreadMode mode)
+        {
+            this.threadMode = mode;
+            return this;
+        }
+
+        public ThreadMode threadMode()
+        {
+            return threadMode;
+        }
+
+        /**
+         * Parallel: the input journaler is a parallel consumer of the inbound ring and decisions go through the
+         * outbound ring to their own handler. Inline (single mode only): one consumer thread appends each input, runs
+         * the stages, then appends each decision and hands order commands to the venue, so publish-after-journal holds
+         * by construction and no other consumer thread competes for the CPUs.
+         */
+        public Context journalingMode(final JournalingMode mode)
+        {
+            this.journalingMode = mode;
+            return this;
+        }
+
+        public JournalingMode journalingMode()
+        {
+            return journalingMode;
+        }
+
+        /** How the inbound ring's consumers wait. */
+        public Context waitStrategy(final WaitStrategyKind kind)
+        {
+            this.waitStrategy = kind;
+            return this;
+        }
+
+        public WaitStrategyKind waitStrategy()
+        {
+            return waitStrategy;
+        }
+
+        /** How the outbound ring's consumer waits; the inbound kind when not set. */
+        public Context outboundWaitStrategy(final WaitStrategyKind kind)
+        {
+            this.outboundWaitStrategy = kind;
+            return this;
+        }
+
+        public WaitStrategyKind outboundWaitStrategy()
+        {
+            return outboundWaitStrategy;
+        }
+
+        /** Creates (and may pin) the consumer threads. */
+        public Context threadFactory(final ThreadFactory factory)
+        {
+            this.threadFactory = factory;
+            return this;
+        }
+
+        public ThreadFactory threadFactory()
+        {
+            return threadFactory;
+        }
+
+        /**
+         * What the pipeline thread (single mode) or the order stage's thread (staged mode) runs when it starts, e.g.
+         * pinning itself to a CPU.
+         */
+        public Context onPipelineThreadStart(final Runnable action)
+        {
+            this.onPipelineThreadStart = action;
+            return this;
+        }
+
+        public Runnable onPipelineThreadStart()
+        {
+            return onPipelineThreadStart;
+        }
+
+        /** Appends inbound records; a parallel consumer beside the first stage, or called inline. */
+        public Context inputJournaler(final EventHandler<EventSlot> journaler)
+        {
+            this.inputJournaler = journaler;
+            return this;
+        }
+
+        public EventHandler<EventSlot> inputJournaler()
+        {
+            return inputJournaler;
+        }
+
+        /** The input journaler's progress: an order command is sent only once this reaches its cause. */
+        public Context inputJournaled(final Sequence sequence)
+        {
+            this.inputJournaled = sequence;
+            return this;
+        }
+
+        public Sequence inputJournaled()
+        {
+            return inputJournaled;
+        }
+
+        /** Appends every outbound record. */
+        public Context decisionJournal(final OutboundSink sink)
+        {
+            this.decisionJournal = sink;
+            return this;
+        }
+
+        public OutboundSink decisionJournal()
+        {
+            return decisionJournal;
+        }
+
+        /** Receives order commands, each only after its cause is journaled. */
+        public Context venue(final OutboundSink sink)
+        {
+            this.venue = sink;
+            return this;
+        }
+
+        public OutboundSink venue()
+        {
+            return venue;
+        }
+
+        /**
+         * Where tick-to-order is recorded at the venue hand-off (by the outbound handler's thread); none when not set.
+         */
+        public Context handOffLatency(final PipelineLatency latency)
+        {
+            this.handOffLatency = latency;
+            return this;
+        }
+
+        public PipelineLatency handOffLatency()
+        {
+            return handOffLatency;
+        }
+
+        /**
+         * Single mode only: time every stage on the pipeline thread into these histograms; no stage timing when not
+         * set.
+         */
+        public Context stageLatency(final PipelineLatency latency)
+        {
+            this.stageLatency = latency;
+            return this;
+        }
+
+        public PipelineLatency stageLatency()
+        {
+            return stageLatency;
+        }
+
+        /**
+         * Whether stage timing also records tick-to-order, at the moment the order stage emits the command: only
+         * when the stage histograms are not the hand-off histograms (each histogram has one writer, and tick-to-order
+         * is recorded once).
+         *
+         * @return the flag.
+         */
+        public boolean stageTickToOrder()
+        {
+            return stageLatency != null && stageLatency != handOffLatency;
+        }
+
+        /** The measurement clock; nothing it returns reaches a decision. */
+        public Context clock(final NanoClock nanoClock)
+        {
+            this.clock = nanoClock;
+            return this;
+        }
+
+        public NanoClock clock()
+        {
+            return clock;
         }
     }
 }

@@ -5,7 +5,7 @@ import io.meridian.config.InstrumentConfig;
 import io.meridian.config.StrategyConfig;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.api.Scales;
-import io.meridian.engine.book.InstrumentIndex;
+import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.book.MarketDataStage;
 import io.meridian.engine.feature.FeatureEngine;
 import io.meridian.engine.model.Scorer;

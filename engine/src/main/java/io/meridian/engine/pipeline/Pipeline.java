@@ -1,7 +1,8 @@
 package io.meridian.engine.pipeline;
 
 import io.meridian.engine.api.RejectReason;
-import io.meridian.engine.book.InstrumentIndex;
+import io.meridian.engine.stage.EventSlot;
+import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.book.MarketDataStage;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.QuoteCodec;

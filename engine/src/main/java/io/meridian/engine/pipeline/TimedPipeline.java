@@ -1,5 +1,6 @@
 package io.meridian.engine.pipeline;
 
+import io.meridian.engine.stage.EventSlot;
 import org.agrona.concurrent.NanoClock;
 
 /**

@@ -5,9 +5,10 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
+import io.meridian.config.WaitStrategyKind;
 
 /**
- * Maps configuration names to Disruptor wait strategies.
+ * Maps the configured {@link WaitStrategyKind} to a Disruptor wait strategy.
  */
 public final class WaitStrategies
 {
@@ -16,27 +17,25 @@ public final class WaitStrategies
     }
 
     /**
-     * A wait strategy by name.
+     * A new wait strategy of a kind.
      *
-     * @param name {@code busy-spin}, {@code yielding}, {@code sleeping} or {@code blocking}.
+     * @param kind the configured kind.
      * @return a new strategy.
-     * @throws IllegalArgumentException for any other name.
      */
-    public static WaitStrategy of(final String name)
+    public static WaitStrategy of(final WaitStrategyKind kind)
     {
-        switch (name)
+        switch (kind)
         {
-            case "busy-spin":
+            case BUSY_SPIN:
                 return new BusySpinWaitStrategy();
-            case "yielding":
+            case YIELDING:
                 return new YieldingWaitStrategy();
-            case "sleeping":
+            case SLEEPING:
                 return new SleepingWaitStrategy();
-            case "blocking":
+            case BLOCKING:
                 return new BlockingWaitStrategy();
             default:
-                throw new IllegalArgumentException(
-                    "unknown wait strategy '" + name + "'; allowed: busy-spin, yielding, sleeping, blocking");
+                throw new IllegalArgumentException("unknown wait strategy " + kind);
         }
     }
 }

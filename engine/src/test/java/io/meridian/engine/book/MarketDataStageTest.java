@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Scales;
 import io.meridian.engine.api.Side;
+import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.testing.Records;
 import java.util.stream.Stream;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
+import io.meridian.config.JournalingMode;
+import io.meridian.config.ThreadMode;
+import io.meridian.config.WaitStrategyKind;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.RecordLayouts;
 import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.testing.RecordingSink;
 import io.meridian.engine.testing.TestEngines;
 import io.meridian.engine.testing.TestMarket;
@@ -83,9 +87,6 @@ class DisruptorPipelineTest
             t.setDaemon(true);
             return t;
         };
-        final DisruptorPipeline disruptor = new DisruptorPipeline(
-            1024, WaitStrategies.of("yielding"), WaitStrategies.of("sleeping"), threads);
-        final Pipeline pipeline = TestEngines.pipeline(disruptor.outboundSink(), ACTIVE);
         final Sequence journaled = new Sequence(-1);
         final AtomicLong journaledCount = new AtomicLong();
         final EventHandler<EventSlot> journaler = (slot, sequence, endOfBatch) ->
@@ -104,8 +105,17 @@ class DisruptorPipelineTest
                 violations.add("order sent before its cause was journaled: " + RecordLayouts.describe(buffer, offset));
             }
         };
-        disruptor.start(
-            pipeline, mode, journaling, null, journaler, journaled, decisions::onRecord, venue, null, null);
+        final DisruptorPipeline disruptor = new DisruptorPipeline(new DisruptorPipeline.Context()
+            .threadMode(ThreadMode.of(mode))
+            .journalingMode(JournalingMode.of(journaling))
+            .waitStrategy(WaitStrategyKind.YIELDING)
+            .outboundWaitStrategy(WaitStrategyKind.SLEEPING)
+            .threadFactory(threads)
+            .inputJournaler(journaler)
+            .inputJournaled(journaled)
+            .decisionJournal(decisions::onRecord)
+            .venue(venue));
+        disruptor.start(TestEngines.pipeline(disruptor.outboundSink(), ACTIVE));
         for (final UnsafeBuffer input : inputs)
         {
             disruptor.publish(input, 0, input.capacity(), Header.receiveTimeNs(input, 0), 0);

@@ -3,6 +3,7 @@ package io.meridian.engine.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.testing.Allocations;
 import io.meridian.engine.testing.TestEngines;
 import io.meridian.engine.testing.TestMarket;

@@ -54,8 +54,10 @@ public final class RunCommand
             : Path.of(config.journal().dir(), runId);
         final RunManifest manifest = EngineSetup.manifest(
             runId, "live", start, EngineSetup.configSource(args, "demo"), args.sets(), config);
-        out.printf("meridian run: %,d events, mode %s, wait %s, %s, journal %s%n", events, config.engine().mode(),
-            config.engine().waitStrategy(), rate > 0 ? rate + " events/s offered" : "unpaced", journalDir);
+        out.printf("meridian run: %,d events, mode %s, journaling %s, wait %s, %s, journal %s%n", events,
+            config.engine().mode().configName(), config.engine().journaling().configName(),
+            config.engine().waitStrategy().configName(), rate > 0 ? rate + " events/s offered" : "unpaced",
+            journalDir);
         final long startNanos = System.nanoTime();
         final long processed;
         final LiveTopology topology;

@@ -2,7 +2,7 @@ package io.meridian.ops.cli;
 
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Scales;
-import io.meridian.engine.book.InstrumentIndex;
+import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.book.MarketDataStage;
 import io.meridian.engine.order.OrderManager;
 import io.meridian.engine.order.PositionKeeper;

@@ -2,7 +2,7 @@ package io.meridian.ops.train;
 
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.api.RejectReason;
-import io.meridian.engine.book.InstrumentIndex;
+import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.book.MarketDataStage;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.QuoteCodec;

@@ -1,16 +1,15 @@
 package io.meridian.runtime.live;
 
-import com.lmax.disruptor.WaitStrategy;
 import io.meridian.config.EngineConfig;
-import io.meridian.config.PipelineConfig;
+import io.meridian.config.JournalingMode;
+import io.meridian.config.ThreadMode;
+import io.meridian.config.WaitStrategyKind;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.order.OrderManager;
 import io.meridian.engine.pipeline.DisruptorPipeline;
 import io.meridian.engine.pipeline.EngineFactory;
 import io.meridian.engine.pipeline.Pipeline;
 import io.meridian.engine.pipeline.PipelineLatency;
-import io.meridian.engine.pipeline.TimedPipeline;
-import io.meridian.engine.pipeline.WaitStrategies;
 import io.meridian.journal.InputJournaler;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.OutputJournaler;
@@ -81,34 +80,40 @@ public final class LiveTopology implements AutoCloseable
         this.context = context;
         this.clock = context.clock;
         final EngineConfig config = context.config;
-        threads = Threads.named("meridian-" + config.engine().mode(), context.cpus);
-        final String wait = waitStrategy(config, context.availableCpus);
-        final WaitStrategy inboundWait = WaitStrategies.of(wait);
-        // the outbound ring's handler exists only with parallel journaling; it never spins beside a spinning pipeline
-        final WaitStrategy outboundWait = WaitStrategies.of(
-            PipelineConfig.WAIT_BUSY_SPIN.equals(wait) ? PipelineConfig.WAIT_YIELDING : wait);
-        disruptor = new DisruptorPipeline(config.engine().ringSize(), inboundWait, outboundWait, threads);
-        pipeline = EngineFactory.create(config, context.scorer, disruptor.outboundSink());
-        final boolean single = PipelineConfig.MODE_SINGLE.equals(config.engine().mode());
-        final TimedPipeline timed = single && context.stageTiming ? new TimedPipeline(pipeline, clock, stages) : null;
+        threads = Threads.named("meridian-" + config.engine().mode().configName(), context.cpus);
+        final WaitStrategyKind wait = waitStrategy(config, context.availableCpus);
+        final boolean single = config.engine().mode() == ThreadMode.SINGLE;
         final InputJournaler inputJournaler = new InputJournaler(context.journal);
         timedJournaler = new TimedJournaler(inputJournaler, clock);
         outputJournaler = new OutputJournaler(context.journal);
         venue = new VenueLink(clock, outputJournaler);
         final int cpu = config.engine().pinCpu();
         final PrintStream warnings = context.warnings;
-        disruptor.onPipelineThreadStart(() ->
-        {
-            pipelineThread = Thread.currentThread();
-            pinned = Threads.pinCurrentThread(cpu, warnings);
-        });
+        disruptor = new DisruptorPipeline(new DisruptorPipeline.Context()
+            .config(config.engine())
+            .waitStrategy(wait)
+            // the outbound ring's handler exists only with parallel journaling; it never spins beside the pipeline
+            .outboundWaitStrategy(wait == WaitStrategyKind.BUSY_SPIN ? WaitStrategyKind.YIELDING : wait)
+            .threadFactory(threads)
+            .onPipelineThreadStart(() ->
+            {
+                pipelineThread = Thread.currentThread();
+                pinned = Threads.pinCurrentThread(cpu, warnings);
+            })
+            .inputJournaler(timedJournaler)
+            .inputJournaled(inputJournaler.sequence())
+            .decisionJournal(venue.decisionJournal())
+            .venue(venue)
+            .handOffLatency(handOff)
+            .stageLatency(single && context.stageTiming ? stages : null)
+            .clock(clock));
+        pipeline = EngineFactory.create(config, context.scorer, disruptor.outboundSink());
         feeder = new Feeder(disruptor, context.merger, venue.ring(), clock, context.epochNowNs);
         pretouch = context.pretouch
             ? PretouchAgent.start(context.journal, context.pretouchPeriodNs,
                 ex -> warnings.println("warning: journal pretouch: " + ex))
             : null;
-        disruptor.start(pipeline, config.engine().mode(), config.engine().journaling(), timed, timedJournaler,
-            inputJournaler.sequence(), venue.decisionJournal(), venue, handOff, clock);
+        disruptor.start(pipeline);
     }
 
     /**
@@ -353,11 +358,11 @@ public final class LiveTopology implements AutoCloseable
      */
     public static int consumerThreads(final EngineConfig config)
     {
-        if (PipelineConfig.MODE_STAGED.equals(config.engine().mode()))
+        if (config.engine().mode() == ThreadMode.STAGED)
         {
             return 7;
         }
-        return PipelineConfig.JOURNALING_INLINE.equals(config.engine().journaling()) ? 1 : 3;
+        return config.engine().journaling() == JournalingMode.INLINE ? 1 : 3;
     }
 
     /**
@@ -565,13 +570,13 @@ public final class LiveTopology implements AutoCloseable
      *
      * @param config validated configuration.
      * @param cpus CPUs available.
-     * @return the wait strategy name.
+     * @return the wait strategy.
      */
-    public static String waitStrategy(final EngineConfig config, final int cpus)
+    public static WaitStrategyKind waitStrategy(final EngineConfig config, final int cpus)
     {
-        final String configured = config.engine().waitStrategy();
-        return cpus < SMALL_MACHINE_CPUS && consumerThreads(config) > 1
-            && PipelineConfig.WAIT_BUSY_SPIN.equals(configured) ? PipelineConfig.WAIT_YIELDING : configured;
+        final WaitStrategyKind configured = config.engine().waitStrategy();
+        return cpus < SMALL_MACHINE_CPUS && consumerThreads(config) > 1 && configured == WaitStrategyKind.BUSY_SPIN
+            ? WaitStrategyKind.YIELDING : configured;
     }
 
     /**
@@ -590,10 +595,11 @@ public final class LiveTopology implements AutoCloseable
         final int consumers = consumerThreads(config);
         if (consumers > 1)
         {
-            return "engine.mode=" + config.engine().mode() + " with engine.journaling=" + config.engine().journaling()
+            return "engine.mode=" + config.engine().mode().configName() + " with engine.journaling="
+                + config.engine().journaling().configName()
                 + " runs " + consumers + " consumer threads on " + cpus + " CPUs, and an order cannot leave before"
                 + " all of them ran: expect millisecond tails (single mode with inline journaling runs one)"
-                + (PipelineConfig.WAIT_BUSY_SPIN.equals(config.engine().waitStrategy())
+                + (config.engine().waitStrategy() == WaitStrategyKind.BUSY_SPIN
                     ? "; they yield instead of busy-spinning" : "");
         }
         return null;

@@ -2,7 +2,7 @@ package io.meridian.runtime.live;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
-import io.meridian.engine.pipeline.EventSlot;
+import io.meridian.engine.stage.EventSlot;
 import io.meridian.journal.InputJournaler;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.NanoClock;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
+import io.meridian.config.WaitStrategyKind;
 import io.meridian.engine.feature.FeatureSchema;
 import io.meridian.engine.model.ModelFiles;
 import io.meridian.engine.model.Scorer;
@@ -51,9 +52,10 @@ class LiveTopologyTest
         final String warning = LiveTopology.sizingWarning(staged, 2);
         assertTrue(warning.contains("runs 7 consumer threads on 2 CPUs"), warning);
         assertTrue(warning.endsWith("they yield instead of busy-spinning"), warning);
-        assertEquals("yielding", LiveTopology.waitStrategy(staged, 2));
-        assertEquals("busy-spin", LiveTopology.waitStrategy(staged, LiveTopology.SMALL_MACHINE_CPUS));
-        assertEquals("busy-spin", LiveTopology.waitStrategy(ConfigLoader.loadProfile("demo", List.of()), 2));
+        assertEquals(WaitStrategyKind.YIELDING, LiveTopology.waitStrategy(staged, 2));
+        assertEquals(WaitStrategyKind.BUSY_SPIN, LiveTopology.waitStrategy(staged, LiveTopology.SMALL_MACHINE_CPUS));
+        assertEquals(WaitStrategyKind.BUSY_SPIN,
+            LiveTopology.waitStrategy(ConfigLoader.loadProfile("demo", List.of()), 2));
         assertNull(LiveTopology.sizingWarning(staged, LiveTopology.SMALL_MACHINE_CPUS));
     }
 

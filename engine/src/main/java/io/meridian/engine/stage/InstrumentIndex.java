@@ -1,4 +1,4 @@
-package io.meridian.engine.book;
+package io.meridian.engine.stage;
 
 import io.meridian.engine.api.Scales;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.meridian.engine.book;
+package io.meridian.engine.stage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.meridian.engine.pipeline;
+package io.meridian.engine.stage;
 
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.feature.FeatureSchema;
