@@ -165,7 +165,8 @@ public final class LatencyMain
             + " one consumer thread runs on fewer than 4 CPUs; the outbound ring never spins); producer spins");
         report.condition("journal", settings.journalDir() + (tempDir != null ? " (temporary)" : ""));
         report.condition("pretouch", settings.pretouch() ? "every 10 ms" : "off");
-        report.condition("stage timing", settings.stageTiming() && !ThreadMode.STAGED.configName().equals(settings.mode())
+        final boolean staged = ThreadMode.STAGED.configName().equals(settings.mode());
+        report.condition("stage timing", settings.stageTiming() && !staged
             ? "on (6 clock reads per event on the pipeline thread)" : "off");
         report.condition("configuration", "profile demo with " + LatencyRun.overrides(settings));
 
