@@ -158,8 +158,11 @@ public final class LiveTopology implements AutoCloseable
         final long deadline = clock.nanoTime() + QUIET_TIMEOUT_NS;
         while (disruptor.processedSequence() < published - 1)
         {
-            check(deadline, "the pipeline to process " + published + " events (at "
-                + (disruptor.processedSequence() + 1) + ")");
+            if (stuck(deadline))
+            {
+                throw new IllegalStateException("timed out after 60 s waiting for the pipeline to process " + published
+                    + " events (at " + (disruptor.processedSequence() + 1) + ")");
+            }
             Thread.onSpinWait();
         }
     }
@@ -178,23 +181,28 @@ public final class LiveTopology implements AutoCloseable
         final long deadline = clock.nanoTime() + QUIET_TIMEOUT_NS;
         while (outputJournaler.count() < outputs || venue.received() < commands)
         {
-            check(deadline, "the outbound side (" + outputJournaler.count() + " of " + outputs
-                + " decisions journaled, " + venue.received() + " of " + commands + " commands sent)");
+            if (stuck(deadline))
+            {
+                throw new IllegalStateException("timed out after 60 s waiting for the outbound side ("
+                    + outputJournaler.count() + " of " + outputs + " decisions journaled, " + venue.received() + " of "
+                    + commands + " commands sent)");
+            }
             Thread.yield();
         }
         LockSupport.parkNanos(RECORD_GRACE_NS);
     }
 
-    private void check(final long deadline, final String what)
+    /**
+     * Whether a wait must end: throws when the pipeline failed; true when the deadline passed. Allocation-free, so
+     * that waiting costs the feeding thread nothing but CPU.
+     */
+    private boolean stuck(final long deadline)
     {
         if (disruptor.failure() != null)
         {
             throw new IllegalStateException("the pipeline failed", disruptor.failure());
         }
-        if (clock.nanoTime() > deadline)
-        {
-            throw new IllegalStateException("timed out after 60 s waiting for " + what);
-        }
+        return clock.nanoTime() > deadline;
     }
 
     /**
