@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
     JvmFlags.EXPORTS_MISC, JvmFlags.OPENS_MISC, JvmFlags.EXPORTS_REF, JvmFlags.OPENS_NIO, JvmFlags.EXPORTS_JAVAC,
     JvmFlags.OPENS_LANG, JvmFlags.OPENS_REFLECT, JvmFlags.OPENS_IO, JvmFlags.OPENS_UTIL, JvmFlags.EXPORTS_SUN_MISC,
     JvmFlags.CHRONICLE_ANALYTICS, JvmFlags.CHRONICLE_ANNOUNCER, JvmFlags.SLF4J_LEVEL, JvmFlags.XMS, JvmFlags.XMX,
+    JvmFlags.UNLOCK_DIAGNOSTIC, JvmFlags.NO_GUARANTEED_SAFEPOINT,
 })
 public abstract class BenchmarkDefaults
 {

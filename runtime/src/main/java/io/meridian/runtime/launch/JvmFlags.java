@@ -43,6 +43,15 @@ public final class JvmFlags
     public static final String XMS = "-Xms512m";
     /** Largest heap. */
     public static final String XMX = "-Xmx2g";
+    /** Needed by the next flag (a diagnostic option). */
+    public static final String UNLOCK_DIAGNOSTIC = "-XX:+UnlockDiagnosticVMOptions";
+    /**
+     * No safepoint every second just for cleanup: measured on a 2-vCPU machine, these "Cleanup" safepoints came once
+     * a second and took up to 18 ms to complete when the machine was loaded (every thread must reach the safepoint,
+     * and the VM thread needs a CPU), stopping the pipeline thread with them. Cleanup still happens at the
+     * safepoints that occur anyway (GC, deoptimization).
+     */
+    public static final String NO_GUARANTEED_SAFEPOINT = "-XX:GuaranteedSafepointInterval=0";
     /** JDK 24+ only (JDK 17 rejects the next one): ONNX Runtime's native access. */
     public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
     /** JDK 24+ only: Agrona's and Chronicle's use of sun.misc.Unsafe memory access without a warning. */
@@ -75,13 +84,13 @@ public final class JvmFlags
 
     /**
      * The launcher's flags ({@code JVM_FLAGS} in {@code ./meridian}), also used by every JMH fork:
-     * {@link #required()}, logging level and heap.
+     * {@link #required()}, logging level, heap, and no periodic cleanup safepoint.
      *
      * @return an unmodifiable list.
      */
     public static List<String> launcher()
     {
-        return concat(required(), List.of(SLF4J_LEVEL, XMS, XMX));
+        return concat(required(), List.of(SLF4J_LEVEL, XMS, XMX, UNLOCK_DIAGNOSTIC, NO_GUARANTEED_SAFEPOINT));
     }
 
     /**
