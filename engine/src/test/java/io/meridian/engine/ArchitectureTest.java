@@ -77,6 +77,14 @@ class ArchitectureTest
         .because("engine depends only on config and its libraries; Chronicle belongs to journal.chronicle")
         .allowEmptyShould(false);
 
+    private static final ArchRule STAGES_SHARE_ONLY_THE_SLOT = noClasses().that().resideInAnyPackage(
+            "io.meridian.engine.order..", "io.meridian.engine.risk..", "io.meridian.engine.feature..",
+            "io.meridian.engine.strategy..", "io.meridian.engine.stage..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.meridian.engine.book..", "io.meridian.engine.pipeline..")
+        .because("stages hand each other only the EventSlot (engine.stage): the top of book and the instrument index"
+            + " travel in it, so no later stage reaches into the book, and nothing below the pipeline knows it")
+        .allowEmptyShould(false);
+
     private static final ArchRule ONNX_ONLY_IN_MODEL = noClasses().that().resideInAPackage("io.meridian.engine..")
         .and().resideOutsideOfPackage("io.meridian.engine.model..")
         .should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..")
@@ -139,6 +147,12 @@ class ArchitectureTest
     void shouldKeepTheEngineIndependentOfChronicleAndOuterModules()
     {
         ENGINE_ISOLATION.check(ENGINE);
+    }
+
+    @Test
+    void shouldLetStagesShareOnlyTheSlot()
+    {
+        STAGES_SHARE_ONLY_THE_SLOT.check(ENGINE);
     }
 
     @Test

@@ -113,7 +113,7 @@ public final class InstantVenue implements OutboundSink
         }
         final int offset = head * SLOT;
         destination.putBytes(0, pending, offset, ExecReportCodec.LENGTH);
-        destination.putLong(Header.EVENT_TIME_OFFSET, eventTimeNs);
+        destination.putLong(Header.EVENT_TIME_NS_OFFSET, eventTimeNs);
         Header.receiveTimeNs(destination, 0, eventTimeNs);
         head = (head + 1) % CAPACITY;
         count--;

@@ -113,7 +113,7 @@ public class PipelineBenchmark extends BenchmarkDefaults
             final int i = next;
             tape.copyTo(i, buffer);
             nowNs = tape.eventTimeNs(i) + timeShift;
-            buffer.putLong(Header.EVENT_TIME_OFFSET, nowNs);
+            buffer.putLong(Header.EVENT_TIME_NS_OFFSET, nowNs);
             buffer.putLong(Header.SOURCE_SEQUENCE_OFFSET, Header.sourceSequence(buffer, 0) + sequenceShift);
             Header.receiveTimeNs(buffer, 0, nowNs);
             if (i + 1 == TAPE)

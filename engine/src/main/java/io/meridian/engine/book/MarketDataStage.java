@@ -6,19 +6,22 @@ import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.TradeCodec;
+import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.stage.InstrumentIndex;
+import io.meridian.engine.stage.Stage;
 import java.util.Arrays;
 import org.agrona.DirectBuffer;
 
 /**
- * Stage 1: validates market data and keeps the L1 book of every configured instrument.
+ * Stage 1: decodes each event into its slot, validates market data and keeps the L1 book of every configured
+ * instrument; an accepted event's top of book is copied into the slot for the later stages.
  *
  * <p>A quote or trade is rejected, and counted by reason, when a price or size is NaN (the gateway's
  * {@link Scales#NAN} sentinel), when a price or size is not positive, when a quote is crossed or locked, when its
  * source sequence repeats (duplicate) or goes backwards, or when its event time goes backwards (out of order). A
  * rejected event leaves the book unchanged. Single-threaded; allocation-free.
  */
-public final class MarketDataStage
+public final class MarketDataStage implements Stage
 {
     private final InstrumentIndex instruments;
     private final long[] bidPrice;
@@ -51,8 +54,42 @@ public final class MarketDataStage
         Arrays.fill(lastSourceSequence, Long.MIN_VALUE);
     }
 
+    @Override
+    public String name()
+    {
+        return "book";
+    }
+
     /**
-     * Validates a QUOTE or TRADE record and applies it to the book when valid.
+     * Decodes the event into the slot (clearing every stage result), then, for a QUOTE or TRADE, validates and
+     * applies it and copies the instrument's top of book into the slot.
+     *
+     * @param slot the event.
+     * @return always true.
+     */
+    @Override
+    public boolean onEvent(final EventSlot slot)
+    {
+        slot.decode(instruments);
+        final byte type = slot.type;
+        if (type == RecordType.QUOTE || type == RecordType.TRADE)
+        {
+            final int index = slot.instrumentIndex;
+            if (count(validateAndApply(index, type, slot.eventTimeNs, slot.buffer, 0)))
+            {
+                slot.marketDataAccepted = true;
+                slot.bidPrice = bidPrice[index];
+                slot.bidQty = bidQty[index];
+                slot.askPrice = askPrice[index];
+                slot.askQty = askQty[index];
+                slot.lastTradePrice = lastTradePrice[index];
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Validates a QUOTE or TRADE record outside a pipeline and applies it to the book when valid.
      *
      * @param buffer the record's buffer.
      * @param offset where the record starts.
@@ -60,34 +97,81 @@ public final class MarketDataStage
      */
     public RejectReason onMarketData(final DirectBuffer buffer, final int offset)
     {
-        final RejectReason reason = validateAndApply(buffer, offset);
-        if (reason == RejectReason.NONE)
-        {
-            accepted++;
-        }
-        else
-        {
-            rejects[reason.code()]++;
-        }
+        final RejectReason reason = validateAndApply(
+            instruments.indexOf(Header.instrumentId(buffer, offset)), Header.type(buffer, offset),
+            Header.eventTimeNs(buffer, offset), buffer, offset);
+        count(reason);
         return reason;
     }
 
-    private RejectReason validateAndApply(final DirectBuffer buffer, final int offset)
+    private boolean count(final RejectReason reason)
     {
-        final int index = instruments.indexOf(Header.instrumentId(buffer, offset));
+        if (reason == RejectReason.NONE)
+        {
+            accepted++;
+            return true;
+        }
+        rejects[reason.code()]++;
+        return false;
+    }
+
+    private RejectReason validateAndApply(
+        final int index, final byte type, final long eventTimeNs, final DirectBuffer buffer, final int offset)
+    {
         if (index < 0)
         {
             return RejectReason.MD_UNKNOWN_INSTRUMENT;
         }
-        final byte type = Header.type(buffer, offset);
-        final RejectReason fieldCheck =
-            type == RecordType.QUOTE ? checkQuote(buffer, offset) : checkTrade(buffer, offset);
+        return type == RecordType.QUOTE
+            ? onQuote(index, eventTimeNs, buffer, offset)
+            : onTrade(index, eventTimeNs, buffer, offset);
+    }
+
+    private RejectReason onQuote(final int index, final long eventTimeNs, final DirectBuffer buffer, final int offset)
+    {
+        final long bid = QuoteCodec.bidPrice(buffer, offset);
+        final long bidSize = QuoteCodec.bidQty(buffer, offset);
+        final long ask = QuoteCodec.askPrice(buffer, offset);
+        final long askSize = QuoteCodec.askQty(buffer, offset);
+        final RejectReason fieldCheck = checkQuote(bid, bidSize, ask, askSize);
         if (fieldCheck != RejectReason.NONE)
         {
             return fieldCheck;
         }
+        final RejectReason orderCheck = checkOrder(index, eventTimeNs, buffer, offset);
+        if (orderCheck == RejectReason.NONE)
+        {
+            bidPrice[index] = bid;
+            bidQty[index] = bidSize;
+            askPrice[index] = ask;
+            askQty[index] = askSize;
+        }
+        return orderCheck;
+    }
+
+    private RejectReason onTrade(final int index, final long eventTimeNs, final DirectBuffer buffer, final int offset)
+    {
+        final long price = TradeCodec.price(buffer, offset);
+        final RejectReason fieldCheck = checkTrade(price, TradeCodec.qty(buffer, offset));
+        if (fieldCheck != RejectReason.NONE)
+        {
+            return fieldCheck;
+        }
+        final RejectReason orderCheck = checkOrder(index, eventTimeNs, buffer, offset);
+        if (orderCheck == RejectReason.NONE)
+        {
+            lastTradePrice[index] = price;
+        }
+        return orderCheck;
+    }
+
+    /**
+     * Duplicate and out-of-order checks; on success records the event's source sequence and time.
+     */
+    private RejectReason checkOrder(
+        final int index, final long eventTimeNs, final DirectBuffer buffer, final int offset)
+    {
         final long sourceSequence = Header.sourceSequence(buffer, offset);
-        final long eventTimeNs = Header.eventTimeNs(buffer, offset);
         if (sourceSequence == lastSourceSequence[index])
         {
             return RejectReason.MD_DUPLICATE;
@@ -98,26 +182,11 @@ public final class MarketDataStage
         }
         lastSourceSequence[index] = sourceSequence;
         lastEventTimeNs[index] = eventTimeNs;
-        if (type == RecordType.QUOTE)
-        {
-            bidPrice[index] = QuoteCodec.bidPrice(buffer, offset);
-            bidQty[index] = QuoteCodec.bidQty(buffer, offset);
-            askPrice[index] = QuoteCodec.askPrice(buffer, offset);
-            askQty[index] = QuoteCodec.askQty(buffer, offset);
-        }
-        else
-        {
-            lastTradePrice[index] = TradeCodec.price(buffer, offset);
-        }
         return RejectReason.NONE;
     }
 
-    private static RejectReason checkQuote(final DirectBuffer buffer, final int offset)
+    private static RejectReason checkQuote(final long bid, final long bidSize, final long ask, final long askSize)
     {
-        final long bid = QuoteCodec.bidPrice(buffer, offset);
-        final long bidSize = QuoteCodec.bidQty(buffer, offset);
-        final long ask = QuoteCodec.askPrice(buffer, offset);
-        final long askSize = QuoteCodec.askQty(buffer, offset);
         if (bid == Scales.NAN || bidSize == Scales.NAN || ask == Scales.NAN || askSize == Scales.NAN)
         {
             return RejectReason.MD_NOT_A_NUMBER;
@@ -137,10 +206,8 @@ public final class MarketDataStage
         return RejectReason.NONE;
     }
 
-    private static RejectReason checkTrade(final DirectBuffer buffer, final int offset)
+    private static RejectReason checkTrade(final long price, final long qty)
     {
-        final long price = TradeCodec.price(buffer, offset);
-        final long qty = TradeCodec.qty(buffer, offset);
         if (price == Scales.NAN || qty == Scales.NAN)
         {
             return RejectReason.MD_NOT_A_NUMBER;

@@ -2,13 +2,17 @@ package io.meridian.engine.codec;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+
 /**
  * A session to a venue or a feed went up or down.
  *
- * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <p>Layout after the {@link Header} (offset from the start of the record, field, {@link RecordLayout.Kind}; the
+ * table rules are in the package documentation):
  * <pre>
- *  48 venueId          int
- *  52 state            byte
+ *  48 venueId          i32
+ *  52 state            i8
+ *  53 (padding)        3
+ *  56 (end)
  * </pre>
  */
 public final class ConnectivityCodec

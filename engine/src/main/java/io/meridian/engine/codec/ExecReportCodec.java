@@ -2,20 +2,24 @@ package io.meridian.engine.codec;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+
 /**
  * An execution report from a venue about one of our orders.
  *
- * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <p>Layout after the {@link Header} (offset from the start of the record, field, {@link RecordLayout.Kind}; the
+ * table rules are in the package documentation):
  * <pre>
- *  48 clOrdId          long
- *  56 venueOrderId     long
- *  64 execType         byte
- *  65 side             byte
- *  66 rejectCode       short
- *  72 lastPrice        long
- *  80 lastQty          long
- *  88 leavesQty        long
- *  96 cumQty           long
+ *  48 clOrdId          i64
+ *  56 venueOrderId     i64
+ *  64 execType         i8
+ *  65 side             i8
+ *  66 rejectCode       i16
+ *  68 (padding)        4
+ *  72 lastPrice        i64
+ *  80 lastQty          i64
+ *  88 leavesQty        i64
+ *  96 cumQty           i64
+ * 104 (end)
  * </pre>
  */
 public final class ExecReportCodec

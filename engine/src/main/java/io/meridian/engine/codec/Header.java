@@ -7,9 +7,10 @@ import org.agrona.MutableDirectBuffer;
  * The 48-byte header every record starts with. All fields little-endian (the native order of the machines the
  * journal is written on; Agrona's accessors use native order).
  *
+ * <p>Layout (offset, field, {@link RecordLayout.Kind}; the table rules are in the package documentation):
  * <pre>
- *  0 type            u8    RecordType code
- *  1 schemaVersion   u8    layout version of this record type
+ *  0 type            i8    RecordType code
+ *  1 schemaVersion   i8    layout version of this record type
  *  2 length          u16   total record length in bytes, header included
  *  4 instrumentId    i32   0 when the record is not about one instrument
  *  8 sequence        i64   inbound: stamped by the sequencer; decision: the engine's output sequence
@@ -18,6 +19,7 @@ import org.agrona.MutableDirectBuffer;
  * 32 sourceId        i32   feed, venue or operator session that produced it (0 for the engine)
  * 36 flags           i32   reserved, 0
  * 40 sourceSequence  i64   the source's own sequence number (duplicate and gap detection)
+ * 48 (end)
  * </pre>
  */
 public final class Header
@@ -29,15 +31,25 @@ public final class Header
     /** Current schema version of every record type in this release. */
     public static final byte SCHEMA_VERSION = 1;
 
+    /** Offset of {@code type}. */
     public static final int TYPE_OFFSET = 0;
-    public static final int VERSION_OFFSET = 1;
+    /** Offset of {@code schemaVersion}. */
+    public static final int SCHEMA_VERSION_OFFSET = 1;
+    /** Offset of {@code length}. */
     public static final int LENGTH_OFFSET = 2;
-    public static final int INSTRUMENT_OFFSET = 4;
+    /** Offset of {@code instrumentId}. */
+    public static final int INSTRUMENT_ID_OFFSET = 4;
+    /** Offset of {@code sequence}. */
     public static final int SEQUENCE_OFFSET = 8;
-    public static final int EVENT_TIME_OFFSET = 16;
-    public static final int RECEIVE_TIME_OFFSET = 24;
+    /** Offset of {@code eventTimeNs}. */
+    public static final int EVENT_TIME_NS_OFFSET = 16;
+    /** Offset of {@code receiveTimeNs}. */
+    public static final int RECEIVE_TIME_NS_OFFSET = 24;
+    /** Offset of {@code sourceId}. */
     public static final int SOURCE_ID_OFFSET = 32;
+    /** Offset of {@code flags}. */
     public static final int FLAGS_OFFSET = 36;
+    /** Offset of {@code sourceSequence}. */
     public static final int SOURCE_SEQUENCE_OFFSET = 40;
 
     private Header()
@@ -71,12 +83,12 @@ public final class Header
         final long sourceSequence)
     {
         buffer.putByte(offset + TYPE_OFFSET, type);
-        buffer.putByte(offset + VERSION_OFFSET, SCHEMA_VERSION);
+        buffer.putByte(offset + SCHEMA_VERSION_OFFSET, SCHEMA_VERSION);
         buffer.putShort(offset + LENGTH_OFFSET, (short)length);
-        buffer.putInt(offset + INSTRUMENT_OFFSET, instrumentId);
+        buffer.putInt(offset + INSTRUMENT_ID_OFFSET, instrumentId);
         buffer.putLong(offset + SEQUENCE_OFFSET, sequence);
-        buffer.putLong(offset + EVENT_TIME_OFFSET, eventTimeNs);
-        buffer.putLong(offset + RECEIVE_TIME_OFFSET, receiveTimeNs);
+        buffer.putLong(offset + EVENT_TIME_NS_OFFSET, eventTimeNs);
+        buffer.putLong(offset + RECEIVE_TIME_NS_OFFSET, receiveTimeNs);
         buffer.putInt(offset + SOURCE_ID_OFFSET, sourceId);
         buffer.putInt(offset + FLAGS_OFFSET, 0);
         buffer.putLong(offset + SOURCE_SEQUENCE_OFFSET, sourceSequence);
@@ -89,7 +101,7 @@ public final class Header
 
     public static byte schemaVersion(final DirectBuffer buffer, final int offset)
     {
-        return buffer.getByte(offset + VERSION_OFFSET);
+        return buffer.getByte(offset + SCHEMA_VERSION_OFFSET);
     }
 
     public static int length(final DirectBuffer buffer, final int offset)
@@ -99,7 +111,7 @@ public final class Header
 
     public static int instrumentId(final DirectBuffer buffer, final int offset)
     {
-        return buffer.getInt(offset + INSTRUMENT_OFFSET);
+        return buffer.getInt(offset + INSTRUMENT_ID_OFFSET);
     }
 
     public static long sequence(final DirectBuffer buffer, final int offset)
@@ -109,17 +121,29 @@ public final class Header
 
     public static long eventTimeNs(final DirectBuffer buffer, final int offset)
     {
-        return buffer.getLong(offset + EVENT_TIME_OFFSET);
+        return buffer.getLong(offset + EVENT_TIME_NS_OFFSET);
     }
 
     public static long receiveTimeNs(final DirectBuffer buffer, final int offset)
     {
-        return buffer.getLong(offset + RECEIVE_TIME_OFFSET);
+        return buffer.getLong(offset + RECEIVE_TIME_NS_OFFSET);
     }
 
     public static int sourceId(final DirectBuffer buffer, final int offset)
     {
         return buffer.getInt(offset + SOURCE_ID_OFFSET);
+    }
+
+    /**
+     * The reserved flags word (written 0).
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static int flags(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getInt(offset + FLAGS_OFFSET);
     }
 
     public static long sourceSequence(final DirectBuffer buffer, final int offset)
@@ -134,6 +158,6 @@ public final class Header
 
     public static void receiveTimeNs(final MutableDirectBuffer buffer, final int offset, final long receiveTimeNs)
     {
-        buffer.putLong(offset + RECEIVE_TIME_OFFSET, receiveTimeNs);
+        buffer.putLong(offset + RECEIVE_TIME_NS_OFFSET, receiveTimeNs);
     }
 }

@@ -2,13 +2,17 @@ package io.meridian.engine.codec;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+
 /**
  * An operator command (halt, resume, cancel-all).
  *
- * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <p>Layout after the {@link Header} (offset from the start of the record, field, {@link RecordLayout.Kind}; the
+ * table rules are in the package documentation):
  * <pre>
- *  48 command          byte
- *  56 argument         long
+ *  48 command          i8
+ *  49 (padding)        7
+ *  56 argument         i64
+ *  64 (end)
  * </pre>
  */
 public final class OperatorCodec

@@ -2,21 +2,24 @@ package io.meridian.engine.codec;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+
 /**
  * Decision record and outbound command: what the engine tells a venue.
  *
- * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <p>Layout after the {@link Header} (offset from the start of the record, field, {@link RecordLayout.Kind}; the
+ * table rules are in the package documentation):
  * <pre>
- *  48 causeSequence    long
- *  56 clOrdId          long
- *  64 command          byte
- *  65 side             byte
- *  66 orderType        byte
- *  67 timeInForce      byte
- *  68 venueId          int
- *  72 price            long
- *  80 qty              long
- *  88 origClOrdId      long
+ *  48 causeSequence    i64
+ *  56 clOrdId          i64
+ *  64 command          i8
+ *  65 side             i8
+ *  66 orderType        i8
+ *  67 timeInForce      i8
+ *  68 venueId          i32
+ *  72 price            i64
+ *  80 qty              i64
+ *  88 origClOrdId      i64
+ *  96 (end)
  * </pre>
  */
 public final class OrderCommandCodec

@@ -2,15 +2,18 @@ package io.meridian.engine.codec;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+
 /**
  * Top-of-book quote: best bid and ask with their sizes.
  *
- * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <p>Layout after the {@link Header} (offset from the start of the record, field, {@link RecordLayout.Kind}; the
+ * table rules are in the package documentation):
  * <pre>
- *  48 bidPrice         long
- *  56 bidQty           long
- *  64 askPrice         long
- *  72 askQty           long
+ *  48 bidPrice         i64
+ *  56 bidQty           i64
+ *  64 askPrice         i64
+ *  72 askQty           i64
+ *  80 (end)
  * </pre>
  */
 public final class QuoteCodec

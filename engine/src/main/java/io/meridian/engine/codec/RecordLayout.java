@@ -15,6 +15,8 @@ public final class RecordLayout
         I8(1),
         /** Two-byte signed integer. */
         I16(2),
+        /** Two-byte unsigned integer (read as an {@code int}). */
+        U16(2),
         /** Four-byte signed integer. */
         I32(4),
         /** Eight-byte signed integer. */
@@ -65,6 +67,8 @@ public final class RecordLayout
                     return Byte.toString(buffer.getByte(at));
                 case I16:
                     return Short.toString(buffer.getShort(at));
+                case U16:
+                    return Integer.toString(buffer.getShort(at) & 0xFFFF);
                 case I32:
                     return Integer.toString(buffer.getInt(at));
                 case I64:
@@ -80,12 +84,12 @@ public final class RecordLayout
     /** The header's fields, shared by every record type. */
     public static final Field[] HEADER_FIELDS = {
         new Field("type", Header.TYPE_OFFSET, Kind.I8),
-        new Field("schemaVersion", Header.VERSION_OFFSET, Kind.I8),
-        new Field("length", Header.LENGTH_OFFSET, Kind.I16),
-        new Field("instrumentId", Header.INSTRUMENT_OFFSET, Kind.I32),
+        new Field("schemaVersion", Header.SCHEMA_VERSION_OFFSET, Kind.I8),
+        new Field("length", Header.LENGTH_OFFSET, Kind.U16),
+        new Field("instrumentId", Header.INSTRUMENT_ID_OFFSET, Kind.I32),
         new Field("sequence", Header.SEQUENCE_OFFSET, Kind.I64),
-        new Field("eventTimeNs", Header.EVENT_TIME_OFFSET, Kind.I64),
-        new Field("receiveTimeNs", Header.RECEIVE_TIME_OFFSET, Kind.I64),
+        new Field("eventTimeNs", Header.EVENT_TIME_NS_OFFSET, Kind.I64),
+        new Field("receiveTimeNs", Header.RECEIVE_TIME_NS_OFFSET, Kind.I64),
         new Field("sourceId", Header.SOURCE_ID_OFFSET, Kind.I32),
         new Field("flags", Header.FLAGS_OFFSET, Kind.I32),
         new Field("sourceSequence", Header.SOURCE_SEQUENCE_OFFSET, Kind.I64),

@@ -2,18 +2,22 @@ package io.meridian.engine.codec;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+
 /**
  * Decision record: the pre-trade risk verdict on one order.
  *
- * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <p>Layout after the {@link Header} (offset from the start of the record, field, {@link RecordLayout.Kind}; the
+ * table rules are in the package documentation):
  * <pre>
- *  48 causeSequence    long
- *  56 clOrdId          long
- *  64 side             byte
- *  65 accepted         byte
- *  66 reasonCode       short
- *  72 price            long
- *  80 qty              long
+ *  48 causeSequence    i64
+ *  56 clOrdId          i64
+ *  64 side             i8
+ *  65 accepted         i8
+ *  66 reasonCode       i16
+ *  68 (padding)        4
+ *  72 price            i64
+ *  80 qty              i64
+ *  88 (end)
  * </pre>
  */
 public final class RiskDecisionCodec

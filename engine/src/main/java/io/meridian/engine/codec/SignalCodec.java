@@ -2,16 +2,20 @@ package io.meridian.engine.codec;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+
 /**
  * Decision record: the model score for an instrument and the target position it implies.
  *
- * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <p>Layout after the {@link Header} (offset from the start of the record, field, {@link RecordLayout.Kind}; the
+ * table rules are in the package documentation):
  * <pre>
- *  48 causeSequence    long
- *  56 score            double
- *  64 targetPosition   long
- *  72 position         long
- *  80 modelId          int
+ *  48 causeSequence    i64
+ *  56 score            f64
+ *  64 targetPosition   i64
+ *  72 position         i64
+ *  80 modelId          i32
+ *  84 (padding)        4
+ *  88 (end)
  * </pre>
  */
 public final class SignalCodec

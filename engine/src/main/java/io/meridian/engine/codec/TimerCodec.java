@@ -2,12 +2,15 @@ package io.meridian.engine.codec;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+
 /**
  * A timer tick; its event time is the time the engine may act on.
  *
- * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <p>Layout after the {@link Header} (offset from the start of the record, field, {@link RecordLayout.Kind}; the
+ * table rules are in the package documentation):
  * <pre>
- *  48 timerId          long
+ *  48 timerId          i64
+ *  56 (end)
  * </pre>
  */
 public final class TimerCodec

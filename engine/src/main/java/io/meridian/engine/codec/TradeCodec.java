@@ -2,14 +2,18 @@ package io.meridian.engine.codec;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+
 /**
  * A trade print.
  *
- * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <p>Layout after the {@link Header} (offset from the start of the record, field, {@link RecordLayout.Kind}; the
+ * table rules are in the package documentation):
  * <pre>
- *  48 price            long
- *  56 qty              long
- *  64 aggressorSide    byte
+ *  48 price            i64
+ *  56 qty              i64
+ *  64 aggressorSide    i8
+ *  65 (padding)        7
+ *  72 (end)
  * </pre>
  */
 public final class TradeCodec

@@ -2,15 +2,19 @@ package io.meridian.engine.codec;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+
 /**
  * Decision record: the trading state changed (kill switch or operator).
  *
- * <p>Layout after the {@link Header} (offsets from the start of the record):
+ * <p>Layout after the {@link Header} (offset from the start of the record, field, {@link RecordLayout.Kind}; the
+ * table rules are in the package documentation):
  * <pre>
- *  48 causeSequence    long
- *  56 state            byte
- *  57 previousState    byte
- *  58 reasonCode       short
+ *  48 causeSequence    i64
+ *  56 state            i8
+ *  57 previousState    i8
+ *  58 reasonCode       i16
+ *  60 (padding)        4
+ *  64 (end)
  * </pre>
  */
 public final class TradingStateChangeCodec

@@ -4,7 +4,6 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.meridian.config.JournalingMode;
 import io.meridian.config.PipelineConfig;
@@ -13,6 +12,7 @@ import io.meridian.config.WaitStrategyKind;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.stage.EventSlot;
+import io.meridian.engine.stage.Stage;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.agrona.DirectBuffer;
@@ -26,7 +26,7 @@ import org.agrona.concurrent.SystemNanoClock;
  *  producers (gateways, timers, operator) --&gt; [inbound ring, multi-producer; sequencer stamps seq + receive time]
  *      +--&gt; input journaler                                              (parallel consumer)
  *      +--&gt; single: one handler running all stages
- *           staged: book -&gt; features -&gt; scoring -&gt; strategy -&gt; risk+kill+orders   (one handler each)
+ *           staged: one handler per stage of the pipeline's list, in list order
  *                                   |
  *                                   v
  *                       [outbound ring, single producer]
@@ -124,12 +124,10 @@ public final class DisruptorPipeline implements AutoCloseable
         }
         else
         {
-            final EventHandlerGroup<EventSlot> first = inbound.handleEventsWith(
-                inputJournaler, (slot, sequence, endOfBatch) -> pipeline.bookStage(slot));
-            first.then((slot, sequence, endOfBatch) -> pipeline.featureStage(slot))
-                .then((slot, sequence, endOfBatch) -> pipeline.scoringStage(slot))
-                .then((slot, sequence, endOfBatch) -> pipeline.strategyStage(slot))
-                .then(new PipelineThreadHandler(null, publisher, pipeline::orderStage, pipelineDone, onStart));
+            // one handler per stage, in list order; the last also marks events processed
+            final Stage last = pipeline.stage(pipeline.stageCount() - 1);
+            StageHandler.chain(inbound, inputJournaler, pipeline,
+                new PipelineThreadHandler(null, publisher, last::onEvent, pipelineDone, onStart));
         }
         if (!inline)
         {

@@ -99,8 +99,38 @@ public final class EngineFactory
             config.strategy().volFloorBps(),
             config.model().horizonTicks(),
             crossesSpread(config));
-        final FeatureEngine features = new FeatureEngine(
-            n, config.features().emaFastTicks(), config.features().emaSlowTicks(), config.features().volWindowTicks());
-        return new Pipeline(instruments, new MarketDataStage(instruments), features, scorer, strategy, orders);
+        // the one ordered stage list: single mode, staged mode and the timed variant all run exactly this; adding a
+        // stage is one line here (a timed run gives it its own histogram when PipelineLatency has one of its name)
+        return new Pipeline(
+            instruments,
+            new MarketDataStage(instruments),
+            new FeatureStage(featureEngine(config, n)),
+            new ScoringStage(scorer),
+            new StrategyStage(strategy, instruments),
+            orders);
+    }
+
+    /**
+     * The market-data part of the engine: the book and feature stages exactly as {@link #create} builds them, without
+     * scoring, strategy or orders. Training builds its feature rows with this, so they cannot drift from the features
+     * the engine computes live.
+     *
+     * @param config validated configuration.
+     * @return a two-stage pipeline; after each event the slot holds the book's verdict, the top of book and (on an
+     *     accepted quote) the feature vector.
+     */
+    public static Pipeline features(final EngineConfig config)
+    {
+        final InstrumentIndex instruments = instruments(config);
+        return new Pipeline(
+            instruments,
+            new MarketDataStage(instruments),
+            new FeatureStage(featureEngine(config, instruments.count())));
+    }
+
+    private static FeatureEngine featureEngine(final EngineConfig config, final int instruments)
+    {
+        return new FeatureEngine(instruments, config.features().emaFastTicks(), config.features().emaSlowTicks(),
+            config.features().volWindowTicks());
     }
 }

@@ -1,161 +1,105 @@
 package io.meridian.engine.pipeline;
 
-import io.meridian.engine.api.RejectReason;
-import io.meridian.engine.stage.EventSlot;
-import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.book.MarketDataStage;
-import io.meridian.engine.codec.Header;
-import io.meridian.engine.codec.QuoteCodec;
-import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.feature.FeatureEngine;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.order.OrderManager;
-import io.meridian.engine.strategy.ThresholdStrategy;
-import org.agrona.concurrent.UnsafeBuffer;
+import io.meridian.engine.stage.EventSlot;
+import io.meridian.engine.stage.InstrumentIndex;
+import io.meridian.engine.stage.Stage;
 
 /**
- * The engine's seven stages and the hand-off between them through an {@link EventSlot}:
+ * The engine's ordered stage list, built by {@link EngineFactory}:
  *
  * <pre>
- *   book (validate + L1) -&gt; features -&gt; scoring -&gt; strategy/sizing -&gt; risk + kill switch + orders
+ *   book (decode, validate, L1) -&gt; features -&gt; scoring -&gt; strategy/sizing -&gt; risk + kill switch + orders
  * </pre>
  *
- * Each stage method reads only the slot and its own state, and writes only its own state and the slot's result
- * fields, so the stages can run on one thread ({@link #onEvent}) or as separate Disruptor handlers in staged mode.
- * Risk, kill switch and order management share positions and working orders, so they are one handler.
+ * The same list runs on one thread ({@link #onEvent}), timed ({@link TimedPipeline}) or as one Disruptor handler per
+ * stage ({@link DisruptorPipeline}, staged mode). Risk, kill switch and order management share positions and working
+ * orders, so they are one stage. The typed accessors give reports and tests the stages' own state.
  */
 public final class Pipeline
 {
     private final InstrumentIndex instruments;
+    private final Stage[] stages;
     private final MarketDataStage book;
     private final FeatureEngine features;
     private final Scorer scorer;
-    private final ThresholdStrategy strategy;
     private final OrderManager orders;
 
     /**
-     * Composes the stages.
+     * A pipeline over an ordered stage list.
      *
      * @param instruments configured instruments.
-     * @param book stage 1.
-     * @param features stage 2.
-     * @param scorer stage 3.
-     * @param strategy stage 4.
-     * @param orders stages 5 to 7.
+     * @param stages the stages in order; the first must be the {@link MarketDataStage} (it decodes each event into
+     *     its slot).
+     * @throws IllegalArgumentException when it is not.
      */
-    public Pipeline(
-        final InstrumentIndex instruments,
-        final MarketDataStage book,
-        final FeatureEngine features,
-        final Scorer scorer,
-        final ThresholdStrategy strategy,
-        final OrderManager orders)
+    Pipeline(final InstrumentIndex instruments, final Stage... stages)
     {
+        if (stages.length == 0 || !(stages[0] instanceof MarketDataStage))
+        {
+            throw new IllegalArgumentException("the first stage must be the book stage, which decodes each event");
+        }
         this.instruments = instruments;
-        this.book = book;
-        this.features = features;
-        this.scorer = scorer;
-        this.strategy = strategy;
-        this.orders = orders;
+        this.stages = stages.clone();
+        this.book = (MarketDataStage)stages[0];
+        FeatureEngine featureEngine = null;
+        Scorer model = null;
+        OrderManager orderManager = null;
+        for (final Stage stage : stages)
+        {
+            if (stage instanceof FeatureStage)
+            {
+                featureEngine = ((FeatureStage)stage).features();
+            }
+            else if (stage instanceof ScoringStage)
+            {
+                model = ((ScoringStage)stage).scorer();
+            }
+            else if (stage instanceof OrderManager)
+            {
+                orderManager = (OrderManager)stage;
+            }
+        }
+        this.features = featureEngine;
+        this.scorer = model;
+        this.orders = orderManager;
     }
 
     /**
-     * Runs every stage on the calling thread.
+     * Runs every stage, in order, on the calling thread.
      *
-     * @param slot the event.
+     * @param slot the event (its buffer filled; the first stage decodes it).
      */
     public void onEvent(final EventSlot slot)
     {
-        bookStage(slot);
-        featureStage(slot);
-        scoringStage(slot);
-        strategyStage(slot);
-        orderStage(slot);
-    }
-
-    /**
-     * Stage 1: validation and the L1 book; copies the touch into the slot.
-     *
-     * @param slot the event.
-     */
-    public void bookStage(final EventSlot slot)
-    {
-        slot.clearResults();
-        final UnsafeBuffer buffer = slot.buffer;
-        final byte type = Header.type(buffer, 0);
-        if (type == RecordType.QUOTE || type == RecordType.TRADE)
+        for (final Stage stage : stages)
         {
-            slot.marketDataAccepted = book.onMarketData(buffer, 0) == RejectReason.NONE;
-            if (slot.marketDataAccepted)
-            {
-                final int index = instruments.indexOf(Header.instrumentId(buffer, 0));
-                slot.bidPrice = book.bidPrice(index);
-                slot.askPrice = book.askPrice(index);
-            }
+            stage.onEvent(slot);
         }
     }
 
     /**
-     * Stage 2: features, on accepted quotes.
+     * Number of stages.
      *
-     * @param slot the event.
+     * @return the count.
      */
-    public void featureStage(final EventSlot slot)
+    public int stageCount()
     {
-        final UnsafeBuffer buffer = slot.buffer;
-        if (slot.marketDataAccepted && Header.type(buffer, 0) == RecordType.QUOTE)
-        {
-            final int index = instruments.indexOf(Header.instrumentId(buffer, 0));
-            slot.featuresReady = features.onQuote(
-                index,
-                QuoteCodec.bidPrice(buffer, 0),
-                QuoteCodec.bidQty(buffer, 0),
-                QuoteCodec.askPrice(buffer, 0),
-                QuoteCodec.askQty(buffer, 0),
-                slot.features);
-        }
+        return stages.length;
     }
 
     /**
-     * Stage 3: model scoring, when the features are ready.
+     * One stage.
      *
-     * @param slot the event.
+     * @param index position in the list.
+     * @return the stage.
      */
-    public void scoringStage(final EventSlot slot)
+    public Stage stage(final int index)
     {
-        if (slot.featuresReady)
-        {
-            slot.score = scorer.score(slot.features);
-            slot.scored = true;
-        }
-    }
-
-    /**
-     * Stage 4: strategy and sizing.
-     *
-     * @param slot the event.
-     */
-    public void strategyStage(final EventSlot slot)
-    {
-        if (slot.scored)
-        {
-            final int index = instruments.indexOf(Header.instrumentId(slot.buffer, 0));
-            final double mid = 0.5 * (slot.bidPrice + slot.askPrice) / instruments.priceScale(index);
-            slot.targetPosition = strategy.onScore(
-                index, slot.score, slot.features, mid, instruments.qtyScale(index));
-            slot.hasTarget = true;
-        }
-    }
-
-    /**
-     * Stages 5 to 7: risk, kill switch, order management; emits the outbound records.
-     *
-     * @param slot the event.
-     */
-    public void orderStage(final EventSlot slot)
-    {
-        orders.onEvent(
-            slot.buffer, 0, slot.marketDataAccepted, slot.scored, slot.score, slot.hasTarget, slot.targetPosition);
+        return stages[index];
     }
 
     public InstrumentIndex instruments()
@@ -168,16 +112,31 @@ public final class Pipeline
         return book;
     }
 
+    /**
+     * The feature engine.
+     *
+     * @return the engine, or null when the list has no feature stage.
+     */
     public FeatureEngine features()
     {
         return features;
     }
 
+    /**
+     * The scorer.
+     *
+     * @return the scorer, or null when the list has no scoring stage.
+     */
     public Scorer scorer()
     {
         return scorer;
     }
 
+    /**
+     * The order stage.
+     *
+     * @return the order manager, or null when the list has no order stage (e.g. a feature-only pipeline).
+     */
     public OrderManager orders()
     {
         return orders;

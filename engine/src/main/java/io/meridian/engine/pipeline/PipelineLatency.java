@@ -4,9 +4,11 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
 /**
- * Per-stage and tick-to-order latency histograms. One thread records (allocation-free, wait-free
- * {@link SingleWriterRecorder}s); any other thread may call {@link #snapshot(int)} to read the accumulated
- * distribution. Values above {@link #HIGHEST_NS} are clamped so recording never throws.
+ * Per-stage and tick-to-order latency histograms. A timed run records each stage into the stage histogram of the
+ * same name ({@link #stageHistogram}); a stage without one counts in the whole-event histogram only. One
+ * thread records (allocation-free, wait-free {@link SingleWriterRecorder}s); any other thread may call
+ * {@link #snapshot(int)} to read the accumulated distribution. Values above {@link #HIGHEST_NS} are clamped so
+ * recording never throws.
  */
 public final class PipelineLatency
 {
@@ -24,6 +26,8 @@ public final class PipelineLatency
     public static final int TICK_TO_ORDER = 5;
     /** Whole pipeline pass for any event. */
     public static final int EVENT = 6;
+    /** Number of per-stage histograms: {@link #BOOK} to {@link #ORDERS}. */
+    public static final int STAGES = 5;
     /** Number of histograms. */
     public static final int COUNT = 7;
 
@@ -73,6 +77,24 @@ public final class PipelineLatency
         totals[histogram].add(interval);
         recycled[histogram] = interval;
         return totals[histogram];
+    }
+
+    /**
+     * The stage histogram for a stage name.
+     *
+     * @param stageName a {@code Stage}'s name.
+     * @return the histogram index ({@code < STAGES}), or -1 when no stage histogram has that name.
+     */
+    public static int stageHistogram(final String stageName)
+    {
+        for (int i = 0; i < STAGES; i++)
+        {
+            if (NAMES[i].equals(stageName))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -1,16 +1,21 @@
 package io.meridian.engine.pipeline;
 
 import io.meridian.engine.stage.EventSlot;
+import io.meridian.engine.stage.Stage;
 import org.agrona.concurrent.NanoClock;
 
 /**
- * Runs all stages of a {@link Pipeline} on one thread and records each stage's latency. The clock is injected and
- * used only for measurement: nothing it returns reaches a decision or the journal. A stage's time is recorded only
- * when it did work for the event (features on accepted quotes, scoring when features were ready, and so on).
+ * Runs a {@link Pipeline}'s stage list on one thread and records each stage's latency: one clock read before the
+ * first stage and one after each. The clock is injected and used only for measurement: nothing it returns reaches a
+ * decision or the journal. A stage's time is recorded only when the stage did work for the event (its
+ * {@link Stage#onEvent} returned true), into the stage histogram of the stage's name
+ * ({@link PipelineLatency#stageHistogram}); a stage without one counts in the whole-event histogram only.
  */
 public final class TimedPipeline
 {
     private final Pipeline pipeline;
+    private final Stage[] stages;
+    private final int[] histograms;
     private final NanoClock clock;
     private final PipelineLatency latency;
     private final boolean recordTickToOrder;
@@ -40,6 +45,13 @@ public final class TimedPipeline
         final Pipeline pipeline, final NanoClock clock, final PipelineLatency latency, final boolean recordTickToOrder)
     {
         this.pipeline = pipeline;
+        this.stages = new Stage[pipeline.stageCount()];
+        this.histograms = new int[stages.length];
+        for (int i = 0; i < stages.length; i++)
+        {
+            stages[i] = pipeline.stage(i);
+            histograms[i] = PipelineLatency.stageHistogram(stages[i].name());
+        }
         this.clock = clock;
         this.latency = latency;
         this.recordTickToOrder = recordTickToOrder;
@@ -53,37 +65,23 @@ public final class TimedPipeline
      */
     public void onEvent(final EventSlot slot)
     {
-        final long t0 = clock.nanoTime();
-        pipeline.bookStage(slot);
-        final long t1 = clock.nanoTime();
-        pipeline.featureStage(slot);
-        final long t2 = clock.nanoTime();
-        pipeline.scoringStage(slot);
-        final long t3 = clock.nanoTime();
-        pipeline.strategyStage(slot);
-        final long t4 = clock.nanoTime();
-        final long ordersBefore = pipeline.orders().ordersSent();
-        pipeline.orderStage(slot);
-        final long t5 = clock.nanoTime();
-
-        latency.record(PipelineLatency.BOOK, t1 - t0);
-        if (slot.marketDataAccepted)
+        final long start = clock.nanoTime();
+        long before = start;
+        for (int i = 0; i < stages.length; i++)
         {
-            latency.record(PipelineLatency.FEATURES, t2 - t1);
+            final boolean worked = stages[i].onEvent(slot);
+            final long after = clock.nanoTime();
+            if (worked && histograms[i] >= 0)
+            {
+                latency.record(histograms[i], after - before);
+            }
+            before = after;
         }
-        if (slot.scored)
+        latency.record(PipelineLatency.EVENT, before - start);
+        if (recordTickToOrder && slot.ordersSent > 0)
         {
-            latency.record(PipelineLatency.SCORING, t3 - t2);
-        }
-        if (slot.hasTarget)
-        {
-            latency.record(PipelineLatency.STRATEGY, t4 - t3);
-        }
-        latency.record(PipelineLatency.ORDERS, t5 - t4);
-        latency.record(PipelineLatency.EVENT, t5 - t0);
-        if (recordTickToOrder && pipeline.orders().ordersSent() != ordersBefore)
-        {
-            latency.record(PipelineLatency.TICK_TO_ORDER, t5 - (slot.publishNanos != 0 ? slot.publishNanos : t0));
+            final long from = slot.publishNanos != 0 ? slot.publishNanos : start;
+            latency.record(PipelineLatency.TICK_TO_ORDER, before - from);
         }
     }
 

@@ -20,8 +20,8 @@ import io.meridian.engine.codec.SignalCodec;
 import io.meridian.engine.codec.TradingStateChangeCodec;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.pipeline.Pipeline;
-import io.meridian.engine.testing.Records;
 import io.meridian.engine.testing.RecordingSink;
+import io.meridian.engine.testing.SlotBuilder;
 import io.meridian.engine.testing.TestEngines;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +56,9 @@ class OrderManagerTest
     private static final long C_ASK = 3_100_500;
 
     private final RecordingSink sink = new RecordingSink();
-    private final UnsafeBuffer in = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
+    private SlotBuilder events;
     private OrderManager orders;
     private int modelId;
-    private long inboundSequence;
     private int consumed;
 
     @BeforeEach
@@ -85,6 +84,7 @@ class OrderManagerTest
         all.addAll(List.of(overrides));
         final Pipeline pipeline = TestEngines.pipeline(sink, all.toArray(new String[0]));
         orders = pipeline.orders();
+        events = new SlotBuilder(pipeline.instruments());
         final Scorer scorer = pipeline.scorer();
         modelId = scorer.modelId();
     }
@@ -104,29 +104,24 @@ class OrderManagerTest
 
     // ---------------------------------------------------------------- inbound events
 
-    private long sequenced()
+    /** Hands the built event to the order stage. */
+    private long handle(final SlotBuilder event)
     {
-        Header.sequence(in, 0, ++inboundSequence);
-        return inboundSequence;
+        orders.onEvent(event.slot());
+        return event.sequence();
     }
 
     /** A scored quote with a target. */
     private long quote(
         final int instrument, final long timeNs, final long bid, final long ask, final double score, final long target)
     {
-        Records.quote(in, instrument, timeNs, inboundSequence + 1, bid, 100, ask, 100);
-        final long seq = sequenced();
-        orders.onEvent(in, 0, true, true, score, true, target);
-        return seq;
+        return handle(events.quote(instrument, timeNs, bid, ask).scored(score).target(target));
     }
 
     /** An accepted quote that was not scored (features still warming up). */
     private long quote(final int instrument, final long timeNs, final long bid, final long ask)
     {
-        Records.quote(in, instrument, timeNs, inboundSequence + 1, bid, 100, ask, 100);
-        final long seq = sequenced();
-        orders.onEvent(in, 0, true, false, 0.0, false, 0);
-        return seq;
+        return handle(events.quote(instrument, timeNs, bid, ask));
     }
 
     private long aQuote(final long timeNs, final double score, final long target)
@@ -138,10 +133,7 @@ class OrderManagerTest
         final int instrument, final long timeNs, final long clOrdId, final byte execType, final byte side,
         final long lastPrice, final long lastQty, final long leaves, final long cum)
     {
-        Records.execReport(in, instrument, timeNs, clOrdId, execType, side, lastPrice, lastQty, leaves, cum);
-        final long seq = sequenced();
-        orders.onEvent(in, 0, false, false, 0.0, false, 0);
-        return seq;
+        return handle(events.execReport(instrument, timeNs, clOrdId, execType, side, lastPrice, lastQty, leaves, cum));
     }
 
     private long ack(final int instrument, final long timeNs, final long clOrdId, final byte side, final long qty)
@@ -151,26 +143,17 @@ class OrderManagerTest
 
     private long timer(final long timeNs)
     {
-        Records.timer(in, timeNs);
-        final long seq = sequenced();
-        orders.onEvent(in, 0, false, false, 0.0, false, 0);
-        return seq;
+        return handle(events.timer(timeNs));
     }
 
     private long operator(final long timeNs, final byte command)
     {
-        Records.operator(in, timeNs, command);
-        final long seq = sequenced();
-        orders.onEvent(in, 0, false, false, 0.0, false, 0);
-        return seq;
+        return handle(events.operator(timeNs, command));
     }
 
     private long connectivity(final long timeNs, final byte state)
     {
-        Records.connectivity(in, timeNs, state);
-        final long seq = sequenced();
-        orders.onEvent(in, 0, false, false, 0.0, false, 0);
-        return seq;
+        return handle(events.connectivity(timeNs, state));
     }
 
     // ---------------------------------------------------------------- outbound assertions
@@ -284,7 +267,7 @@ class OrderManagerTest
     {
         aQuote(T0, 2.5, qty);
         final List<UnsafeBuffer> r = next(RecordType.SIGNAL, RecordType.RISK_DECISION, RecordType.ORDER_COMMAND);
-        assertNewOrder(r.get(2), A, T0, inboundSequence, 1, Side.BUY, A_ASK, qty);
+        assertNewOrder(r.get(2), A, T0, events.sequence(), 1, Side.BUY, A_ASK, qty);
     }
 
     // ---------------------------------------------------------------- new orders
@@ -346,9 +329,7 @@ class OrderManagerTest
     @Test
     void shouldSignalThePositionWhenScoredWithoutATarget()
     {
-        Records.quote(in, A, T0, 1, A_BID, 100, A_ASK, 100);
-        final long cause = sequenced();
-        orders.onEvent(in, 0, true, true, 0.7, false, 999);
+        final long cause = handle(events.quote(A, T0, A_BID, A_ASK).scored(0.7));
 
         assertSignal(next(RecordType.SIGNAL).get(0), A, T0, cause, 0.7, 0, 0);
     }
@@ -359,9 +340,9 @@ class OrderManagerTest
         quote(A, T0, A_BID, A_ASK);
         assertNothingEmitted();
 
-        Records.quote(in, A, T0 + MS, 2, A_BID, 100, A_ASK, 100);
-        sequenced();
-        orders.onEvent(in, 0, false, true, 5.0, true, 100);
+        // a duplicate (same source sequence), even if later stages had scored it
+        handle(events.quote(A, T0 + MS, 1, A_BID, 100, A_ASK, 100).scored(5.0).target(100));
+        assertFalse(events.slot().marketDataAccepted);
         assertNothingEmitted();
         assertEquals(0, orders.signals());
     }
@@ -370,9 +351,8 @@ class OrderManagerTest
     void shouldIgnoreTheTouchOfRejectedMarketData()
     {
         quote(A, T0, A_BID, A_ASK);
-        Records.quote(in, A, T0 + MS, 2, 100, 100, 200, 100);
-        sequenced();
-        orders.onEvent(in, 0, false, false, 0.0, false, 0);
+        handle(events.quote(A, T0 + MS, 2, 200, 100, 100, 100));
+        assertFalse(events.slot().marketDataAccepted, "a crossed quote is rejected");
 
         final long cause = aQuote(T0 + 2 * MS, 2.5, 10);
 
@@ -609,9 +589,7 @@ class OrderManagerTest
     @Test
     void shouldCollarAgainstTheLastTrade()
     {
-        Records.trade(in, A, T0, 1, 440_000, 5, Side.SELL);
-        sequenced();
-        orders.onEvent(in, 0, true, false, 0.0, false, 0);
+        handle(events.trade(A, T0, 440_000, 5, Side.SELL));
         assertNothingEmitted();
 
         // 10% of 440,000 is 44,000; the ask is 60,100 away

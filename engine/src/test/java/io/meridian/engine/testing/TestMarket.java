@@ -69,7 +69,7 @@ public final class TestMarket implements OutboundSink
             final int offset = head * Header.MAX_RECORD_LENGTH;
             final int length = Header.length(pending, offset);
             buffer.putBytes(0, pending, offset, length);
-            buffer.putLong(Header.EVENT_TIME_OFFSET, timeNs);
+            buffer.putLong(Header.EVENT_TIME_NS_OFFSET, timeNs);
             head = (head + 1) % PENDING;
             count--;
             return length;

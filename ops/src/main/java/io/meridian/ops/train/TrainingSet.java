@@ -1,33 +1,28 @@
 package io.meridian.ops.train;
 
 import io.meridian.config.EngineConfig;
-import io.meridian.engine.api.RejectReason;
-import io.meridian.engine.stage.InstrumentIndex;
-import io.meridian.engine.book.MarketDataStage;
 import io.meridian.engine.codec.Header;
-import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
-import io.meridian.engine.feature.FeatureEngine;
-import io.meridian.engine.feature.FeatureSchema;
 import io.meridian.engine.pipeline.EngineFactory;
+import io.meridian.engine.pipeline.Pipeline;
+import io.meridian.engine.stage.EventSlot;
 import java.util.Arrays;
 import org.agrona.DirectBuffer;
 
 /**
- * Builds a training set from journaled market data with the engine's own validation and feature code: each row is
- * the feature vector the engine computed at an accepted quote, and its label is the forward mid return, in basis
+ * Builds a training set from journaled market data with the engine's own book and feature stages, built by the
+ * engine's factory ({@link EngineFactory#features}) exactly as a live engine builds them: each row is the feature
+ * vector the engine computed at an accepted quote, and its label is the forward mid return, in basis
  * points, to the {@code horizon}-th next accepted quote of the same instrument. Features use only events up to the
  * row's own event (they are computed incrementally, in journal order, before any later event is seen); only the
  * label looks ahead, by construction. Rows whose horizon runs past the end of the journal are dropped.
  */
 public final class TrainingSet
 {
-    private final InstrumentIndex instruments;
-    private final MarketDataStage book;
-    private final FeatureEngine features;
+    private final Pipeline features;
+    private final EventSlot slot = new EventSlot();
     private final int horizon;
     private final int stride;
-    private final double[] vector = new double[FeatureSchema.COUNT];
 
     private double[][] rows = new double[1024][];
     private double[] labels = new double[1024];
@@ -47,13 +42,10 @@ public final class TrainingSet
      */
     public TrainingSet(final EngineConfig config, final int horizon, final int stride)
     {
-        this.instruments = EngineFactory.instruments(config);
-        this.book = new MarketDataStage(instruments);
-        this.features = new FeatureEngine(instruments.count(), config.features().emaFastTicks(),
-            config.features().emaSlowTicks(), config.features().volWindowTicks());
+        this.features = EngineFactory.features(config);
         this.horizon = horizon;
         this.stride = stride;
-        final int n = instruments.count();
+        final int n = features.instruments().count();
         pendingRow = new int[n][horizon];
         pendingMid = new double[n][horizon];
         quoteCount = new long[n];
@@ -76,28 +68,26 @@ public final class TrainingSet
         {
             return;
         }
-        if (book.onMarketData(buffer, offset) != RejectReason.NONE || type != RecordType.QUOTE)
+        slot.buffer.putBytes(0, buffer, offset, Header.length(buffer, offset));
+        features.onEvent(slot);
+        if (type != RecordType.QUOTE || !slot.marketDataAccepted)
         {
             return;
         }
-        final int index = instruments.indexOf(Header.instrumentId(buffer, offset));
-        final long bid = QuoteCodec.bidPrice(buffer, offset);
-        final long ask = QuoteCodec.askPrice(buffer, offset);
-        final boolean ready = features.onQuote(index, bid, QuoteCodec.bidQty(buffer, offset), ask,
-            QuoteCodec.askQty(buffer, offset), vector);
-        final double mid = 0.5 * (bid + ask);
-        final int slot = (int)(quoteCount[index] % horizon);
-        final int due = pendingRow[index][slot];
+        final int index = slot.instrumentIndex;
+        final double mid = 0.5 * (slot.bidPrice + slot.askPrice);
+        final int cursor = (int)(quoteCount[index] % horizon);
+        final int due = pendingRow[index][cursor];
         if (due >= 0)
         {
-            labels[due] = (mid - pendingMid[index][slot]) / pendingMid[index][slot] * 10_000.0;
+            labels[due] = (mid - pendingMid[index][cursor]) / pendingMid[index][cursor] * 10_000.0;
         }
-        pendingRow[index][slot] = -1;
+        pendingRow[index][cursor] = -1;
         quoteCount[index]++;
-        if (ready && quotesSeen++ % stride == 0)
+        if (slot.featuresReady && quotesSeen++ % stride == 0)
         {
-            pendingRow[index][slot] = add(vector, Header.sequence(buffer, offset));
-            pendingMid[index][slot] = mid;
+            pendingRow[index][cursor] = add(slot.features, slot.sequence);
+            pendingMid[index][cursor] = mid;
         }
     }
 

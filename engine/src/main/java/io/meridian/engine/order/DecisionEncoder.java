@@ -1,0 +1,210 @@
+package io.meridian.engine.order;
+
+import io.meridian.engine.api.OrderCommandType;
+import io.meridian.engine.api.OutboundSink;
+import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.OrderCommandCodec;
+import io.meridian.engine.codec.RiskDecisionCodec;
+import io.meridian.engine.codec.SignalCodec;
+import io.meridian.engine.codec.TradingStateChangeCodec;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Writes the order stage's outbound records — SIGNAL, RISK_DECISION, ORDER_COMMAND and TRADING_STATE — into one
+ * reused buffer and hands each to the {@link OutboundSink}. Every record carries the next output sequence and the
+ * causing inbound event's sequence and times (set per event by {@link #cause}). Counts what it wrote.
+ * Single-threaded (the order stage's thread); allocation-free.
+ */
+public final class DecisionEncoder
+{
+    private static final int VENUE_ID = 1;
+
+    private final UnsafeBuffer out = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
+    private final OutboundSink sink;
+    private final int modelId;
+    private long outputSequence;
+    private long causeSequence;
+    private long causeEventTimeNs;
+    private long causeReceiveTimeNs;
+
+    private long signals;
+    private long ordersSent;
+    private long cancelsSent;
+    private long massCancels;
+    private long stateChanges;
+
+    /**
+     * An encoder.
+     *
+     * @param modelId scorer id journaled in signals.
+     * @param sink where the records go.
+     */
+    public DecisionEncoder(final int modelId, final OutboundSink sink)
+    {
+        this.modelId = modelId;
+        this.sink = sink;
+    }
+
+    /**
+     * Sets the inbound event the next records are caused by.
+     *
+     * @param sequence its inbound sequence.
+     * @param eventTimeNs its event time.
+     * @param receiveTimeNs its receive time.
+     */
+    public void cause(final long sequence, final long eventTimeNs, final long receiveTimeNs)
+    {
+        causeSequence = sequence;
+        causeEventTimeNs = eventTimeNs;
+        causeReceiveTimeNs = receiveTimeNs;
+    }
+
+    private void header(final byte type, final int length, final int instrumentId)
+    {
+        Header.write(
+            out, 0, type, length, instrumentId, ++outputSequence, causeEventTimeNs, causeReceiveTimeNs, 0, 0);
+    }
+
+    /**
+     * A SIGNAL: the model's score and what the strategy made of it.
+     *
+     * @param instrumentId the instrument.
+     * @param score the model score.
+     * @param targetPosition the target (the current position when the strategy set none), lots.
+     * @param position the current position, lots.
+     */
+    public void signal(final int instrumentId, final double score, final long targetPosition, final long position)
+    {
+        header(SignalCodec.TYPE, SignalCodec.LENGTH, instrumentId);
+        SignalCodec.causeSequence(out, 0, causeSequence);
+        SignalCodec.score(out, 0, score);
+        SignalCodec.targetPosition(out, 0, targetPosition);
+        SignalCodec.position(out, 0, position);
+        SignalCodec.modelId(out, 0, modelId);
+        sink.onRecord(out, 0, SignalCodec.LENGTH);
+        signals++;
+    }
+
+    /**
+     * A RISK_DECISION on a new order.
+     *
+     * @param instrumentId the instrument.
+     * @param clOrdId the order's client id.
+     * @param side its side.
+     * @param reason {@link RejectReason#NONE} when accepted.
+     * @param price its limit price, ticks.
+     * @param qty its quantity, lots.
+     */
+    public void riskDecision(
+        final int instrumentId, final long clOrdId, final byte side, final RejectReason reason, final long price,
+        final long qty)
+    {
+        header(RiskDecisionCodec.TYPE, RiskDecisionCodec.LENGTH, instrumentId);
+        RiskDecisionCodec.causeSequence(out, 0, causeSequence);
+        RiskDecisionCodec.clOrdId(out, 0, clOrdId);
+        RiskDecisionCodec.side(out, 0, side);
+        RiskDecisionCodec.accepted(out, 0, (byte)(reason == RejectReason.NONE ? 1 : 0));
+        RiskDecisionCodec.reasonCode(out, 0, reason.code());
+        RiskDecisionCodec.price(out, 0, price);
+        RiskDecisionCodec.qty(out, 0, qty);
+        sink.onRecord(out, 0, RiskDecisionCodec.LENGTH);
+    }
+
+    /**
+     * An ORDER_COMMAND to the venue (DAY time in force).
+     *
+     * @param instrumentId the instrument, 0 for a mass cancel.
+     * @param clOrdId the command's client id.
+     * @param command {@link OrderCommandType} code.
+     * @param side side code.
+     * @param orderType order type code.
+     * @param price limit price, ticks.
+     * @param qty quantity, lots.
+     * @param origClOrdId the order a cancel refers to, else 0.
+     */
+    public void orderCommand(
+        final int instrumentId, final long clOrdId, final byte command, final byte side, final byte orderType,
+        final long price, final long qty, final long origClOrdId)
+    {
+        header(OrderCommandCodec.TYPE, OrderCommandCodec.LENGTH, instrumentId);
+        OrderCommandCodec.causeSequence(out, 0, causeSequence);
+        OrderCommandCodec.clOrdId(out, 0, clOrdId);
+        OrderCommandCodec.command(out, 0, command);
+        OrderCommandCodec.side(out, 0, side);
+        OrderCommandCodec.orderType(out, 0, orderType);
+        OrderCommandCodec.timeInForce(out, 0, (byte)0);
+        OrderCommandCodec.venueId(out, 0, VENUE_ID);
+        OrderCommandCodec.price(out, 0, price);
+        OrderCommandCodec.qty(out, 0, qty);
+        OrderCommandCodec.origClOrdId(out, 0, origClOrdId);
+        sink.onRecord(out, 0, OrderCommandCodec.LENGTH);
+        switch (command)
+        {
+            case OrderCommandType.NEW:
+                ordersSent++;
+                break;
+            case OrderCommandType.CANCEL:
+                cancelsSent++;
+                break;
+            case OrderCommandType.MASS_CANCEL:
+                massCancels++;
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * A TRADING_STATE change.
+     *
+     * @param state the new state.
+     * @param previousState the state before.
+     * @param reason why it changed.
+     */
+    public void tradingState(final byte state, final byte previousState, final RejectReason reason)
+    {
+        header(TradingStateChangeCodec.TYPE, TradingStateChangeCodec.LENGTH, 0);
+        TradingStateChangeCodec.causeSequence(out, 0, causeSequence);
+        TradingStateChangeCodec.state(out, 0, state);
+        TradingStateChangeCodec.previousState(out, 0, previousState);
+        TradingStateChangeCodec.reasonCode(out, 0, reason.code());
+        sink.onRecord(out, 0, TradingStateChangeCodec.LENGTH);
+        stateChanges++;
+    }
+
+    /**
+     * Output records written so far (the last output sequence).
+     *
+     * @return the count.
+     */
+    public long outputSequence()
+    {
+        return outputSequence;
+    }
+
+    public long signals()
+    {
+        return signals;
+    }
+
+    public long ordersSent()
+    {
+        return ordersSent;
+    }
+
+    public long cancelsSent()
+    {
+        return cancelsSent;
+    }
+
+    public long massCancels()
+    {
+        return massCancels;
+    }
+
+    public long stateChanges()
+    {
+        return stateChanges;
+    }
+}

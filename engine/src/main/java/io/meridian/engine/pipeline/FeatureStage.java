@@ -1,0 +1,48 @@
+package io.meridian.engine.pipeline;
+
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.feature.FeatureEngine;
+import io.meridian.engine.stage.EventSlot;
+import io.meridian.engine.stage.Stage;
+
+/**
+ * Stage 2: updates the instrument's features from the top of book of each accepted quote and writes the vector into
+ * the slot.
+ */
+final class FeatureStage implements Stage
+{
+    private final FeatureEngine features;
+
+    FeatureStage(final FeatureEngine features)
+    {
+        this.features = features;
+    }
+
+    @Override
+    public String name()
+    {
+        return "features";
+    }
+
+    /**
+     * Computes the features on an accepted quote.
+     *
+     * @param slot the event.
+     * @return true on accepted market data (quotes and trades, as the latency report has always counted it).
+     */
+    @Override
+    public boolean onEvent(final EventSlot slot)
+    {
+        if (slot.marketDataAccepted && slot.type == RecordType.QUOTE)
+        {
+            slot.featuresReady = features.onQuote(
+                slot.instrumentIndex, slot.bidPrice, slot.bidQty, slot.askPrice, slot.askQty, slot.features);
+        }
+        return slot.marketDataAccepted;
+    }
+
+    FeatureEngine features()
+    {
+        return features;
+    }
+}

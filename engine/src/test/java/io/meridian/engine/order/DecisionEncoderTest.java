@@ -1,0 +1,91 @@
+package io.meridian.engine.order;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.meridian.engine.api.OrderCommandType;
+import io.meridian.engine.api.OrderType;
+import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.Side;
+import io.meridian.engine.api.TradingState;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.OrderCommandCodec;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.codec.RiskDecisionCodec;
+import io.meridian.engine.codec.SignalCodec;
+import io.meridian.engine.codec.TradingStateChangeCodec;
+import io.meridian.engine.testing.RecordingSink;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every record the encoder writes carries the next output sequence and its cause, and the counters follow what was
+ * written.
+ */
+class DecisionEncoderTest
+{
+    private final RecordingSink sink = new RecordingSink();
+    private final DecisionEncoder encoder = new DecisionEncoder(7, sink);
+
+    private static void assertHeader(
+        final UnsafeBuffer r, final byte type, final long outputSequence, final int instrumentId)
+    {
+        assertEquals(type, Header.type(r, 0));
+        assertEquals(outputSequence, Header.sequence(r, 0));
+        assertEquals(instrumentId, Header.instrumentId(r, 0));
+        assertEquals(500, Header.eventTimeNs(r, 0));
+        assertEquals(600, Header.receiveTimeNs(r, 0));
+    }
+
+    @Test
+    void shouldWriteEachRecordWithItsCause()
+    {
+        encoder.cause(42, 500, 600);
+
+        encoder.signal(3, 1.5, 20, 5);
+        encoder.riskDecision(3, 9, Side.SELL, RejectReason.RISK_MAX_ORDER_QTY, 1_234, 50);
+        encoder.orderCommand(3, 10, OrderCommandType.NEW, Side.BUY, OrderType.LIMIT, 1_235, 15, 0);
+        encoder.tradingState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_DAILY_LOSS);
+
+        final UnsafeBuffer signal = sink.records().get(0);
+        assertHeader(signal, RecordType.SIGNAL, 1, 3);
+        assertEquals(42, SignalCodec.causeSequence(signal, 0));
+        assertEquals(1.5, SignalCodec.score(signal, 0));
+        assertEquals(20, SignalCodec.targetPosition(signal, 0));
+        assertEquals(5, SignalCodec.position(signal, 0));
+        assertEquals(7, SignalCodec.modelId(signal, 0));
+        final UnsafeBuffer risk = sink.records().get(1);
+        assertHeader(risk, RecordType.RISK_DECISION, 2, 3);
+        assertEquals(42, RiskDecisionCodec.causeSequence(risk, 0));
+        assertEquals(0, RiskDecisionCodec.accepted(risk, 0));
+        assertEquals(RejectReason.RISK_MAX_ORDER_QTY.code(), RiskDecisionCodec.reasonCode(risk, 0));
+        final UnsafeBuffer order = sink.records().get(2);
+        assertHeader(order, RecordType.ORDER_COMMAND, 3, 3);
+        assertEquals(42, OrderCommandCodec.causeSequence(order, 0));
+        assertEquals(OrderCommandType.NEW, OrderCommandCodec.command(order, 0));
+        assertEquals(1_235, OrderCommandCodec.price(order, 0));
+        assertEquals(1, OrderCommandCodec.venueId(order, 0));
+        final UnsafeBuffer state = sink.records().get(3);
+        assertHeader(state, RecordType.TRADING_STATE, 4, 0);
+        assertEquals(TradingState.HALTED, TradingStateChangeCodec.state(state, 0));
+        assertEquals(RejectReason.KILL_DAILY_LOSS.code(), TradingStateChangeCodec.reasonCode(state, 0));
+        assertEquals(4, encoder.outputSequence());
+    }
+
+    @Test
+    void shouldCountWhatItWrote()
+    {
+        encoder.signal(1, 0.1, 0, 0);
+        encoder.orderCommand(1, 1, OrderCommandType.NEW, Side.BUY, OrderType.LIMIT, 1, 1, 0);
+        encoder.orderCommand(1, 2, OrderCommandType.NEW, Side.BUY, OrderType.LIMIT, 1, 1, 0);
+        encoder.orderCommand(1, 3, OrderCommandType.CANCEL, Side.BUY, OrderType.LIMIT, 1, 1, 1);
+        encoder.orderCommand(0, 4, OrderCommandType.MASS_CANCEL, Side.NONE, (byte)0, 0, 0, 0);
+        encoder.tradingState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_OPERATOR_HALT);
+
+        assertEquals(1, encoder.signals());
+        assertEquals(2, encoder.ordersSent());
+        assertEquals(1, encoder.cancelsSent());
+        assertEquals(1, encoder.massCancels());
+        assertEquals(1, encoder.stateChanges());
+        assertEquals(6, encoder.outputSequence());
+    }
+}
