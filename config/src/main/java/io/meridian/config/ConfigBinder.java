@@ -1,14 +1,11 @@
 package io.meridian.config;
 
 import java.lang.reflect.RecordComponent;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +23,6 @@ final class ConfigBinder
     static final double MAX_BPS = 10_000.0;
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9._]{1,16}");
-    private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
-    private static final double MAX_EXACT_DOUBLE_INT = 9_007_199_254_740_992.0;
 
     private ConfigBinder()
     {
@@ -48,7 +43,7 @@ final class ConfigBinder
             throw ConfigException.at(source, "", -1, "the document is empty", null,
                 "a mapping with keys " + String.join(", ", keysOf(EngineConfig.class)));
         }
-        final Section top = Section.of("", root, -1, EngineConfig.class);
+        final ConfigSection top = ConfigSection.of("", root, -1, EngineConfig.class);
         final EngineConfig config = new EngineConfig(
             run(top.section("run", RunConfig.class)),
             pipeline(top.section("engine", PipelineConfig.class)),
@@ -82,7 +77,7 @@ final class ConfigBinder
         return keys;
     }
 
-    private static RunConfig run(final Section s)
+    private static RunConfig run(final ConfigSection s)
     {
         final RunConfig run = new RunConfig(
             s.integer("events", 1, 1_000_000_000L),
@@ -91,7 +86,7 @@ final class ConfigBinder
         return run;
     }
 
-    private static PipelineConfig pipeline(final Section s)
+    private static PipelineConfig pipeline(final ConfigSection s)
     {
         final PipelineConfig pipeline = new PipelineConfig(
             s.choice("mode", ThreadMode.values()),
@@ -108,22 +103,22 @@ final class ConfigBinder
         return pipeline;
     }
 
-    private static JournalConfig journal(final Section s)
+    private static JournalConfig journal(final ConfigSection s)
     {
         final JournalConfig journal = new JournalConfig(s.path("dir", "a directory path, not blank"));
         s.done();
         return journal;
     }
 
-    private static List<InstrumentConfig> instruments(final Section top)
+    private static List<InstrumentConfig> instruments(final ConfigSection top)
     {
-        final List<Section> sections = top.list("instruments", InstrumentConfig.class, 1, MAX_INSTRUMENTS);
+        final List<ConfigSection> sections = top.list("instruments", InstrumentConfig.class, 1, MAX_INSTRUMENTS);
         final List<InstrumentConfig> instruments = new ArrayList<>(sections.size());
         final Map<Integer, Integer> indexById = new HashMap<>();
         final Map<String, Integer> indexBySymbol = new HashMap<>();
         for (int i = 0; i < sections.size(); i++)
         {
-            final Section s = sections.get(i);
+            final ConfigSection s = sections.get(i);
             final int id = (int)s.integer("id", 1, 1023);
             final Integer sameId = indexById.putIfAbsent(id, i);
             if (sameId != null)
@@ -160,7 +155,7 @@ final class ConfigBinder
         return instruments;
     }
 
-    private static MarketConfig market(final Section s)
+    private static MarketConfig market(final ConfigSection s)
     {
         final MarketConfig market = new MarketConfig(
             s.integer("meanIntervalNs", 1_000, 60_000_000_000L),
@@ -174,7 +169,7 @@ final class ConfigBinder
         return market;
     }
 
-    private static FeatureConfig features(final Section s)
+    private static FeatureConfig features(final ConfigSection s)
     {
         final int fast = (int)s.integer("emaFastTicks", 1, 100_000);
         final int slow = (int)s.integer("emaSlowTicks", 2, 1_000_000);
@@ -188,7 +183,7 @@ final class ConfigBinder
         return features;
     }
 
-    private static ModelConfig model(final Section s)
+    private static ModelConfig model(final ConfigSection s)
     {
         final String path = s.path("path", "a file path, or classpath:/ followed by a resource name");
         final String resourcePrefix = ModelConfig.CLASSPATH_PREFIX + "/";
@@ -206,7 +201,7 @@ final class ConfigBinder
         return model;
     }
 
-    private static StrategyConfig strategy(final Section s)
+    private static StrategyConfig strategy(final ConfigSection s)
     {
         final StrategyConfig strategy = new StrategyConfig(
             s.number("entryThresholdBps", 0, true, MAX_BPS, true),
@@ -219,7 +214,7 @@ final class ConfigBinder
         return strategy;
     }
 
-    private static RiskConfig risk(final Section s)
+    private static RiskConfig risk(final ConfigSection s)
     {
         final RiskConfig risk = new RiskConfig(
             s.integer("maxOrderQty", 1, Long.MAX_VALUE),
@@ -231,7 +226,7 @@ final class ConfigBinder
         return risk;
     }
 
-    private static KillConfig kill(final Section s)
+    private static KillConfig kill(final ConfigSection s)
     {
         final KillConfig kill = new KillConfig(
             s.number("dailyLossLimit", 0, false, MAX_CASH, true),
@@ -240,7 +235,7 @@ final class ConfigBinder
         return kill;
     }
 
-    private static VenueConfig venue(final Section s)
+    private static VenueConfig venue(final ConfigSection s)
     {
         final VenueConfig venue = new VenueConfig(s.integer("latencyUs", 0, 10_000_000));
         s.done();
@@ -335,333 +330,5 @@ final class ConfigBinder
             }
         }
         return bestDistance <= Math.max(1, Math.min(3, unknown.length() / 4)) ? best : null;
-    }
-
-    /**
-     * One mapping being bound to one record type: knows its key path, its allowed keys, and which keys were read.
-     */
-    static final class Section
-    {
-        private final String path;
-        private final YamlTree.MapNode map;
-        private final int line;
-        private final List<String> keys;
-        private final Set<String> read = new HashSet<>();
-
-        private Section(final String path, final YamlTree.MapNode map, final int line, final List<String> keys)
-        {
-            this.path = path;
-            this.map = map;
-            this.line = line;
-            this.keys = keys;
-        }
-
-        /**
-         * Checks that a node is a mapping whose keys all belong to the record type.
-         *
-         * @param path the node's key path.
-         * @param node the node.
-         * @param line the line reported for keys missing from this mapping: where its key or list entry starts.
-         * @param type the record type.
-         * @return the section.
-         */
-        static Section of(final String path, final YamlTree.Node node, final int line, final Class<?> type)
-        {
-            final List<String> keys = keysOf(type);
-            if (!(node instanceof YamlTree.MapNode))
-            {
-                throw ConfigException.at(node.origin, path, node.line, "expected a mapping", node.display(),
-                    "a mapping with keys " + String.join(", ", keys));
-            }
-            final YamlTree.MapNode map = (YamlTree.MapNode)node;
-            for (final YamlTree.Entry entry : map.entries.values())
-            {
-                if (!keys.contains(entry.key()))
-                {
-                    final String suggestion = suggest(entry.key(), keys);
-                    throw ConfigException.at(map.origin, join(path, entry.key()), entry.keyLine(),
-                        "unknown key" + (suggestion == null ? "" : " (did you mean " + suggestion + "?)"),
-                        entry.key(), String.join(", ", keys));
-                }
-            }
-            return new Section(path, map, line, keys);
-        }
-
-        Section section(final String key, final Class<?> type)
-        {
-            final YamlTree.Node node = require(key, "a mapping with keys " + String.join(", ", keysOf(type)));
-            return of(join(path, key), node, map.entries.get(key).keyLine(), type);
-        }
-
-        List<Section> list(final String key, final Class<?> elementType, final int min, final int max)
-        {
-            final String allowed = "a list of " + min + " to " + max + " mappings with keys "
-                + String.join(", ", keysOf(elementType));
-            final YamlTree.Node node = require(key, allowed);
-            final String keyPath = join(path, key);
-            if (!(node instanceof YamlTree.ListNode))
-            {
-                throw ConfigException.at(node.origin, keyPath, node.line, "expected a list", node.display(), allowed);
-            }
-            final List<YamlTree.Node> items = ((YamlTree.ListNode)node).items;
-            if (items.size() < min || items.size() > max)
-            {
-                throw ConfigException.at(node.origin, keyPath, node.line,
-                    items.size() < min ? "too few entries" : "too many entries",
-                    items.size() + " entries", min + " to " + max + " entries");
-            }
-            final List<Section> sections = new ArrayList<>(items.size());
-            for (int i = 0; i < items.size(); i++)
-            {
-                sections.add(of(keyPath + "[" + i + "]", items.get(i), items.get(i).line, elementType));
-            }
-            return sections;
-        }
-
-        long integer(final String key, final long min, final long max)
-        {
-            return integer(key, min, max, integerRange(min, max));
-        }
-
-        long integer(final String key, final long min, final long max, final String allowed)
-        {
-            final YamlTree.Node node = require(key, allowed);
-            final long value = toLong(key, node, allowed);
-            if (value < min || value > max)
-            {
-                throw fail(key, node, "out of range", allowed);
-            }
-            return value;
-        }
-
-        long powerOfTwo(final String key, final long min, final long max)
-        {
-            final String allowed = "a power of two from " + min + " to " + max;
-            final long value = integer(key, min, max, allowed);
-            if (Long.bitCount(value) != 1)
-            {
-                throw fail(key, "not a power of two", allowed);
-            }
-            return value;
-        }
-
-        long powerOfTen(final String key, final long max)
-        {
-            final String allowed = "a power of ten from 1 to " + max;
-            final long value = integer(key, 1, max, allowed);
-            long power = 1;
-            while (power < value)
-            {
-                power *= 10;
-            }
-            if (power != value)
-            {
-                throw fail(key, "not a power of ten", allowed);
-            }
-            return value;
-        }
-
-        double number(
-            final String key,
-            final double min,
-            final boolean minInclusive,
-            final double max,
-            final boolean maxInclusive)
-        {
-            final String allowed = numberRange(min, minInclusive, max, maxInclusive);
-            final YamlTree.Node node = require(key, allowed);
-            final double value = toDouble(key, node, allowed);
-            final boolean aboveMin = minInclusive ? value >= min : value > min;
-            final boolean belowMax = maxInclusive ? value <= max : value < max;
-            if (!aboveMin || !belowMax)
-            {
-                throw fail(key, node, "out of range", allowed);
-            }
-            return value;
-        }
-
-        String choice(final String key, final String... choices)
-        {
-            final String allowed = "one of " + String.join(", ", choices);
-            final String value = string(key, allowed);
-            for (final String choice : choices)
-            {
-                if (choice.equals(value))
-                {
-                    return choice;
-                }
-            }
-            throw fail(key, "not a known value", allowed);
-        }
-
-        <E extends Enum<E> & ConfigValue> E choice(final String key, final E[] values)
-        {
-            final String allowed = "one of " + String.join(", ", ConfigValues.names(values));
-            final E value = ConfigValues.find(values, string(key, allowed));
-            if (value == null)
-            {
-                throw fail(key, "not a known value", allowed);
-            }
-            return value;
-        }
-
-        String text(final String key, final Pattern pattern, final String allowed)
-        {
-            final String value = string(key, allowed);
-            if (!pattern.matcher(value).matches())
-            {
-                throw fail(key, "not a valid value", allowed);
-            }
-            return value;
-        }
-
-        String path(final String key, final String allowed)
-        {
-            final String value = string(key, allowed);
-            if (value.isBlank())
-            {
-                throw fail(key, "must not be blank", allowed);
-            }
-            if (value.indexOf('\0') >= 0)
-            {
-                throw fail(key, "contains a NUL character", allowed);
-            }
-            return value;
-        }
-
-        /**
-         * An error about a key of this section that has already been read.
-         *
-         * @param key     the key.
-         * @param problem what is wrong.
-         * @param allowed what is allowed.
-         * @return the exception, for the caller to throw.
-         */
-        ConfigException fail(final String key, final String problem, final String allowed)
-        {
-            return fail(key, map.entries.get(key).value(), problem, allowed);
-        }
-
-        /**
-         * Asserts that every key of the record was bound: a programming error otherwise.
-         */
-        void done()
-        {
-            if (read.size() != keys.size())
-            {
-                final List<String> missed = new ArrayList<>(keys);
-                missed.removeAll(read);
-                throw new IllegalStateException("config binder did not read " + missed + " of " + path);
-            }
-        }
-
-        private ConfigException fail(
-            final String key,
-            final YamlTree.Node node,
-            final String problem,
-            final String allowed)
-        {
-            return ConfigException.at(node.origin, join(path, key), node.line, problem, node.display(), allowed);
-        }
-
-        private YamlTree.Node require(final String key, final String allowed)
-        {
-            if (!keys.contains(key))
-            {
-                throw new IllegalStateException("config binder asked for " + key + ", not a key of " + path);
-            }
-            read.add(key);
-            final YamlTree.Entry entry = map.entries.get(key);
-            if (entry == null)
-            {
-                throw ConfigException.at(map.origin, join(path, key), line, "missing key", null, allowed);
-            }
-            return entry.value();
-        }
-
-        private String string(final String key, final String allowed)
-        {
-            final YamlTree.Node node = require(key, allowed);
-            if (!(node instanceof YamlTree.ScalarNode) || ((YamlTree.ScalarNode)node).kind == YamlTree.Kind.NULL)
-            {
-                throw fail(key, node, "expected a string", allowed);
-            }
-            return ((YamlTree.ScalarNode)node).text;
-        }
-
-        private long toLong(final String key, final YamlTree.Node node, final String allowed)
-        {
-            if (node instanceof YamlTree.ScalarNode)
-            {
-                final YamlTree.ScalarNode scalar = (YamlTree.ScalarNode)node;
-                if (scalar.kind == YamlTree.Kind.INT)
-                {
-                    if (!DECIMAL_INT.matcher(scalar.text).matches())
-                    {
-                        throw fail(key, node, "not a decimal integer", allowed);
-                    }
-                    final BigInteger value = new BigInteger(scalar.text.replace("_", ""));
-                    if (value.bitLength() > 63)
-                    {
-                        throw fail(key, node, "out of range", allowed);
-                    }
-                    return value.longValue();
-                }
-                if (scalar.kind == YamlTree.Kind.FLOAT)
-                {
-                    final double value = parseFloat(scalar.text);
-                    if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) <= MAX_EXACT_DOUBLE_INT)
-                    {
-                        return (long)value;
-                    }
-                    throw fail(key, node, Double.isFinite(value) ? "not an integer" : "not a finite number", allowed);
-                }
-            }
-            throw fail(key, node, "expected an integer", allowed);
-        }
-
-        private double toDouble(final String key, final YamlTree.Node node, final String allowed)
-        {
-            if (node instanceof YamlTree.ScalarNode)
-            {
-                final YamlTree.ScalarNode scalar = (YamlTree.ScalarNode)node;
-                if (scalar.kind == YamlTree.Kind.INT)
-                {
-                    if (!DECIMAL_INT.matcher(scalar.text).matches())
-                    {
-                        throw fail(key, node, "not a decimal number", allowed);
-                    }
-                    return new BigInteger(scalar.text.replace("_", "")).doubleValue();
-                }
-                if (scalar.kind == YamlTree.Kind.FLOAT)
-                {
-                    final double value = parseFloat(scalar.text);
-                    if (!Double.isFinite(value))
-                    {
-                        throw fail(key, node, "not a finite number", allowed);
-                    }
-                    return value;
-                }
-            }
-            throw fail(key, node, "expected a number", allowed);
-        }
-
-        /** Parses a YAML 1.1 float; special values ({@code .inf}, {@code .nan}) and sexagesimal give NaN. */
-        private static double parseFloat(final String text)
-        {
-            try
-            {
-                return Double.parseDouble(text.replace("_", ""));
-            }
-            catch (final NumberFormatException ex)
-            {
-                return Double.NaN;
-            }
-        }
-
-        private static String join(final String path, final String key)
-        {
-            return path.isEmpty() ? key : path + "." + key;
-        }
     }
 }

@@ -46,7 +46,7 @@ class ArchitectureTest
         final ArchRule rule = noClasses().that().resideInAPackage("io.meridian.config..")
             .should().dependOnClassesThat(resideInAPackage("io.meridian..")
                 .and(resideOutsideOfPackage("io.meridian.config..")))
-            .because("config is the bottom of the module graph (DESIGN.md section 2)");
+            .because("config is the bottom of the module graph (the module graph in the root README.md)");
 
         rule.check(CLASSES);
     }

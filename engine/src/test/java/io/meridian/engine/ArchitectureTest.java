@@ -31,8 +31,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The engine's architecture rules (STYLE.md section 2). Every rule refuses to pass on an empty selection, and each
- * core-package rule is shown to fail on a deliberate violation ({@link ArchitectureCanary}).
+ * The engine's architecture rules (module graph in the root README.md; core-package rules in engine/README.md). Every
+ * rule refuses to pass on an empty selection, and each core-package rule is shown to fail on a deliberate violation
+ * ({@link ArchitectureCanary}).
  */
 class ArchitectureTest
 {
@@ -59,7 +60,7 @@ class ArchitectureTest
         .orShould().dependOnClassesThat().belongToAnyOf(
             Optional.class, OptionalInt.class, OptionalLong.class, OptionalDouble.class)
         .because("core packages are single-threaded, allocation-free and know nothing of the pipeline, the journal,"
-            + " the model runtime or logging (STYLE.md section 2)")
+            + " the model runtime or logging")
         .allowEmptyShould(false);
 
     private static final ArchRule CORE_CALLS = noClasses().that().resideInAnyPackage(CORE)
@@ -68,7 +69,7 @@ class ArchitectureTest
         .orShould().callMethodWhere(call(Long.class, "valueOf"))
         .orShould().callMethodWhere(call(Integer.class, "valueOf"))
         .orShould().callMethodWhere(call(String.class, "format"))
-        .because("time comes from event headers, and the hot path neither boxes nor formats (STYLE.md section 2)")
+        .because("time comes from event headers, and the hot path neither boxes nor formats")
         .allowEmptyShould(false);
 
     private static final ArchRule ENGINE_ISOLATION = noClasses().that().resideInAPackage("io.meridian.engine..")

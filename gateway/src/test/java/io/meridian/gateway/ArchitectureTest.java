@@ -12,8 +12,8 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Keeps the gateway's dependencies honest (shared/STYLE.md section 2): only the engine's api and codec packages,
- * no Chronicle, and no wall clock or unseeded randomness in the simulated world.
+ * Keeps the gateway's dependencies honest (the module graph in the root README.md): only the engine's api and codec
+ * packages, no Chronicle, and no wall clock or unseeded randomness in the simulated world.
  */
 class ArchitectureTest
 {

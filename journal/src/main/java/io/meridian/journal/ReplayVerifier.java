@@ -54,6 +54,14 @@ public final class ReplayVerifier
         boolean cleanEnd)
     {
         /**
+         * Takes an unmodifiable copy of the warnings.
+         */
+        public Result
+        {
+            warnings = List.copyOf(warnings);
+        }
+
+        /**
          * The one-line verdict.
          *
          * @return e.g. {@code replay: identical, 2000000 events, 1500000 decisions}.
@@ -226,6 +234,8 @@ public final class ReplayVerifier
     private static final class Stop extends RuntimeException
     {
         private static final long serialVersionUID = 1L;
+        // one stackless instance, thrown to leave the reader's callback: stopping allocates nothing
+        @SuppressWarnings("StaticAssignmentOfThrowable")
         private static final Stop INSTANCE = new Stop();
 
         private Stop()

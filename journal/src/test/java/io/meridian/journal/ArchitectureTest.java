@@ -29,7 +29,7 @@ class ArchitectureTest
         .that().resideInAPackage("io.meridian.journal..")
         .and().resideOutsideOfPackage("io.meridian.journal.chronicle..")
         .should().dependOnClassesThat().resideInAPackage("net.openhft..")
-        .because("only io.meridian.journal.chronicle may use Chronicle (STYLE.md section 2)");
+        .because("only io.meridian.journal.chronicle may use Chronicle (one package holds the storage technology)");
 
     @Test
     void shouldImportTheModuleClasses()
@@ -58,7 +58,7 @@ class ArchitectureTest
     {
         noClasses().that().resideInAPackage("io.meridian.journal..")
             .should().dependOnClassesThat().resideInAnyPackage("io.meridian.gateway..", "io.meridian.ops..")
-            .because("journal sits below gateway and ops in the module graph (DESIGN.md section 2)")
+            .because("journal sits below gateway and ops in the module graph (the module graph in the root README.md)")
             .check(CLASSES);
     }
 

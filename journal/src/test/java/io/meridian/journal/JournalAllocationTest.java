@@ -27,7 +27,7 @@ class JournalAllocationTest
         assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
         final long probeStart = threads.getCurrentThreadAllocatedBytes();
         final long[] probe = new long[1024];
-        assertTrue(threads.getCurrentThreadAllocatedBytes() - probeStart >= 8 * probe.length, "probe not counted");
+        assertTrue(threads.getCurrentThreadAllocatedBytes() - probeStart >= 8L * probe.length, "probe not counted");
         final UnsafeBuffer heapQuote = TestRecords.record(RecordType.QUOTE, 1);
         final UnsafeBuffer offHeapSignal = new UnsafeBuffer(ByteBuffer.allocateDirect(256));
         final int signalLength = TestRecords.fill(offHeapSignal, 64, RecordType.SIGNAL, 1);

@@ -33,7 +33,7 @@ class JournalersTest
             final EventSlot slot = new EventSlot();
             for (int i = 0; i < 12; i++)
             {
-                final byte type = TestRecords.INBOUND_TYPES[i % TestRecords.INBOUND_TYPES.length];
+                final byte type = TestRecords.inboundType(i);
                 final int length = TestRecords.fill(slot.buffer, 0, type, i);
                 input.onEvent(slot, 100 + i, i % 4 == 3);
                 expectedIn.add(TestRecords.copy(slot.buffer, 0, length));

@@ -16,12 +16,12 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class TestRecords
 {
     /** Every inbound type. */
-    public static final byte[] INBOUND_TYPES = {
+    private static final byte[] INBOUND_TYPES = {
         RecordType.QUOTE, RecordType.TRADE, RecordType.EXEC_REPORT, RecordType.TIMER, RecordType.OPERATOR,
         RecordType.CONNECTIVITY,
     };
     /** Every decision type. */
-    public static final byte[] DECISION_TYPES = {
+    private static final byte[] DECISION_TYPES = {
         RecordType.SIGNAL, RecordType.RISK_DECISION, RecordType.ORDER_COMMAND, RecordType.TRADING_STATE,
     };
     /** Event time of record 0. */
@@ -31,6 +31,17 @@ public final class TestRecords
 
     private TestRecords()
     {
+    }
+
+    /**
+     * The inbound types in turn.
+     *
+     * @param n record number.
+     * @return the inbound type of record {@code n}, cycling through every inbound type.
+     */
+    public static byte inboundType(final long n)
+    {
+        return INBOUND_TYPES[(int)(n % INBOUND_TYPES.length)];
     }
 
     /**
@@ -64,7 +75,7 @@ public final class TestRecords
             START_TIME_NS + n * STEP_NS + 250, 3, 1000 + n);
         for (int i = Header.LENGTH; i < length; i++)
         {
-            buffer.putByte(offset + i, (byte)(n * 31 + i * 7 + type));
+            buffer.putByte(offset + i, (byte)(n * 31 + i * 7L + type));
         }
         if (type == RecordType.QUOTE)
         {

@@ -12,9 +12,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Defaults every Meridian benchmark inherits (JMH reads these annotations from superclasses): one fork with the
  * launcher's JVM flags ({@link JvmFlags#launcher()}, listed here as constants; {@code JmhSmokeTest} checks the two
- * agree), three 1-second warm-up and five 1-second measurement iterations, average time in
- * nanoseconds. One fork (not STYLE.md's three) keeps a full run to a few minutes on the 2-vCPU machine; raise it on
- * the command line ({@code -f 3}) for publishable numbers. A benchmark class may add {@code Mode.SampleTime} for a
+ * agree), three 1-second warm-up and five 1-second measurement iterations, average time in nanoseconds. One fork
+ * (rather than the customary three) keeps a full run to a few minutes on the 2-vCPU machine; raise it on the command
+ * line ({@code -f 3}) for publishable numbers. A benchmark class may add {@code Mode.SampleTime} for a
  * latency distribution.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Stage 2: every feature update for one quote ({@link FeatureEngine#onQuote}), over 4096 pre-generated quotes of the
  * demo market cycled in order, beside {@link NaiveFeatures}, the same arithmetic on boxed collections. Goal
- * (DESIGN.md section 7): p99 at most 1 us and 0 B per quote.
+ * (bench/README.md, "Against the goals"): p99 at most 1 us and 0 B per quote.
  */
 @State(Scope.Thread)
 public class FeatureBenchmark extends BenchmarkDefaults

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Stage 5: every pre-trade check for one order ({@link PreTradeRisk#check}) with the demo profile's limits, over 1024
  * pre-generated orders that pass the whole chain (so no check short-circuits), beside {@link NaiveRiskChain}. Event
- * time advances 100 ms per order so the order-rate limit always has room. Goal (DESIGN.md section 7): p99 at most
+ * time advances 100 ms per order so the order-rate limit always has room. Goal (bench/README.md): p99 at most
  * 1 us, 0 B.
  */
 @State(Scope.Thread)

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Stage 3: one model score of the shipped demo model ({@link Scorers#DEMO_MODEL}), with the pure-Java scorer and
  * with ONNX Runtime ({@code @Param kind}), over 1024 feature vectors the demo market produced, beside
- * {@link NaiveScorer}. Goals (DESIGN.md section 7): pure Java p99 at most 0.5 us and 0 B; ONNX Runtime p50 at most
+ * {@link NaiveScorer}. Goals (bench/README.md): pure Java p99 at most 0.5 us and 0 B; ONNX Runtime p50 at most
  * 2 us and at most 512 B per call.
  */
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})

@@ -211,17 +211,7 @@ public final class LatencyMain
         report.latency("event_to_journal", "intended send -> input journaled", live.journaled());
         report.latency("producer_lag", "lag behind intended send time", live.producerLag());
 
-        report.section("allocation and GC in the measured phase");
-        report.value("alloc_bytes_per_event_pipeline_thread", (double)live.pipelineThreadBytes() / live.events());
-        report.value("alloc_bytes_per_event_consumer_threads", (double)live.consumerThreadBytes() / live.events());
-        report.value("alloc_bytes_per_event_producer_thread", (double)live.producerThreadBytes() / live.events());
-        report.value("gc_count", live.gcCount());
-        report.value("gc_time_ms", live.gcMillis());
-        report.text(String.format(Locale.ROOT,
-            "pipeline thread %.3f B/event, all consumer threads %.3f B/event, producer %.3f B/event; %d GCs, %d ms",
-            (double)live.pipelineThreadBytes() / live.events(), (double)live.consumerThreadBytes() / live.events(),
-            (double)live.producerThreadBytes() / live.events(),
-            live.gcCount(), live.gcMillis()));
+        allocation(report, live);
         report.section("journal");
         report.value("journal_input_records", live.inputRecords());
         report.value("journal_output_records", live.outputRecords());
@@ -252,6 +242,21 @@ public final class LatencyMain
         report.text("tick-to-order distribution: " + hgrm);
         report.print("meridian bench latency", out);
         return exit;
+    }
+
+    private static void allocation(final Report report, final LatencyRun.Result live)
+    {
+        report.section("allocation and GC in the measured phase");
+        report.value("alloc_bytes_per_event_pipeline_thread", (double)live.pipelineThreadBytes() / live.events());
+        report.value("alloc_bytes_per_event_consumer_threads", (double)live.consumerThreadBytes() / live.events());
+        report.value("alloc_bytes_per_event_producer_thread", (double)live.producerThreadBytes() / live.events());
+        report.value("gc_count", live.gcCount());
+        report.value("gc_time_ms", live.gcMillis());
+        report.text(String.format(Locale.ROOT,
+            "pipeline thread %.3f B/event, all consumer threads %.3f B/event, producer %.3f B/event; %d GCs, %d ms",
+            (double)live.pipelineThreadBytes() / live.events(), (double)live.consumerThreadBytes() / live.events(),
+            (double)live.producerThreadBytes() / live.events(),
+            live.gcCount(), live.gcMillis()));
     }
 
     /**

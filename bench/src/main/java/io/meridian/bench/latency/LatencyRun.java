@@ -154,7 +154,7 @@ final class LatencyRun
         }
         // every slot carries at most one market record, so a tape as long as the run always suffices
         final EventTape tape = DemoWorld.marketTape(config, (int)total);
-        final String manifest = BenchManifest.text(config, settings.journalDir().getFileName().toString(), "live",
+        final String manifest = BenchManifest.text(config, String.valueOf(settings.journalDir().getFileName()), "live",
             overrides);
         final Result[] result = new Result[1];
         try (Scorer scorer = Scorers.create(settings.scorer(), config.model().path());

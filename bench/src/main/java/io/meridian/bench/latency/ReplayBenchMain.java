@@ -146,7 +146,7 @@ public final class ReplayBenchMain
         final Backtest backtest;
         try (Scorer scorer = Scorers.create(Scorers.JAVA, config.model().path());
             JournalWriter writer = JournalWriter.open(
-                journal, BenchManifest.text(config, journal.getFileName().toString(), "backtest", overrides)))
+                journal, BenchManifest.text(config, String.valueOf(journal.getFileName()), "backtest", overrides)))
         {
             backtest = new Backtest(
                 config, scorer, EventMerger.simulated(config), Backtest.journal(writer), null, null);

@@ -82,7 +82,7 @@ public final class RecordLayout
     }
 
     /** The header's fields, shared by every record type. */
-    public static final Field[] HEADER_FIELDS = {
+    static final Field[] HEADER_FIELDS = {
         new Field("type", Header.TYPE_OFFSET, Kind.I8),
         new Field("schemaVersion", Header.SCHEMA_VERSION_OFFSET, Kind.I8),
         new Field("length", Header.LENGTH_OFFSET, Kind.U16),

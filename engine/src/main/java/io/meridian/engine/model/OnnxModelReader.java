@@ -1,7 +1,12 @@
 package io.meridian.engine.model;
 
+import static io.meridian.engine.model.ProtobufCursor.FIXED32;
+import static io.meridian.engine.model.ProtobufCursor.LENGTH_DELIMITED;
+import static io.meridian.engine.model.ProtobufCursor.VARINT;
+
+import io.meridian.engine.model.ProtobufCursor.DoubleList;
+import io.meridian.engine.model.ProtobufCursor.LongList;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,18 +20,13 @@ import java.util.List;
  * skipped by wire type, so newer ONNX files parse as long as the fields above keep their numbers.
  *
  * <p>Field numbers are those of {@code onnx.proto} (IR version 3 and later). Malformed bytes throw
- * {@link OnnxFormatException} naming the source and the byte offset. Start-up only; allocates freely.
+ * {@link OnnxFormatException} naming the source and the byte offset. Start-up only; allocates freely. The wire format
+ * itself is {@link ProtobufCursor}'s.
+ *
+ * <p>Over 500 lines: one reader per ONNX message, kept beside the one table of field numbers they use.
  */
 public final class OnnxModelReader
 {
-    // protobuf wire types
-    private static final int VARINT = 0;
-    private static final int FIXED64 = 1;
-    private static final int LENGTH_DELIMITED = 2;
-    private static final int START_GROUP = 3;
-    private static final int END_GROUP = 4;
-    private static final int FIXED32 = 5;
-
     // ModelProto
     private static final int MODEL_IR_VERSION = 1;
     private static final int MODEL_PRODUCER_NAME = 2;
@@ -72,8 +72,6 @@ public final class OnnxModelReader
     private static final int DIM_VALUE = 1;
     private static final int DIM_PARAM = 2;
 
-    private static final int MAX_VARINT_BYTES = 10;
-
     private OnnxModelReader()
     {
     }
@@ -102,7 +100,7 @@ public final class OnnxModelReader
      */
     public static OnnxGraph read(final byte[] bytes, final String source)
     {
-        final Cursor cursor = new Cursor(bytes, source);
+        final ProtobufCursor cursor = new ProtobufCursor(bytes, source);
         final ModelBuilder model = new ModelBuilder();
         final int end = bytes.length;
         while (cursor.pos < end)
@@ -147,7 +145,7 @@ public final class OnnxModelReader
             model.outputs, model.nodes, model.initializers);
     }
 
-    private static void readOpset(final Cursor cursor, final int end, final ModelBuilder model)
+    private static void readOpset(final ProtobufCursor cursor, final int end, final ModelBuilder model)
     {
         String domain = "";
         long version = 0;
@@ -178,7 +176,7 @@ public final class OnnxModelReader
         }
     }
 
-    private static void readGraph(final Cursor cursor, final int end, final ModelBuilder model)
+    private static void readGraph(final ProtobufCursor cursor, final int end, final ModelBuilder model)
     {
         while (cursor.pos < end)
         {
@@ -211,7 +209,7 @@ public final class OnnxModelReader
         }
     }
 
-    private static OnnxGraph.Node readNode(final Cursor cursor, final int end)
+    private static OnnxGraph.Node readNode(final ProtobufCursor cursor, final int end)
     {
         final List<String> inputs = new ArrayList<>();
         final List<String> outputs = new ArrayList<>();
@@ -259,7 +257,7 @@ public final class OnnxModelReader
         return new OnnxGraph.Node(name, opType, domain, inputs, outputs, attributes);
     }
 
-    private static OnnxGraph.Attribute readAttribute(final Cursor cursor, final int end)
+    private static OnnxGraph.Attribute readAttribute(final ProtobufCursor cursor, final int end)
     {
         String name = "";
         int type = 0;
@@ -302,7 +300,7 @@ public final class OnnxModelReader
         return new OnnxGraph.Attribute(name, type, floatValue, intValue, stringValue);
     }
 
-    private static OnnxGraph.Initializer readTensor(final Cursor cursor, final int end)
+    private static OnnxGraph.Initializer readTensor(final ProtobufCursor cursor, final int end)
     {
         final int start = cursor.pos;
         final LongList dims = new LongList();
@@ -322,17 +320,17 @@ public final class OnnxModelReader
             switch (field)
             {
                 case TENSOR_DIMS:
-                    readRepeatedVarint(cursor, wireType, end, tagPos, dims, "TensorProto.dims");
+                    cursor.repeatedVarint(wireType, end, tagPos, dims, "TensorProto.dims");
                     break;
                 case TENSOR_DATA_TYPE:
                     cursor.expect(wireType, VARINT, tagPos, "TensorProto.data_type");
                     dataType = (int)cursor.varint(end);
                     break;
                 case TENSOR_FLOAT_DATA:
-                    readRepeatedFixed(cursor, wireType, end, tagPos, floatData, false, "TensorProto.float_data");
+                    cursor.repeatedFixed(wireType, end, tagPos, floatData, false, "TensorProto.float_data");
                     break;
                 case TENSOR_DOUBLE_DATA:
-                    readRepeatedFixed(cursor, wireType, end, tagPos, doubleData, true, "TensorProto.double_data");
+                    cursor.repeatedFixed(wireType, end, tagPos, doubleData, true, "TensorProto.double_data");
                     break;
                 case TENSOR_NAME:
                     cursor.expect(wireType, LENGTH_DELIMITED, tagPos, "TensorProto.name");
@@ -396,7 +394,7 @@ public final class OnnxModelReader
     }
 
     private static double[] decodeRaw(
-        final Cursor cursor, final int rawStart, final int rawLength, final int dataType, final String name)
+        final ProtobufCursor cursor, final int rawStart, final int rawLength, final int dataType, final String name)
     {
         final int width = dataType == OnnxGraph.FLOAT ? Float.BYTES : Double.BYTES;
         if (rawLength % width != 0)
@@ -415,7 +413,7 @@ public final class OnnxModelReader
         return values;
     }
 
-    private static OnnxGraph.ValueInfo readValueInfo(final Cursor cursor, final int end)
+    private static OnnxGraph.ValueInfo readValueInfo(final ProtobufCursor cursor, final int end)
     {
         final TypeBuilder type = new TypeBuilder();
         String name = "";
@@ -444,7 +442,7 @@ public final class OnnxModelReader
             type.dimParams.toArray(new String[0]));
     }
 
-    private static void readType(final Cursor cursor, final int end, final TypeBuilder type)
+    private static void readType(final ProtobufCursor cursor, final int end, final TypeBuilder type)
     {
         while (cursor.pos < end)
         {
@@ -464,7 +462,7 @@ public final class OnnxModelReader
         }
     }
 
-    private static void readTensorType(final Cursor cursor, final int end, final TypeBuilder type)
+    private static void readTensorType(final ProtobufCursor cursor, final int end, final TypeBuilder type)
     {
         while (cursor.pos < end)
         {
@@ -489,7 +487,7 @@ public final class OnnxModelReader
         }
     }
 
-    private static void readShape(final Cursor cursor, final int end, final TypeBuilder type)
+    private static void readShape(final ProtobufCursor cursor, final int end, final TypeBuilder type)
     {
         while (cursor.pos < end)
         {
@@ -509,7 +507,7 @@ public final class OnnxModelReader
         }
     }
 
-    private static void readDimension(final Cursor cursor, final int end, final TypeBuilder type)
+    private static void readDimension(final ProtobufCursor cursor, final int end, final TypeBuilder type)
     {
         long value = OnnxGraph.UNKNOWN_DIM;
         String param = "";
@@ -539,215 +537,6 @@ public final class OnnxModelReader
         type.dimParams.add(param);
     }
 
-    private static void readRepeatedVarint(
-        final Cursor cursor, final int wireType, final int end, final int tagPos, final LongList into,
-        final String fieldName)
-    {
-        if (wireType == VARINT)
-        {
-            into.add(cursor.varint(end));
-        }
-        else if (wireType == LENGTH_DELIMITED)
-        {
-            final int packedEnd = cursor.messageEnd(end);
-            while (cursor.pos < packedEnd)
-            {
-                into.add(cursor.varint(packedEnd));
-            }
-        }
-        else
-        {
-            throw cursor.fail(tagPos, fieldName + " has wire type " + wireType + ", expected 0 or 2");
-        }
-    }
-
-    /**
-     * Reads a repeated float ({@code FIXED32}) or double ({@code FIXED64}) field, one value or packed.
-     */
-    private static void readRepeatedFixed(
-        final Cursor cursor,
-        final int wireType,
-        final int end,
-        final int tagPos,
-        final DoubleList into,
-        final boolean isDouble,
-        final String fieldName)
-    {
-        final int valueWireType = isDouble ? FIXED64 : FIXED32;
-        final int width = isDouble ? Double.BYTES : Float.BYTES;
-        if (wireType == valueWireType)
-        {
-            into.add(readFixed(cursor, end, isDouble));
-        }
-        else if (wireType == LENGTH_DELIMITED)
-        {
-            final int packedEnd = cursor.messageEnd(end);
-            if ((packedEnd - cursor.pos) % width != 0)
-            {
-                throw cursor.fail(cursor.pos, "packed " + fieldName + " is " + (packedEnd - cursor.pos) +
-                    " bytes, not a multiple of " + width);
-            }
-            while (cursor.pos < packedEnd)
-            {
-                into.add(readFixed(cursor, packedEnd, isDouble));
-            }
-        }
-        else
-        {
-            throw cursor.fail(tagPos, fieldName + " has wire type " + wireType + ", expected " + valueWireType +
-                " or 2");
-        }
-    }
-
-    private static double readFixed(final Cursor cursor, final int end, final boolean isDouble)
-    {
-        return isDouble ? Double.longBitsToDouble(cursor.fixed64(end)) : Float.intBitsToFloat(cursor.fixed32(end));
-    }
-
-    /** Position in the bytes plus the primitive wire-format reads; every read is bounded by the enclosing end. */
-    private static final class Cursor
-    {
-        private final byte[] bytes;
-        private final String source;
-        private int pos;
-
-        Cursor(final byte[] bytes, final String source)
-        {
-            this.bytes = bytes;
-            this.source = source;
-        }
-
-        OnnxFormatException fail(final long offset, final String problem)
-        {
-            return new OnnxFormatException(source, offset, problem);
-        }
-
-        long tag(final int end)
-        {
-            final int tagPos = pos;
-            final long tag = varint(end);
-            if ((tag >>> 3) == 0)
-            {
-                throw fail(tagPos, "field number 0 is not valid protobuf");
-            }
-            if ((tag >>> 3) > Integer.MAX_VALUE)
-            {
-                throw fail(tagPos, "field number " + (tag >>> 3) + " is out of range");
-            }
-            return tag;
-        }
-
-        void expect(final int wireType, final int expected, final int tagPos, final String fieldName)
-        {
-            if (wireType != expected)
-            {
-                throw fail(tagPos, fieldName + " has wire type " + wireType + ", expected " + expected);
-            }
-        }
-
-        long varint(final int end)
-        {
-            final int start = pos;
-            long result = 0;
-            for (int i = 0; i < MAX_VARINT_BYTES; i++)
-            {
-                if (pos >= end)
-                {
-                    throw fail(start, "truncated varint (message ends at byte " + end + ")");
-                }
-                final byte b = bytes[pos++];
-                result |= (long)(b & 0x7F) << (7 * i);
-                if ((b & 0x80) == 0)
-                {
-                    return result;
-                }
-            }
-            throw fail(start, "varint longer than " + MAX_VARINT_BYTES + " bytes");
-        }
-
-        int fixed32(final int end)
-        {
-            require(Integer.BYTES, end);
-            final int value = littleEndianInt(pos);
-            pos += Integer.BYTES;
-            return value;
-        }
-
-        long fixed64(final int end)
-        {
-            require(Long.BYTES, end);
-            final long value = littleEndianLong(pos);
-            pos += Long.BYTES;
-            return value;
-        }
-
-        int littleEndianInt(final int at)
-        {
-            return (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16 |
-                (bytes[at + 3] & 0xFF) << 24;
-        }
-
-        long littleEndianLong(final int at)
-        {
-            return (littleEndianInt(at) & 0xFFFF_FFFFL) | (long)littleEndianInt(at + Integer.BYTES) << 32;
-        }
-
-        /** Reads a length prefix and returns where the delimited payload (which starts at {@code pos}) ends. */
-        int messageEnd(final int end)
-        {
-            final int lengthPos = pos;
-            final long length = varint(end);
-            if (length < 0 || length > end - pos)
-            {
-                throw fail(lengthPos, "length " + length + " runs past the end of the enclosing message (" +
-                    (end - pos) + " bytes left)");
-            }
-            return pos + (int)length;
-        }
-
-        String string(final int end)
-        {
-            final int stringEnd = messageEnd(end);
-            final String value = new String(bytes, pos, stringEnd - pos, StandardCharsets.UTF_8);
-            pos = stringEnd;
-            return value;
-        }
-
-        void skip(final int wireType, final int end, final int tagPos)
-        {
-            switch (wireType)
-            {
-                case VARINT:
-                    varint(end);
-                    break;
-                case FIXED64:
-                    require(Long.BYTES, end);
-                    pos += Long.BYTES;
-                    break;
-                case LENGTH_DELIMITED:
-                    pos = messageEnd(end);
-                    break;
-                case FIXED32:
-                    require(Integer.BYTES, end);
-                    pos += Integer.BYTES;
-                    break;
-                case START_GROUP:
-                case END_GROUP:
-                    throw fail(tagPos, "protobuf groups (wire type " + wireType + ") are not used by ONNX");
-                default:
-                    throw fail(tagPos, "invalid wire type " + wireType);
-            }
-        }
-
-        private void require(final int count, final int end)
-        {
-            if (end - pos < count)
-            {
-                throw fail(pos, "needs " + count + " bytes but the enclosing message ends at byte " + end);
-            }
-        }
-    }
-
     private static final class ModelBuilder
     {
         private long irVersion;
@@ -765,45 +554,5 @@ public final class OnnxModelReader
         private int elemType;
         private final LongList dims = new LongList();
         private final List<String> dimParams = new ArrayList<>();
-    }
-
-    private static final class LongList
-    {
-        private long[] values = new long[4];
-        private int size;
-
-        void add(final long value)
-        {
-            if (size == values.length)
-            {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        long[] toArray()
-        {
-            return Arrays.copyOf(values, size);
-        }
-    }
-
-    private static final class DoubleList
-    {
-        private double[] values = new double[16];
-        private int size;
-
-        void add(final double value)
-        {
-            if (size == values.length)
-            {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        double[] toArray()
-        {
-            return Arrays.copyOf(values, size);
-        }
     }
 }

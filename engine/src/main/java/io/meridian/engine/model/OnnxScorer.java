@@ -19,13 +19,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scores through ONNX Runtime: a measured boundary (STYLE.md 5.12). The session runs with one intra-op and one
- * inter-op thread, sequential execution and spinning disabled, so it never competes with the pipeline's one spinning
- * thread. The input tensor is created once over a reused direct {@link FloatBuffer} of shape {@code [1, n]}; the
- * output tensor is pre-created over another direct buffer and passed as a pinned output, so a call copies the
- * features in as floats, runs, closes the {@code Result} (which owns nothing) and reads one float back. ONNX Runtime's
- * Java binding still allocates a few hundred bytes per run (measured ~370-450 B in steady state); the pure-Java
- * {@link LinearScorer} is the 0 B alternative for linear models.
+ * Scores through ONNX Runtime: the one measured exception to zero allocation per event. The session runs with one
+ * intra-op and one inter-op thread, sequential execution and spinning disabled, so it never competes with the
+ * pipeline's one spinning thread. The input tensor is created once over a reused direct {@link FloatBuffer} of shape
+ * {@code [1, n]}; the output tensor is pre-created over another direct buffer and passed as a pinned output, so a call
+ * copies the features in as floats, runs, closes the {@code Result} (which owns nothing) and reads one float back. ONNX
+ * Runtime's Java binding still allocates a few hundred bytes per run (measured ~370-450 B in steady state); the
+ * pure-Java {@link LinearScorer} is the 0 B alternative for linear models.
  *
  * <p>Owned by the scoring stage's thread; not thread-safe. {@link #close()} releases the native session and tensors;
  * the process-wide {@link OrtEnvironment} is shared and left open.

@@ -36,7 +36,8 @@ final class FeatureStage implements Stage
         if (slot.marketDataAccepted && slot.type == RecordType.QUOTE)
         {
             slot.featuresReady = features.onQuote(
-                slot.instrumentIndex, slot.bidPrice, slot.bidQty, slot.askPrice, slot.askQty, slot.features);
+                slot.instrumentIndex, (double)slot.bidPrice, (double)slot.bidQty, (double)slot.askPrice,
+                (double)slot.askQty, slot.features);
         }
         return slot.marketDataAccepted;
     }

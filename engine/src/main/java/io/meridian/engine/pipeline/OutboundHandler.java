@@ -43,6 +43,8 @@ final class OutboundHandler implements EventHandler<OutboundSlot>
         handle(slot.buffer, 0, slot.length, slot.causePublishNanos);
     }
 
+    // the yield in the gate is deliberate and measured (see the comment there), not a scheduling assumption
+    @SuppressWarnings("ThreadPriorityCheck")
     void handle(final DirectBuffer buffer, final int offset, final int length, final long causePublishNanos)
     {
         decisionJournal.onRecord(buffer, offset, length);

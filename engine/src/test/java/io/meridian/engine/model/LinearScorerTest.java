@@ -1,6 +1,7 @@
 package io.meridian.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meridian.engine.feature.FeatureSchema;
 
@@ -45,6 +46,7 @@ class LinearScorerTest
         final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
         assertEquals(0, allocated, "bytes allocated over 100k scores");
+        assertTrue(Double.isFinite(sink), "scores summed to a finite value");
     }
 
     @Test

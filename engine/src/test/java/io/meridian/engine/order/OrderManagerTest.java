@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
  * cash unit per tick*lot), orders crossing the spread (buy at the ask) unless a test joins, order timeout 250 ms, max
  * order 1000 lots, max notional 100,000 (1e9 cash units), collar 10%, 20 orders/s, max position 1500, daily loss
  * 50,000, stale market data after 60 s.
+ *
+ * <p>Over 500 lines: it tests all of OrderManager, and shrinks with OrderManager's split.
  */
 class OrderManagerTest
 {

@@ -185,8 +185,8 @@ class PositionKeeperTest
             for (int i = 0; i < 30; i++)
             {
                 final int index = random.nextInt(2);
-                final long qty = random.nextInt(41) - 20;
-                final long price = 500 + random.nextInt(1_000);
+                final long qty = random.nextInt(41) - 20L;
+                final long price = 500L + random.nextInt(1_000);
                 fresh.onFill(index, qty, price);
                 cash[index] -= qty * price * (index == 0 ? 1 : 100);
             }
@@ -194,7 +194,7 @@ class PositionKeeperTest
             for (int index = 0; index < 2; index++)
             {
                 final long flatten = -fresh.position(index);
-                final long price = 500 + random.nextInt(1_000);
+                final long price = 500L + random.nextInt(1_000);
                 fresh.mark(index, price);
                 final long unrealizedBefore = fresh.unrealized(index);
                 final long realizedBefore = fresh.realized(index);
@@ -221,14 +221,14 @@ class PositionKeeperTest
         for (int i = 0; i < 500; i++)
         {
             final int index = random.nextInt(2);
-            final long qty = random.nextInt(21) - 10;
-            final long price = 900 + random.nextInt(200);
+            final long qty = random.nextInt(21) - 10L;
+            final long price = 900L + random.nextInt(200);
             keeper.onFill(index, qty, price);
             cash[index] -= qty * price * multipliers[index];
             long value = 0;
             for (int k = 0; k < 2; k++)
             {
-                final long mark = 900 + random.nextInt(200);
+                final long mark = 900L + random.nextInt(200);
                 keeper.mark(k, mark);
                 value += cash[k] + keeper.position(k) * mark * multipliers[k];
             }

@@ -113,7 +113,7 @@ class DisruptorPipelineTest
             .threadFactory(threads)
             .inputJournaler(journaler)
             .inputJournaled(journaled)
-            .decisionJournal(decisions::onRecord)
+            .decisionJournal(decisions)
             .venue(venue));
         disruptor.start(TestEngines.pipeline(disruptor.outboundSink(), ACTIVE));
         for (final UnsafeBuffer input : inputs)

@@ -80,7 +80,7 @@ class PreTradeRiskTest
         // fill the rate window: accepted at T-900ms, T-800ms, T-700ms
         for (int i = 9; i >= 7; i--)
         {
-            assertEquals(RejectReason.NONE, new Order().at(T - i * 100 * MS).check(risk));
+            assertEquals(RejectReason.NONE, new Order().at(T - i * 100L * MS).check(risk));
         }
         final Order order = new Order();
         order.state = TradingState.HALTED;

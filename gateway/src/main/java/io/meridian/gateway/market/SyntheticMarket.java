@@ -60,6 +60,8 @@ import org.agrona.MutableDirectBuffer;
  * {@link #next} allocates nothing.
  *
  * <p>Not thread-safe: owned by the thread that drives it (the backtest driver or a feed agent).
+ *
+ * <p>Over 500 lines: the parameter records and their validation are nested here (callers write SyntheticMarket.Params).
  */
 public final class SyntheticMarket implements MarketDataSource
 {
@@ -192,6 +194,8 @@ public final class SyntheticMarket implements MarketDataSource
      * @param highVolMultiplier volatility multiplier in the high-volatility regime, finite and {@code >= 1}.
      * @param instruments at least one instrument, ids unique.
      */
+    // the array is copied in and out, and equals, hashCode and toString below compare and print its contents
+    @SuppressWarnings("ArrayRecordComponent")
     public record Params(
         long seed,
         long startTimeNs,

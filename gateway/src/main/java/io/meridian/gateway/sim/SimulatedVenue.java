@@ -11,7 +11,6 @@ import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.TradeCodec;
-import java.util.Arrays;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -79,7 +78,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * arrays grow).
  *
  * <p>Not thread-safe: owned by the thread that drives the backtest. The sink may call {@link #onOrderCommand}
- * re-entrantly (a single-threaded engine reacting to a report); such a command is queued like any other.
+ * re-entrantly (a single-threaded engine reacting to a report); such a command is queued like any other. The pending
+ * events live in a {@link VenueEventQueue}.
+ *
+ * <p>Over 500 lines: the contract above (a third of the file) sits beside the matching code that implements it.
  */
 public final class SimulatedVenue implements SimulatedVenuePort
 {
@@ -88,8 +90,6 @@ public final class SimulatedVenue implements SimulatedVenuePort
 
     /** Time-in-force code for immediate-or-cancel. */
     public static final byte TIF_IOC = 1;
-
-    private static final int SLOT_LENGTH = Header.MAX_RECORD_LENGTH;
 
     private final long latencyNs;
     private final int venueId;
@@ -103,18 +103,9 @@ public final class SimulatedVenue implements SimulatedVenuePort
     private final VenueOrder[] working;
     private int workingCount;
 
-    // pending events: each one is a record in a 128-byte slot (an ORDER_COMMAND to process or an EXEC_REPORT to
-    // emit), ordered by a binary min-heap of slot indices keyed by (due time, creation sequence)
-    private UnsafeBuffer slots;
-    private long[] slotDueNs;
-    private long[] slotSeq;
-    private int[] freeSlots;
-    private int freeSlotCount;
-    private int[] heap;
-    private int heapSize;
-    private long pendingSeq;
+    private final VenueEventQueue pending;
 
-    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[SLOT_LENGTH]);
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[VenueEventQueue.SLOT_LENGTH]);
     private long nextVenueOrderId;
     private long reportSequence;
 
@@ -176,17 +167,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
         orderPoolSize = maxOrders;
         working = new VenueOrder[maxOrders];
 
-        final int capacity = 4 * maxOrders + 64;
-        slots = new UnsafeBuffer(new byte[capacity * SLOT_LENGTH]);
-        slotDueNs = new long[capacity];
-        slotSeq = new long[capacity];
-        freeSlots = new int[capacity];
-        heap = new int[capacity];
-        for (int i = 0; i < capacity; i++)
-        {
-            freeSlots[i] = capacity - 1 - i;
-        }
-        freeSlotCount = capacity;
+        pending = new VenueEventQueue(4 * maxOrders + 64);
     }
 
     /**
@@ -235,7 +216,6 @@ public final class SimulatedVenue implements SimulatedVenuePort
         {
             final long price = TradeCodec.price(buffer, offset);
             final long qty = TradeCodec.qty(buffer, offset);
-            book.lastTradePrice = price;
             if (workingCount > 0)
             {
                 matchResting(instrumentId, Side.BUY, price, false, qty, timeNs);
@@ -262,8 +242,8 @@ public final class SimulatedVenue implements SimulatedVenuePort
             throw new IllegalArgumentException("SimulatedVenue.onOrderCommand: record at offset " + offset +
                 " has type " + RecordType.name(type) + ", expected ORDER_COMMAND");
         }
-        final int slot = enqueue(nowNs + latencyNs);
-        slots.putBytes(slot * SLOT_LENGTH, buffer, offset, OrderCommandCodec.LENGTH);
+        final int slot = pending.add(nowNs + latencyNs);
+        pending.slots().putBytes(VenueEventQueue.offset(slot), buffer, offset, OrderCommandCodec.LENGTH);
     }
 
     /**
@@ -274,7 +254,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
     @Override
     public long nextEventTimeNs()
     {
-        return heapSize == 0 ? Long.MAX_VALUE : slotDueNs[heap[0]];
+        return pending.nextDueNs();
     }
 
     /**
@@ -289,23 +269,24 @@ public final class SimulatedVenue implements SimulatedVenuePort
     public int poll(final long upToTimeNs)
     {
         int emitted = 0;
-        while (heapSize > 0 && slotDueNs[heap[0]] <= upToTimeNs)
+        while (pending.nextDueNs() <= upToTimeNs)
         {
-            final int slot = popMin();
-            final int slotOffset = slot * SLOT_LENGTH;
-            final long dueNs = slotDueNs[slot];
-            if (Header.type(slots, slotOffset) == RecordType.ORDER_COMMAND)
+            final int slot = pending.takeEarliest();
+            final int slotOffset = VenueEventQueue.offset(slot);
+            final long dueNs = pending.dueNs(slot);
+            if (Header.type(pending.slots(), slotOffset) == RecordType.ORDER_COMMAND)
             {
                 emitted += processCommand(slotOffset, dueNs);
             }
             else
             {
+                final UnsafeBuffer slots = pending.slots();
                 Header.write(slots, slotOffset, ExecReportCodec.TYPE, ExecReportCodec.LENGTH,
                     Header.instrumentId(slots, slotOffset), 0L, dueNs, 0L, SOURCE_ID, ++reportSequence);
                 sink.onExecReport(slots, slotOffset, ExecReportCodec.LENGTH);
                 emitted++;
             }
-            freeSlots[freeSlotCount++] = slot;
+            pending.free(slot);
         }
         return emitted;
     }
@@ -342,7 +323,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
 
     private int processCommand(final int offset, final long nowNs)
     {
-        final byte command = OrderCommandCodec.command(slots, offset);
+        final byte command = OrderCommandCodec.command(pending.slots(), offset);
         switch (command)
         {
             case OrderCommandType.NEW:
@@ -350,8 +331,9 @@ public final class SimulatedVenue implements SimulatedVenuePort
             case OrderCommandType.CANCEL:
                 return processCancel(offset, nowNs);
             case OrderCommandType.MASS_CANCEL:
-                return processMassCancel(Header.instrumentId(slots, offset), nowNs);
+                return processMassCancel(Header.instrumentId(pending.slots(), offset), nowNs);
             default:
+                final UnsafeBuffer slots = pending.slots();
                 emitNow(nowNs, Header.instrumentId(slots, offset), OrderCommandCodec.clOrdId(slots, offset), 0L,
                     ExecType.REJECTED, OrderCommandCodec.side(slots, offset), RejectReason.VENUE_REJECT.code(),
                     0L, 0L, 0L, 0L);
@@ -361,13 +343,13 @@ public final class SimulatedVenue implements SimulatedVenuePort
 
     private int processNew(final int offset, final long nowNs)
     {
-        final int instrumentId = Header.instrumentId(slots, offset);
-        final long clOrdId = OrderCommandCodec.clOrdId(slots, offset);
-        final byte side = OrderCommandCodec.side(slots, offset);
-        final byte orderType = OrderCommandCodec.orderType(slots, offset);
-        final long price = OrderCommandCodec.price(slots, offset);
-        final long qty = OrderCommandCodec.qty(slots, offset);
-        final int targetVenue = OrderCommandCodec.venueId(slots, offset);
+        final int instrumentId = Header.instrumentId(pending.slots(), offset);
+        final long clOrdId = OrderCommandCodec.clOrdId(pending.slots(), offset);
+        final byte side = OrderCommandCodec.side(pending.slots(), offset);
+        final byte orderType = OrderCommandCodec.orderType(pending.slots(), offset);
+        final long price = OrderCommandCodec.price(pending.slots(), offset);
+        final long qty = OrderCommandCodec.qty(pending.slots(), offset);
+        final int targetVenue = OrderCommandCodec.venueId(pending.slots(), offset);
         final VenueBook book = books.get(instrumentId);
 
         final boolean valid = book != null && book.quoted &&
@@ -391,7 +373,6 @@ public final class SimulatedVenue implements SimulatedVenuePort
         order.instrumentId = instrumentId;
         order.side = side;
         order.price = price;
-        order.qty = qty;
         order.leavesQty = qty;
         order.cumQty = 0;
         emitNow(nowNs, instrumentId, clOrdId, order.venueOrderId, ExecType.ACK, side, (short)0, 0L, 0L, qty, 0L);
@@ -425,7 +406,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
         {
             release(order);
         }
-        else if (market || OrderCommandCodec.timeInForce(slots, offset) == TIF_IOC)
+        else if (market || OrderCommandCodec.timeInForce(pending.slots(), offset) == TIF_IOC)
         {
             order.leavesQty = 0;
             emitNow(nowNs, instrumentId, clOrdId, order.venueOrderId, ExecType.CANCELLED, side, (short)0,
@@ -442,10 +423,11 @@ public final class SimulatedVenue implements SimulatedVenuePort
 
     private int processCancel(final int offset, final long nowNs)
     {
-        final long origClOrdId = OrderCommandCodec.origClOrdId(slots, offset);
+        final long origClOrdId = OrderCommandCodec.origClOrdId(pending.slots(), offset);
         final int index = workingIndex(origClOrdId);
         if (index < 0)
         {
+            final UnsafeBuffer slots = pending.slots();
             emitNow(nowNs, Header.instrumentId(slots, offset), origClOrdId, 0L, ExecType.REJECTED,
                 OrderCommandCodec.side(slots, offset), RejectReason.VENUE_UNKNOWN_ORDER.code(), 0L, 0L, 0L, 0L);
             return 1;
@@ -572,8 +554,9 @@ public final class SimulatedVenue implements SimulatedVenuePort
 
     private void queueFill(final VenueOrder order, final long dueNs)
     {
-        final int slot = enqueue(dueNs);
-        final int offset = slot * SLOT_LENGTH;
+        final int slot = pending.add(dueNs);
+        final int offset = VenueEventQueue.offset(slot);
+        final UnsafeBuffer slots = pending.slots();
         // the header is completed (sourceSequence) when the report is emitted
         Header.write(slots, offset, ExecReportCodec.TYPE, ExecReportCodec.LENGTH, order.instrumentId, 0L, dueNs,
             0L, SOURCE_ID, 0L);
@@ -671,85 +654,5 @@ public final class SimulatedVenue implements SimulatedVenuePort
     {
         System.arraycopy(working, index + 1, working, index, workingCount - index - 1);
         working[--workingCount] = null;
-    }
-
-    private int enqueue(final long dueNs)
-    {
-        if (freeSlotCount == 0)
-        {
-            growSlots();
-        }
-        final int slot = freeSlots[--freeSlotCount];
-        slotDueNs[slot] = dueNs;
-        slotSeq[slot] = ++pendingSeq;
-
-        int child = heapSize++;
-        while (child > 0)
-        {
-            final int parent = (child - 1) >>> 1;
-            if (!before(slot, heap[parent]))
-            {
-                break;
-            }
-            heap[child] = heap[parent];
-            child = parent;
-        }
-        heap[child] = slot;
-        return slot;
-    }
-
-    private int popMin()
-    {
-        final int top = heap[0];
-        final int last = heap[--heapSize];
-        if (heapSize > 0)
-        {
-            int parent = 0;
-            while (true)
-            {
-                int child = 2 * parent + 1;
-                if (child >= heapSize)
-                {
-                    break;
-                }
-                if (child + 1 < heapSize && before(heap[child + 1], heap[child]))
-                {
-                    child++;
-                }
-                if (!before(heap[child], last))
-                {
-                    break;
-                }
-                heap[parent] = heap[child];
-                parent = child;
-            }
-            heap[parent] = last;
-        }
-        return top;
-    }
-
-    private boolean before(final int a, final int b)
-    {
-        final long dueA = slotDueNs[a];
-        final long dueB = slotDueNs[b];
-        return dueA < dueB || (dueA == dueB && slotSeq[a] < slotSeq[b]);
-    }
-
-    private void growSlots()
-    {
-        final int oldCapacity = slotDueNs.length;
-        final int newCapacity = oldCapacity * 2;
-        final byte[] newBytes = new byte[newCapacity * SLOT_LENGTH];
-        slots.getBytes(0, newBytes, 0, oldCapacity * SLOT_LENGTH);
-        slots = new UnsafeBuffer(newBytes);
-        slotDueNs = Arrays.copyOf(slotDueNs, newCapacity);
-        slotSeq = Arrays.copyOf(slotSeq, newCapacity);
-        heap = Arrays.copyOf(heap, newCapacity);
-        freeSlots = new int[newCapacity];
-        freeSlotCount = 0;
-        for (int i = newCapacity - 1; i >= oldCapacity; i--)
-        {
-            freeSlots[freeSlotCount++] = i;
-        }
     }
 }

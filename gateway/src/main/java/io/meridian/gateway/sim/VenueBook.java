@@ -2,7 +2,7 @@ package io.meridian.gateway.sim;
 
 /**
  * What the simulated venue knows about one instrument's market: the last quote, with displayed sizes reduced by what
- * our orders have taken since, and the last trade price. Owned by the venue's thread.
+ * our orders have taken since. Owned by the venue's thread.
  */
 final class VenueBook
 {
@@ -11,5 +11,4 @@ final class VenueBook
     long bidQty;
     long askPrice;
     long askQty;
-    long lastTradePrice;
 }

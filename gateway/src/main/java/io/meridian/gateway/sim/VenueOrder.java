@@ -10,7 +10,6 @@ final class VenueOrder
     int instrumentId;
     byte side;
     long price;
-    long qty;
     long leavesQty;
     long cumQty;
     long lastFillPrice;
@@ -23,7 +22,6 @@ final class VenueOrder
         instrumentId = 0;
         side = 0;
         price = 0;
-        qty = 0;
         leavesQty = 0;
         cumQty = 0;
         lastFillPrice = 0;

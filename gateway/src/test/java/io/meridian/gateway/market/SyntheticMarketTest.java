@@ -74,7 +74,7 @@ class SyntheticMarketTest
                 askQty[id] = QuoteCodec.askQty(buffer, 0);
                 assertTrue(bid[id] > 0, "bid must be positive");
                 assertTrue(ask[id] > bid[id], "quote must not be crossed or locked");
-                assertTrue(ask[id] - bid[id] <= 3 * (id == 3 ? 2 : 1), "spread at most 3 x spreadTicks");
+                assertTrue(ask[id] - bid[id] <= 3L * (id == 3 ? 2 : 1), "spread at most 3 x spreadTicks");
                 assertTrue(bidQty[id] >= 1 && askQty[id] >= 1, "sizes must be at least one lot");
                 quotesPerInstrument[id]++;
             }

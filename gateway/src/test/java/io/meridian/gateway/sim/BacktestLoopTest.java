@@ -63,7 +63,6 @@ class BacktestLoopTest
     {
         final SyntheticMarket market;
         final SimulatedVenue venue;
-        final long latencyNs;
         final SplitMix64 flow;
         final ExpandableArrayBuffer log = new ExpandableArrayBuffer(1 << 20);
         final UnsafeBuffer event = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
@@ -81,7 +80,6 @@ class BacktestLoopTest
 
         Run(final long latencyNs, final long seed)
         {
-            this.latencyNs = latencyNs;
             market = new SyntheticMarket(SyntheticMarket.Params.demo(seed, 0L));
             venue = new SimulatedVenue(new SimulatedVenue.Params(latencyNs, 1, 256), this);
             flow = new SplitMix64(seed * 31 + 1);
@@ -133,9 +131,9 @@ class BacktestLoopTest
             {
                 final byte side = flow.nextDouble() < 0.5 ? Side.BUY : Side.SELL;
                 final boolean market = flow.nextDouble() < 0.2;
-                final long offset = flow.nextInt(5) - 2;
+                final long offset = flow.nextInt(5) - 2L;
                 final long price = side == Side.BUY ? bid[id] + offset : ask[id] - offset;
-                final long qty = 1 + flow.nextInt(600);
+                final long qty = 1L + flow.nextInt(600);
                 send(nowNs, id, OrderCommandType.NEW, side, market ? OrderType.MARKET : OrderType.LIMIT, price, qty,
                     0);
             }

@@ -17,6 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * The simulated venue's contract, as its class javadoc states it, rule by rule.
+ *
+ * <p>Over 500 lines: one test per rule of the venue's contract, and the contract has many.
+ */
 class SimulatedVenueTest
 {
     private static final long LATENCY = 500;

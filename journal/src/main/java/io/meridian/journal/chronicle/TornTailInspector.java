@@ -168,7 +168,7 @@ final class TornTailInspector
         {
             for (final Path f : files)
             {
-                if (last == null || f.getFileName().toString().compareTo(last.getFileName().toString()) > 0)
+                if (last == null || f.toString().compareTo(last.toString()) > 0) // one directory: the names decide
                 {
                     last = f;
                 }

@@ -25,6 +25,7 @@ class PretouchTest
 
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @SuppressWarnings("ThreadPriorityCheck") // the toucher yields so it cannot starve the appender on two cores
     void shouldPretouchFromAnotherThreadWithoutDisturbingAppends() throws Exception
     {
         final Path dir = tmp.resolve("pretouch");

@@ -73,7 +73,7 @@ public final class DemoCommand
             backtest = new Backtest(config, scorer, EventMerger.simulated(config), Backtest.journal(journal), latency,
                 new SystemNanoClock());
             final ProgressBar bar = args.flag("no-progress")
-                ? null : new ProgressBar(err, events, startNanos, System.console() != null);
+                ? null : new ProgressBar(err, events, startNanos, ProgressBar.consoleIsTerminal());
             try
             {
                 processed = backtest.run(events,
@@ -106,9 +106,10 @@ public final class DemoCommand
             try
             {
                 final Path path = Path.of(json);
-                if (path.getParent() != null)
+                final Path parent = path.getParent();
+                if (parent != null)
                 {
-                    Files.createDirectories(path.getParent());
+                    Files.createDirectories(parent);
                 }
                 Files.writeString(path, report.toJson(), StandardCharsets.UTF_8);
             }

@@ -1,5 +1,6 @@
 package io.meridian.ops.cli;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -30,6 +31,34 @@ public final class ProgressBar
         this.total = total;
         this.startNanos = startNanos;
         this.terminal = terminal;
+    }
+
+    /**
+     * Whether this process's console is a terminal. A non-null {@code System.console()} says so only before JDK 22;
+     * from JDK 22 on the console exists even when output is redirected and {@code Console.isTerminal()} tells.
+     *
+     * @return true when the bar can be redrawn in place.
+     */
+    @SuppressWarnings("SystemConsoleNull") // the null test is the pre-22 answer; isTerminal() decides from 22 on
+    public static boolean consoleIsTerminal()
+    {
+        final Console console = System.console();
+        if (console == null)
+        {
+            return false;
+        }
+        try
+        {
+            return (Boolean)Console.class.getMethod("isTerminal").invoke(console);
+        }
+        catch (final NoSuchMethodException ex)
+        {
+            return true;
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            return false;
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import io.meridian.engine.order.OrderManager;
 import io.meridian.engine.order.PositionKeeper;
 import io.meridian.engine.pipeline.Pipeline;
 import io.meridian.engine.pipeline.PipelineLatency;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -133,7 +134,7 @@ public final class RunReport
      */
     public Map<String, Object> asMap()
     {
-        return root;
+        return Collections.unmodifiableMap(root);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.meridian.ops.train;
 import io.meridian.engine.model.ModelManifest;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.tribuo.regression.sgd.linear.LinearSGDModel;
 
@@ -160,6 +161,19 @@ public final class TrainResult
     public ModelManifest manifest()
     {
         return manifest;
+    }
+
+    /**
+     * A one-line summary for the command line: rows, held-out metrics and the files written.
+     *
+     * @return the summary.
+     */
+    @Override
+    public String toString()
+    {
+        return String.format(Locale.ROOT,
+            "trained on %d rows (%d fitted, %d held out): held-out RMSE %.6f, R\u00b2 %.4f; wrote %s and %s",
+            rows, trainRows, holdoutRows, holdout.rmse(), holdout.r2(), modelPath, manifestPath);
     }
 
     /**

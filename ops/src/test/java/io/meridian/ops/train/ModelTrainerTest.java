@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,17 @@ class ModelTrainerTest
         assertEquals(TRUE_BIAS, result.bias(), 0.05);
         assertTrue(result.holdoutR2() > 0.99, "held-out R2 " + result.holdoutR2());
         assertTrue(result.holdoutRmse() < 0.1, "held-out RMSE " + result.holdoutRmse());
+    }
+
+    @Test
+    void shouldSummariseRowsMetricsAndFilesInOneLine() throws IOException
+    {
+        final TrainResult result = train(dir.resolve("summary.onnx"));
+
+        final String line = result.toString();
+        assertTrue(line.startsWith("trained on 5000 rows (4000 fitted, 1000 held out): held-out RMSE "), line);
+        assertTrue(line.contains(String.format(Locale.ROOT, "RMSE %.6f", result.holdoutRmse())), line);
+        assertTrue(line.endsWith("wrote " + result.modelPath() + " and " + result.manifestPath()), line);
     }
 
     @Test

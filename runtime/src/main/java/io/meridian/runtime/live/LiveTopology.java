@@ -1,7 +1,6 @@
 package io.meridian.runtime.live;
 
 import io.meridian.config.EngineConfig;
-import io.meridian.config.JournalingMode;
 import io.meridian.config.ThreadMode;
 import io.meridian.config.WaitStrategyKind;
 import io.meridian.engine.model.Scorer;
@@ -41,24 +40,26 @@ import org.agrona.concurrent.SystemNanoClock;
  *  meridian-pretouch: parks between pretouch calls
  * </pre>
  *
- * <p>Sized to the machine: on fewer than {@link #SMALL_MACHINE_CPUS} CPUs the defaults (single mode, inline
- * journaling, the pipeline thread busy-spinning) give one spinning consumer thread besides the feeder, and nothing
- * else that must be scheduled before an order can leave; an explicit configuration that needs more consumer
- * threads than that runs as asked, with a warning.
+ * <p>Sized to the machine ({@link ThreadBudget}): on a small machine the defaults (single mode, inline journaling,
+ * the pipeline thread busy-spinning) give one spinning consumer thread besides the feeder, and nothing else that
+ * must be scheduled before an order can leave; an explicit configuration that needs more consumer threads than that
+ * runs as asked, with a warning, its consumers yielding instead of spinning.
  *
  * <p>Measurement is always on and costs a few clock reads per event: tick-to-order at the venue hand-off, the
  * per-stage times and tick-to-order when the order stage emits (single mode with stage timing), the outbound wait
  * for the cause to be journaled, intended send to input journaled, and the feeder's lag.
+ *
+ * <p>Over 500 lines: the topology and its nested Context (one documented setter per setting), kept together as
+ * DisruptorPipeline keeps its own.
  */
 public final class LiveTopology implements AutoCloseable
 {
     /** Largest value any histogram here records: 100 s. */
     public static final long HIGHEST_NS = 100_000_000_000L;
-    /** Below this many CPUs, at most one consumer thread may spin. */
-    public static final int SMALL_MACHINE_CPUS = 4;
 
     private static final long QUIET_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
     private static final long RECORD_GRACE_NS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long QUIET_POLL_NS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private final Context context;
     private final NanoClock clock;
@@ -81,7 +82,7 @@ public final class LiveTopology implements AutoCloseable
         this.clock = context.clock;
         final EngineConfig config = context.config;
         threads = Threads.named("meridian-" + config.engine().mode().configName(), context.cpus);
-        final WaitStrategyKind wait = waitStrategy(config, context.availableCpus);
+        final WaitStrategyKind wait = ThreadBudget.waitStrategy(config, context.availableCpus);
         final boolean single = config.engine().mode() == ThreadMode.SINGLE;
         final InputJournaler inputJournaler = new InputJournaler(context.journal);
         timedJournaler = new TimedJournaler(inputJournaler, clock);
@@ -187,7 +188,8 @@ public final class LiveTopology implements AutoCloseable
                     + outputJournaler.count() + " of " + outputs + " decisions journaled, " + venue.received() + " of "
                     + commands + " commands sent)");
             }
-            Thread.yield();
+            // park rather than spin: on a small machine the outbound thread may need this very CPU
+            LockSupport.parkNanos(QUIET_POLL_NS);
         }
         LockSupport.parkNanos(RECORD_GRACE_NS);
     }
@@ -356,21 +358,6 @@ public final class LiveTopology implements AutoCloseable
     public List<String> threadNames()
     {
         return threads.names();
-    }
-
-    /**
-     * Consumer threads this topology runs on the inbound and outbound rings.
-     *
-     * @param config validated configuration.
-     * @return 1 for single mode with inline journaling, 3 for single mode with parallel journaling, 7 for staged.
-     */
-    public static int consumerThreads(final EngineConfig config)
-    {
-        if (config.engine().mode() == ThreadMode.STAGED)
-        {
-            return 7;
-        }
-        return config.engine().journaling() == JournalingMode.INLINE ? 1 : 3;
     }
 
     /**
@@ -553,7 +540,7 @@ public final class LiveTopology implements AutoCloseable
                 availableCpus = Runtime.getRuntime().availableProcessors();
             }
             epochNowNs = System.currentTimeMillis() * 1_000_000L;
-            final String sizing = sizingWarning(config, availableCpus);
+            final String sizing = ThreadBudget.sizingWarning(config, availableCpus);
             if (sizing != null)
             {
                 warnings.println("warning: " + sizing);
@@ -569,47 +556,5 @@ public final class LiveTopology implements AutoCloseable
                 throw new IllegalStateException("LiveTopology.Context: " + name + " is required");
             }
         }
-    }
-
-    /**
-     * The inbound ring's wait strategy on a machine: the configured one, except that on a small machine a topology
-     * with more than one consumer thread yields instead of busy-spinning (spinning consumers would take the CPUs
-     * from the very threads they wait for).
-     *
-     * @param config validated configuration.
-     * @param cpus CPUs available.
-     * @return the wait strategy.
-     */
-    public static WaitStrategyKind waitStrategy(final EngineConfig config, final int cpus)
-    {
-        final WaitStrategyKind configured = config.engine().waitStrategy();
-        return cpus < SMALL_MACHINE_CPUS && consumerThreads(config) > 1 && configured == WaitStrategyKind.BUSY_SPIN
-            ? WaitStrategyKind.YIELDING : configured;
-    }
-
-    /**
-     * Why a configuration's topology does not fit a machine, if it does not.
-     *
-     * @param config validated configuration.
-     * @param cpus CPUs available.
-     * @return the reason, or null when it fits.
-     */
-    public static String sizingWarning(final EngineConfig config, final int cpus)
-    {
-        if (cpus >= SMALL_MACHINE_CPUS)
-        {
-            return null;
-        }
-        final int consumers = consumerThreads(config);
-        if (consumers > 1)
-        {
-            return "engine.mode=" + config.engine().mode().configName() + " with engine.journaling="
-                + config.engine().journaling().configName()
-                + " runs " + consumers + " consumer threads on " + cpus + " CPUs, and an order cannot leave before"
-                + " all of them ran: expect millisecond tails (single mode with inline journaling runs one)"
-                + (config.engine().waitStrategy() == WaitStrategyKind.BUSY_SPIN
-                    ? "; they yield instead of busy-spinning" : "");
-        }
-        return null;
     }
 }

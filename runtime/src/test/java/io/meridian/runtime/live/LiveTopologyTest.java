@@ -37,8 +37,8 @@ class LiveTopologyTest
     void shouldRunOneConsumerThreadWithTheDefaults()
     {
         final EngineConfig defaults = ConfigLoader.loadProfile("demo", List.of());
-        assertEquals(1, LiveTopology.consumerThreads(defaults));
-        assertNull(LiveTopology.sizingWarning(defaults, 2));
+        assertEquals(1, ThreadBudget.consumerThreads(defaults));
+        assertNull(ThreadBudget.sizingWarning(defaults, 2));
     }
 
     @Test
@@ -47,16 +47,16 @@ class LiveTopologyTest
         final EngineConfig parallel = ConfigLoader.loadProfile("demo", List.of("engine.journaling=parallel"));
         final EngineConfig staged = ConfigLoader.loadProfile("demo",
             List.of("engine.mode=staged", "engine.journaling=parallel"));
-        assertEquals(3, LiveTopology.consumerThreads(parallel));
-        assertEquals(7, LiveTopology.consumerThreads(staged));
-        final String warning = LiveTopology.sizingWarning(staged, 2);
+        assertEquals(3, ThreadBudget.consumerThreads(parallel));
+        assertEquals(7, ThreadBudget.consumerThreads(staged));
+        final String warning = ThreadBudget.sizingWarning(staged, 2);
         assertTrue(warning.contains("runs 7 consumer threads on 2 CPUs"), warning);
         assertTrue(warning.endsWith("they yield instead of busy-spinning"), warning);
-        assertEquals(WaitStrategyKind.YIELDING, LiveTopology.waitStrategy(staged, 2));
-        assertEquals(WaitStrategyKind.BUSY_SPIN, LiveTopology.waitStrategy(staged, LiveTopology.SMALL_MACHINE_CPUS));
+        assertEquals(WaitStrategyKind.YIELDING, ThreadBudget.waitStrategy(staged, 2));
+        assertEquals(WaitStrategyKind.BUSY_SPIN, ThreadBudget.waitStrategy(staged, ThreadBudget.SMALL_MACHINE_CPUS));
         assertEquals(WaitStrategyKind.BUSY_SPIN,
-            LiveTopology.waitStrategy(ConfigLoader.loadProfile("demo", List.of()), 2));
-        assertNull(LiveTopology.sizingWarning(staged, LiveTopology.SMALL_MACHINE_CPUS));
+            ThreadBudget.waitStrategy(ConfigLoader.loadProfile("demo", List.of()), 2));
+        assertNull(ThreadBudget.sizingWarning(staged, ThreadBudget.SMALL_MACHINE_CPUS));
     }
 
     @Test
