@@ -5,9 +5,10 @@ import java.nio.file.Path;
 
 /**
  * Reads a journal directory written by {@link JournalWriter}, including one whose writer died: every complete
- * record is delivered, a torn or inconsistent record is skipped with a warning, and reading stops at the end of
- * what is on disk without waiting for more. Opening never takes the writer's locks, so a journal whose writer was
- * killed while holding them opens at once.
+ * record is checked against its CRC32C and delivered, a torn tail (a record the writer never finished) is skipped
+ * with a warning, reading stops at the first corrupt record ({@link ReadResult#corruption()}), and otherwise at
+ * the end of what is on disk without waiting for more. Opening never takes the writer's locks, so a journal whose
+ * writer was killed while holding them opens at once.
  *
  * <p>Single-threaded: use one reader, and its cursors, from one thread. Each read call and each cursor starts from
  * the beginning of its queue.
@@ -19,7 +20,8 @@ public interface JournalReader extends AutoCloseable
      *
      * @param dir the journal directory.
      * @return the reader.
-     * @throws JournalException naming the directory when it is not a journal.
+     * @throws JournalException naming the directory when it is not a journal, or naming the journal's format
+     *     version and the one this build reads ({@link JournalFormat#VERSION}) when they differ.
      */
     static JournalReader open(final Path dir)
     {
@@ -37,15 +39,22 @@ public interface JournalReader extends AutoCloseable
      * The manifest text of the run.
      *
      * @return the text, or the empty string when the journal has no readable manifest (see
-     *     {@link #readInput}'s warnings).
+     *     {@link #manifestCorruption()} and {@link #readInput}'s warnings).
      */
     String manifestText();
+
+    /**
+     * Whether the manifest failed its checksum or checks (the input queue's readers report the same corruption).
+     *
+     * @return the corruption, or {@code null} when the manifest is intact or absent.
+     */
+    Corruption manifestCorruption();
 
     /**
      * Reads the input queue: every inbound event record in sequence order (not the manifest, not END_OF_RUN).
      *
      * @param handler receives each record.
-     * @return counts, clean end, torn records and warnings.
+     * @return counts, clean end, torn records, warnings and the corruption reading stopped at, if any.
      */
     ReadResult readInput(RecordHandler handler);
 
@@ -53,7 +62,7 @@ public interface JournalReader extends AutoCloseable
      * Reads the output queue: every decision record in the order the engine made them (not END_OF_RUN).
      *
      * @param handler receives each record.
-     * @return counts, clean end, torn records and warnings.
+     * @return counts, clean end, torn records, warnings and the corruption reading stopped at, if any.
      */
     ReadResult readOutput(RecordHandler handler);
 

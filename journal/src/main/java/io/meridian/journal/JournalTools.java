@@ -16,10 +16,16 @@ import org.agrona.DirectBuffer;
 /**
  * Operator tools over a journal directory, used by the ops command line. Not on the hot path.
  *
- * <p>Exit codes of every tool: {@link #EXIT_OK} when both queues were read completely, end with END_OF_RUN and
- * nothing was reported; {@link #EXIT_DAMAGED} when the journal was read but is incomplete or damaged (a torn or
- * corrupt record, no END_OF_RUN because the writer died, or any other warning; the readable records are still
- * printed); {@link #EXIT_NOT_A_JOURNAL} when the directory cannot be opened as a journal.
+ * <p>Every tool checks every record it reads against its CRC32C and stops at the first corrupt one, printing the
+ * {@link Corruption#message()} line ({@code journal: corrupt record in input queue, index 1234 (seq 1235, Chronicle
+ * index 0x...): checksum mismatch (stored 0x..., computed 0x...)}) and returning {@link #EXIT_DAMAGED}.
+ *
+ * <p>Exit codes of {@link #dump} and {@link #stats}: {@link #EXIT_OK} when both queues were read completely, end with
+ * END_OF_RUN and nothing was reported; {@link #EXIT_DAMAGED} when a record is corrupt or the journal is incomplete
+ * (a torn tail, no END_OF_RUN because the writer died, or any other warning; the readable records are still
+ * printed); {@link #EXIT_NOT_A_JOURNAL} when the directory cannot be opened as a journal of this build's format.
+ * {@link #verify} answers only whether every record is intact: a torn tail or a missing END_OF_RUN is a warning
+ * there, not a failure.
  */
 public final class JournalTools
 {
@@ -49,6 +55,11 @@ public final class JournalTools
         {
             out.println("manifest " + manifestSummary(reader.manifestText()));
             final ReadResult input = reader.readInput(new DumpPrinter(out, JournalFormat.INPUT_QUEUE));
+            if (input.corrupt())
+            {
+                printSummary(out, JournalFormat.INPUT_QUEUE, input);
+                return EXIT_DAMAGED;
+            }
             final ReadResult output = reader.readOutput(new DumpPrinter(out, JournalFormat.OUTPUT_QUEUE));
             printSummary(out, JournalFormat.INPUT_QUEUE, input);
             printSummary(out, JournalFormat.OUTPUT_QUEUE, output);
@@ -63,7 +74,8 @@ public final class JournalTools
 
     /**
      * Prints statistics: records per type for each queue, the event-time span (first and last record's
-     * {@code eventTimeNs} and their difference in seconds), bytes on disk, clean-end and torn status, warnings.
+     * {@code eventTimeNs} and their difference in seconds), bytes on disk, clean-end and torn status, warnings. A
+     * corrupt record ends it with {@code status corrupt} and the corruption line instead.
      *
      * @param dir the journal directory.
      * @param out where to print.
@@ -78,7 +90,14 @@ public final class JournalTools
             final TypeStats inputStats = new TypeStats();
             final TypeStats outputStats = new TypeStats();
             final ReadResult input = reader.readInput(inputStats);
-            final ReadResult output = reader.readOutput(outputStats);
+            final ReadResult output = input.corrupt() ? null : reader.readOutput(outputStats);
+            final Corruption corruption = input.corrupt() ? input.corruption() : output.corruption();
+            if (corruption != null)
+            {
+                out.println("status corrupt");
+                out.println(corruption.message());
+                return EXIT_DAMAGED;
+            }
             printStats(out, JournalFormat.INPUT_QUEUE, input, inputStats);
             printStats(out, JournalFormat.OUTPUT_QUEUE, output, outputStats);
             final long inputBytes = bytesOnDisk(dir.resolve(JournalFormat.INPUT_QUEUE));
@@ -99,6 +118,57 @@ public final class JournalTools
             out.println("error " + ex.getMessage());
             return EXIT_NOT_A_JOURNAL;
         }
+    }
+
+    /**
+     * Checks every record of both queues and the manifest against their checksums and framing. Prints each warning
+     * ({@code warning ...}: a torn tail, no END_OF_RUN), then either {@code journal: ok, N records (...)} (N counts
+     * the manifest, every input and output record and each END_OF_RUN) or one corruption line per corrupt queue.
+     *
+     * @param dir the journal directory.
+     * @param out where to print.
+     * @return {@link #EXIT_OK} when every record is intact (torn tails and a missing END_OF_RUN are only warned
+     *     about), {@link #EXIT_DAMAGED} when a record is corrupt, {@link #EXIT_NOT_A_JOURNAL} when the directory is
+     *     not a journal of this build's format.
+     */
+    public static int verify(final Path dir, final PrintStream out)
+    {
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            final ReadResult input = reader.readInput(JournalTools::ignore);
+            final ReadResult output = reader.readOutput(JournalTools::ignore);
+            for (final String warning : warnings(input, output))
+            {
+                out.println("warning " + warning);
+            }
+            if (input.corrupt() || output.corrupt())
+            {
+                for (final ReadResult result : List.of(input, output))
+                {
+                    if (result.corrupt())
+                    {
+                        out.println(result.corruption().message());
+                    }
+                }
+                return EXIT_DAMAGED;
+            }
+            final long manifests = reader.manifestText().isEmpty() ? 0 : 1;
+            final long endOfRuns = (input.cleanEnd() ? 1L : 0L) + (output.cleanEnd() ? 1L : 0L);
+            out.println("journal: ok, " + (manifests + input.count() + output.count() + endOfRuns) + " records ("
+                + manifests + " manifest, " + input.count() + " input, " + output.count() + " output, " + endOfRuns
+                + " END_OF_RUN), every checksum matches");
+            return EXIT_OK;
+        }
+        catch (final JournalException ex)
+        {
+            out.println("error " + ex.getMessage());
+            return EXIT_NOT_A_JOURNAL;
+        }
+    }
+
+    private static void ignore(final DirectBuffer buffer, final int offset, final int length)
+    {
+        // verify only checks the records
     }
 
     private static String manifestSummary(final String text)
@@ -126,6 +196,10 @@ public final class JournalTools
         for (final String warning : result.warnings())
         {
             out.println("warning " + warning);
+        }
+        if (result.corrupt())
+        {
+            out.println(result.corruption().message());
         }
     }
 

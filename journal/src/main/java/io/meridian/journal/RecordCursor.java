@@ -5,15 +5,16 @@ import org.agrona.DirectBuffer;
 /**
  * Pulls records from one queue of a journal, one at a time, in order (the pull-style twin of
  * {@link JournalReader#readOutput}); the replay verifier walks the journaled outputs with it while it replays the
- * inputs, so memory stays constant however long the journal. Torn and inconsistent records are skipped and
- * reported in {@link #result()}, exactly as the push-style readers do.
+ * inputs, so memory stays constant however long the journal. A torn tail is skipped and reported in
+ * {@link #result()}, exactly as the push-style readers do; at a corrupt record (see {@link Corruption})
+ * {@link #next()} returns false and {@link #result()} names it.
  */
 public interface RecordCursor extends AutoCloseable
 {
     /**
      * Advances to the next record.
      *
-     * @return false at the end of what is on disk.
+     * @return false at the end of what is on disk, or at a corrupt record ({@link ReadResult#corruption()}).
      */
     boolean next();
 

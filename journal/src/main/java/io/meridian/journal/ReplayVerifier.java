@@ -23,6 +23,11 @@ import org.agrona.DirectBuffer;
  * the journaled ones, walking both streams in step. The first difference is reported with the decision's sequence,
  * its record type, the field and both values.
  *
+ * <p>Every record read, inputs and journaled decisions alike, is checked against its CRC32C first. A corrupt record
+ * stops the verification and is reported as corruption ({@link Result#corruption()}, the same line
+ * {@code journal verify} prints), never as a divergence: a corrupt input is never fed to the engine and a corrupt
+ * decision is never compared.
+ *
  * <p>A journal without a clean end (its writer died) is verified as a prefix: replay may produce decisions past the
  * last journaled one, as long as they were caused by inbound events at or after the cause of the last journaled
  * decision (the writer died between journaling an input and journaling all of its decisions).
@@ -43,6 +48,8 @@ public final class ReplayVerifier
      * @param divergence the first difference, or null.
      * @param warnings torn records and other reading warnings.
      * @param cleanEnd the journal ended cleanly.
+     * @param corruption the corrupt record verification stopped at, or null; when set, {@code identical} is false
+     *     and {@code divergence} is null.
      */
     public record Result(
         boolean identical,
@@ -51,7 +58,8 @@ public final class ReplayVerifier
         long unjournaledTail,
         String divergence,
         List<String> warnings,
-        boolean cleanEnd)
+        boolean cleanEnd,
+        Corruption corruption)
     {
         /**
          * Takes an unmodifiable copy of the warnings.
@@ -61,13 +69,25 @@ public final class ReplayVerifier
             warnings = List.copyOf(warnings);
         }
 
+        private static Result corrupt(
+            final Corruption corruption, final long events, final long decisions, final List<String> warnings)
+        {
+            return new Result(false, events, decisions, 0, null, warnings, false, corruption);
+        }
+
         /**
          * The one-line verdict.
          *
-         * @return e.g. {@code replay: identical, 2000000 events, 1500000 decisions}.
+         * @return e.g. {@code replay: identical, 2000000 events, 1500000 decisions}; for a corrupt journal the
+         *     corruption line, then how far replay got.
          */
         public String line()
         {
+            if (corruption != null)
+            {
+                return corruption.message() + " (replay stopped there after " + events + " events and " + decisions
+                    + " identical decisions)";
+            }
             if (!identical)
             {
                 return "replay: DIVERGED after " + events + " events, " + decisions + " identical decisions: "
@@ -92,6 +112,11 @@ public final class ReplayVerifier
     {
         try (JournalReader reader = JournalReader.open(dir))
         {
+            final Corruption manifestCorruption = reader.manifestCorruption();
+            if (manifestCorruption != null)
+            {
+                return Result.corrupt(manifestCorruption, 0, 0, List.of());
+            }
             final String manifestText = reader.manifestText();
             if (manifestText.isEmpty())
             {
@@ -142,7 +167,7 @@ public final class ReplayVerifier
                 comparator.currentInput = Header.sequence(buffer, offset);
                 pipeline.onEvent(slot);
                 events[0]++;
-                if (comparator.divergence != null)
+                if (comparator.divergence != null || comparator.corruption != null)
                 {
                     throw Stop.INSTANCE;
                 }
@@ -150,9 +175,18 @@ public final class ReplayVerifier
         }
         catch (final Stop stop)
         {
-            return new Result(false, events[0], comparator.compared, 0, comparator.divergence, List.of(), false);
+            if (comparator.corruption != null)
+            {
+                return Result.corrupt(comparator.corruption, events[0], comparator.compared, List.of());
+            }
+            return new Result(false, events[0], comparator.compared, 0, comparator.divergence, List.of(), false,
+                null);
         }
         final List<String> warnings = new ArrayList<>(input.warnings());
+        if (input.corrupt())
+        {
+            return Result.corrupt(input.corruption(), events[0], comparator.compared, warnings);
+        }
         // anything left in the journal that replay did not produce
         if (comparator.divergence == null && journaled.next())
         {
@@ -163,15 +197,20 @@ public final class ReplayVerifier
         {
             // drain to collect the output queue's torn-record warnings
         }
-        warnings.addAll(journaled.result().warnings());
-        final boolean cleanEnd = input.cleanEnd() && journaled.result().cleanEnd();
+        final ReadResult output = journaled.result();
+        warnings.addAll(output.warnings());
+        if (output.corrupt())
+        {
+            return Result.corrupt(output.corruption(), events[0], comparator.compared, warnings);
+        }
+        final boolean cleanEnd = input.cleanEnd() && output.cleanEnd();
         if (comparator.divergence == null && comparator.tail > 0 && cleanEnd)
         {
             comparator.divergence = "replay produced " + comparator.tail
                 + " decisions past the end of a cleanly closed journal; first: " + comparator.firstTail;
         }
         return new Result(comparator.divergence == null, events[0], comparator.compared, comparator.tail,
-            comparator.divergence, warnings, cleanEnd);
+            comparator.divergence, warnings, cleanEnd, null);
     }
 
     /**
@@ -186,6 +225,7 @@ public final class ReplayVerifier
         private long currentInput;
         private String firstTail;
         private String divergence;
+        private Corruption corruption;
 
         Comparator(final RecordCursor journaled)
         {
@@ -194,12 +234,21 @@ public final class ReplayVerifier
 
         void onReplayed(final DirectBuffer buffer, final int offset, final int length)
         {
-            if (divergence != null)
+            if (divergence != null || corruption != null)
             {
                 return;
             }
             if (tail > 0 || !journaled.next())
             {
+                if (tail == 0)
+                {
+                    // the journaled decisions ended: at their end, or at a corrupt one
+                    corruption = journaled.result().corruption();
+                    if (corruption != null)
+                    {
+                        return;
+                    }
+                }
                 if (currentInput < lastJournaledCause)
                 {
                     divergence = "replay made a decision the journal lacks, caused by input " + currentInput

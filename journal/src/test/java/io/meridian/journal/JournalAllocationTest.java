@@ -50,4 +50,49 @@ class JournalAllocationTest
             assertEquals(WARM_UP + MEASURED, writer.outputCount());
         }
     }
+
+    @Test
+    void shouldReadAndCheckEveryRecordWithoutAllocating()
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final Path dir = tmp.resolve("read");
+        try (JournalWriter writer = JournalWriter.open(dir, "alloc"))
+        {
+            for (int i = 0; i < WARM_UP + MEASURED; i++)
+            {
+                final UnsafeBuffer record = TestRecords.record(RecordType.QUOTE, i);
+                writer.appendInput(record, 0, record.capacity());
+            }
+        }
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            for (int pass = 0; pass < 2; pass++)
+            {
+                try (RecordCursor cursor = reader.inputCursor())
+                {
+                    for (int i = 0; i < WARM_UP; i++)
+                    {
+                        assertTrue(cursor.next());
+                    }
+                    long bytes = 0;
+                    final long before = threads.getCurrentThreadAllocatedBytes();
+                    for (int i = 0; i < MEASURED - 1; i++)
+                    {
+                        if (!cursor.next())
+                        {
+                            throw new AssertionError("record " + (WARM_UP + i) + " missing: " + cursor.result());
+                        }
+                        bytes += cursor.length();
+                    }
+                    final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                    assertEquals(80L * (MEASURED - 1), bytes);
+                    if (pass == 1)
+                    {
+                        assertEquals(0, allocated, "bytes allocated reading and checking " + MEASURED + " records");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -24,6 +24,17 @@ public final class TestRecords
     private static final byte[] DECISION_TYPES = {
         RecordType.SIGNAL, RecordType.RISK_DECISION, RecordType.ORDER_COMMAND, RecordType.TRADING_STATE,
     };
+
+    /**
+     * The decision record type used for the i-th test decision (cycling through every decision type).
+     *
+     * @param i the decision's number.
+     * @return its record type.
+     */
+    public static byte decisionType(final int i)
+    {
+        return DECISION_TYPES[i % DECISION_TYPES.length];
+    }
     /** Event time of record 0. */
     public static final long START_TIME_NS = 1_700_000_000_000_000_000L;
     /** Event-time step between records. */

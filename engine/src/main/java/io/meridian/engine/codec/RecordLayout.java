@@ -81,7 +81,7 @@ public final class RecordLayout
         }
     }
 
-    /** The header's fields, shared by every record type. */
+    /** The header's fields, shared by every record type; package-private for the codec tests, never modified. */
     static final Field[] HEADER_FIELDS = {
         new Field("type", Header.TYPE_OFFSET, Kind.I8),
         new Field("schemaVersion", Header.SCHEMA_VERSION_OFFSET, Kind.I8),

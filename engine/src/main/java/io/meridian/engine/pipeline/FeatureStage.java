@@ -35,9 +35,8 @@ final class FeatureStage implements Stage
     {
         if (slot.marketDataAccepted && slot.type == RecordType.QUOTE)
         {
-            slot.featuresReady = features.onQuote(
-                slot.instrumentIndex, (double)slot.bidPrice, (double)slot.bidQty, (double)slot.askPrice,
-                (double)slot.askQty, slot.features);
+            slot.featuresReady = features.onQuote(slot.instrumentIndex, (double)slot.bidPrice, (double)slot.bidQty,
+                (double)slot.askPrice, (double)slot.askQty, slot.features);
         }
         return slot.marketDataAccepted;
     }

@@ -124,8 +124,7 @@ class PipelineTest
     {
         final EngineConfig config = TestEngines.config();
         final TestMarket market = new TestMarket(3, 1_000_000, 3);
-        final Pipeline engine =
-            EngineFactory.create(config, TestEngines.linear(TestEngines.activeWeights(), 0.0), market);
+        final Pipeline engine = TestEngines.pipeline(market);
         final Pipeline training = EngineFactory.features(config);
         final EventSlot trainingSlot = new EventSlot();
         int ready = 0;

@@ -19,16 +19,6 @@ public final class TestEngines
     /** Weights that make imbalance and microprice drive the score strongly, so tests see plenty of orders. */
     private static final double[] ACTIVE_WEIGHTS = {0.05, 0.02, 0.0, 4.0, 1.5, 0.0};
 
-    /**
-     * The active weights, as a fresh copy.
-     *
-     * @return the weights.
-     */
-    public static double[] activeWeights()
-    {
-        return ACTIVE_WEIGHTS.clone();
-    }
-
     private TestEngines()
     {
     }

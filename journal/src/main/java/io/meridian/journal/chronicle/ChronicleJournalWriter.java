@@ -5,6 +5,7 @@ import io.meridian.engine.codec.RecordType;
 import io.meridian.journal.JournalException;
 import io.meridian.journal.JournalFormat;
 import io.meridian.journal.JournalWriter;
+import io.meridian.journal.RecordChecksum;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * {@link JournalWriter} on two Chronicle queues. See the interface for the threading contract.
  *
  * <p>Each append is one {@code writingDocument()} holding exactly the record's bytes, copied straight from the
- * caller's buffer (heap array or native address) into the mapped file: no allocation, no intermediate copy.
+ * caller's buffer (heap array or native address) into the mapped file, followed by the 4-byte CRC32C of those bytes
+ * (see {@link JournalFormat}): no allocation. The checksum is computed from the caller's array (a heap record) or
+ * from a reused scratch copy (an off-heap record).
  *
  * <p>Pretouch: Chronicle Queue's own {@code ExcerptAppender.pretouch()} is an Enterprise feature; in the open-source
  * 2026.4 release it recurses until {@code StackOverflowError}. This class therefore pretouches by itself: each
@@ -258,6 +261,7 @@ public final class ChronicleJournalWriter implements JournalWriter
         private final AtomicLong published = new AtomicLong();
         private final AtomicLong writePosition = new AtomicLong();
         private final UnsafeBuffer endOfRun = new UnsafeBuffer(new byte[JournalFormat.END_OF_RUN_LENGTH]);
+        private final RecordChecksum checksum = new RecordChecksum();
         private final ReferenceOwner touchOwner;
         private volatile MappedFile currentFile;
 
@@ -302,6 +306,7 @@ public final class ChronicleJournalWriter implements JournalWriter
                 {
                     bytes.unsafeWrite(buffer.addressOffset() + offset, length);
                 }
+                bytes.writeInt(checksum.of(buffer, offset, length));
                 writePosition.lazySet(bytes.writePosition());
                 final int c = appender.cycle();
                 if (c != cycle)

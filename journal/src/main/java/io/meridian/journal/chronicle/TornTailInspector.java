@@ -20,6 +20,9 @@ import java.nio.file.StandardOpenOption;
  * writer dies inside {@code writingDocument()}: the payload was being copied, the header was never set) or a header
  * with the not-complete bit (what older Chronicle writers leave). Engine records start with a non-zero type byte, so
  * any payload that was partly copied shows up as non-zero bytes right behind the zero header.
+ *
+ * <p>A not-complete header with further documents behind it is not a torn tail (a dying writer leaves nothing after
+ * its last document): it is a corrupt header, and the finding says so.
  */
 final class TornTailInspector
 {
@@ -38,9 +41,14 @@ final class TornTailInspector
      * @param file the cycle file.
      * @param position byte position of the bad header in the file.
      * @param description what was found.
+     * @param corrupt the header is corrupt (documents follow it), not a record the writer never finished.
      */
-    record Finding(Path file, long position, String description)
+    record Finding(Path file, long position, String description, boolean corrupt)
     {
+        Finding(final Path file, final long position, final String description)
+        {
+            this(file, position, description, false);
+        }
     }
 
     private TornTailInspector()
@@ -108,6 +116,14 @@ final class TornTailInspector
             }
             if ((header & NOT_COMPLETE) != 0)
             {
+                final long next = align4(position + Integer.BYTES + (header & LENGTH_MASK));
+                final int following = next + Integer.BYTES <= size ? readInt(channel, scratch, next) : 0;
+                if (following != 0 && following != END_OF_FILE)
+                {
+                    return new Finding(file, position, "document header at position " + position + " of " + file
+                        + " is marked not complete (0x" + Integer.toHexString(header) + ") but another document "
+                        + "header (0x" + Integer.toHexString(following) + ") follows it: the header is corrupt", true);
+                }
                 return new Finding(file, position, "document header at position " + position + " of " + file
                     + " is marked not complete (0x" + Integer.toHexString(header)
                     + "): the writer died while appending this record");
@@ -126,6 +142,13 @@ final class TornTailInspector
             position = align4(position + Integer.BYTES + length);
         }
         return new Finding(file, position, "gave up after " + MAX_HOPS + " metadata documents in " + file);
+    }
+
+    private static int readInt(final FileChannel channel, final ByteBuffer scratch, final long position)
+        throws IOException
+    {
+        read(channel, scratch, position, Integer.BYTES);
+        return scratch.getInt(0);
     }
 
     private static void read(final FileChannel channel, final ByteBuffer scratch, final long position, final int length)

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.meridian.engine.codec.Header;
-import io.meridian.engine.codec.RecordType;
 import io.meridian.journal.JournalFormat;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalTools;
@@ -32,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -154,58 +151,6 @@ class TornRecordTest
         finally
         {
             writer.close();
-        }
-    }
-
-    @Test
-    void shouldSkipInconsistentRecordsAndKeepReading()
-    {
-        final Path dir = tmp.resolve("corrupt");
-        final List<UnsafeBuffer> good = TestRecords.inbound(4);
-        try (JournalWriter writer = JournalWriter.open(dir, "m"))
-        {
-            writer.appendInput(good.get(0), 0, good.get(0).capacity());
-            writer.appendInput(good.get(1), 0, good.get(1).capacity());
-            try (SingleChronicleQueue queue = ChronicleQueues.openForWrite(dir.resolve(JournalFormat.INPUT_QUEUE),
-                ChronicleJournalWriter.DEFAULT_BLOCK_SIZE))
-            {
-                final ExcerptAppender raw = queue.createAppender();
-                final UnsafeBuffer wrongLength = TestRecords.record(RecordType.QUOTE, 9);
-                wrongLength.putShort(Header.LENGTH_OFFSET, (short)72);
-                rawWrite(raw, TestRecords.bytes(wrongLength));
-                final UnsafeBuffer unknownType = TestRecords.record(RecordType.QUOTE, 10);
-                unknownType.putByte(Header.TYPE_OFFSET, (byte)77);
-                rawWrite(raw, TestRecords.bytes(unknownType));
-                rawWrite(raw, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
-                rawWrite(raw, TestRecords.bytes(TestRecords.record(RecordType.SIGNAL, 11)));
-                raw.close();
-            }
-            writer.appendInput(good.get(2), 0, good.get(2).capacity());
-            writer.appendInput(good.get(3), 0, good.get(3).capacity());
-        }
-        try (JournalReader reader = JournalReader.open(dir))
-        {
-            final List<byte[]> in = new ArrayList<>();
-            final ReadResult result = reader.readInput((b, o, l) -> in.add(TestRecords.copy(b, o, l)));
-            assertEquals(4, result.count());
-            assertEquals(4, result.tornRecords());
-            assertTrue(result.cleanEnd());
-            assertSame(good, in);
-            final List<String> w = result.warnings();
-            assertEquals(4, w.size(), w.toString());
-            assertTrue(w.get(0).startsWith("input: corrupt document 4 at index 0x")
-                && w.get(0).contains("QUOTE length field is 72 but the document is 80 bytes"), w.get(0));
-            assertTrue(w.get(1).contains("type UNKNOWN(77) does not belong in the input queue"), w.get(1));
-            assertTrue(w.get(2).contains("document is 10 bytes, shorter than the 48-byte header"), w.get(2));
-            assertTrue(w.get(3).contains("type SIGNAL does not belong in the input queue"), w.get(3));
-        }
-    }
-
-    private static void rawWrite(final ExcerptAppender appender, final byte[] bytes)
-    {
-        try (DocumentContext dc = appender.writingDocument())
-        {
-            dc.wire().bytes().write(bytes);
         }
     }
 

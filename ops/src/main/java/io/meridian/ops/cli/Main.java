@@ -28,8 +28,11 @@ public final class Main
         "         the synthetic market and simulated venue, offered at R events/s (default 50000; 0 = unpaced)",
         "  replay --journal DIR --verify [--set key=value]...",
         "         rebuild the engine from the journal's manifest, replay its inputs and compare every decision",
+        "         (exit 1 also when a record is corrupt: its checksum does not match)",
         "  journal dump DIR      print one line per record",
         "  journal stats DIR     counts per record type, time span, size",
+        "  journal verify DIR    check every record's CRC32C checksum in both queues and the manifest:",
+        "         'journal: ok, N records' or the queue, index and sequence of the first corrupt record (exit 1)",
         "  train --journal DIR --out FILE.onnx",
         "         train a linear model on the engine's features of a journal's market data (Tribuo), export ONNX",
         "  bench latency [--rate R] [--events N]    end-to-end latency harness (coordinated-omission corrected)",
@@ -37,7 +40,8 @@ public final class Main
         "  bench jmh [JMH OPTIONS]                  the JMH benchmarks",
         "  help, --help          this text",
         "",
-        "exit codes: 0 success, 1 problem found (e.g. replay diverged), 2 could not run (usage, config, input)");
+        "exit codes: 0 success, 1 problem found (e.g. replay diverged, corrupt journal record), 2 could not run",
+        "(usage, config, unreadable input, a journal of another format version: written before checksums)");
 
     private Main()
     {

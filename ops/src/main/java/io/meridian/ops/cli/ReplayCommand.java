@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * {@code meridian replay --journal DIR --verify [--set k=v]...}: rebuilds the engine from the journal's manifest,
- * replays its inputs and compares every decision. Exit 0 identical, 1 diverged.
+ * replays its inputs and compares every decision. Exit 0 identical, 1 diverged or a corrupt record (reported as
+ * corruption with the line {@code journal verify} prints, never as a divergence), 2 not a journal of this build's
+ * format (the message names the journal's format version and the one this build reads).
  */
 public final class ReplayCommand
 {

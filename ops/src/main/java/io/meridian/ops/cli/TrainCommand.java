@@ -65,7 +65,12 @@ public final class TrainCommand
             horizon = (int)args.longOption("horizon", config.model().horizonTicks());
             final long maxRows = args.longOption("max-rows", DEFAULT_MAX_ROWS);
             final long[] quotes = new long[1];
-            reader.readInput((buffer, offset, length) -> quotes[0]++);
+            final ReadResult counted = reader.readInput((buffer, offset, length) -> quotes[0]++);
+            if (counted.corrupt())
+            {
+                err.println(counted.corruption().message());
+                return 1;
+            }
             final int stride = (int)Math.max(1, quotes[0] / maxRows);
             set = new TrainingSet(config, horizon, stride);
             final ReadResult read = reader.readInput((buffer, offset, length) -> set.onInput(buffer, offset));
