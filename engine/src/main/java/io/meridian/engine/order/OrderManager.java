@@ -31,8 +31,6 @@ import java.util.Arrays;
  * before trying again.
  *
  * <p>Single-threaded (the order stage's thread); allocation-free; reads time only from event headers.
- *
- * <p>Over 500 lines: stages 5 to 7 in one class until it is split (order store, positions, decision records).
  */
 public final class OrderManager implements Stage
 {

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meridian.engine.feature.FeatureSchema;
-
-import java.lang.management.ManagementFactory;
-
+import io.meridian.engine.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 class LinearScorerTest
@@ -28,8 +26,6 @@ class LinearScorerTest
     @Test
     void shouldNotAllocateWhenScoring()
     {
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final double[] x = new double[FeatureSchema.COUNT];
         for (int i = 0; i < 10_000; i++)
         {
@@ -37,15 +33,15 @@ class LinearScorerTest
             sink += scorer.score(x);
         }
 
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 100_000; i++)
+        final Runnable window = () ->
         {
-            x[i % FeatureSchema.COUNT] = i * 0.001;
-            sink += scorer.score(x);
-        }
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-
-        assertEquals(0, allocated, "bytes allocated over 100k scores");
+            for (int i = 0; i < 100_000; i++)
+            {
+                x[i % FeatureSchema.COUNT] = i * 0.001;
+                sink += scorer.score(x);
+            }
+        };
+        Allocations.assertSteadyStateAllocatesNothing("100k scores", window);
         assertTrue(Double.isFinite(sink), "scores summed to a finite value");
     }
 

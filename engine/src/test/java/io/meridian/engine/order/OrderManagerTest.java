@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * order 1000 lots, max notional 100,000 (1e9 cash units), collar 10%, 20 orders/s, max position 1500, daily loss
  * 50,000, stale market data after 60 s.
  *
- * <p>Over 500 lines: it tests all of OrderManager, and shrinks with OrderManager's split.
+ * <p>Over 500 lines: every order-policy and risk rule of the order stage, each checked on the exact records out.
  */
 class OrderManagerTest
 {

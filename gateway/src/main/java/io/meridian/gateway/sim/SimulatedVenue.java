@@ -5,7 +5,6 @@ import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
-import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.QuoteCodec;
@@ -79,9 +78,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p>Not thread-safe: owned by the thread that drives the backtest. The sink may call {@link #onOrderCommand}
  * re-entrantly (a single-threaded engine reacting to a report); such a command is queued like any other. The pending
- * events live in a {@link VenueEventQueue}.
+ * events live in a {@link VenueEventQueue}; {@link VenueReports} encodes and emits the reports.
  *
- * <p>Over 500 lines: the contract above (a third of the file) sits beside the matching code that implements it.
+ * <p>Over 500 lines: the contract stated above sits beside the matching code that implements it.
  */
 public final class SimulatedVenue implements SimulatedVenuePort
 {
@@ -94,7 +93,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
     private final long latencyNs;
     private final int venueId;
     private final int maxOrders;
-    private final ExecReportSink sink;
+    private final VenueReports reports;
 
     private final Int2ObjectHashMap<VenueBook> books = new Int2ObjectHashMap<>();
 
@@ -105,9 +104,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
 
     private final VenueEventQueue pending;
 
-    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[VenueEventQueue.SLOT_LENGTH]);
     private long nextVenueOrderId;
-    private long reportSequence;
 
     /**
      * Venue parameters.
@@ -157,7 +154,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
         this.latencyNs = params.latencyNs();
         this.venueId = params.venueId();
         this.maxOrders = params.maxOrders();
-        this.sink = sink;
+        this.reports = new VenueReports(sink);
 
         orderPool = new VenueOrder[maxOrders];
         for (int i = 0; i < maxOrders; i++)
@@ -280,10 +277,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
             }
             else
             {
-                final UnsafeBuffer slots = pending.slots();
-                Header.write(slots, slotOffset, ExecReportCodec.TYPE, ExecReportCodec.LENGTH,
-                    Header.instrumentId(slots, slotOffset), 0L, dueNs, 0L, SOURCE_ID, ++reportSequence);
-                sink.onExecReport(slots, slotOffset, ExecReportCodec.LENGTH);
+                reports.emitQueued(pending.slots(), slotOffset, dueNs);
                 emitted++;
             }
             pending.free(slot);
@@ -308,7 +302,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
      */
     public long reportsEmitted()
     {
-        return reportSequence;
+        return reports.emitted();
     }
 
     /**
@@ -334,7 +328,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
                 return processMassCancel(Header.instrumentId(pending.slots(), offset), nowNs);
             default:
                 final UnsafeBuffer slots = pending.slots();
-                emitNow(nowNs, Header.instrumentId(slots, offset), OrderCommandCodec.clOrdId(slots, offset), 0L,
+                reports.emit(nowNs, Header.instrumentId(slots, offset), OrderCommandCodec.clOrdId(slots, offset), 0L,
                     ExecType.REJECTED, OrderCommandCodec.side(slots, offset), RejectReason.VENUE_REJECT.code(),
                     0L, 0L, 0L, 0L);
                 return 1;
@@ -361,7 +355,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
             workingCount < maxOrders;
         if (!valid)
         {
-            emitNow(nowNs, instrumentId, clOrdId, 0L, ExecType.REJECTED, side, RejectReason.VENUE_REJECT.code(),
+            reports.emit(nowNs, instrumentId, clOrdId, 0L, ExecType.REJECTED, side, RejectReason.VENUE_REJECT.code(),
                 0L, 0L, 0L, 0L);
             return 1;
         }
@@ -375,7 +369,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
         order.price = price;
         order.leavesQty = qty;
         order.cumQty = 0;
-        emitNow(nowNs, instrumentId, clOrdId, order.venueOrderId, ExecType.ACK, side, (short)0, 0L, 0L, qty, 0L);
+        reports.emit(nowNs, instrumentId, clOrdId, order.venueOrderId, ExecType.ACK, side, (short)0, 0L, 0L, qty, 0L);
         int emitted = 1;
 
         final boolean market = orderType == OrderType.MARKET;
@@ -386,7 +380,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
                 final long fillQty = Math.min(qty, book.askQty);
                 book.askQty -= fillQty;
                 fill(order, book.askPrice, fillQty);
-                emitFillNow(order, nowNs);
+                reports.emitFill(order, nowNs);
                 emitted++;
             }
         }
@@ -397,7 +391,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
                 final long fillQty = Math.min(qty, book.bidQty);
                 book.bidQty -= fillQty;
                 fill(order, book.bidPrice, fillQty);
-                emitFillNow(order, nowNs);
+                reports.emitFill(order, nowNs);
                 emitted++;
             }
         }
@@ -409,7 +403,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
         else if (market || OrderCommandCodec.timeInForce(pending.slots(), offset) == TIF_IOC)
         {
             order.leavesQty = 0;
-            emitNow(nowNs, instrumentId, clOrdId, order.venueOrderId, ExecType.CANCELLED, side, (short)0,
+            reports.emit(nowNs, instrumentId, clOrdId, order.venueOrderId, ExecType.CANCELLED, side, (short)0,
                 0L, 0L, 0L, order.cumQty);
             emitted++;
             release(order);
@@ -428,14 +422,14 @@ public final class SimulatedVenue implements SimulatedVenuePort
         if (index < 0)
         {
             final UnsafeBuffer slots = pending.slots();
-            emitNow(nowNs, Header.instrumentId(slots, offset), origClOrdId, 0L, ExecType.REJECTED,
+            reports.emit(nowNs, Header.instrumentId(slots, offset), origClOrdId, 0L, ExecType.REJECTED,
                 OrderCommandCodec.side(slots, offset), RejectReason.VENUE_UNKNOWN_ORDER.code(), 0L, 0L, 0L, 0L);
             return 1;
         }
         final VenueOrder order = working[index];
         removeWorking(index);
         order.leavesQty = 0;
-        emitNow(nowNs, order.instrumentId, order.clOrdId, order.venueOrderId, ExecType.CANCELLED, order.side,
+        reports.emit(nowNs, order.instrumentId, order.clOrdId, order.venueOrderId, ExecType.CANCELLED, order.side,
             (short)0, 0L, 0L, 0L, order.cumQty);
         release(order);
         return 1;
@@ -452,7 +446,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
             if (instrumentId == 0 || order.instrumentId == instrumentId)
             {
                 order.leavesQty = 0;
-                emitNow(nowNs, order.instrumentId, order.clOrdId, order.venueOrderId, ExecType.CANCELLED,
+                reports.emit(nowNs, order.instrumentId, order.clOrdId, order.venueOrderId, ExecType.CANCELLED,
                     order.side, (short)0, 0L, 0L, 0L, order.cumQty);
                 emitted++;
                 release(order);
@@ -518,7 +512,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
             final long fillQty = Math.min(order.leavesQty, available);
             available -= fillQty;
             fill(order, order.price, fillQty);
-            queueFill(order, timeNs);
+            reports.queueFill(pending, order, timeNs);
             if (order.leavesQty == 0)
             {
                 removeWorking(best);
@@ -543,72 +537,6 @@ public final class SimulatedVenue implements SimulatedVenuePort
         order.cumQty += fillQty;
         order.lastFillPrice = price;
         order.lastFillQty = fillQty;
-    }
-
-    private void emitFillNow(final VenueOrder order, final long nowNs)
-    {
-        emitNow(nowNs, order.instrumentId, order.clOrdId, order.venueOrderId,
-            order.leavesQty == 0 ? ExecType.FILL : ExecType.PARTIAL_FILL, order.side, (short)0,
-            order.lastFillPrice, order.lastFillQty, order.leavesQty, order.cumQty);
-    }
-
-    private void queueFill(final VenueOrder order, final long dueNs)
-    {
-        final int slot = pending.add(dueNs);
-        final int offset = VenueEventQueue.offset(slot);
-        final UnsafeBuffer slots = pending.slots();
-        // the header is completed (sourceSequence) when the report is emitted
-        Header.write(slots, offset, ExecReportCodec.TYPE, ExecReportCodec.LENGTH, order.instrumentId, 0L, dueNs,
-            0L, SOURCE_ID, 0L);
-        writeBody(slots, offset, order.clOrdId, order.venueOrderId,
-            order.leavesQty == 0 ? ExecType.FILL : ExecType.PARTIAL_FILL, order.side, (short)0,
-            order.lastFillPrice, order.lastFillQty, order.leavesQty, order.cumQty);
-    }
-
-    private void emitNow(
-        final long nowNs,
-        final int instrumentId,
-        final long clOrdId,
-        final long venueOrderId,
-        final byte execType,
-        final byte side,
-        final short rejectCode,
-        final long lastPrice,
-        final long lastQty,
-        final long leavesQty,
-        final long cumQty)
-    {
-        Header.write(scratch, 0, ExecReportCodec.TYPE, ExecReportCodec.LENGTH, instrumentId, 0L, nowNs, 0L,
-            SOURCE_ID, ++reportSequence);
-        writeBody(scratch, 0, clOrdId, venueOrderId, execType, side, rejectCode, lastPrice, lastQty, leavesQty,
-            cumQty);
-        sink.onExecReport(scratch, 0, ExecReportCodec.LENGTH);
-    }
-
-    private static void writeBody(
-        final UnsafeBuffer buffer,
-        final int offset,
-        final long clOrdId,
-        final long venueOrderId,
-        final byte execType,
-        final byte side,
-        final short rejectCode,
-        final long lastPrice,
-        final long lastQty,
-        final long leavesQty,
-        final long cumQty)
-    {
-        ExecReportCodec.clOrdId(buffer, offset, clOrdId);
-        ExecReportCodec.venueOrderId(buffer, offset, venueOrderId);
-        ExecReportCodec.execType(buffer, offset, execType);
-        ExecReportCodec.side(buffer, offset, side);
-        ExecReportCodec.rejectCode(buffer, offset, rejectCode);
-        // bytes 68..71 are alignment padding: zero them so the record's bytes are fully defined
-        buffer.putInt(offset + ExecReportCodec.REJECT_CODE_OFFSET + 2, 0);
-        ExecReportCodec.lastPrice(buffer, offset, lastPrice);
-        ExecReportCodec.lastQty(buffer, offset, lastQty);
-        ExecReportCodec.leavesQty(buffer, offset, leavesQty);
-        ExecReportCodec.cumQty(buffer, offset, cumQty);
     }
 
     private void release(final VenueOrder order)

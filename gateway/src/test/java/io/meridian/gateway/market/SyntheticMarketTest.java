@@ -5,7 +5,7 @@ import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.TradeCodec;
-import java.lang.management.ManagementFactory;
+import io.meridian.engine.testing.Allocations;
 import java.util.Arrays;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -259,17 +259,16 @@ class SyntheticMarketTest
         {
             market.next(buffer, 0);
         }
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        long checksum = 0;
-        for (int i = 0; i < EVENTS; i++)
+        final long[] checksum = {0};
+        final Runnable window = () ->
         {
-            checksum += market.next(buffer, 0);
-        }
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        assertTrue(checksum > 0);
-        assertEquals(0L, allocated, "bytes allocated over " + EVENTS + " events");
+            for (int i = 0; i < EVENTS; i++)
+            {
+                checksum[0] += market.next(buffer, 0);
+            }
+        };
+        Allocations.assertSteadyStateAllocatesNothing(EVENTS + " events", window);
+        assertTrue(checksum[0] > 0);
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.meridian.engine.api.Side;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.QuoteCodec;
-import java.lang.management.ManagementFactory;
+import io.meridian.engine.testing.Allocations;
 import java.util.List;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -423,15 +423,15 @@ class SimulatedVenueTest
         {
             cycle(quiet, md, cmd, time, i);
         }
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 20_000; i < 120_000; i++)
+        final int[] next = {20_000};
+        final Runnable window = () ->
         {
-            cycle(quiet, md, cmd, time, i);
-        }
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        assertEquals(0L, allocated, "bytes allocated over 100k new/fill/cancel cycles");
+            for (int i = 0; i < 100_000; i++)
+            {
+                cycle(quiet, md, cmd, time, next[0]++);
+            }
+        };
+        Allocations.assertSteadyStateAllocatesNothing("100k new/fill/cancel cycles", window);
         assertTrue(count[0] > 0);
         assertEquals(0, quiet.workingOrderCount());
     }
