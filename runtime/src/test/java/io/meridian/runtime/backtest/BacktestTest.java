@@ -15,6 +15,7 @@ import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.TradingStateChangeCodec;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
+import io.meridian.engine.testing.Allocations;
 import io.meridian.gateway.world.SimulatedWorld;
 import io.meridian.runtime.driver.EventMerger;
 import io.meridian.runtime.driver.OperatorSchedule;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The backtest on the one driver: deterministic byte for byte, every input sequenced and journaled before its
- * decisions, and an operator command merged by time reaches the engine (it halts trading).
+ * decisions, an operator command merged by time reaches the engine (it halts trading), and the driver, venue,
+ * market and engine together allocate nothing per event in steady state.
  */
 class BacktestTest
 {
@@ -72,6 +74,30 @@ class BacktestTest
         assertEquals(1, recording.halts, "one TRADING_STATE change to HALTED");
         assertEquals(0, recording.ordersAfterHalt, "no new order after the halt");
         assertTrue(recording.orders > 0, "orders before the halt");
+    }
+
+    @Test
+    void shouldAllocateNothingPerEventInSteadyStateDriverAndEngineIncluded()
+    {
+        try (Scorer scorer = Scorers.create(CONFIG.model().scorer(), CONFIG.model().path()))
+        {
+            final Backtest.RecordSink discard = new Backtest.RecordSink()
+            {
+                @Override
+                public void onInput(final DirectBuffer buffer, final int offset, final int length)
+                {
+                }
+
+                @Override
+                public void onOutput(final DirectBuffer buffer, final int offset, final int length)
+                {
+                }
+            };
+            final Backtest backtest = new Backtest(CONFIG, scorer, EventMerger.simulated(CONFIG), discard, null, null);
+            backtest.run(200_000, null, 200_000);
+            final Runnable window = () -> backtest.run(50_000, null, 50_000);
+            Allocations.assertSteadyStateAllocatesNothing("50000 backtest events", window);
+        }
     }
 
     private static Recording run(final EventMerger merger)
