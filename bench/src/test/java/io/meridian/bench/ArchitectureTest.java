@@ -6,39 +6,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.meridian.bench.latency.LatencyMain;
+import io.meridian.runtime.ArchitectureRules;
+import io.meridian.runtime.live.LiveTopology;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bench module measures the product through its modules' public pieces: it depends on engine, journal, gateway
- * and config, never on ops (nothing depends on ops or bench: the module graph in the root README.md).
+ * The bench module measures the product through its modules' public pieces: it depends on runtime (the live
+ * topology, threads, argument parsing, JVM flags it shares with the command line), engine, journal, gateway and
+ * config, never on ops; and, like every module, it creates no thread itself.
  */
 class ArchitectureTest
 {
-    private static final ImportOption MAIN_CLASSES_ONLY = location -> !location.contains("/test-classes/")
-        && !location.contains("-tests.jar");
-
-    private static final JavaClasses BENCH = new ClassFileImporter()
-        .withImportOption(MAIN_CLASSES_ONLY)
-        .importPackages("io.meridian.bench");
+    private static final JavaClasses ALL_MAIN = new ClassFileImporter()
+        .withImportOption(ArchitectureRules.MAIN_CLASSES_ONLY)
+        .importPackages("io.meridian");
 
     private static final ArchRule NO_OPS = noClasses()
         .that().resideInAPackage("io.meridian.bench..")
         .should().dependOnClassesThat().resideInAPackage("io.meridian.ops..")
-        .because("bench depends on engine, journal, gateway and config only");
+        .because("bench shares launch code with ops through runtime, never through ops");
 
     @Test
-    void shouldImportTheBenchClasses()
+    void shouldImportTheBenchAndRuntimeClasses()
     {
-        assertTrue(BENCH.contain(LatencyMain.class));
+        assertTrue(ALL_MAIN.contain(LatencyMain.class));
+        assertTrue(ALL_MAIN.contain(LiveTopology.class));
     }
 
     @Test
     void shouldNotDependOnOps()
     {
-        NO_OPS.check(BENCH);
+        NO_OPS.check(ALL_MAIN);
     }
 
     @Test
@@ -46,6 +46,12 @@ class ArchitectureTest
     {
         assertThrows(AssertionError.class,
             () -> NO_OPS.check(new ClassFileImporter().importClasses(UsesOps.class)));
+    }
+
+    @Test
+    void shouldCreateThreadsOnlyInRuntimeLaunch()
+    {
+        ArchitectureRules.ONLY_RUNTIME_LAUNCH_CREATES_THREADS.check(ALL_MAIN);
     }
 
     /**

@@ -19,7 +19,8 @@ class ConfigOverridesTest
     void shouldApplyOverridesToProfile()
     {
         final EngineConfig c = ConfigLoader.loadProfile("demo",
-            List.of("risk.maxOrderQty=50", "instruments[0].spreadTicks=3", "engine.mode=staged", "run.events=1e6"));
+            List.of("risk.maxOrderQty=50", "instruments[0].spreadTicks=3", "engine.mode=staged",
+                "engine.journaling=parallel", "run.events=1e6"));
 
         assertEquals(50, c.risk().maxOrderQty());
         assertEquals(3, c.instruments().get(0).spreadTicks());

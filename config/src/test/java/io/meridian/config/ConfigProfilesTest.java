@@ -28,7 +28,7 @@ class ConfigProfilesTest
 
         assertEquals(new RunConfig(2_000_000, 20_261_121), c.run());
         assertEquals(
-            new PipelineConfig(ThreadMode.SINGLE, 65_536, WaitStrategyKind.YIELDING, -1, JournalingMode.PARALLEL),
+            new PipelineConfig(ThreadMode.SINGLE, 65_536, WaitStrategyKind.BUSY_SPIN, -1, JournalingMode.INLINE),
             c.engine());
         assertEquals(new JournalConfig("var/journal"), c.journal());
         assertEquals(3, c.instruments().size());

@@ -52,7 +52,7 @@ class ConfigValuesTest
     void shouldWriteTheConfigurationNameInTheCanonicalYaml()
     {
         final EngineConfig config = ConfigLoader.loadProfile(
-            "demo", List.of("engine.waitStrategy=busy-spin", "engine.mode=staged"));
+            "demo", List.of("engine.waitStrategy=busy-spin", "engine.mode=staged", "engine.journaling=parallel"));
         final String yaml = ConfigLoader.canonicalYaml(config);
 
         assertTrue(yaml.contains("  mode: \"staged\"\n"), yaml);

@@ -1,6 +1,5 @@
 package io.meridian.journal;
 
-import io.meridian.engine.pipeline.Backtest;
 import io.meridian.journal.chronicle.ChronicleJournalWriter;
 import java.nio.file.Path;
 import org.agrona.DirectBuffer;
@@ -109,28 +108,4 @@ public interface JournalWriter extends AutoCloseable
      */
     @Override
     void close();
-
-    /**
-     * This journal as a backtest's record sink: inputs to the input queue, decisions to the output queue.
-     *
-     * @return the sink (appends on the backtest's thread).
-     */
-    default Backtest.RecordSink asBacktestSink()
-    {
-        final JournalWriter journal = this;
-        return new Backtest.RecordSink()
-        {
-            @Override
-            public void onInput(final DirectBuffer buffer, final int offset, final int length)
-            {
-                journal.appendInput(buffer, offset, length);
-            }
-
-            @Override
-            public void onOutput(final DirectBuffer buffer, final int offset, final int length)
-            {
-                journal.appendOutput(buffer, offset, length);
-            }
-        };
-    }
 }

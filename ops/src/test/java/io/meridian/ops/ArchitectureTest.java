@@ -1,40 +1,25 @@
 package io.meridian.ops;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 import io.meridian.ops.cli.Main;
-import io.meridian.ops.launch.Threads;
-import java.util.concurrent.Executors;
+import io.meridian.runtime.ArchitectureRules;
+import io.meridian.runtime.launch.Threads;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules for the composition root and for the whole product: only {@code ops.launch} creates threads or executors
- * (every module's main classes are on this module's class path, so the rule covers them all).
+ * Rules for the composition root, checked against every module's main classes (all are on this module's class
+ * path): only {@code runtime.launch} creates threads or executors, nothing depends on ops or bench, and ops itself
+ * uses neither Chronicle nor OpenHFT affinity (the journal and the runtime do that for it).
  */
 class ArchitectureTest
 {
-    private static final ImportOption MAIN_CLASSES_ONLY = location -> !location.contains("/test-classes/")
-        && !location.contains("-tests.jar");
-
     private static final JavaClasses ALL_MAIN = new ClassFileImporter()
-        .withImportOption(MAIN_CLASSES_ONLY)
+        .withImportOption(ArchitectureRules.MAIN_CLASSES_ONLY)
         .importPackages("io.meridian");
-
-    private static final ArchRule ONLY_LAUNCH_CREATES_THREADS = noClasses()
-        .that().resideOutsideOfPackage("io.meridian.ops.launch..")
-        .should().callConstructor(Thread.class, Runnable.class)
-        .orShould().callConstructor(Thread.class, Runnable.class, String.class)
-        .orShould().callConstructor(Thread.class)
-        .orShould().callConstructor(Thread.class, String.class)
-        .orShould().callMethod(Thread.class, "start")
-        .orShould().dependOnClassesThat().areAssignableTo(Executors.class)
-        .because("only io.meridian.ops.launch creates threads or executors: threads and pinning live in one place");
 
     @Test
     void shouldImportEveryModule()
@@ -48,37 +33,23 @@ class ArchitectureTest
     }
 
     @Test
-    void shouldCreateThreadsOnlyInLaunch()
+    void shouldCreateThreadsOnlyInRuntimeLaunch()
     {
-        ONLY_LAUNCH_CREATES_THREADS.check(ALL_MAIN);
+        ArchitectureRules.ONLY_RUNTIME_LAUNCH_CREATES_THREADS.check(ALL_MAIN);
     }
 
     @Test
-    void shouldCatchAThreadCreatedElsewhere()
+    void shouldNotBeDependedOnByOtherModules()
     {
-        assertThrows(AssertionError.class,
-            () -> ONLY_LAUNCH_CREATES_THREADS.check(new ClassFileImporter().importClasses(RogueThread.class)));
+        ArchitectureRules.NOTHING_DEPENDS_ON_OPS_OR_BENCH.check(ALL_MAIN);
     }
 
     @Test
-    void shouldKeepChronicleInsideTheJournalAndOpsLaunch()
+    void shouldKeepChronicleAndAffinityOutOfOps()
     {
         noClasses().that().resideInAnyPackage("io.meridian.engine..", "io.meridian.gateway..", "io.meridian.config..",
-                "io.meridian.ops.cli..", "io.meridian.ops.train..")
+                "io.meridian.ops..")
             .should().dependOnClassesThat().resideInAPackage("net.openhft..")
             .check(ALL_MAIN);
-    }
-
-    /**
-     * A deliberate offender, outside ops.launch.
-     */
-    static final class RogueThread
-    {
-        void spawn()
-        {
-            new Thread(() ->
-            {
-            }).start();
-        }
     }
 }

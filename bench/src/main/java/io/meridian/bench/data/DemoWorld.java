@@ -5,13 +5,14 @@ import io.meridian.config.EngineConfig;
 import io.meridian.engine.codec.Header;
 import io.meridian.gateway.market.SyntheticMarket;
 import io.meridian.gateway.world.SimulatedWorld;
+import io.meridian.runtime.driver.EventMerger;
 import java.util.List;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * The demo world the benchmarks run against: the {@code demo} configuration profile and a pre-generated tape of its
- * synthetic market; the market, venue and timers themselves come from {@link SimulatedWorld}, as in the application,
- * so a bench journal looks like any other.
+ * The demo world the benchmarks run against: the {@code demo} configuration profile and pre-generated tapes of its
+ * synthetic market; the market, venue and timers themselves come from {@link SimulatedWorld} and are merged by the
+ * runtime's one driver ({@link EventMerger}), as in the application, so a bench journal looks like any other.
  */
 public final class DemoWorld
 {
@@ -34,11 +35,11 @@ public final class DemoWorld
     }
 
     /**
-     * Pre-generates market data and timer events merged in event-time order (a timer due at the same time as a market
-     * event goes first), without venue reports: those depend on the engine and are interleaved at run time.
+     * Pre-generates the synthetic market's records (quotes and trades), for a live run to replay through its
+     * {@link EventMerger} (see {@link TapeSource}), which adds the timers and venue reports at run time.
      *
      * @param config validated configuration.
-     * @param records how many records (market events plus timers).
+     * @param records how many market records.
      * @return the tape.
      */
     public static EventTape marketTape(final EngineConfig config, final int records)
@@ -46,22 +47,29 @@ public final class DemoWorld
         final SyntheticMarket market = SimulatedWorld.market(config);
         final EventTape.Builder tape = EventTape.builder(records);
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
-        final long timerIntervalNs = SimulatedWorld.timerIntervalNs(config);
-        long nextTimerNs = SimulatedWorld.START_TIME_NS + timerIntervalNs;
-        long timers = 0;
         while (tape.size() < records)
         {
-            final int length;
-            if (nextTimerNs <= market.peekTimeNs())
-            {
-                length = SimulatedWorld.writeTimer(buffer, nextTimerNs, ++timers);
-                nextTimerNs += timerIntervalNs;
-            }
-            else
-            {
-                length = market.next(buffer, 0);
-            }
-            tape.add(buffer, 0, length);
+            tape.add(buffer, 0, market.next(buffer, 0));
+        }
+        return tape.build();
+    }
+
+    /**
+     * Pre-generates the inbound events of the demo world without an engine: market data and timers in the order the
+     * one event-merging driver ({@link EventMerger}) emits them. No venue reports: those depend on the engine.
+     *
+     * @param config validated configuration.
+     * @param records how many records (market events plus timers).
+     * @return the tape.
+     */
+    public static EventTape eventTape(final EngineConfig config, final int records)
+    {
+        final EventMerger merger = EventMerger.simulated(config);
+        final EventTape.Builder tape = EventTape.builder(records);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
+        while (tape.size() < records)
+        {
+            tape.add(buffer, 0, merger.next(buffer, 0));
         }
         return tape.build();
     }

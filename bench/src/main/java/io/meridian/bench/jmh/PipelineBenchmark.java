@@ -76,7 +76,7 @@ public class PipelineBenchmark extends BenchmarkDefaults
     public void setup()
     {
         final EngineConfig config = DemoWorld.config(List.of("model.scorer=" + scorer, NO_LOSS_HALT));
-        tape = DemoWorld.marketTape(config, TAPE);
+        tape = DemoWorld.eventTape(config, TAPE);
         lapNs = tape.eventTimeNs(TAPE - 1) - tape.eventTimeNs(0) + config.market().meanIntervalNs();
         model = Scorers.create(scorer, config.model().path());
         venue = new InstantVenue();

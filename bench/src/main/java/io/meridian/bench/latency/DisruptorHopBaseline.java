@@ -6,6 +6,8 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.meridian.config.WaitStrategyKind;
 import io.meridian.engine.pipeline.WaitStrategies;
+import io.meridian.runtime.launch.CpuPlan;
+import io.meridian.runtime.launch.Threads;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
@@ -51,7 +53,7 @@ final class DisruptorHopBaseline
         final NanoClock clock = new SystemNanoClock();
         final Histogram histogram = Report.histogram();
         final Disruptor<Slot> disruptor = new Disruptor<>(
-            Slot::new, ringSize, new BenchThreads("bench-hop", cpus), ProducerType.MULTI,
+            Slot::new, ringSize, Threads.named("bench-hop", cpus), ProducerType.MULTI,
             WaitStrategies.of(WaitStrategyKind.of(waitStrategy)));
         disruptor.handleEventsWith(new Consumer(histogram, warmup, clock));
         final RingBuffer<Slot> ring = disruptor.start();

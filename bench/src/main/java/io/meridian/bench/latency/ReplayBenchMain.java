@@ -6,24 +6,26 @@ import io.meridian.bench.data.EventTape;
 import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.model.Scorer;
-import io.meridian.engine.pipeline.Backtest;
 import io.meridian.engine.model.Scorers;
 import io.meridian.engine.pipeline.EngineFactory;
 import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.pipeline.Pipeline;
-import io.meridian.gateway.world.SimulatedWorld;
 import io.meridian.journal.JournalFormat;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReadResult;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
+import io.meridian.runtime.backtest.Backtest;
+import io.meridian.runtime.driver.EventMerger;
+import io.meridian.runtime.launch.Args;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
@@ -86,18 +88,18 @@ public final class ReplayBenchMain
         defaults.put("repeat", "3");
         final long events;
         final int repeat;
-        final BenchArgs options;
+        final Args options;
         try
         {
-            options = BenchArgs.parse(COMMAND, args, defaults);
+            options = Args.parse(COMMAND, List.of(args), defaults, Set.of(Args.HELP)).noPositional();
             if (options.help())
             {
                 out.println(USAGE);
                 return 0;
             }
-            events = options.longValue("events", 1, 1_000_000_000);
-            repeat = (int)options.longValue("repeat", 1, 100);
-            final String journal = options.string("journal");
+            events = options.longOption("events", 1, 1_000_000_000);
+            repeat = (int)options.longOption("repeat", 1, 100);
+            final String journal = options.option("journal");
             if (journal != null && !Files.isDirectory(Path.of(journal).resolve(JournalFormat.INPUT_QUEUE)))
             {
                 throw new IllegalArgumentException(COMMAND + ": --journal " + journal + " is not a journal directory"
@@ -110,7 +112,7 @@ public final class ReplayBenchMain
             System.err.println(USAGE);
             return 2;
         }
-        final Path tempDir = options.string("journal") == null ? BenchFiles.tempDir("meridian-bench-replay-") : null;
+        final Path tempDir = options.option("journal") == null ? BenchFiles.tempDir("meridian-bench-replay-") : null;
         try
         {
             final Report report = new Report();
@@ -118,7 +120,7 @@ public final class ReplayBenchMain
             final Path journal;
             if (tempDir == null)
             {
-                journal = Path.of(options.string("journal"));
+                journal = Path.of(options.option("journal"));
                 report.condition("journal", journal);
             }
             else
@@ -146,9 +148,8 @@ public final class ReplayBenchMain
             JournalWriter writer = JournalWriter.open(
                 journal, BenchManifest.text(config, String.valueOf(journal.getFileName()), "backtest", overrides)))
         {
-            backtest = new Backtest(config, scorer, SimulatedWorld.market(config),
-                sink -> SimulatedWorld.venue(config, sink), SimulatedWorld.START_TIME_NS,
-                SimulatedWorld.timerIntervalNs(config), writer.asBacktestSink(), null, null);
+            backtest = new Backtest(
+                config, scorer, EventMerger.simulated(config), Backtest.journal(writer), null, null);
             start = System.nanoTime();
             backtest.run(events, null, events);
             elapsed = System.nanoTime() - start;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.model.Scorers;
 import io.meridian.engine.testing.Allocations;
+import io.meridian.runtime.launch.JvmFlags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -160,7 +161,7 @@ class JmhSmokeTest
                 "benchmark list lacks " + benchmark);
         }
         final long entries = list.lines().filter(line -> !line.isBlank()).count();
-        for (final String flag : JvmFlags.all())
+        for (final String flag : JvmFlags.launcher())
         {
             final long withFlag = list.lines().filter(line -> line.contains(" " + flag + " ")).count();
             assertEquals(entries, withFlag, "forks of every benchmark must get " + flag);

@@ -26,7 +26,9 @@ class LatencyMainTest
         "baseline_chronicle_append_p50_ns", "baseline_chronicle_append_p99_ns", "baseline_chronicle_append_p999_ns",
         "stage_features_p50_ns", "stage_features_p99_ns", "stage_risk_orders_p99_ns", "tick_to_order_emitted_p50_ns",
         "journal_gate_wait_p99_ns", "event_to_journal_p50_ns", "producer_lag_p99_ns",
-        "alloc_bytes_per_event_pipeline_thread", "replay_identical");
+        "alloc_bytes_per_event_pipeline_thread", "alloc_bytes_per_event_producer_thread",
+        "tick_to_order_p999_over_hop_p999", "load_average_start", "load_average_end", "runnable_tasks_end",
+        "cpu_busy_percent", "cpu_steal_percent", "baseline_hop_sane", "replay_identical");
 
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -48,6 +50,10 @@ class LatencyMainTest
         assertEquals(20_000, output.value("baseline_disruptor_hop_count"), "every measured hop is recorded");
         assertEquals(20_000, output.value("event_to_journal_count"), "every measured event is journaled");
         assertTrue(output.text().contains("conditions"), "the conditions come first");
+        assertTrue(output.text().contains("machine at start") && output.text().contains("machine at end"),
+            "the machine's load is printed at start and end");
+        assertTrue(output.value("baseline_hop_sane") == 1.0 || output.text().contains("WARNING raw hop p99"),
+            "an insane hop baseline is explained");
         final String distribution = Files.readString(hgrm);
         assertTrue(distribution.contains("Percentile"), "the .hgrm file must hold the percentile distribution");
     }

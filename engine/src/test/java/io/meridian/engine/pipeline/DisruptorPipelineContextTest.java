@@ -59,7 +59,8 @@ class DisruptorPipelineContextTest
     void shouldTakeTheEngineSectionOfTheConfiguration()
     {
         final DisruptorPipeline.Context context = complete()
-            .config(TestEngines.config("engine.mode=staged", "engine.ringSize=4096", "engine.waitStrategy=sleeping")
+            .config(TestEngines.config("engine.mode=staged", "engine.journaling=parallel", "engine.ringSize=4096",
+                "engine.waitStrategy=sleeping")
                 .engine())
             .conclude();
 

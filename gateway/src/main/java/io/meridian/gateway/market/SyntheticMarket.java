@@ -1,10 +1,10 @@
 package io.meridian.gateway.market;
 
-import io.meridian.engine.api.MarketDataSource;
 import io.meridian.engine.api.Side;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.TradeCodec;
+import io.meridian.gateway.sim.MarketDataSource;
 import java.util.Arrays;
 import org.agrona.MutableDirectBuffer;
 

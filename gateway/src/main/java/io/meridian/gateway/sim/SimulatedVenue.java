@@ -3,7 +3,6 @@ package io.meridian.gateway.sim;
 import io.meridian.engine.api.ExecType;
 import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.api.OrderType;
-import io.meridian.engine.api.SimulatedVenuePort;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
 import io.meridian.engine.codec.Header;

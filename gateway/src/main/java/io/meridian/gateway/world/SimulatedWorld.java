@@ -13,9 +13,9 @@ import org.agrona.MutableDirectBuffer;
 
 /**
  * Maps configuration onto the gateway's synthetic market and simulated venue, and writes the timer events that
- * drive them: the one place the demo, backtests, live runs and benchmarks build their simulated world from
- * (a backtest is {@code new Backtest(config, scorer, market(config), sink -> venue(config, sink), START_TIME_NS,
- * timerIntervalNs(config), ...)}).
+ * drive them: the one place the demo, backtests, live runs and benchmarks build their simulated world from (the
+ * runtime's event-merging driver is built from {@code market(config)}, {@code sink -> venue(config, sink)},
+ * {@link #START_TIME_NS} and {@code timerIntervalNs(config)}).
  */
 public final class SimulatedWorld
 {

@@ -7,9 +7,10 @@ import io.meridian.engine.pipeline.PipelineLatency;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
-import io.meridian.ops.launch.PretouchAgent;
-import io.meridian.engine.pipeline.Backtest;
-import io.meridian.gateway.world.SimulatedWorld;
+import io.meridian.runtime.backtest.Backtest;
+import io.meridian.runtime.driver.EventMerger;
+import io.meridian.runtime.launch.Args;
+import io.meridian.runtime.launch.PretouchAgent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +50,7 @@ public final class DemoCommand
      */
     public static int run(final String name, final List<String> argv, final PrintStream out, final PrintStream err)
     {
-        final Args args = Args.parse(name, argv, OPTIONS, FLAGS);
-        if (!args.positional().isEmpty())
-        {
-            throw new UsageException(name + ": unexpected argument '" + args.positional().get(0) + "'");
-        }
+        final Args args = Args.parse(name, argv, OPTIONS, FLAGS).noPositional();
         final EngineConfig config = EngineSetup.loadConfig(args, name);
         final long events = args.longOption("events", config.run().events());
         final Instant start = Instant.now();
@@ -73,11 +70,10 @@ public final class DemoCommand
         try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
             JournalWriter journal = JournalWriter.open(journalDir, manifest.toText()))
         {
-            final AgentRunner pretouch = PretouchAgent.start(
-                journal, ex -> err.println("warning: journal pretouch: " + ex));
-            backtest = new Backtest(config, scorer, SimulatedWorld.market(config),
-                sink -> SimulatedWorld.venue(config, sink), SimulatedWorld.START_TIME_NS,
-                SimulatedWorld.timerIntervalNs(config), journal.asBacktestSink(), latency, new SystemNanoClock());
+            final AgentRunner pretouch = PretouchAgent.start(journal, PretouchAgent.BACKTEST_PERIOD_NS,
+                ex -> err.println("warning: journal pretouch: " + ex));
+            backtest = new Backtest(config, scorer, EventMerger.simulated(config), Backtest.journal(journal), latency,
+                new SystemNanoClock());
             final ProgressBar bar = args.flag("no-progress")
                 ? null : new ProgressBar(err, events, startNanos, ProgressBar.consoleIsTerminal());
             try
@@ -103,8 +99,8 @@ public final class DemoCommand
         {
             err.println("warning: " + warning);
         }
-        final RunReport report = new RunReport(
-            runId, journalDir.toString(), backtest.pipeline(), latency, processed, wallSeconds, verdict.line());
+        final RunReport report = new RunReport(runId, journalDir.toString(), backtest.pipeline(), latency::snapshot,
+            processed, wallSeconds, verdict.line());
         out.print(report.toText());
         final String json = args.option("summary-json");
         if (json != null)

@@ -5,6 +5,7 @@ import io.meridian.config.EngineConfig;
 import io.meridian.engine.feature.FeatureSchema;
 import io.meridian.engine.model.ModelFiles;
 import io.meridian.journal.RunManifest;
+import io.meridian.runtime.launch.Args;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

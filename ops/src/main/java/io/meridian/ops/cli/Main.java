@@ -3,6 +3,7 @@ package io.meridian.ops.cli;
 import io.meridian.config.ConfigException;
 import io.meridian.engine.model.ModelMismatchException;
 import io.meridian.journal.JournalException;
+import io.meridian.runtime.launch.UsageException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;

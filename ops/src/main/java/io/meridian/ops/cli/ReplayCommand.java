@@ -1,6 +1,8 @@
 package io.meridian.ops.cli;
 
 import io.meridian.journal.ReplayVerifier;
+import io.meridian.runtime.launch.Args;
+import io.meridian.runtime.launch.UsageException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

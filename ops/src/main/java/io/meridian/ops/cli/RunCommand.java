@@ -6,18 +6,19 @@ import io.meridian.engine.model.Scorers;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
-import io.meridian.ops.launch.PretouchAgent;
-import io.meridian.ops.launch.LiveRun;
+import io.meridian.engine.pipeline.PipelineLatency;
+import io.meridian.runtime.launch.Args;
+import io.meridian.runtime.live.LiveTopology;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.agrona.concurrent.AgentRunner;
 
 /**
- * {@code meridian run}: the live topology (Disruptor rings, parallel journalers, publish after journal, pinned
- * pipeline thread) against the synthetic market and simulated venue, then replay verification of its journal.
+ * {@code meridian run}: the live topology ({@link LiveTopology}: Disruptor ring, journaling, publish after journal,
+ * optionally pinned pipeline thread) against the synthetic market and simulated venue, then replay verification of
+ * its journal.
  */
 public final class RunCommand
 {
@@ -42,11 +43,7 @@ public final class RunCommand
     public static int run(final List<String> argv, final PrintStream out, final PrintStream err)
     {
         final Args args = Args.parse("run", argv, Set.of("events", "journal", "config", "rate", "summary-json"),
-            Set.of());
-        if (!args.positional().isEmpty())
-        {
-            throw new UsageException("run: unexpected argument '" + args.positional().get(0) + "'");
-        }
+            Set.of()).noPositional();
         final EngineConfig config = EngineSetup.loadConfig(args, "demo");
         final long events = args.longOption("events", config.run().events());
         final long rate = "0".equals(args.option("rate")) ? 0 : args.longOption("rate", DEFAULT_RATE);
@@ -57,25 +54,23 @@ public final class RunCommand
             : Path.of(config.journal().dir(), runId);
         final RunManifest manifest = EngineSetup.manifest(
             runId, "live", start, EngineSetup.configSource(args, "demo"), args.sets(), config);
-        out.printf("meridian run: %,d events, mode %s, wait %s, %s, journal %s%n", events,
-            config.engine().mode().configName(), config.engine().waitStrategy().configName(),
-            rate > 0 ? rate + " events/s offered" : "unpaced", journalDir);
-        final LiveRun live;
+        out.printf("meridian run: %,d events, mode %s, journaling %s, wait %s, %s, journal %s%n", events,
+            config.engine().mode().configName(), config.engine().journaling().configName(),
+            config.engine().waitStrategy().configName(), rate > 0 ? rate + " events/s offered" : "unpaced",
+            journalDir);
         final long startNanos = System.nanoTime();
         final long processed;
+        final LiveTopology topology;
         try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
             JournalWriter journal = JournalWriter.open(journalDir, manifest.toText()))
         {
-            live = new LiveRun(config, scorer, journal, err);
-            final AgentRunner pretouch = PretouchAgent.start(
-                journal, ex -> err.println("warning: journal pretouch: " + ex));
-            try
+            try (LiveTopology live = LiveTopology.start(new LiveTopology.Context()
+                .config(config).scorer(scorer).journal(journal).warnings(err)))
             {
-                processed = live.run(events, rate);
-            }
-            finally
-            {
-                pretouch.close();
+                topology = live;
+                live.feed(events, rate);
+                live.awaitQuiet();
+                processed = live.published();
             }
         }
         final double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
@@ -84,8 +79,11 @@ public final class RunCommand
         {
             err.println("warning: " + warning);
         }
-        final RunReport report = new RunReport(
-            runId, journalDir.toString(), live.pipeline(), live.latency(), processed, wallSeconds, verdict.line());
+        // tick-to-order at the venue hand-off, the stages as the pipeline thread timed them
+        final RunReport report = new RunReport(runId, journalDir.toString(), topology.pipeline(),
+            h -> h == PipelineLatency.TICK_TO_ORDER
+                ? topology.handOffLatency().snapshot(h) : topology.stageLatency().snapshot(h),
+            processed, wallSeconds, verdict.line());
         out.print(report.toText());
         return verdict.identical() ? 0 : 1;
     }

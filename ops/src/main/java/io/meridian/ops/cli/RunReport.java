@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -28,7 +29,8 @@ public final class RunReport
      * @param runId run id.
      * @param journalDir journal directory.
      * @param pipeline the pipeline after the run.
-     * @param latency its latency histograms, or null.
+     * @param latency its latency histograms by {@link PipelineLatency} index (e.g. {@code latency::snapshot}), or
+     *     null.
      * @param events inbound events processed.
      * @param wallSeconds wall-clock duration of the run.
      * @param replayLine the replay verifier's line, or null.
@@ -37,7 +39,7 @@ public final class RunReport
         final String runId,
         final String journalDir,
         final Pipeline pipeline,
-        final PipelineLatency latency,
+        final IntFunction<Histogram> latency,
         final long events,
         final double wallSeconds,
         final String replayLine)
@@ -98,7 +100,7 @@ public final class RunReport
             final Map<String, Object> stages = new LinkedHashMap<>();
             for (int h = 0; h < PipelineLatency.COUNT; h++)
             {
-                stages.put(PipelineLatency.name(h), percentiles(latency.snapshot(h)));
+                stages.put(PipelineLatency.name(h), percentiles(latency.apply(h)));
             }
             root.put("latencyNs", stages);
             root.put("latencySampleEvery", latency.sampleEvery());

@@ -9,6 +9,8 @@ import io.meridian.journal.RunManifest;
 import io.meridian.ops.train.ModelTrainer;
 import io.meridian.ops.train.TrainResult;
 import io.meridian.ops.train.TrainingSet;
+import io.meridian.runtime.launch.Args;
+import io.meridian.runtime.launch.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

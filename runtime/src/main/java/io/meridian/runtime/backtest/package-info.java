@@ -1,0 +1,6 @@
+/**
+ * The backtest: the engine's pipeline on the event-merging driver on one thread with a discrete-event clock,
+ * journaled, deterministic (the demo, {@code meridian backtest}, the replay bench's journal). Everything here runs
+ * on the caller's thread.
+ */
+package io.meridian.runtime.backtest;
