@@ -100,7 +100,7 @@ public final class DemoCommand
             err.println("warning: " + warning);
         }
         final RunReport report = new RunReport(runId, journalDir.toString(), backtest.pipeline(), latency::snapshot,
-            processed, wallSeconds, verdict.line());
+            processed, wallSeconds, verdict.line()).latencySampleEvery(LATENCY_SAMPLE_EVERY);
         out.print(report.toText());
         final String json = args.option("summary-json");
         if (json != null)

@@ -103,12 +103,24 @@ public final class RunReport
                 stages.put(PipelineLatency.name(h), percentiles(latency.apply(h)));
             }
             root.put("latencyNs", stages);
-            root.put("latencySampleEvery", latency.sampleEvery());
         }
         if (replayLine != null)
         {
             root.put("replay", replayLine);
         }
+    }
+
+    /**
+     * Records that the stage and whole-event histograms hold a sample of one event in {@code sampleEvery} (see
+     * {@link PipelineLatency#sampleEvery()}); the text report says so above the latency table.
+     *
+     * @param sampleEvery the sample interval, 1 for every event.
+     * @return this report.
+     */
+    public RunReport latencySampleEvery(final int sampleEvery)
+    {
+        root.put("latencySampleEvery", sampleEvery);
+        return this;
     }
 
     private static Map<String, Object> percentiles(final Histogram histogram)
