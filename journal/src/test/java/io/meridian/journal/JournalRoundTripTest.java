@@ -127,6 +127,36 @@ class JournalRoundTripTest
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void shouldRefuseAnAppendFromASecondThreadWhileTheFirstAppenderLives() throws Exception
+    {
+        final Path dir = tmp.resolve("second-thread");
+        final List<UnsafeBuffer> inbound = TestRecords.inbound(2);
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (JournalWriter writer = JournalWriter.open(dir, MANIFEST))
+        {
+            writer.appendInput(inbound.get(0), 0, inbound.get(0).capacity());
+            final Thread intruder = new Thread(() ->
+            {
+                try
+                {
+                    writer.appendInput(inbound.get(1), 0, inbound.get(1).capacity());
+                }
+                catch (final RuntimeException ex)
+                {
+                    failure.set(ex);
+                }
+            }, "intruder");
+            intruder.start();
+            intruder.join();
+
+            assertEquals(1, writer.inputCount(), "the second thread's record was not appended");
+        }
+        assertTrue(failure.get() instanceof IllegalStateException, String.valueOf(failure.get()));
+        assertTrue(failure.get().getMessage().contains("intruder may not append"), failure.get().getMessage());
+    }
+
+    @Test
     void shouldInterleaveAnInputReadWithAnOutputCursor()
     {
         final Path dir = tmp.resolve("cursor");

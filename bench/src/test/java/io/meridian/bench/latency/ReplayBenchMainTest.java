@@ -24,6 +24,10 @@ class ReplayBenchMainTest
         assertTrue(output.value("backtest_events_per_s") > 0);
         assertTrue(output.value("baseline_chronicle_read_events_per_s") > 0);
         assertTrue(output.value("baseline_engine_only_events_per_s") > 0);
+        assertTrue(output.value("backtest_warm_events_per_s") > 0);
+        assertTrue(output.value("baseline_chronicle_append_per_s") > 0);
+        assertTrue(output.value("baseline_append_limit_events_per_s") < output.value("baseline_chronicle_append_per_s"),
+            "the backtest appends more than one document per event (its decisions), so its limit is below the rate");
         assertEquals(50_000, output.value("replay_events"));
         assertTrue(output.value("replay_decisions") > 0, "the demo journal must contain decisions");
         assertEquals(1.0, output.value("replay_identical"), output.text());

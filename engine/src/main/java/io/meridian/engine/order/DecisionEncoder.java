@@ -13,7 +13,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * Writes the order stage's outbound records — SIGNAL, RISK_DECISION, ORDER_COMMAND and TRADING_STATE — into one
  * reused buffer and hands each to the {@link OutboundSink}. Every record carries the next output sequence and the
- * causing inbound event's sequence and times (set per event by {@link #cause}). Counts what it wrote.
+ * causing inbound event's sequence and times (set per event by {@link #cause}); padding bytes are zero. Counts what it
+ * wrote.
  * Single-threaded (the order stage's thread); allocation-free.
  */
 public final class DecisionEncoder
@@ -62,6 +63,9 @@ public final class DecisionEncoder
 
     private void header(final byte type, final int length, final int instrumentId)
     {
+        // the buffer is shared by every record type: clear the body first so that padding is zero, not bytes left
+        // over from the previous, longer record (journal bytes are then a function of the fields alone)
+        out.setMemory(Header.LENGTH, length - Header.LENGTH, (byte)0);
         Header.write(
             out, 0, type, length, instrumentId, ++outputSequence, causeEventTimeNs, causeReceiveTimeNs, 0, 0);
     }

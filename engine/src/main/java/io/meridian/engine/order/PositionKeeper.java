@@ -3,7 +3,9 @@ package io.meridian.engine.order;
 /**
  * Signed positions, cost basis and P&amp;L per instrument, all fixed point: positions in lots, cash in
  * {@code Scales.CASH_SCALE} units. Average-cost accounting: a reducing fill realizes the difference between its
- * proceeds and the proportional share of the cost basis. Single-threaded; allocation-free.
+ * proceeds and the proportional share of the cost basis. The total P&amp;L, read on every market-data event by the
+ * kill switch, is kept up to date by each fill and mark rather than summed over the instruments on each read (long
+ * sums are exact, so the figure is the same). Single-threaded; allocation-free.
  */
 public final class PositionKeeper
 {
@@ -13,6 +15,7 @@ public final class PositionKeeper
     private final long[] realized;
     private final long[] mark;
     private long totalRealized;
+    private long totalUnrealized;
 
     /**
      * A keeper for instruments with the given cash multipliers.
@@ -37,6 +40,13 @@ public final class PositionKeeper
      * @param price fill price in ticks.
      */
     public void onFill(final int index, final long signedQty, final long price)
+    {
+        final long unrealizedBefore = unrealized(index);
+        applyFill(index, signedQty, price);
+        totalUnrealized += unrealized(index) - unrealizedBefore;
+    }
+
+    private void applyFill(final int index, final long signedQty, final long price)
     {
         final long m = cashMultiplier[index];
         final long pos = position[index];
@@ -73,7 +83,9 @@ public final class PositionKeeper
      */
     public void mark(final int index, final long markPrice)
     {
+        final long unrealizedBefore = unrealized(index);
         mark[index] = markPrice;
+        totalUnrealized += unrealized(index) - unrealizedBefore;
     }
 
     public long position(final int index)
@@ -111,12 +123,7 @@ public final class PositionKeeper
      */
     public long totalPnl()
     {
-        long total = totalRealized;
-        for (int i = 0; i < position.length; i++)
-        {
-            total += unrealized(i);
-        }
-        return total;
+        return totalRealized + totalUnrealized;
     }
 
     public int instruments()

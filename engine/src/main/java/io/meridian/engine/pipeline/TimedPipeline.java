@@ -9,7 +9,10 @@ import org.agrona.concurrent.NanoClock;
  * first stage and one after each. The clock is injected and used only for measurement: nothing it returns reaches a
  * decision or the journal. A stage's time is recorded only when the stage did work for the event (its
  * {@link Stage#onEvent} returned true), into the stage histogram of the stage's name
- * ({@link PipelineLatency#stageHistogram}); a stage without one counts in the whole-event histogram only.
+ * ({@link PipelineLatency#stageHistogram}); a stage without one counts in the whole-event histogram only. When the
+ * histograms ask for a sample ({@link PipelineLatency#sampleEvery()} N above 1), only the first event and every N-th
+ * after it are timed stage by stage; the others run untimed, except that an event which sent an order still records
+ * its tick-to-order.
  */
 public final class TimedPipeline
 {
@@ -19,6 +22,8 @@ public final class TimedPipeline
     private final NanoClock clock;
     private final PipelineLatency latency;
     private final boolean recordTickToOrder;
+    private final int sampleEvery;
+    private int untilSample = 1;
 
     /**
      * A timed pipeline that also records tick-to-order (at the moment the order stage emits the command).
@@ -55,6 +60,7 @@ public final class TimedPipeline
         this.clock = clock;
         this.latency = latency;
         this.recordTickToOrder = recordTickToOrder;
+        this.sampleEvery = latency.sampleEvery();
     }
 
     /**
@@ -65,6 +71,12 @@ public final class TimedPipeline
      */
     public void onEvent(final EventSlot slot)
     {
+        if (--untilSample > 0)
+        {
+            onUnsampledEvent(slot);
+            return;
+        }
+        untilSample = sampleEvery;
         final long start = clock.nanoTime();
         long before = start;
         for (int i = 0; i < stages.length; i++)
@@ -82,6 +94,21 @@ public final class TimedPipeline
         {
             final long from = slot.publishNanos != 0 ? slot.publishNanos : start;
             latency.record(PipelineLatency.TICK_TO_ORDER, before - from);
+        }
+    }
+
+    private void onUnsampledEvent(final EventSlot slot)
+    {
+        final boolean needStart = recordTickToOrder && slot.publishNanos == 0;
+        final long start = needStart ? clock.nanoTime() : 0;
+        for (final Stage stage : stages)
+        {
+            stage.onEvent(slot);
+        }
+        if (recordTickToOrder && slot.ordersSent > 0)
+        {
+            final long end = clock.nanoTime();
+            latency.record(PipelineLatency.TICK_TO_ORDER, end - (needStart ? start : slot.publishNanos));
         }
     }
 

@@ -88,4 +88,29 @@ class DecisionEncoderTest
         assertEquals(1, encoder.stateChanges());
         assertEquals(6, encoder.outputSequence());
     }
+
+    @Test
+    void shouldWriteZeroPaddingWhateverTheRecordBeforeLeftInTheBuffer()
+    {
+        encoder.cause(-1, 500, 600);
+        // an order command with every byte of its fields set leaves non-zero bytes where the shorter records pad
+        encoder.orderCommand(-1, -1L, (byte)-1, (byte)-1, (byte)-1, -1L, -1L, -1L);
+        encoder.riskDecision(3, 9, Side.SELL, RejectReason.NONE, 1_234, 50);
+        encoder.orderCommand(-1, -1L, (byte)-1, (byte)-1, (byte)-1, -1L, -1L, -1L);
+        encoder.signal(3, 1.5, 20, 5);
+        encoder.orderCommand(-1, -1L, (byte)-1, (byte)-1, (byte)-1, -1L, -1L, -1L);
+        encoder.tradingState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_DAILY_LOSS);
+
+        assertZero(sink.records().get(1), 68, 72, "RISK_DECISION padding");
+        assertZero(sink.records().get(3), 84, SignalCodec.LENGTH, "SIGNAL padding (to the end)");
+        assertZero(sink.records().get(5), 60, TradingStateChangeCodec.LENGTH, "TRADING_STATE padding (to the end)");
+    }
+
+    private static void assertZero(final UnsafeBuffer record, final int from, final int to, final String what)
+    {
+        for (int i = from; i < to; i++)
+        {
+            assertEquals(0, record.getByte(i), what + " byte " + i);
+        }
+    }
 }

@@ -236,4 +236,24 @@ class PositionKeeperTest
             assertEquals(value, keeper.totalPnl(), "after fill " + i);
         }
     }
+
+    @Test
+    void shouldKeepTotalPnlEqualToTheSumOverInstrumentsAfterEveryFillAndMark()
+    {
+        final Random random = new Random(29);
+        for (int i = 0; i < 2_000; i++)
+        {
+            final int index = random.nextInt(2);
+            if (random.nextBoolean())
+            {
+                keeper.onFill(index, random.nextInt(21) - 10L, 900L + random.nextInt(200));
+            }
+            else
+            {
+                keeper.mark(index, 900L + random.nextInt(200));
+            }
+            final long sum = keeper.realized(0) + keeper.unrealized(0) + keeper.realized(1) + keeper.unrealized(1);
+            assertEquals(sum, keeper.totalPnl(), "kept total after step " + i);
+        }
+    }
 }

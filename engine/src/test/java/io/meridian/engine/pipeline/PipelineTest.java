@@ -100,9 +100,50 @@ class PipelineTest
     @Test
     void shouldTimeEveryStageOfTheSameList()
     {
+        shouldTimeEveryStage(new PipelineLatency());
+    }
+
+    @Test
+    void shouldTimeEveryStageIntoSingleThreadedHistograms()
+    {
+        shouldTimeEveryStage(PipelineLatency.singleThreaded(1));
+    }
+
+    @Test
+    void shouldTimeStagesOnOneEventInNAndTickToOrderOnEveryOrder()
+    {
         final TestMarket market = new TestMarket(3, 1_000_000, 5);
         final Pipeline pipeline = TestEngines.pipeline(market, "risk.maxOrdersPerSecond=1000000");
-        final TimedPipeline timed = new TimedPipeline(pipeline, new SystemNanoClock(), new PipelineLatency());
+        final TimedPipeline timed = new TimedPipeline(
+            pipeline, new SystemNanoClock(), PipelineLatency.singleThreaded(8));
+        final int events = 20_001;
+        for (int i = 0; i < events; i++)
+        {
+            market.next(slot.buffer);
+            timed.onEvent(slot);
+        }
+        final PipelineLatency latency = timed.latency();
+
+        assertEquals(2_501, latency.snapshot(PipelineLatency.BOOK).getTotalCount(), "events 0, 8, ..., 20000");
+        assertEquals(2_501, latency.snapshot(PipelineLatency.EVENT).getTotalCount());
+        assertTrue(pipeline.orders().ordersSent() > 100, "orders must go out");
+        assertEquals(pipeline.orders().ordersSent(), latency.snapshot(PipelineLatency.TICK_TO_ORDER).getTotalCount(),
+            "every order is timed, sampled event or not");
+    }
+
+    @Test
+    void shouldRefuseASampleIntervalBelowOne()
+    {
+        final IllegalArgumentException ex = assertThrows(
+            IllegalArgumentException.class, () -> PipelineLatency.singleThreaded(0));
+        assertTrue(ex.getMessage().contains("latency sample interval 0"), ex.getMessage());
+    }
+
+    private void shouldTimeEveryStage(final PipelineLatency histograms)
+    {
+        final TestMarket market = new TestMarket(3, 1_000_000, 5);
+        final Pipeline pipeline = TestEngines.pipeline(market, "risk.maxOrdersPerSecond=1000000");
+        final TimedPipeline timed = new TimedPipeline(pipeline, new SystemNanoClock(), histograms);
         final int events = 20_000;
         for (int i = 0; i < events; i++)
         {

@@ -36,6 +36,15 @@ import org.agrona.concurrent.UnsafeBuffer;
  * the position (mapping the next chunk early, off the hot thread) and write-faults every page up to
  * {@link #PRETOUCH_AHEAD_BYTES} ahead with an atomic compare-and-set of 0 to 0, which never changes a byte the
  * appender may have written concurrently.
+ *
+ * <p>Thread ownership. Chronicle checks, on every call into an appender (several per append), that the appender is
+ * used by one thread only. The writer turns that check off on its two appenders and checks ownership itself, once
+ * per append ({@link Lane#append}): the first append on a queue binds it to the calling thread and an append from
+ * any other thread fails with {@link IllegalStateException} naming both threads. This is safe because each appender
+ * has exactly one appending thread by the {@link JournalWriter} contract, now enforced here; the pretouch thread
+ * never touches an appender (it faults pages through its own reference to the mapped file), and {@link #close}
+ * hands ownership over explicitly. The cycle files' mapped bytes already run without the check (Chronicle creates
+ * them that way).
  */
 public final class ChronicleJournalWriter implements JournalWriter
 {
@@ -265,6 +274,7 @@ public final class ChronicleJournalWriter implements JournalWriter
         private final ReferenceOwner touchOwner;
         private volatile MappedFile currentFile;
 
+        private Thread owner;
         private long count;
         private long lastEventTimeNs;
         private long lastReceiveTimeNs;
@@ -278,11 +288,17 @@ public final class ChronicleJournalWriter implements JournalWriter
         {
             this.name = name;
             this.appender = appender;
+            appender.singleThreadedCheckDisabled(true);
             this.touchOwner = ReferenceOwner.temporary("meridian-journal-pretouch-" + name);
         }
 
         void append(final DirectBuffer buffer, final int offset, final int length)
         {
+            final Thread current = Thread.currentThread();
+            if (current != owner)
+            {
+                claim(current);
+            }
             write(buffer, offset, length);
             lastEventTimeNs = Header.eventTimeNs(buffer, offset);
             lastReceiveTimeNs = Header.receiveTimeNs(buffer, offset);
@@ -312,6 +328,7 @@ public final class ChronicleJournalWriter implements JournalWriter
                 if (c != cycle)
                 {
                     cycle = c;
+                    bytes.singleThreadedCheckDisabled(true);
                     if (bytes instanceof MappedBytes)
                     {
                         currentFile = ((MappedBytes)bytes).mappedFile();
@@ -335,8 +352,19 @@ public final class ChronicleJournalWriter implements JournalWriter
             write(endOfRun, 0, JournalFormat.END_OF_RUN_LENGTH);
         }
 
+        private void claim(final Thread current)
+        {
+            if (owner != null && owner.isAlive())
+            {
+                throw new IllegalStateException(this + " is appended to by " + owner.getName() + "; "
+                    + current.getName() + " may not append to it (one appending thread per queue)");
+            }
+            owner = current;
+        }
+
         void releaseThread()
         {
+            owner = null;
             appender.singleThreadedCheckReset();
         }
 

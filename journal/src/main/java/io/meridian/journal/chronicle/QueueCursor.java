@@ -77,6 +77,9 @@ final class QueueCursor implements RecordCursor
         this.manifestCorruption = manifestCorruption;
         this.manifestWarnings = manifestWarnings;
         this.tailer = queue.createTailer();
+        // a cursor is used by one thread (see the class comment); Chronicle's per-call owner check on the tailer
+        // and its mapped bytes is pure cost here
+        tailer.singleThreadedCheckDisabled(true);
     }
 
     @Override

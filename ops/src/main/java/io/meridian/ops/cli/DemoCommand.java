@@ -32,6 +32,8 @@ public final class DemoCommand
     static final Set<String> OPTIONS = Set.of("events", "journal", "config", "summary-json");
     static final Set<String> FLAGS = Set.of("no-progress");
     private static final long PROGRESS_EVERY = 1 << 16;
+    /** Stages timed on one event in this many (tick-to-order on every order): see PipelineLatency. */
+    private static final int LATENCY_SAMPLE_EVERY = 8;
 
     private DemoCommand()
     {
@@ -61,7 +63,7 @@ public final class DemoCommand
 
         out.printf("meridian %s: %,d events, %d instruments, %s scorer, journal %s%n",
             name, events, config.instruments().size(), config.model().scorer(), journalDir);
-        final PipelineLatency latency = new PipelineLatency();
+        final PipelineLatency latency = PipelineLatency.singleThreaded(LATENCY_SAMPLE_EVERY);
         final Backtest backtest;
         final long startNanos = System.nanoTime();
         final long processed;
@@ -98,7 +100,7 @@ public final class DemoCommand
             err.println("warning: " + warning);
         }
         final RunReport report = new RunReport(runId, journalDir.toString(), backtest.pipeline(), latency::snapshot,
-            processed, wallSeconds, verdict.line());
+            processed, wallSeconds, verdict.line()).latencySampleEvery(LATENCY_SAMPLE_EVERY);
         out.print(report.toText());
         final String json = args.option("summary-json");
         if (json != null)

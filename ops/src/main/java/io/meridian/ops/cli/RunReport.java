@@ -110,6 +110,19 @@ public final class RunReport
         }
     }
 
+    /**
+     * Records that the stage and whole-event histograms hold a sample of one event in {@code sampleEvery} (see
+     * {@link PipelineLatency#sampleEvery()}); the text report says so above the latency table.
+     *
+     * @param sampleEvery the sample interval, 1 for every event.
+     * @return this report.
+     */
+    public RunReport latencySampleEvery(final int sampleEvery)
+    {
+        root.put("latencySampleEvery", sampleEvery);
+        return this;
+    }
+
     private static Map<String, Object> percentiles(final Histogram histogram)
     {
         final Map<String, Object> p = new LinkedHashMap<>();
@@ -180,7 +193,11 @@ public final class RunReport
         final Map<String, Object> latency = (Map<String, Object>)root.get("latencyNs");
         if (latency != null)
         {
-            out.append(String.format(Locale.ROOT, "latency (ns):%n  %-14s %12s %10s %10s %10s %10s%n",
+            final Object sampleEvery = root.get("latencySampleEvery");
+            out.append(sampleEvery == null || (Integer)sampleEvery == 1 ? "latency (ns):" : String.format(Locale.ROOT,
+                "latency (ns; stages and event timed on one event in %d, tick_to_order on every order):",
+                (Integer)sampleEvery));
+            out.append(String.format(Locale.ROOT, "%n  %-14s %12s %10s %10s %10s %10s%n",
                 "stage", "count", "p50", "p99", "p99.9", "max"));
             for (final Map.Entry<String, Object> e : latency.entrySet())
             {
