@@ -123,6 +123,20 @@ public final class RunReport
         return this;
     }
 
+    /**
+     * Adds the rate of the run's second half, once the JIT has compiled the hot path; the whole run's rate includes
+     * the warm-up.
+     *
+     * @param events inbound events processed in the second half.
+     * @param seconds wall-clock duration of the second half.
+     * @return this report.
+     */
+    public RunReport secondHalfRate(final long events, final double seconds)
+    {
+        root.put("secondHalfEventsPerSecond", Math.round(events / Math.max(seconds, 1e-9)));
+        return this;
+    }
+
     private static Map<String, Object> percentiles(final Histogram histogram)
     {
         final Map<String, Object> p = new LinkedHashMap<>();
@@ -160,8 +174,14 @@ public final class RunReport
     {
         final StringBuilder out = new StringBuilder(2048);
         out.append(String.format(Locale.ROOT, "run %s  journal %s%n", root.get("runId"), root.get("journal")));
-        out.append(String.format(Locale.ROOT, "events %,d in %.2f s (%,d events/s)%n",
-            (Long)root.get("events"), (Double)root.get("wallSeconds"), (Long)root.get("eventsPerSecond")));
+        out.append(String.format(Locale.ROOT, "events %,d in %.2f s (%,d events/s", (Long)root.get("events"),
+            (Double)root.get("wallSeconds"), (Long)root.get("eventsPerSecond")));
+        final Object secondHalf = root.get("secondHalfEventsPerSecond");
+        if (secondHalf != null)
+        {
+            out.append(String.format(Locale.ROOT, "; second half, after JIT warm-up: %,d events/s", (Long)secondHalf));
+        }
+        out.append(String.format(Locale.ROOT, ")%n"));
         out.append(String.format(Locale.ROOT,
             "signals %,d  orders %,d  fills %,d (qty %,d)  cancels %,d  mass cancels %,d  state changes %,d%n",
             (Long)root.get("signals"), (Long)root.get("orders"), (Long)root.get("fills"),

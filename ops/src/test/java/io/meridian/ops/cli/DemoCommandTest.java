@@ -59,6 +59,7 @@ class DemoCommandTest
         assertEquals(0, demo.exitCode, demo.toString());
         assertTrue(demo.out.contains("replay: identical, " + EVENTS + " events, "), demo.out);
         assertEquals(EVENTS, number(demo.out, "events ([0-9,]+) in"));
+        assertTrue(number(demo.out, "second half, after JIT warm-up: ([0-9,]+) events/s") > 0, demo.out);
         assertTrue(number(demo.out, "orders ([0-9,]+)") > 0, demo.out);
         assertTrue(number(demo.out, "fills ([0-9,]+)") > 0, demo.out);
         assertTrue(demo.out.contains("tick_to_order"), demo.out);
@@ -74,6 +75,7 @@ class DemoCommandTest
         assertTrue(json.contains("\"rejects\": {"), json);
         assertTrue(json.contains("\"pnl\": {"), json);
         assertTrue(json.contains("\"tick_to_order\": {"), json);
+        assertTrue(json.contains("\"secondHalfEventsPerSecond\": "), json);
         assertTrue(json.contains("\"replay\": \"replay: identical"), json);
         number(json, "\"p999\": ([0-9]+)");
     }
