@@ -1,5 +1,10 @@
 package io.meridian.journal;
 
+import io.meridian.config.ConfigLoader;
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.feature.FeatureSchema;
+import io.meridian.engine.model.ModelFiles;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +54,45 @@ public record RunManifest(
     public RunManifest
     {
         overrides = List.copyOf(overrides);
+    }
+
+    /**
+     * The manifest of a run of the engine built from {@code config}: hashes the configuration, reads and hashes the
+     * model file, and takes the feature schema hash, so every command that writes a journal records the same facts.
+     *
+     * @param engineVersion version of the engine writing the journal.
+     * @param runId run identifier.
+     * @param mode {@code backtest} or {@code live}.
+     * @param createdAt wall-clock start time, informational only.
+     * @param configSource where the configuration came from ({@code profile:demo} or a file path).
+     * @param overrides the {@code --set} overrides, already applied to {@code config}.
+     * @param config the effective configuration.
+     * @return the manifest.
+     */
+    public static RunManifest of(
+        final String engineVersion,
+        final String runId,
+        final String mode,
+        final Instant createdAt,
+        final String configSource,
+        final List<String> overrides,
+        final EngineConfig config)
+    {
+        final String modelPath = config.model().path();
+        return new RunManifest(
+            engineVersion,
+            runId,
+            mode,
+            createdAt.toString(),
+            configSource,
+            ConfigLoader.configHash(config),
+            overrides,
+            modelPath,
+            ModelFiles.sha256Hex(ModelFiles.read(modelPath)),
+            FeatureSchema.hash(),
+            config.model().scorer(),
+            config.run().seed(),
+            ConfigLoader.canonicalYaml(config));
     }
 
     /**

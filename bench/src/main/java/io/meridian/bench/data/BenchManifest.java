@@ -1,9 +1,6 @@
 package io.meridian.bench.data;
 
-import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
-import io.meridian.engine.feature.FeatureSchema;
-import io.meridian.engine.model.ModelFiles;
 import io.meridian.journal.RunManifest;
 import java.time.Instant;
 import java.util.List;
@@ -33,20 +30,7 @@ public final class BenchManifest
     public static String text(
         final EngineConfig config, final String runId, final String mode, final List<String> overrides)
     {
-        final String modelPath = config.model().path();
-        return new RunManifest(
-            VERSION,
-            runId,
-            mode,
-            Instant.now().toString(),
-            "profile:" + DemoWorld.PROFILE,
-            ConfigLoader.configHash(config),
-            overrides,
-            modelPath,
-            ModelFiles.sha256Hex(ModelFiles.read(modelPath)),
-            FeatureSchema.hash(),
-            config.model().scorer(),
-            config.run().seed(),
-            ConfigLoader.canonicalYaml(config)).toText();
+        return RunManifest.of(VERSION, runId, mode, Instant.now(), "profile:" + DemoWorld.PROFILE, overrides, config)
+            .toText();
     }
 }

@@ -2,8 +2,6 @@ package io.meridian.ops.cli;
 
 import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
-import io.meridian.engine.feature.FeatureSchema;
-import io.meridian.engine.model.ModelFiles;
 import io.meridian.journal.RunManifest;
 import io.meridian.runtime.launch.Args;
 import java.io.IOException;
@@ -88,21 +86,7 @@ public final class EngineSetup
         final List<String> overrides,
         final EngineConfig config)
     {
-        final String modelSha = ModelFiles.sha256Hex(ModelFiles.read(config.model().path()));
-        return new RunManifest(
-            version(),
-            runId,
-            mode,
-            start.toString(),
-            configSource,
-            ConfigLoader.configHash(config),
-            overrides,
-            config.model().path(),
-            modelSha,
-            FeatureSchema.hash(),
-            config.model().scorer(),
-            config.run().seed(),
-            ConfigLoader.canonicalYaml(config));
+        return RunManifest.of(version(), runId, mode, start, configSource, overrides, config);
     }
 
     /**
