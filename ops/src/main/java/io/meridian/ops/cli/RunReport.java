@@ -118,6 +118,18 @@ public final class RunReport
     }
 
     /**
+     * Adds the headline statistics of the run's journal (the {@code report} module's), printed after the P&amp;L.
+     *
+     * @param headline the text.
+     * @return this report.
+     */
+    public RunReport statistics(final String headline)
+    {
+        root.put("statistics", headline);
+        return this;
+    }
+
+    /**
      * Records that the stage and whole-event histograms hold a sample of one event in {@code sampleEvery} (see
      * {@link PipelineLatency#sampleEvery()}); the text report says so above the latency table.
      *
