@@ -17,10 +17,10 @@ import java.util.Set;
 
 /**
  * {@code meridian report --journal DIR [MORE_DIRS...] [--out report.html] [--json report.json]
- * [--returns-csv FILE] [--trials N --trials-sharpe-var V] [--summary-json FILE] [--verify]}: statistics, costs and TCA of a journal,
- * streamed in constant memory. With several journals, each is a trial: the report is of the one with the highest
- * Sharpe ratio, deflated (DSR) by the number of journals and the variance of their Sharpe ratios, unless
- * {@code --trials} and {@code --trials-sharpe-var} give them.
+ * [--returns-csv FILE] [--trials N --trials-sharpe-var V] [--summary-json FILE] [--verify]}: statistics, costs and
+ * TCA of a journal, streamed in constant memory. With several journals, each is a trial: the report is of the one
+ * with the highest Sharpe ratio, deflated (DSR) by the number of journals and the variance of their Sharpe ratios,
+ * unless {@code --trials} and {@code --trials-sharpe-var} give them.
  */
 public final class ReportCommand
 {
