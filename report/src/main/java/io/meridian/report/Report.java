@@ -305,6 +305,18 @@ public final class Report
     }
 
     /**
+     * Records read: input events and decisions.
+     *
+     * @return the count.
+     */
+    @SuppressWarnings("unchecked")
+    public long records()
+    {
+        final Map<String, Object> counts = (Map<String, Object>)root.get("counts");
+        return (Long)counts.get("input_records") + (Long)counts.get("decision_records");
+    }
+
+    /**
      * The annualised Sharpe ratio of the total equity curve.
      *
      * @return the ratio, NaN when undefined.

@@ -90,9 +90,14 @@ public final class ReportCommand
         }
         final String replayLine = args.flag("verify")
             ? ReplayVerifier.verify(bestDir, List.of()).line() : null;
+        final long startNanos = System.nanoTime();
         final Report report = Report.analyze(bestDir, trials, variance, replayLine);
+        final double seconds = (System.nanoTime() - startNanos) / 1e9;
         out.println("report of " + bestDir + (journals.size() > 1 ? " (highest Sharpe of " + journals.size()
             + " trials)" : ""));
+        final long records = report.records();
+        out.printf(Locale.ROOT, "read %,d records in %.2f s (%,.0f records/s)%n", records, seconds,
+            records / Math.max(seconds, 1e-9));
         out.println(report.headline());
         if (args.option("json") != null)
         {
