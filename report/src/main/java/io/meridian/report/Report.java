@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -301,7 +302,7 @@ public final class Report
      */
     public Map<String, Object> asMap()
     {
-        return root;
+        return Collections.unmodifiableMap(root);
     }
 
     /**

@@ -25,6 +25,7 @@ public final class Tearsheet
     private static final int W = 900;
     private static final int H = 220;
     private static final int PAD = 40;
+    private static final double MID = W / 2.0;
 
     private Tearsheet()
     {
@@ -362,7 +363,6 @@ public final class Tearsheet
         }
         final int rowHeight = 54;
         svgOpen(h, "pnl-costs", instruments.size() * rowHeight + 20);
-        final double mid = W / 2.0;
         int i = 0;
         for (final Map.Entry<String, Object> e : instruments.entrySet())
         {
@@ -370,12 +370,12 @@ public final class Tearsheet
             final int y0 = 10 + i * rowHeight;
             h.append("<text x=\"4\" y=\"").append(y0 + 28).append("\" font-size=\"12\">").append(esc(e.getKey()))
                 .append("</text>");
-            bar(h, mid, y0, (Double)row.get("gross_pnl"), scale, "#7aa6d6", "gross");
-            bar(h, mid, y0 + 15, -(Double)row.get("costs_total"), scale, "#d69a7a", "costs");
-            bar(h, mid, y0 + 30, (Double)row.get("net_pnl"), scale, "#1f5fa8", "net");
+            bar(h, MID, y0, (Double)row.get("gross_pnl"), scale, "#7aa6d6", "gross");
+            bar(h, MID, y0 + 15, -(Double)row.get("costs_total"), scale, "#d69a7a", "costs");
+            bar(h, MID, y0 + 30, (Double)row.get("net_pnl"), scale, "#1f5fa8", "net");
             i++;
         }
-        h.append("<line x1=\"").append(f(mid)).append("\" y1=\"0\" x2=\"").append(f(mid)).append("\" y2=\"")
+        h.append("<line x1=\"").append(f(MID)).append("\" y1=\"0\" x2=\"").append(f(MID)).append("\" y2=\"")
             .append(instruments.size() * rowHeight + 20).append("\" stroke=\"#888\"/></svg>\n");
     }
 

@@ -7,27 +7,87 @@ package io.meridian.engine.cost;
 public final class FillCosts
 {
     /** Broker commission. */
-    public long commission;
+    long commission;
     /** SEC fee (sells only). */
-    public long secFee;
+    long secFee;
     /** FINRA trading activity fee (sells only). */
-    public long finraTaf;
+    long finraTaf;
     /** Exchange take fee (positive) or make rebate (negative). */
-    public long exchangeFee;
+    long exchangeFee;
     /** Modelled market impact. */
-    public long impact;
+    long impact;
     /**
      * Spread paid relative to the mid at the time of the fill, signed (a resting order filled at its own touch
      * earns half the spread: negative). Already in the fill price, so it is reported but never charged again.
      */
-    public long spread;
+    long spread;
+
+    /**
+     * Broker commission.
+     *
+     * @return cash units.
+     */
+    public long commission()
+    {
+        return commission;
+    }
+
+    /**
+     * SEC fee (sells only).
+     *
+     * @return cash units.
+     */
+    public long secFee()
+    {
+        return secFee;
+    }
+
+    /**
+     * FINRA trading activity fee (sells only).
+     *
+     * @return cash units.
+     */
+    public long finraTaf()
+    {
+        return finraTaf;
+    }
+
+    /**
+     * Exchange take fee (positive) or make rebate (negative).
+     *
+     * @return cash units.
+     */
+    public long exchangeFee()
+    {
+        return exchangeFee;
+    }
+
+    /**
+     * Modelled market impact.
+     *
+     * @return cash units.
+     */
+    public long impact()
+    {
+        return impact;
+    }
+
+    /**
+     * Spread paid relative to the mid (reported, never charged).
+     *
+     * @return cash units.
+     */
+    public long spread()
+    {
+        return spread;
+    }
 
     /**
      * Fees and impact charged on top of the fill price: everything except {@link #spread}.
      *
      * @return cash units.
      */
-    public long charged()
+    long charged()
     {
         return commission + secFee + finraTaf + exchangeFee + impact;
     }

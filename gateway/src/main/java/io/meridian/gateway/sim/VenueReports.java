@@ -160,12 +160,12 @@ final class VenueReports
     private static void writeCosts(
         final UnsafeBuffer buffer, final int offset, final FillCosts costs, final byte liquidity)
     {
-        ExecReportCodec.commission(buffer, offset, costs == null ? 0L : costs.commission);
-        ExecReportCodec.secFee(buffer, offset, costs == null ? 0L : costs.secFee);
-        ExecReportCodec.finraTaf(buffer, offset, costs == null ? 0L : costs.finraTaf);
-        ExecReportCodec.exchangeFee(buffer, offset, costs == null ? 0L : costs.exchangeFee);
-        ExecReportCodec.impactCost(buffer, offset, costs == null ? 0L : costs.impact);
-        ExecReportCodec.spreadCost(buffer, offset, costs == null ? 0L : costs.spread);
+        ExecReportCodec.commission(buffer, offset, costs == null ? 0L : costs.commission());
+        ExecReportCodec.secFee(buffer, offset, costs == null ? 0L : costs.secFee());
+        ExecReportCodec.finraTaf(buffer, offset, costs == null ? 0L : costs.finraTaf());
+        ExecReportCodec.exchangeFee(buffer, offset, costs == null ? 0L : costs.exchangeFee());
+        ExecReportCodec.impactCost(buffer, offset, costs == null ? 0L : costs.impact());
+        ExecReportCodec.spreadCost(buffer, offset, costs == null ? 0L : costs.spread());
         ExecReportCodec.liquidity(buffer, offset, liquidity);
         // bytes 153..159 are alignment padding: zero them so the record's bytes are fully defined
         buffer.putByte(offset + ExecReportCodec.LIQUIDITY_OFFSET + 1, (byte)0);
