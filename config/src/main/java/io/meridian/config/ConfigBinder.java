@@ -55,7 +55,9 @@ final class ConfigBinder
             strategy(top.section("strategy", StrategyConfig.class)),
             risk(top.section("risk", RiskConfig.class)),
             kill(top.section("kill", KillConfig.class)),
-            venue(top.section("venue", VenueConfig.class)));
+            venue(top.section("venue", VenueConfig.class)),
+            CostConfigBinder.costs(top.section("costs", CostConfig.class)),
+            CostConfigBinder.report(top.section("report", ReportConfig.class)));
         top.done();
         return config;
     }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param risk        pre-trade risk limits.
  * @param kill        kill-switch triggers.
  * @param venue       the simulated venue.
+ * @param costs       the transaction-cost model charged on simulated fills.
+ * @param report      conventions of the statistics and TCA of {@code meridian report}.
  */
 public record EngineConfig(
     RunConfig run,
@@ -31,7 +33,9 @@ public record EngineConfig(
     StrategyConfig strategy,
     RiskConfig risk,
     KillConfig kill,
-    VenueConfig venue)
+    VenueConfig venue,
+    CostConfig costs,
+    ReportConfig report)
 {
     /**
      * Rejects null sections and makes the instrument list unmodifiable.
@@ -49,5 +53,7 @@ public record EngineConfig(
         Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(kill, "kill");
         Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(costs, "costs");
+        Objects.requireNonNull(report, "report");
     }
 }

@@ -79,6 +79,42 @@ final class ConfigFixtures
           staleMarketDataMs: 86400000
         venue:
           latencyUs: 0
+        costs:
+          commissionModel: tiered
+          fixedPerShare: 0.005
+          fixedMinimum: 1
+          maxShareOfTradeValue: 0.01
+          tieredMinimum: 0.35
+          tieredClearingPerShare: 0.0002
+          tiers:
+            - {upToShares: 300000, perShare: 0.0035}
+            - {upToShares: 1e15, perShare: 0.0005}
+          secFeePerMillion: 27.8
+          finraTafPerShare: 0.000166
+          finraTafMaximum: 8.3
+          takeFeePerShare: 0.003
+          makeRebatePerShare: 0
+          impactModel: almgren-chriss
+          sqrtCoefficient: 0.5
+          advShares: 1e6
+          acPermanent: 2.5e-7
+          acTemporary: 2.5e-6
+          acRiskAversion: 1e-6
+          acHorizonS: 60
+          volIndexInstrumentId: 7
+          volIndexLevel: 20
+          volIndexThreshold: 30
+          volIndexImpactMultiplier: 2
+        report:
+          equityIntervalMs: 1000
+          minEquityPoints: 10
+          periodsPerYear: 252
+          tradingDayS: 23400
+          riskFreeRate: 0.02
+          minAcceptableReturn: 0
+          benchmarkSharpe: 1
+          startingCapital: 100000
+          markoutsMs: 1000,5000
         """;
 
     static final int LINE_EVENTS = 2;

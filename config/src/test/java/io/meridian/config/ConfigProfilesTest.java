@@ -123,9 +123,10 @@ class ConfigProfilesTest
 
         assertTrue(yaml.startsWith("run:\n  events: 2000000\n  seed: 20261121\nengine:\n  mode: \"single\"\n"), yaml);
         assertTrue(yaml.contains("instruments:\n  - id: 1\n    symbol: \"MRDA\"\n    priceScale: 100\n"), yaml);
-        assertTrue(yaml.endsWith("venue:\n  latencyUs: 50\n"), yaml);
+        assertTrue(yaml.contains("venue:\n  latencyUs: 50\ncosts:\n"), yaml);
+        assertTrue(yaml.endsWith("  markoutsMs: \"1000,5000,60000\"\n"), yaml);
         final String[] sections = {"run:", "engine:", "journal:", "instruments:", "market:", "features:", "model:",
-            "strategy:", "risk:", "kill:", "venue:"};
+            "strategy:", "risk:", "kill:", "venue:", "costs:", "report:"};
         int previous = -1;
         for (final String section : sections)
         {

@@ -63,7 +63,7 @@ class ConfigSyntaxTest
     {
         final ConfigException ex = assertThrows(ConfigException.class, () -> load(VALID + "---\nrun: {}\n"));
 
-        assertTrue(ex.getMessage().startsWith("test.yaml: line 63, column 1: "), ex.getMessage());
+        assertTrue(ex.getMessage().startsWith("test.yaml: line 99, column 1: "), ex.getMessage());
     }
 
     @Test

@@ -48,10 +48,10 @@ class ConfigValidationTest
     void shouldRejectUnknownTopLevelKey()
     {
         final ConfigException ex = assertError(() -> load(VALID + "extra: 1\n"), SOURCE, "extra", "extra",
-            "unknown key (line 63)",
+            "unknown key (line 99)",
             "allowed: run, engine, journal, instruments, market, features, model, strategy, risk, kill, venue");
 
-        assertEquals(63, ex.line());
+        assertEquals(99, ex.line());
     }
 
     @Test

@@ -50,7 +50,9 @@ public final class JournalFormat
     /** Length of the END_OF_RUN record. */
     public static final int END_OF_RUN_LENGTH = Header.LENGTH;
     /** The journal format this build writes and reads. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The format before EXEC_REPORT carried the fills' costs (104-byte EXEC_REPORT records). */
+    public static final int VERSION_WITHOUT_COSTS = 2;
     /** The format of journals written before records carried checksums (no trailer, 0 in the version field). */
     public static final int VERSION_WITHOUT_CHECKSUMS = 1;
     /** Offset of the journal format version ({@code int32}) in the MANIFEST record: its header's flags field. */
@@ -172,6 +174,7 @@ public final class JournalFormat
     {
         final String why = version == VERSION_WITHOUT_CHECKSUMS
             ? " (written before journal records carried checksums)"
+            : version == VERSION_WITHOUT_COSTS ? " (written before execution reports carried costs)"
             : version > VERSION ? " (written by a newer build)" : "";
         return "journal " + where + " is journal format version " + version + why + "; this build reads journal "
             + "format version " + VERSION + " only: read it with the build that wrote it";

@@ -19,15 +19,35 @@ import org.agrona.MutableDirectBuffer;
  *  80 lastQty          i64
  *  88 leavesQty        i64
  *  96 cumQty           i64
- * 104 (end)
+ * 104 commission       i64
+ * 112 secFee           i64
+ * 120 finraTaf         i64
+ * 128 exchangeFee      i64
+ * 136 impactCost       i64
+ * 144 spreadCost       i64
+ * 152 liquidity        i8
+ * 153 (padding)        7
+ * 160 (end)
  * </pre>
+ *
+ * <p>The cost fields (journal format 3) are in cash units ({@code Scales.CASH_SCALE} per currency unit), set on fills
+ * only: what the venue (or the simulated venue's cost model) charged for this fill. Positive is paid; a negative
+ * {@code exchangeFee} is a rebate; {@code spreadCost} is the spread paid relative to the mid, already contained in
+ * {@code lastPrice} and never charged again. {@code liquidity} is {@link #LIQUIDITY_ADDED}, {@link #LIQUIDITY_TOOK}
+ * or 0 when unknown.
+ *
+ * <p>Over 500 lines: one documented reader and writer per field, as every codec has.
  */
 public final class ExecReportCodec
 {
     /** Record type code. */
     public static final byte TYPE = RecordType.EXEC_REPORT;
     /** Record length in bytes. */
-    public static final int LENGTH = 104;
+    public static final int LENGTH = 160;
+    /** {@code liquidity}: the fill added liquidity (a resting order). */
+    public static final byte LIQUIDITY_ADDED = 1;
+    /** {@code liquidity}: the fill took liquidity (a marketable order). */
+    public static final byte LIQUIDITY_TOOK = 2;
     /** Offset of {@code clOrdId}. */
     public static final int CL_ORD_ID_OFFSET = 48;
     /** Offset of {@code venueOrderId}. */
@@ -46,6 +66,20 @@ public final class ExecReportCodec
     public static final int LEAVES_QTY_OFFSET = 88;
     /** Offset of {@code cumQty}. */
     public static final int CUM_QTY_OFFSET = 96;
+    /** Offset of {@code commission}. */
+    public static final int COMMISSION_OFFSET = 104;
+    /** Offset of {@code secFee}. */
+    public static final int SEC_FEE_OFFSET = 112;
+    /** Offset of {@code finraTaf}. */
+    public static final int FINRA_TAF_OFFSET = 120;
+    /** Offset of {@code exchangeFee}. */
+    public static final int EXCHANGE_FEE_OFFSET = 128;
+    /** Offset of {@code impactCost}. */
+    public static final int IMPACT_COST_OFFSET = 136;
+    /** Offset of {@code spreadCost}. */
+    public static final int SPREAD_COST_OFFSET = 144;
+    /** Offset of {@code liquidity}. */
+    public static final int LIQUIDITY_OFFSET = 152;
     /** Field table for dumps and diffs. */
     public static final RecordLayout LAYOUT = new RecordLayout(TYPE, "EXEC_REPORT", LENGTH, new RecordLayout.Field[]{
         new RecordLayout.Field("clOrdId", CL_ORD_ID_OFFSET, RecordLayout.Kind.I64),
@@ -57,6 +91,13 @@ public final class ExecReportCodec
         new RecordLayout.Field("lastQty", LAST_QTY_OFFSET, RecordLayout.Kind.I64),
         new RecordLayout.Field("leavesQty", LEAVES_QTY_OFFSET, RecordLayout.Kind.I64),
         new RecordLayout.Field("cumQty", CUM_QTY_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("commission", COMMISSION_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("secFee", SEC_FEE_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("finraTaf", FINRA_TAF_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("exchangeFee", EXCHANGE_FEE_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("impactCost", IMPACT_COST_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("spreadCost", SPREAD_COST_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("liquidity", LIQUIDITY_OFFSET, RecordLayout.Kind.I8),
     });
 
     private ExecReportCodec()
@@ -277,5 +318,186 @@ public final class ExecReportCodec
     public static void cumQty(final MutableDirectBuffer buffer, final int offset, final long value)
     {
         buffer.putLong(offset + CUM_QTY_OFFSET, value);
+    }
+
+    /**
+     * Commission charged for this fill, cash units.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long commission(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + COMMISSION_OFFSET);
+    }
+
+    /**
+     * Sets {@code commission}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void commission(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + COMMISSION_OFFSET, value);
+    }
+
+    /**
+     * SEC fee charged for this fill (sells), cash units.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long secFee(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + SEC_FEE_OFFSET);
+    }
+
+    /**
+     * Sets {@code secFee}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void secFee(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + SEC_FEE_OFFSET, value);
+    }
+
+    /**
+     * FINRA trading activity fee charged for this fill (sells), cash units.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long finraTaf(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + FINRA_TAF_OFFSET);
+    }
+
+    /**
+     * Sets {@code finraTaf}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void finraTaf(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + FINRA_TAF_OFFSET, value);
+    }
+
+    /**
+     * Exchange fee for this fill, cash units; negative for a rebate.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long exchangeFee(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + EXCHANGE_FEE_OFFSET);
+    }
+
+    /**
+     * Sets {@code exchangeFee}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void exchangeFee(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + EXCHANGE_FEE_OFFSET, value);
+    }
+
+    /**
+     * Modelled market impact charged for this fill, cash units.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long impactCost(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + IMPACT_COST_OFFSET);
+    }
+
+    /**
+     * Sets {@code impactCost}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void impactCost(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + IMPACT_COST_OFFSET, value);
+    }
+
+    /**
+     * Spread paid relative to the mid (already in the price), cash units.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long spreadCost(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + SPREAD_COST_OFFSET);
+    }
+
+    /**
+     * Sets {@code spreadCost}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void spreadCost(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + SPREAD_COST_OFFSET, value);
+    }
+
+    /**
+     * Whether the fill added or took liquidity.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return {@link #LIQUIDITY_ADDED}, {@link #LIQUIDITY_TOOK} or 0.
+     */
+    public static byte liquidity(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + LIQUIDITY_OFFSET);
+    }
+
+    /**
+     * Sets {@code liquidity}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void liquidity(final MutableDirectBuffer buffer, final int offset, final byte value)
+    {
+        buffer.putByte(offset + LIQUIDITY_OFFSET, value);
+    }
+
+    /**
+     * Fees and impact charged for this fill on top of its price: every cost field except {@code spreadCost}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return cash units.
+     */
+    public static long chargedCost(final DirectBuffer buffer, final int offset)
+    {
+        return commission(buffer, offset) + secFee(buffer, offset) + finraTaf(buffer, offset)
+            + exchangeFee(buffer, offset) + impactCost(buffer, offset);
     }
 }

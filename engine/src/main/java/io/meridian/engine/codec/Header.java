@@ -27,7 +27,7 @@ public final class Header
     /** Size of the header in bytes. */
     public static final int LENGTH = 48;
     /** Largest record the engine writes; ring slots are this big. */
-    public static final int MAX_RECORD_LENGTH = 128;
+    public static final int MAX_RECORD_LENGTH = 160;
     /** Current schema version of every record type in this release. */
     public static final byte SCHEMA_VERSION = 1;
 

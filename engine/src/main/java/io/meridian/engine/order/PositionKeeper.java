@@ -5,7 +5,9 @@ package io.meridian.engine.order;
  * {@code Scales.CASH_SCALE} units. Average-cost accounting: a reducing fill realizes the difference between its
  * proceeds and the proportional share of the cost basis. The total P&amp;L, read on every market-data event by the
  * kill switch, is kept up to date by each fill and mark rather than summed over the instruments on each read (long
- * sums are exact, so the figure is the same). Single-threaded; allocation-free.
+ * sums are exact, so the figure is the same). P&amp;L is kept gross (prices only) and net of the costs charged on
+ * fills (commission, fees, impact: the EXEC_REPORT's charged cost); {@link #totalPnl()} is net, and is what the kill
+ * switch reads. Single-threaded; allocation-free.
  */
 public final class PositionKeeper
 {
@@ -14,6 +16,8 @@ public final class PositionKeeper
     private final long[] costBasis;
     private final long[] realized;
     private final long[] mark;
+    private final long[] costs;
+    private long totalCosts;
     private long totalRealized;
     private long totalUnrealized;
 
@@ -30,6 +34,7 @@ public final class PositionKeeper
         costBasis = new long[n];
         realized = new long[n];
         mark = new long[n];
+        costs = new long[n];
     }
 
     /**
@@ -41,6 +46,21 @@ public final class PositionKeeper
      */
     public void onFill(final int index, final long signedQty, final long price)
     {
+        onFill(index, signedQty, price, 0L);
+    }
+
+    /**
+     * Applies a fill and the costs charged on it.
+     *
+     * @param index dense instrument index.
+     * @param signedQty quantity in lots, positive for a buy.
+     * @param price fill price in ticks.
+     * @param chargedCost fees and impact charged on the fill, cash units (negative for a net rebate).
+     */
+    public void onFill(final int index, final long signedQty, final long price, final long chargedCost)
+    {
+        costs[index] += chargedCost;
+        totalCosts += chargedCost;
         final long unrealizedBefore = unrealized(index);
         applyFill(index, signedQty, price);
         totalUnrealized += unrealized(index) - unrealizedBefore;
@@ -117,13 +137,55 @@ public final class PositionKeeper
     }
 
     /**
-     * Realized plus unrealized over all instruments.
+     * Costs charged on one instrument's fills.
+     *
+     * @param index dense instrument index.
+     * @return cash units.
+     */
+    public long costs(final int index)
+    {
+        return costs[index];
+    }
+
+    /**
+     * Net P&amp;L of one instrument: realized plus unrealized minus costs.
+     *
+     * @param index dense instrument index.
+     * @return cash units.
+     */
+    public long netPnl(final int index)
+    {
+        return realized[index] + unrealized(index) - costs[index];
+    }
+
+    /**
+     * Net P&amp;L over all instruments: realized plus unrealized minus the costs charged on fills.
      *
      * @return cash units.
      */
     public long totalPnl()
     {
+        return totalRealized + totalUnrealized - totalCosts;
+    }
+
+    /**
+     * Gross P&amp;L over all instruments: realized plus unrealized, before costs.
+     *
+     * @return cash units.
+     */
+    public long totalGrossPnl()
+    {
         return totalRealized + totalUnrealized;
+    }
+
+    /**
+     * Costs charged on all fills.
+     *
+     * @return cash units.
+     */
+    public long totalCosts()
+    {
+        return totalCosts;
     }
 
     public int instruments()

@@ -180,7 +180,8 @@ public final class WorkingOrders
     {
         final long lastQty = ExecReportCodec.lastQty(buffer, offset);
         final long sign = Side.sign(store.side(slot));
-        positions.onFill(index, sign * lastQty, ExecReportCodec.lastPrice(buffer, offset));
+        positions.onFill(index, sign * lastQty, ExecReportCodec.lastPrice(buffer, offset),
+            ExecReportCodec.chargedCost(buffer, offset));
         fills++;
         filledQty += lastQty;
         final long leaves = ExecReportCodec.leavesQty(buffer, offset);

@@ -173,7 +173,7 @@ final class CodecSchemaTest
     @Test
     void recordLongerThanTheRingSlotFails()
     {
-        assertReports(MisshapenCodecs.TooLong.class, "LENGTH 136 exceeds Header.MAX_RECORD_LENGTH 128");
+        assertReports(MisshapenCodecs.TooLong.class, "LENGTH 168 exceeds Header.MAX_RECORD_LENGTH 160");
     }
 
     @Test

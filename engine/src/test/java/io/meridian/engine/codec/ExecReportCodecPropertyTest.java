@@ -30,10 +30,24 @@ final class ExecReportCodecPropertyTest
         @ForAll final long lastPrice,
         @ForAll final long lastQty,
         @ForAll final long leavesQty,
-        @ForAll final long cumQty)
+        @ForAll final long cumQty,
+        @ForAll final long commission,
+        @ForAll final long secFee,
+        @ForAll final long finraTaf,
+        @ForAll final long exchangeFee,
+        @ForAll final long impactCost,
+        @ForAll final long spreadCost,
+        @ForAll final byte liquidity)
     {
         final UnsafeBuffer buffer = RecordProperties.markedBuffer(direct);
         // Body fields last to first, then the header: a writer that spills into an earlier field shows here.
+        ExecReportCodec.liquidity(buffer, offset, liquidity);
+        ExecReportCodec.spreadCost(buffer, offset, spreadCost);
+        ExecReportCodec.impactCost(buffer, offset, impactCost);
+        ExecReportCodec.exchangeFee(buffer, offset, exchangeFee);
+        ExecReportCodec.finraTaf(buffer, offset, finraTaf);
+        ExecReportCodec.secFee(buffer, offset, secFee);
+        ExecReportCodec.commission(buffer, offset, commission);
         ExecReportCodec.cumQty(buffer, offset, cumQty);
         ExecReportCodec.leavesQty(buffer, offset, leavesQty);
         ExecReportCodec.lastQty(buffer, offset, lastQty);
@@ -54,6 +68,15 @@ final class ExecReportCodecPropertyTest
         assertEquals(lastQty, ExecReportCodec.lastQty(buffer, offset), "lastQty");
         assertEquals(leavesQty, ExecReportCodec.leavesQty(buffer, offset), "leavesQty");
         assertEquals(cumQty, ExecReportCodec.cumQty(buffer, offset), "cumQty");
+        assertEquals(commission, ExecReportCodec.commission(buffer, offset), "commission");
+        assertEquals(secFee, ExecReportCodec.secFee(buffer, offset), "secFee");
+        assertEquals(finraTaf, ExecReportCodec.finraTaf(buffer, offset), "finraTaf");
+        assertEquals(exchangeFee, ExecReportCodec.exchangeFee(buffer, offset), "exchangeFee");
+        assertEquals(impactCost, ExecReportCodec.impactCost(buffer, offset), "impactCost");
+        assertEquals(spreadCost, ExecReportCodec.spreadCost(buffer, offset), "spreadCost");
+        assertEquals(liquidity, ExecReportCodec.liquidity(buffer, offset), "liquidity");
+        assertEquals(commission + secFee + finraTaf + exchangeFee + impactCost,
+            ExecReportCodec.chargedCost(buffer, offset), "chargedCost");
         header.assertReadBack(buffer, offset, ExecReportCodec.TYPE, ExecReportCodec.LENGTH);
         RecordProperties.assertOnlyRecordBytesWritten(buffer, offset, ExecReportCodec.LENGTH);
     }
@@ -71,7 +94,14 @@ final class ExecReportCodecPropertyTest
         @ForAll final long lastPrice,
         @ForAll final long lastQty,
         @ForAll final long leavesQty,
-        @ForAll final long cumQty)
+        @ForAll final long cumQty,
+        @ForAll final long commission,
+        @ForAll final long secFee,
+        @ForAll final long finraTaf,
+        @ForAll final long exchangeFee,
+        @ForAll final long impactCost,
+        @ForAll final long spreadCost,
+        @ForAll final byte liquidity)
     {
         final UnsafeBuffer buffer = RecordProperties.markedBuffer(false);
         // The header first, then the body fields in table order: a writer that spills into a later field shows here.
@@ -85,6 +115,13 @@ final class ExecReportCodecPropertyTest
         ExecReportCodec.lastQty(buffer, offset, lastQty);
         ExecReportCodec.leavesQty(buffer, offset, leavesQty);
         ExecReportCodec.cumQty(buffer, offset, cumQty);
+        ExecReportCodec.commission(buffer, offset, commission);
+        ExecReportCodec.secFee(buffer, offset, secFee);
+        ExecReportCodec.finraTaf(buffer, offset, finraTaf);
+        ExecReportCodec.exchangeFee(buffer, offset, exchangeFee);
+        ExecReportCodec.impactCost(buffer, offset, impactCost);
+        ExecReportCodec.spreadCost(buffer, offset, spreadCost);
+        ExecReportCodec.liquidity(buffer, offset, liquidity);
 
         final Map<String, String> body = new LinkedHashMap<>();
         body.put("clOrdId", Long.toString(clOrdId));
@@ -96,6 +133,13 @@ final class ExecReportCodecPropertyTest
         body.put("lastQty", Long.toString(lastQty));
         body.put("leavesQty", Long.toString(leavesQty));
         body.put("cumQty", Long.toString(cumQty));
+        body.put("commission", Long.toString(commission));
+        body.put("secFee", Long.toString(secFee));
+        body.put("finraTaf", Long.toString(finraTaf));
+        body.put("exchangeFee", Long.toString(exchangeFee));
+        body.put("impactCost", Long.toString(impactCost));
+        body.put("spreadCost", Long.toString(spreadCost));
+        body.put("liquidity", Byte.toString(liquidity));
         RecordProperties.assertToolsSee(buffer, offset, ExecReportCodec.LAYOUT, header, body);
         RecordProperties.assertDiffNamesTheEditedField(buffer, offset, ExecReportCodec.LAYOUT, edit);
     }

@@ -201,7 +201,7 @@ public final class MisshapenCodecs
     }
 
     /**
-     * Eleven eight-byte fields: 136 bytes, more than a ring slot holds. Accessors are left out; the test looks only
+     * Fifteen eight-byte fields: 168 bytes, more than a ring slot holds. Accessors are left out; the test looks only
      * for the length problem.
      * <pre>
      *  48 f0  i64
@@ -215,13 +215,17 @@ public final class MisshapenCodecs
      * 112 f8  i64
      * 120 f9  i64
      * 128 f10 i64
-     * 136 (end)
+     * 136 f11 i64
+     * 144 f12 i64
+     * 152 f13 i64
+     * 160 f14 i64
+     * 168 (end)
      * </pre>
      */
     public static final class TooLong
     {
         public static final byte TYPE = RecordType.QUOTE;
-        public static final int LENGTH = 136;
+        public static final int LENGTH = 168;
         public static final RecordLayout LAYOUT = new RecordLayout(TYPE, "QUOTE", LENGTH, new RecordLayout.Field[]{
             new RecordLayout.Field("f0", 48, RecordLayout.Kind.I64),
             new RecordLayout.Field("f1", 56, RecordLayout.Kind.I64),
@@ -234,6 +238,10 @@ public final class MisshapenCodecs
             new RecordLayout.Field("f8", 112, RecordLayout.Kind.I64),
             new RecordLayout.Field("f9", 120, RecordLayout.Kind.I64),
             new RecordLayout.Field("f10", 128, RecordLayout.Kind.I64),
+            new RecordLayout.Field("f11", 136, RecordLayout.Kind.I64),
+            new RecordLayout.Field("f12", 144, RecordLayout.Kind.I64),
+            new RecordLayout.Field("f13", 152, RecordLayout.Kind.I64),
+            new RecordLayout.Field("f14", 160, RecordLayout.Kind.I64),
         });
 
         private TooLong()

@@ -5,11 +5,13 @@ import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
+import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.TradeCodec;
+import io.meridian.engine.cost.CostModel;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -94,6 +96,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
     private final int venueId;
     private final int maxOrders;
     private final VenueReports reports;
+    private final CostModel costModel;
 
     private final Int2ObjectHashMap<VenueBook> books = new Int2ObjectHashMap<>();
 
@@ -147,6 +150,19 @@ public final class SimulatedVenue implements SimulatedVenuePort
      */
     public SimulatedVenue(final Params params, final ExecReportSink sink)
     {
+        this(params, null, sink);
+    }
+
+    /**
+     * Creates a venue that charges a cost model's costs on every fill (carried in the fill reports' cost fields).
+     *
+     * @param params the parameters.
+     * @param costModel the costs to charge, or {@code null} for none (cost fields stay 0).
+     * @param sink where reports go.
+     */
+    public SimulatedVenue(final Params params, final CostModel costModel, final ExecReportSink sink)
+    {
+        this.costModel = costModel;
         if (sink == null)
         {
             throw new IllegalArgumentException("SimulatedVenue sink must not be null");
@@ -203,10 +219,14 @@ public final class SimulatedVenue implements SimulatedVenuePort
             book.bidQty = QuoteCodec.bidQty(buffer, offset);
             book.askPrice = QuoteCodec.askPrice(buffer, offset);
             book.askQty = QuoteCodec.askQty(buffer, offset);
+            if (costModel != null)
+            {
+                costModel.onQuote(instrumentId, book.bidPrice, book.askPrice);
+            }
             if (workingCount > 0)
             {
-                book.askQty = matchResting(instrumentId, Side.BUY, book.askPrice, true, book.askQty, timeNs);
-                book.bidQty = matchResting(instrumentId, Side.SELL, book.bidPrice, true, book.bidQty, timeNs);
+                book.askQty = matchResting(book, instrumentId, Side.BUY, book.askPrice, true, book.askQty, timeNs);
+                book.bidQty = matchResting(book, instrumentId, Side.SELL, book.bidPrice, true, book.bidQty, timeNs);
             }
         }
         else
@@ -215,8 +235,8 @@ public final class SimulatedVenue implements SimulatedVenuePort
             final long qty = TradeCodec.qty(buffer, offset);
             if (workingCount > 0)
             {
-                matchResting(instrumentId, Side.BUY, price, false, qty, timeNs);
-                matchResting(instrumentId, Side.SELL, price, false, qty, timeNs);
+                matchResting(book, instrumentId, Side.BUY, price, false, qty, timeNs);
+                matchResting(book, instrumentId, Side.SELL, price, false, qty, timeNs);
             }
         }
     }
@@ -379,7 +399,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
             {
                 final long fillQty = Math.min(qty, book.askQty);
                 book.askQty -= fillQty;
-                fill(order, book.askPrice, fillQty);
+                fill(order, book, book.askPrice, fillQty, true);
                 reports.emitFill(order, nowNs);
                 emitted++;
             }
@@ -390,7 +410,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
             {
                 final long fillQty = Math.min(qty, book.bidQty);
                 book.bidQty -= fillQty;
-                fill(order, book.bidPrice, fillQty);
+                fill(order, book, book.bidPrice, fillQty, true);
                 reports.emitFill(order, nowNs);
                 emitted++;
             }
@@ -472,6 +492,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
      * @return the liquidity left.
      */
     private long matchResting(
+        final VenueBook book,
         final int instrumentId,
         final byte restingSide,
         final long price,
@@ -511,7 +532,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
             final VenueOrder order = working[best];
             final long fillQty = Math.min(order.leavesQty, available);
             available -= fillQty;
-            fill(order, order.price, fillQty);
+            fill(order, book, order.price, fillQty, false);
             reports.queueFill(pending, order, timeNs);
             if (order.leavesQty == 0)
             {
@@ -531,12 +552,19 @@ public final class SimulatedVenue implements SimulatedVenuePort
         return candidate.venueOrderId < incumbent.venueOrderId;
     }
 
-    private static void fill(final VenueOrder order, final long price, final long fillQty)
+    private void fill(
+        final VenueOrder order, final VenueBook book, final long price, final long fillQty, final boolean took)
     {
         order.leavesQty -= fillQty;
         order.cumQty += fillQty;
         order.lastFillPrice = price;
         order.lastFillQty = fillQty;
+        order.lastFillLiquidity = took ? ExecReportCodec.LIQUIDITY_TOOK : ExecReportCodec.LIQUIDITY_ADDED;
+        if (costModel != null)
+        {
+            costModel.charge(order.instrumentId, order.side, took, price, fillQty, book.bidPrice, book.askPrice,
+                order.costs, order.lastFillCosts);
+        }
     }
 
     private void release(final VenueOrder order)

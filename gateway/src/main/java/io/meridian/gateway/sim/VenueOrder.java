@@ -1,5 +1,8 @@
 package io.meridian.gateway.sim;
 
+import io.meridian.engine.cost.FillCosts;
+import io.meridian.engine.cost.OrderCosts;
+
 /**
  * A working order at the simulated venue: a pooled, mutable object owned by the venue's thread.
  */
@@ -14,6 +17,9 @@ final class VenueOrder
     long cumQty;
     long lastFillPrice;
     long lastFillQty;
+    byte lastFillLiquidity;
+    final OrderCosts costs = new OrderCosts();
+    final FillCosts lastFillCosts = new FillCosts();
 
     void reset()
     {
@@ -26,5 +32,7 @@ final class VenueOrder
         cumQty = 0;
         lastFillPrice = 0;
         lastFillQty = 0;
+        lastFillLiquidity = 0;
+        costs.reset();
     }
 }

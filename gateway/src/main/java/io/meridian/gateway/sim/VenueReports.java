@@ -3,6 +3,7 @@ package io.meridian.gateway.sim;
 import io.meridian.engine.api.ExecType;
 import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;
+import io.meridian.engine.cost.FillCosts;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -69,6 +70,7 @@ final class VenueReports
             SimulatedVenue.SOURCE_ID, ++reportSequence);
         writeBody(scratch, 0, clOrdId, venueOrderId, execType, side, rejectCode, lastPrice, lastQty, leavesQty,
             cumQty);
+        writeCosts(scratch, 0, null, (byte)0);
         sink.onExecReport(scratch, 0, ExecReportCodec.LENGTH);
     }
 
@@ -81,9 +83,13 @@ final class VenueReports
      */
     void emitFill(final VenueOrder order, final long nowNs)
     {
-        emit(nowNs, order.instrumentId, order.clOrdId, order.venueOrderId,
+        Header.write(scratch, 0, ExecReportCodec.TYPE, ExecReportCodec.LENGTH, order.instrumentId, 0L, nowNs, 0L,
+            SimulatedVenue.SOURCE_ID, ++reportSequence);
+        writeBody(scratch, 0, order.clOrdId, order.venueOrderId,
             order.leavesQty == 0 ? ExecType.FILL : ExecType.PARTIAL_FILL, order.side, (short)0,
             order.lastFillPrice, order.lastFillQty, order.leavesQty, order.cumQty);
+        writeCosts(scratch, 0, order.lastFillCosts, order.lastFillLiquidity);
+        sink.onExecReport(scratch, 0, ExecReportCodec.LENGTH);
     }
 
     /**
@@ -105,6 +111,7 @@ final class VenueReports
         writeBody(slots, offset, order.clOrdId, order.venueOrderId,
             order.leavesQty == 0 ? ExecType.FILL : ExecType.PARTIAL_FILL, order.side, (short)0,
             order.lastFillPrice, order.lastFillQty, order.leavesQty, order.cumQty);
+        writeCosts(slots, offset, order.lastFillCosts, order.lastFillLiquidity);
     }
 
     /**
@@ -145,5 +152,24 @@ final class VenueReports
         ExecReportCodec.lastQty(buffer, offset, lastQty);
         ExecReportCodec.leavesQty(buffer, offset, leavesQty);
         ExecReportCodec.cumQty(buffer, offset, cumQty);
+    }
+
+    /**
+     * Writes the cost fields: a fill's costs, or zeros ({@code costs == null}) for any other report.
+     */
+    private static void writeCosts(
+        final UnsafeBuffer buffer, final int offset, final FillCosts costs, final byte liquidity)
+    {
+        ExecReportCodec.commission(buffer, offset, costs == null ? 0L : costs.commission());
+        ExecReportCodec.secFee(buffer, offset, costs == null ? 0L : costs.secFee());
+        ExecReportCodec.finraTaf(buffer, offset, costs == null ? 0L : costs.finraTaf());
+        ExecReportCodec.exchangeFee(buffer, offset, costs == null ? 0L : costs.exchangeFee());
+        ExecReportCodec.impactCost(buffer, offset, costs == null ? 0L : costs.impact());
+        ExecReportCodec.spreadCost(buffer, offset, costs == null ? 0L : costs.spread());
+        ExecReportCodec.liquidity(buffer, offset, liquidity);
+        // bytes 153..159 are alignment padding: zero them so the record's bytes are fully defined
+        buffer.putByte(offset + ExecReportCodec.LIQUIDITY_OFFSET + 1, (byte)0);
+        buffer.putShort(offset + ExecReportCodec.LIQUIDITY_OFFSET + 2, (short)0);
+        buffer.putInt(offset + ExecReportCodec.LIQUIDITY_OFFSET + 4, 0);
     }
 }

@@ -6,6 +6,7 @@ import io.meridian.config.MarketConfig;
 import io.meridian.engine.api.InboundSink;
 import io.meridian.engine.api.SourceIds;
 import io.meridian.engine.codec.TimerCodec;
+import io.meridian.engine.cost.CostModel;
 import io.meridian.gateway.market.SyntheticMarket;
 import io.meridian.gateway.sim.SimulatedVenue;
 import java.util.List;
@@ -88,11 +89,12 @@ public final class SimulatedWorld
      *
      * @param config validated configuration.
      * @param sink where its execution reports go.
-     * @return a fresh venue.
+     * @return a fresh venue, charging the configuration's transaction costs on every fill.
      */
     public static SimulatedVenue venue(final EngineConfig config, final InboundSink sink)
     {
         return new SimulatedVenue(
-            new SimulatedVenue.Params(config.venue().latencyUs() * 1_000L, VENUE_ID, VENUE_MAX_ORDERS), sink::onRecord);
+            new SimulatedVenue.Params(config.venue().latencyUs() * 1_000L, VENUE_ID, VENUE_MAX_ORDERS),
+            new CostModel(config), sink::onRecord);
     }
 }

@@ -9,6 +9,7 @@ import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.TradeCodec;
+import io.meridian.engine.cost.CostModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrona.DirectBuffer;
@@ -37,6 +38,8 @@ final class VenueScript implements ExecReportSink
     }
 
     final List<Report> reports = new ArrayList<>();
+    /** Per report: commission, secFee, finraTaf, exchangeFee, impactCost, spreadCost, liquidity. */
+    final List<long[]> costs = new ArrayList<>();
     final SimulatedVenue venue;
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
     private long feedSequence;
@@ -44,6 +47,11 @@ final class VenueScript implements ExecReportSink
     VenueScript(final long latencyNs, final int maxOrders)
     {
         venue = new SimulatedVenue(new SimulatedVenue.Params(latencyNs, 7, maxOrders), this);
+    }
+
+    VenueScript(final long latencyNs, final int maxOrders, final CostModel costModel)
+    {
+        venue = new SimulatedVenue(new SimulatedVenue.Params(latencyNs, 7, maxOrders), costModel, this);
     }
 
     @Override
@@ -68,6 +76,10 @@ final class VenueScript implements ExecReportSink
             ExecReportCodec.lastQty(b, offset),
             ExecReportCodec.leavesQty(b, offset),
             ExecReportCodec.cumQty(b, offset)));
+        costs.add(new long[]{ExecReportCodec.commission(b, offset), ExecReportCodec.secFee(b, offset),
+            ExecReportCodec.finraTaf(b, offset), ExecReportCodec.exchangeFee(b, offset),
+            ExecReportCodec.impactCost(b, offset), ExecReportCodec.spreadCost(b, offset),
+            ExecReportCodec.liquidity(b, offset)});
     }
 
     List<Report> drain()

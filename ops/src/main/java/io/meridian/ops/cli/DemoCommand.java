@@ -7,6 +7,8 @@ import io.meridian.engine.pipeline.PipelineLatency;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
+import io.meridian.report.Report;
+import io.meridian.report.Tearsheet;
 import io.meridian.runtime.backtest.Backtest;
 import io.meridian.runtime.driver.EventMerger;
 import io.meridian.runtime.launch.Args;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemNanoClock;
@@ -25,11 +28,12 @@ import org.agrona.concurrent.SystemNanoClock;
 /**
  * {@code meridian demo} and {@code meridian backtest}: the whole pipeline on the synthetic market with the
  * simulated venue, on one thread with a discrete-event clock; journals the run, verifies its replay and prints the
- * summary. Exit 0 when the replay is identical, 1 when it diverges.
+ * summary with the headline statistics of the journal ({@code report} module); {@code --report FILE} also writes the
+ * HTML tearsheet. Exit 0 when the replay is identical, 1 when it diverges.
  */
 public final class DemoCommand
 {
-    static final Set<String> OPTIONS = Set.of("events", "journal", "config", "summary-json");
+    static final Set<String> OPTIONS = Set.of("events", "journal", "config", "summary-json", "report");
     static final Set<String> FLAGS = Set.of("no-progress");
     private static final long PROGRESS_EVERY = 1 << 16;
     /** Stages timed on one event in this many (tick-to-order on every order): see PipelineLatency. */
@@ -113,7 +117,15 @@ public final class DemoCommand
         final RunReport report = new RunReport(runId, journalDir.toString(), backtest.pipeline(), latency::snapshot,
             processed, wallSeconds, verdict.line()).latencySampleEvery(LATENCY_SAMPLE_EVERY)
             .secondHalfRate(secondHalfEvents, secondHalfNanos / 1e9);
+        final Report statistics = Report.analyze(journalDir, 0, 0.0, verdict.line());
+        report.statistics(statistics.headline());
         out.print(report.toText());
+        if (args.option("report") != null)
+        {
+            final Path tearsheet = Path.of(args.option("report"));
+            Tearsheet.write(statistics, latencyTable(report), tearsheet);
+            out.println("tearsheet: " + tearsheet);
+        }
         final String json = args.option("summary-json");
         if (json != null)
         {
@@ -134,5 +146,11 @@ public final class DemoCommand
             }
         }
         return verdict.identical() ? 0 : 1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> latencyTable(final RunReport report)
+    {
+        return (Map<String, Object>)report.asMap().get("latencyNs");
     }
 }

@@ -19,6 +19,7 @@ public final class Main
         "",
         "commands:",
         "  demo [--events N] [--journal DIR] [--config FILE] [--set key=value]... [--summary-json FILE]",
+        "       [--report FILE.html]",
         "         run the whole pipeline on the synthetic market and simulated venue (demo profile),",
         "         journal it, verify its replay and print a summary",
         "  backtest [same options as demo]",
@@ -33,6 +34,10 @@ public final class Main
         "  journal stats DIR     counts per record type, time span, size",
         "  journal verify DIR    check every record's CRC32C checksum in both queues and the manifest:",
         "         'journal: ok, N records' or the queue, index and sequence of the first corrupt record (exit 1)",
+        "  report --journal DIR [MORE_DIRS...] [--out report.html] [--json report.json] [--returns-csv FILE]",
+        "         [--trials N --trials-sharpe-var V] [--summary-json DEMO_SUMMARY.json] [--verify]",
+        "         statistics (Sharpe, Sortino, drawdown, PSR, DSR), costs, TCA and an HTML tearsheet of a journal;",
+        "         several journals are trials: the best is reported, deflated by their number and Sharpe variance",
         "  train --journal DIR --out FILE.onnx",
         "         train a linear model on the engine's features of a journal's market data (Tribuo), export ONNX",
         "  bench latency [--rate R] [--events N]    end-to-end latency harness (coordinated-omission corrected)",
@@ -91,6 +96,8 @@ public final class Main
                     return JournalCommand.run(rest, out);
                 case "train":
                     return TrainCommand.run(rest, out, err);
+                case "report":
+                    return ReportCommand.run(rest, out, err);
                 case "bench":
                     err.println("meridian: 'bench' runs from the bench module; use the ./meridian launcher");
                     return 2;

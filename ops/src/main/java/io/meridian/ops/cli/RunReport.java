@@ -80,20 +80,27 @@ public final class RunReport
         final PositionKeeper positions = orders.positions();
         final Map<String, Object> pnl = new LinkedHashMap<>();
         double total = 0.0;
+        double costs = 0.0;
         for (int i = 0; i < instruments.count(); i++)
         {
             final Map<String, Object> row = new LinkedHashMap<>();
             final double realized = Scales.toDouble(positions.realized(i), Scales.CASH_SCALE);
             final double unrealized = Scales.toDouble(positions.unrealized(i), Scales.CASH_SCALE);
+            final double cost = Scales.toDouble(positions.costs(i), Scales.CASH_SCALE);
             row.put("position", positions.position(i));
             row.put("realized", round(realized, 2));
             row.put("unrealized", round(unrealized, 2));
             row.put("total", round(realized + unrealized, 2));
+            row.put("costs", round(cost, 2));
+            row.put("net", round(realized + unrealized - cost, 2));
             total += realized + unrealized;
+            costs += cost;
             pnl.put(instruments.symbol(i), row);
         }
         root.put("pnl", pnl);
         root.put("pnlTotal", round(total, 2));
+        root.put("costsTotal", round(costs, 2));
+        root.put("pnlNet", round(total - costs, 2));
 
         if (latency != null)
         {
@@ -108,6 +115,18 @@ public final class RunReport
         {
             root.put("replay", replayLine);
         }
+    }
+
+    /**
+     * Adds the headline statistics of the run's journal (the {@code report} module's), printed after the P&amp;L.
+     *
+     * @param headline the text.
+     * @return this report.
+     */
+    public RunReport statistics(final String headline)
+    {
+        root.put("statistics", headline);
+        return this;
     }
 
     /**
@@ -198,18 +217,24 @@ public final class RunReport
         {
             out.append(String.format(Locale.ROOT, "  %-26s %,12d%n", e.getKey(), (Long)e.getValue()));
         }
-        out.append(String.format(Locale.ROOT, "P&L per instrument:%n  %-8s %10s %14s %14s %14s%n",
-            "symbol", "position", "realized", "unrealized", "total"));
+        out.append(String.format(Locale.ROOT,
+            "P&L per instrument (gross = realized + unrealized; net = gross - costs):%n"
+            + "  %-8s %10s %14s %14s %14s %14s %14s%n",
+            "symbol", "position", "realized", "unrealized", "gross", "costs", "net"));
         final Map<String, Object> pnl = (Map<String, Object>)root.get("pnl");
         for (final Map.Entry<String, Object> e : pnl.entrySet())
         {
             final Map<String, Object> row = (Map<String, Object>)e.getValue();
-            out.append(String.format(Locale.ROOT, "  %-8s %,10d %,14.2f %,14.2f %,14.2f%n", e.getKey(),
-                (Long)row.get("position"), (Double)row.get("realized"), (Double)row.get("unrealized"),
-                (Double)row.get("total")));
+            out.append(String.format(Locale.ROOT, "  %-8s %,10d %,14.2f %,14.2f %,14.2f %,14.2f %,14.2f%n",
+                e.getKey(), (Long)row.get("position"), (Double)row.get("realized"), (Double)row.get("unrealized"),
+                (Double)row.get("total"), (Double)row.get("costs"), (Double)row.get("net")));
         }
-        out.append(String.format(Locale.ROOT, "  %-8s %10s %14s %14s %,14.2f%n", "total", "", "", "",
-            (Double)root.get("pnlTotal")));
+        out.append(String.format(Locale.ROOT, "  %-8s %10s %14s %14s %,14.2f %,14.2f %,14.2f%n", "total", "", "", "",
+            (Double)root.get("pnlTotal"), (Double)root.get("costsTotal"), (Double)root.get("pnlNet")));
+        if (root.get("statistics") != null)
+        {
+            out.append(root.get("statistics")).append(System.lineSeparator());
+        }
         final Map<String, Object> latency = (Map<String, Object>)root.get("latencyNs");
         if (latency != null)
         {

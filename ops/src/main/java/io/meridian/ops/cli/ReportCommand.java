@@ -1,0 +1,184 @@
+package io.meridian.ops.cli;
+
+import io.meridian.journal.ReplayVerifier;
+import io.meridian.report.Report;
+import io.meridian.report.Tearsheet;
+import io.meridian.runtime.launch.Args;
+import io.meridian.runtime.launch.UsageException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code meridian report --journal DIR [MORE_DIRS...] [--out report.html] [--json report.json]
+ * [--returns-csv FILE] [--trials N --trials-sharpe-var V] [--summary-json FILE] [--verify]}: statistics, costs and
+ * TCA of a journal, streamed in constant memory. With several journals, each is a trial: the report is of the one
+ * with the highest Sharpe ratio, deflated (DSR) by the number of journals and the variance of their Sharpe ratios,
+ * unless {@code --trials} and {@code --trials-sharpe-var} give them.
+ */
+public final class ReportCommand
+{
+    static final Set<String> OPTIONS = Set.of("journal", "out", "json", "returns-csv", "trials", "trials-sharpe-var",
+        "summary-json");
+    static final Set<String> FLAGS = Set.of("verify");
+
+    private ReportCommand()
+    {
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param argv arguments after the command.
+     * @param out standard output.
+     * @param err standard error.
+     * @return the exit code.
+     */
+    public static int run(final List<String> argv, final PrintStream out, final PrintStream err)
+    {
+        final Args args = Args.parse("report", argv, OPTIONS, FLAGS);
+        final String first = args.option("journal");
+        if (first == null)
+        {
+            throw new UsageException("report: --journal DIR is required");
+        }
+        final List<Path> journals = new ArrayList<>();
+        journals.add(Path.of(first));
+        for (final String more : args.positional())
+        {
+            journals.add(Path.of(more));
+        }
+        final boolean trialsGiven = args.option("trials") != null;
+        if (trialsGiven != (args.option("trials-sharpe-var") != null))
+        {
+            throw new UsageException("report: --trials N and --trials-sharpe-var V go together");
+        }
+        long trials = trialsGiven ? args.longOption("trials", 2, Long.MAX_VALUE) : 0;
+        double variance = trialsGiven ? parseVariance(args.option("trials-sharpe-var")) : 0.0;
+
+        Report best = null;
+        Path bestDir = null;
+        if (journals.size() > 1)
+        {
+            final double[] sharpes = new double[journals.size()];
+            for (int j = 0; j < journals.size(); j++)
+            {
+                final Report r = Report.analyze(journals.get(j), 0, 0, null);
+                sharpes[j] = r.totalSharpe();
+                out.printf(Locale.ROOT, "trial %d: %s sharpe %.4f%n", j + 1, journals.get(j), sharpes[j]);
+                if (best == null || sharpes[j] > best.totalSharpe() || Double.isNaN(best.totalSharpe()))
+                {
+                    best = r;
+                    bestDir = journals.get(j);
+                }
+            }
+            if (!trialsGiven)
+            {
+                trials = journals.size();
+                variance = sampleVariance(sharpes);
+            }
+        }
+        else
+        {
+            bestDir = journals.get(0);
+        }
+        final String replayLine = args.flag("verify")
+            ? ReplayVerifier.verify(bestDir, List.of()).line() : null;
+        final long startNanos = System.nanoTime();
+        final Report report = Report.analyze(bestDir, trials, variance, replayLine);
+        final double seconds = (System.nanoTime() - startNanos) / 1e9;
+        out.println("report of " + bestDir + (journals.size() > 1 ? " (highest Sharpe of " + journals.size()
+            + " trials)" : ""));
+        final long records = report.records();
+        out.printf(Locale.ROOT, "read %,d records in %.2f s (%,.0f records/s)%n", records, seconds,
+            records / Math.max(seconds, 1e-9));
+        out.println(report.headline());
+        if (args.option("json") != null)
+        {
+            report.writeJson(Path.of(args.option("json")));
+            out.println("json: " + args.option("json"));
+        }
+        if (args.option("returns-csv") != null)
+        {
+            report.writeReturnsCsv(Path.of(args.option("returns-csv")));
+            out.println("returns: " + args.option("returns-csv"));
+        }
+        if (args.option("out") != null)
+        {
+            Tearsheet.write(report, latency(args.option("summary-json")), Path.of(args.option("out")));
+            out.println("tearsheet: " + args.option("out"));
+        }
+        return 0;
+    }
+
+    /** The per-stage latency table of a demo/backtest summary JSON ({@code --summary-json}), or null. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> latency(final String summaryJson)
+    {
+        if (summaryJson == null)
+        {
+            return null;
+        }
+        try
+        {
+            final Map<String, Object> summary = new ObjectMapper().readValue(Path.of(summaryJson).toFile(), Map.class);
+            return (Map<String, Object>)summary.get("latencyNs");
+        }
+        catch (final IOException ex)
+        {
+            throw new UsageException("report: cannot read --summary-json " + summaryJson + ": " + ex.getMessage());
+        }
+    }
+
+    private static double parseVariance(final String text)
+    {
+        try
+        {
+            final double v = Double.parseDouble(text);
+            if (!(v >= 0) || Double.isInfinite(v))
+            {
+                throw new NumberFormatException();
+            }
+            return v;
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new UsageException("report: --trials-sharpe-var '" + text + "' must be a finite number >= 0 "
+                + "(the variance of the trials' annual Sharpe ratios)");
+        }
+    }
+
+    private static double sampleVariance(final double[] values)
+    {
+        double sum = 0;
+        int n = 0;
+        for (final double v : values)
+        {
+            if (Double.isFinite(v))
+            {
+                sum += v;
+                n++;
+            }
+        }
+        if (n < 2)
+        {
+            return 0;
+        }
+        final double mean = sum / n;
+        double ss = 0;
+        for (final double v : values)
+        {
+            if (Double.isFinite(v))
+            {
+                ss += (v - mean) * (v - mean);
+            }
+        }
+        return ss / (n - 1);
+    }
+}

@@ -1,0 +1,200 @@
+package io.meridian.ops.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * {@code meridian report} and {@code demo --report} end to end: one short demo, its report as JSON, returns CSV and
+ * HTML; several journals as trials; usage errors; and the tearsheet opened in headless Chromium (Debian's chromium
+ * and chromium-driver, which {@code .ci/run} installs): no console errors, every chart present and non-empty.
+ */
+class ReportCommandTest
+{
+    private static final int EVENTS = 60_000;
+    private static final String[] CHARTS = {"equity", "underwater", "heatmap", "rolling-sharpe", "distribution",
+        "pnl-costs"};
+
+    @TempDir
+    static Path tmp;
+    static Path journal;
+    static CommandLine demo;
+
+    @BeforeAll
+    static void runDemo()
+    {
+        journal = tmp.resolve("journal");
+        demo = CommandLine.run("demo", "--events", Integer.toString(EVENTS), "--journal", journal.toString(),
+            "--no-progress", "--summary-json", tmp.resolve("summary.json").toString(), "--report",
+            tmp.resolve("demo.html").toString());
+    }
+
+    @Test
+    void shouldPrintHeadlineStatisticsAndWriteTheTearsheetFromTheDemo()
+    {
+        assertEquals(0, demo.exitCode, demo.toString());
+        assertTrue(demo.out.contains("statistics (equity every "), demo.out);
+        assertTrue(demo.out.contains(" sharpe "), demo.out);
+        assertTrue(Files.isRegularFile(tmp.resolve("demo.html")), demo.out);
+    }
+
+    @Test
+    void shouldWriteJsonWhoseNetPnlIsTheEnginesAndTheReturnSeries() throws IOException
+    {
+        final Path json = tmp.resolve("report.json");
+        final Path csv = tmp.resolve("returns.csv");
+        final CommandLine report = CommandLine.run("report", "--journal", journal.toString(), "--json",
+            json.toString(), "--returns-csv", csv.toString(), "--out", tmp.resolve("report.html").toString(),
+            "--summary-json", tmp.resolve("summary.json").toString());
+        assertEquals(0, report.exitCode, report.toString());
+        final JsonNode tree = new ObjectMapper().readTree(json.toFile());
+        final JsonNode summary = new ObjectMapper().readTree(tmp.resolve("summary.json").toFile());
+        assertEquals(summary.get("pnlNet").asDouble(), tree.get("instruments").get("total").get("net_pnl").asDouble(),
+            0.006, "the report's positions, marks and costs agree with the engine's");
+        assertEquals(summary.get("costsTotal").asDouble(),
+            tree.get("instruments").get("total").get("costs_total").asDouble(), 0.006);
+        assertTrue(tree.get("equity_points").asInt() >= 250, "a short run is sampled finer: " + tree);
+        final List<String> lines = Files.readAllLines(csv);
+        assertEquals("time,return", lines.get(0));
+        assertEquals(tree.get("equity_points").asInt(), lines.size(), "one row per return");
+    }
+
+    @Test
+    void shouldTreatSeveralJournalsAsTrials()
+    {
+        final Path second = tmp.resolve("journal-2");
+        assertEquals(0, CommandLine.run("demo", "--events", "30000", "--journal", second.toString(), "--no-progress",
+            "--set", "run.seed=7").exitCode);
+        final CommandLine report = CommandLine.run("report", "--journal", journal.toString(), second.toString());
+        assertEquals(0, report.exitCode, report.toString());
+        assertTrue(report.out.contains("trial 1: "), report.out);
+        assertTrue(report.out.contains("trial 2: "), report.out);
+        assertTrue(report.out.contains("(highest Sharpe of 2 trials)"), report.out);
+    }
+
+    @Test
+    void shouldRefuseBadUsage()
+    {
+        final CommandLine noJournal = CommandLine.run("report");
+        assertEquals(2, noJournal.exitCode);
+        assertTrue(noJournal.err.contains("--journal DIR is required"), noJournal.err);
+        final CommandLine half = CommandLine.run("report", "--journal", journal.toString(), "--trials", "5");
+        assertEquals(2, half.exitCode);
+        assertTrue(half.err.contains("--trials N and --trials-sharpe-var V go together"), half.err);
+        final CommandLine badVar = CommandLine.run("report", "--journal", journal.toString(), "--trials", "5",
+            "--trials-sharpe-var", "-1");
+        assertEquals(2, badVar.exitCode);
+        assertTrue(badVar.err.contains("--trials-sharpe-var '-1' must be a finite number >= 0"), badVar.err);
+        final CommandLine notJournal = CommandLine.run("report", "--journal", tmp.resolve("absent").toString());
+        assertEquals(2, notJournal.exitCode, notJournal.toString());
+    }
+
+    @Test
+    @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void shouldOpenTheTearsheetInHeadlessChromiumWithEveryChartDrawn() throws IOException
+    {
+        assertEquals(0, demo.exitCode, demo.toString());
+        final Path broken = tmp.resolve("broken.html");
+        Files.writeString(broken, "<!DOCTYPE html><html><body><svg class=\"chart\" id=\"equity\"></svg>"
+            + "<script>console.error('deliberate')</script></body></html>");
+        final WebDriver driver = chromium();
+        try
+        {
+            final List<String> problems = inspect(driver, tmp.resolve("demo.html"));
+            assertTrue(problems.isEmpty(), problems.toString());
+            final List<String> brokenProblems = inspect(driver, broken);
+            assertTrue(brokenProblems.stream().anyMatch(p -> p.contains("console")), brokenProblems.toString());
+            assertTrue(brokenProblems.stream().anyMatch(p -> p.contains("chart equity is empty")),
+                brokenProblems.toString());
+            assertTrue(brokenProblems.stream().anyMatch(p -> p.contains("chart heatmap is missing")),
+                brokenProblems.toString());
+        }
+        finally
+        {
+            driver.quit();
+        }
+    }
+
+    /** What is wrong with a page: console errors, missing or empty charts. */
+    private static List<String> inspect(final WebDriver driver, final Path page)
+    {
+        driver.get(page.toUri().toString());
+        final List<String> problems = new ArrayList<>();
+        for (final LogEntry entry : driver.manage().logs().get(LogType.BROWSER))
+        {
+            if (entry.getLevel().intValue() >= Level.WARNING.intValue())
+            {
+                problems.add("console " + entry.getLevel() + ": " + entry.getMessage());
+            }
+        }
+        for (final String id : CHARTS)
+        {
+            final List<WebElement> found = driver.findElements(By.id(id));
+            if (found.isEmpty())
+            {
+                problems.add("chart " + id + " is missing");
+                continue;
+            }
+            final WebElement chart = found.get(0);
+            final int shapes = chart.findElements(By.cssSelector("polyline, polygon, rect, line")).size();
+            if (shapes == 0 || chart.getRect().getWidth() == 0 || chart.getRect().getHeight() == 0)
+            {
+                problems.add("chart " + id + " is empty");
+            }
+        }
+        if (problems.isEmpty())
+        {
+            assertFalse(driver.findElements(By.id("headline")).isEmpty(), "headline table");
+            assertFalse(driver.findElements(By.id("tca")).isEmpty(), "TCA table");
+            assertFalse(driver.findElements(By.id("latency")).isEmpty(), "latency table");
+            assertFalse(driver.findElements(By.id("manifest")).isEmpty(), "manifest table");
+        }
+        return problems;
+    }
+
+    private static WebDriver chromium()
+    {
+        final File browser = new File("/usr/bin/chromium");
+        final File chromedriver = new File("/usr/bin/chromedriver");
+        assertTrue(browser.canExecute() && chromedriver.canExecute(), "headless Chromium needs /usr/bin/chromium and "
+            + "/usr/bin/chromedriver: apt-get install chromium chromium-driver (.ci/run does this)");
+        System.setProperty("SE_OFFLINE", "true");
+        final ChromeOptions options = new ChromeOptions();
+        options.setBinary(browser);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--user-data-dir=" + tmp.resolve("chromium-profile-" + System.nanoTime()));
+        final LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        final ChromeDriverService service = new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver).usingAnyFreePort().build();
+        final ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+}

@@ -1,0 +1,99 @@
+package io.meridian.report;
+
+import java.util.Map;
+
+/**
+ * The tearsheet's HTML tables (kept apart from the charts in {@link Tearsheet}).
+ */
+final class HtmlTables
+{
+    private HtmlTables()
+    {
+    }
+
+    @SuppressWarnings("unchecked")
+    static void instrumentTable(final StringBuilder h, final Map<String, Object> instruments)
+    {
+        final String[] cols = {"net_pnl", "gross_pnl", "costs_total", "sharpe", "max_drawdown", "hit_rate",
+            "round_trips", "fills", "turnover", "exposure_time"};
+        h.append("<table id=\"instruments\"><tr><th>instrument</th>");
+        for (final String c : cols)
+        {
+            h.append("<th>").append(c).append("</th>");
+        }
+        for (final String k : JournalAnalyzer.COST_KINDS)
+        {
+            h.append("<th>").append(k).append("</th>");
+        }
+        h.append("</tr>");
+        for (final Map.Entry<String, Object> e : instruments.entrySet())
+        {
+            final Map<String, Object> row = (Map<String, Object>)e.getValue();
+            h.append("<tr><td>").append(Tearsheet.esc(e.getKey())).append("</td>");
+            for (final String c : cols)
+            {
+                h.append("<td>").append(Tearsheet.esc(Report.fmt(row.get(c)))).append("</td>");
+            }
+            final Map<String, Object> costs = (Map<String, Object>)row.get("costs");
+            for (final String k : JournalAnalyzer.COST_KINDS)
+            {
+                h.append("<td>").append(Tearsheet.esc(Report.fmt(costs.get(k)))).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    static void table(final StringBuilder h, final String id, final Map<String, Object> rows)
+    {
+        h.append("<table id=\"").append(id).append("\">");
+        boolean header = true;
+        for (final Map.Entry<String, Object> e : rows.entrySet())
+        {
+            final Map<String, Object> row = (Map<String, Object>)e.getValue();
+            if (header)
+            {
+                h.append("<tr><th></th>");
+                for (final String k : row.keySet())
+                {
+                    h.append("<th>").append(Tearsheet.esc(k)).append("</th>");
+                }
+                h.append("</tr>");
+                header = false;
+            }
+            h.append("<tr><td>").append(Tearsheet.esc(e.getKey())).append("</td>");
+            for (final Object v : row.values())
+            {
+                final String text = v instanceof Map ? compact((Map<String, Object>)v) : Report.fmt(v);
+                h.append("<td>").append(Tearsheet.esc(text)).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>\n");
+    }
+
+    private static String compact(final Map<String, Object> map)
+    {
+        final StringBuilder s = new StringBuilder();
+        for (final Map.Entry<String, Object> e : map.entrySet())
+        {
+            s.append(s.length() == 0 ? "" : "  ").append(e.getKey()).append(' ').append(Report.fmt(e.getValue()));
+        }
+        return s.toString();
+    }
+
+    static void simpleTable(final StringBuilder h, final String id, final Map<String, Object> map,
+        final String keyHeader, final String valueHeader)
+    {
+        h.append("<table id=\"").append(id).append("\"><tr><th>").append(keyHeader).append("</th><th>")
+            .append(valueHeader).append("</th></tr>");
+        for (final Map.Entry<String, Object> e : map.entrySet())
+        {
+            h.append("<tr><td>").append(Tearsheet.esc(e.getKey())).append("</td><td>")
+                .append(Tearsheet.esc(Report.fmt(e.getValue()))).append("</td></tr>");
+        }
+        h.append("</table>\n");
+    }
+
+}

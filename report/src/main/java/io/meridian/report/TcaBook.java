@@ -1,0 +1,283 @@
+package io.meridian.report;
+
+import io.meridian.engine.api.OrderType;
+import io.meridian.engine.api.Side;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Transaction-cost analysis of the orders in a journal, aggregated by instrument, side and order type.
+ * Conventions (sign {@code s} = +1 for a buy, −1 for a sell; {@code Q} ordered, {@code q} filled; prices are mids
+ * unless named):
+ * <ul>
+ *   <li>Decision price {@code Pd}: the mid when the instrument's current target position was first signalled (the
+ *       SIGNAL that asked for the trade). Arrival price {@code Pa}: the mid when the order was sent. End price
+ *       {@code Pe}: the mid when the order finished (filled, cancelled or rejected, or the journal ended).</li>
+ *   <li>Implementation shortfall, in bps of the decision value {@code Pd × Q}: delay {@code s(Pa − Pd)q},
+ *       execution {@code s(P̄ − Pa)q} with {@code P̄} the average fill price, opportunity {@code s(Pe − Pd)(Q − q)},
+ *       and fees (the charged costs of the fills); the shortfall is their sum.</li>
+ *   <li>Fill rate {@code Σq / ΣQ}; time to fill from sending to the last fill, mean over orders with fills.</li>
+ *   <li>Markout at horizon h: {@code s(mid(t + h) − price) / price} in bps for each fill (positive: the price moved
+ *       our way), where {@code mid(t + h)} is the last mid at or before {@code t + h} in event time;
+ *       quantity-weighted. Fills whose horizon passes the end of the journal are left out and counted.</li>
+ *   <li>Aggregates weight by value: sums of cash over sums of decision value.</li>
+ * </ul>
+ * Memory: the working orders and, per horizon, the fills younger than it. Single-threaded.
+ */
+final class TcaBook
+{
+    private final String[] symbols;
+    private final long[] horizonsNs;
+    private final double[] decisionMid;
+    private final long[] lastTarget;
+    private final Map<Long, Order> working = new HashMap<>();
+    private final Map<String, Aggregate> aggregates = new TreeMap<>();
+    private final List<ArrayDeque<Fill>> pending;
+    private long unresolvedMarkouts;
+
+    /** One working order. */
+    private static final class Order
+    {
+        int index;
+        int sign;
+        Aggregate aggregate;
+        long sentNs;
+        double qty;
+        double decision;
+        double arrival;
+        double filledQty;
+        double filledValue;
+        double fees;
+        long lastFillNs = Long.MIN_VALUE;
+    }
+
+    /** A fill waiting for a markout horizon. */
+    private record Fill(int index, long dueNs, int sign, double price, double qty, Aggregate aggregate)
+    {
+    }
+
+    /** Sums for one (instrument, side, order type). */
+    static final class Aggregate
+    {
+        long orders;
+        double orderedQty;
+        double filledQty;
+        double decisionValue;
+        double delay;
+        double execution;
+        double opportunity;
+        double fees;
+        long filledOrders;
+        double timeToFillS;
+        final double[] markoutSum;
+        final double[] markoutQty;
+
+        Aggregate(final int horizons)
+        {
+            markoutSum = new double[horizons];
+            markoutQty = new double[horizons];
+        }
+    }
+
+    /**
+     * A book.
+     *
+     * @param symbols symbols by dense index.
+     * @param horizonsNs markout horizons in nanoseconds.
+     */
+    TcaBook(final String[] symbols, final long[] horizonsNs)
+    {
+        this.symbols = symbols.clone();
+        this.horizonsNs = horizonsNs.clone();
+        decisionMid = new double[symbols.length];
+        lastTarget = new long[symbols.length];
+        Arrays.fill(lastTarget, Long.MIN_VALUE);
+        pending = new ArrayList<>(horizonsNs.length);
+        for (int h = 0; h < horizonsNs.length; h++)
+        {
+            pending.add(new ArrayDeque<>());
+        }
+    }
+
+    /**
+     * Resolves the markouts due before {@code nowNs} with the current mids (call before the state changes for an
+     * event at {@code nowNs}).
+     *
+     * @param nowNs the next event's time.
+     * @param mids current mids by index.
+     */
+    void advanceTo(final long nowNs, final double[] mids)
+    {
+        for (int h = 0; h < pending.size(); h++)
+        {
+            final ArrayDeque<Fill> queue = pending.get(h);
+            while (!queue.isEmpty() && queue.peekFirst().dueNs() < nowNs)
+            {
+                final Fill f = queue.pollFirst();
+                final double mid = mids[f.index()];
+                f.aggregate().markoutSum[h] += f.sign() * (mid - f.price()) / f.price() * 1e4 * f.qty();
+                f.aggregate().markoutQty[h] += f.qty();
+            }
+        }
+    }
+
+    void onSignal(final int index, final long target, final double mid)
+    {
+        if (target != lastTarget[index])
+        {
+            lastTarget[index] = target;
+            decisionMid[index] = mid;
+        }
+    }
+
+    void onNewOrder(
+        final long clOrdId, final int index, final byte side, final byte type, final double qty, final long nowNs,
+        final double mid)
+    {
+        final Order o = new Order();
+        o.index = index;
+        o.sign = Side.sign(side);
+        o.aggregate = aggregates.computeIfAbsent(symbols[index] + "/" + Side.name(side) + "/" + OrderType.name(type),
+            k -> new Aggregate(horizonsNs.length));
+        o.sentNs = nowNs;
+        o.qty = qty;
+        o.arrival = mid;
+        o.decision = decisionMid[index] > 0 ? decisionMid[index] : mid;
+        working.put(clOrdId, o);
+    }
+
+    void onFill(final long clOrdId, final double qty, final double price, final double fees, final long nowNs)
+    {
+        final Order o = working.get(clOrdId);
+        if (o == null)
+        {
+            return;
+        }
+        o.filledQty += qty;
+        o.filledValue += qty * price;
+        o.fees += fees;
+        o.lastFillNs = nowNs;
+        for (int h = 0; h < horizonsNs.length; h++)
+        {
+            pending.get(h).addLast(new Fill(o.index, nowNs + horizonsNs[h], o.sign, price, qty, o.aggregate));
+        }
+    }
+
+    void onDone(final long clOrdId, final double endMid)
+    {
+        final Order o = working.remove(clOrdId);
+        if (o != null)
+        {
+            close(o, endMid);
+        }
+    }
+
+    /**
+     * Closes the orders still working at the end of the journal and counts the markouts it cut short.
+     *
+     * @param mids the last mids.
+     */
+    void finish(final double[] mids)
+    {
+        for (final Order o : working.values())
+        {
+            close(o, mids[o.index]);
+        }
+        working.clear();
+        for (final ArrayDeque<Fill> queue : pending)
+        {
+            unresolvedMarkouts += queue.size();
+            queue.clear();
+        }
+    }
+
+    private void close(final Order o, final double endMid)
+    {
+        final Aggregate a = o.aggregate;
+        a.orders++;
+        a.orderedQty += o.qty;
+        a.filledQty += o.filledQty;
+        a.decisionValue += o.decision * o.qty;
+        a.delay += o.sign * (o.arrival - o.decision) * o.filledQty;
+        a.execution += o.sign * (o.filledValue - o.arrival * o.filledQty);
+        a.opportunity += o.sign * (endMid - o.decision) * (o.qty - o.filledQty);
+        a.fees += o.fees;
+        if (o.filledQty > 0)
+        {
+            a.filledOrders++;
+            a.timeToFillS += (o.lastFillNs - o.sentNs) / 1e9;
+        }
+    }
+
+    /**
+     * The aggregates as report rows, keyed {@code SYMBOL/SIDE/TYPE}, plus {@code total}.
+     *
+     * @param horizonsLabel labels of the horizons, e.g. {@code 1s}.
+     * @return rows of snake_case figures.
+     */
+    Map<String, Map<String, Object>> rows(final String[] horizonsLabel)
+    {
+        final Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        final Aggregate total = new Aggregate(horizonsNs.length);
+        for (final Map.Entry<String, Aggregate> e : aggregates.entrySet())
+        {
+            rows.put(e.getKey(), row(e.getValue(), horizonsLabel));
+            add(total, e.getValue());
+        }
+        rows.put("total", row(total, horizonsLabel));
+        return rows;
+    }
+
+    long unresolvedMarkouts()
+    {
+        return unresolvedMarkouts;
+    }
+
+    private static void add(final Aggregate total, final Aggregate a)
+    {
+        total.orders += a.orders;
+        total.orderedQty += a.orderedQty;
+        total.filledQty += a.filledQty;
+        total.decisionValue += a.decisionValue;
+        total.delay += a.delay;
+        total.execution += a.execution;
+        total.opportunity += a.opportunity;
+        total.fees += a.fees;
+        total.filledOrders += a.filledOrders;
+        total.timeToFillS += a.timeToFillS;
+        for (int h = 0; h < a.markoutSum.length; h++)
+        {
+            total.markoutSum[h] += a.markoutSum[h];
+            total.markoutQty[h] += a.markoutQty[h];
+        }
+    }
+
+    private static Map<String, Object> row(final Aggregate a, final String[] labels)
+    {
+        final Map<String, Object> row = new LinkedHashMap<>();
+        final double bps = a.decisionValue > 0 ? 1e4 / a.decisionValue : Double.NaN;
+        row.put("orders", a.orders);
+        row.put("ordered_qty", a.orderedQty);
+        row.put("filled_qty", a.filledQty);
+        row.put("fill_rate", a.orderedQty > 0 ? a.filledQty / a.orderedQty : Double.NaN);
+        row.put("delay_bps", a.delay * bps);
+        row.put("execution_bps", a.execution * bps);
+        row.put("opportunity_bps", a.opportunity * bps);
+        row.put("fees_bps", a.fees * bps);
+        row.put("implementation_shortfall_bps", (a.delay + a.execution + a.opportunity + a.fees) * bps);
+        row.put("mean_time_to_fill_s", a.filledOrders > 0 ? a.timeToFillS / a.filledOrders : Double.NaN);
+        final Map<String, Object> markouts = new LinkedHashMap<>();
+        for (int h = 0; h < labels.length; h++)
+        {
+            markouts.put(labels[h], a.markoutQty[h] > 0 ? a.markoutSum[h] / a.markoutQty[h] : Double.NaN);
+        }
+        row.put("markout_bps", markouts);
+        return row;
+    }
+}

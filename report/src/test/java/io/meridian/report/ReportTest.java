@@ -1,0 +1,263 @@
+package io.meridian.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meridian.config.ConfigLoader;
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.api.ExecType;
+import io.meridian.engine.api.OrderCommandType;
+import io.meridian.engine.api.OrderType;
+import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.Side;
+import io.meridian.engine.api.TradingState;
+import io.meridian.engine.codec.ExecReportCodec;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.OrderCommandCodec;
+import io.meridian.engine.codec.QuoteCodec;
+import io.meridian.engine.codec.RiskDecisionCodec;
+import io.meridian.engine.codec.SignalCodec;
+import io.meridian.engine.codec.TradingStateChangeCodec;
+import io.meridian.journal.JournalException;
+import io.meridian.journal.JournalWriter;
+import io.meridian.journal.RunManifest;
+import io.meridian.report.stats.ReturnStatistics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hand-made journal (one round trip in MRDA with known costs, a risk reject and a kill-switch event) and every
+ * figure of its report worked out by hand.
+ */
+final class ReportTest
+{
+    private static final long T0 = 1_767_623_400_000_000_000L;
+    private static final long S = 1_000_000_000L;
+    private static final int MRDA = 1;
+
+    @TempDir
+    Path tmp;
+
+    private final UnsafeBuffer b = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
+    private long outputSequence;
+
+    @Test
+    void shouldReportARoundTripByHand() throws IOException
+    {
+        final Path dir = writeJournal();
+        final Report report = Report.analyze(dir, 0, 0, null);
+        final Map<String, Object> root = report.asMap();
+
+        assertEquals(1.0, (Double)root.get("equity_interval_s"), "4 s of run: the 1 s interval gives 5 >= 2 points");
+        assertEquals(5, root.get("equity_points"));
+        assertEquals(252 * 23400.0, (Double)root.get("periods_per_year"));
+        // t0: flat; t1: bought 100 at 50.01, mid 50.00, costs 1.30; t2: mid 51.00; t3: sold 100 at 50.99 (net
+        // 98.00 - 1.30 - 0.9584); t4: unchanged
+        final double[] expected = {1e6, 1e6 - 2.30, 1e6 + 97.70, 1e6 + 95.7416, 1e6 + 95.7416};
+        final double[] equity = report.equity().get("total");
+        for (int k = 0; k < expected.length; k++)
+        {
+            assertEquals(expected[k], equity[k], 1e-9, "equity point " + k);
+        }
+        final Map<String, Object> total = row(root, "total");
+        assertEquals(95.7416, (Double)total.get("net_pnl"), 1e-9);
+        assertEquals(98.00, (Double)total.get("gross_pnl"), 1e-9);
+        assertEquals(2.2584, (Double)total.get("costs_total"), 1e-9);
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> costs = (Map<String, Object>)total.get("costs");
+        assertEquals(2.00, (Double)costs.get("commission"), 1e-12);
+        assertEquals(0.1418, (Double)costs.get("sec_fee"), 1e-12);
+        assertEquals(0.0166, (Double)costs.get("finra_taf"), 1e-12);
+        assertEquals(0.10, (Double)costs.get("exchange_fee"), 1e-12, "0.30 take fee - 0.20 rebate");
+        assertEquals(0.0, (Double)costs.get("impact"), 1e-12);
+        assertEquals(2.00, (Double)costs.get("spread"), 1e-12, "a cent from the mid on each side, 100 shares");
+        assertEquals(1L, total.get("round_trips"));
+        assertEquals(1.0, (Double)total.get("hit_rate"));
+        assertTrue(Double.isNaN((Double)total.get("profit_factor")), "no losing trip");
+        assertEquals(95.7416, (Double)total.get("avg_win"), 1e-9);
+        assertEquals((5001 + 5099) / 1e6, (Double)total.get("turnover"), 1e-15, "traded 10,100 on 1,000,000");
+        assertEquals(0.5, (Double)total.get("exposure_time"), 1e-15, "long from 1 s to 3 s of 4 s");
+        final ReturnStatistics st = ReturnStatistics.of(expected, 5, 1.0,
+            new ReturnStatistics.Conventions(252 * 23400.0, 0, 0, 0, 0, 0));
+        assertEquals(st.sharpe(), (Double)total.get("sharpe"), 1e-12);
+        assertEquals(st.maxDrawdown(), (Double)total.get("max_drawdown"), 1e-15);
+        assertEquals(2.30 / 1e6, (Double)total.get("max_drawdown"), 1e-15,
+            "t0 to t1 (2.30) is deeper than t2 to t3 (1.9584 of 1,000,097.70)");
+        assertEquals(2.0, (Double)total.get("max_drawdown_duration_s"), "peak at t0, regained at t2");
+
+        final Map<String, Object> mrda = row(root, "MRDA");
+        assertEquals(95.7416, (Double)mrda.get("net_pnl"), 1e-9);
+        assertEquals(0L, mrda.get("position"));
+
+        @SuppressWarnings("unchecked")
+        final Map<String, Map<String, Object>> tca = (Map<String, Map<String, Object>>)root.get("tca");
+        final Map<String, Object> buys = tca.get("MRDA/BUY/LIMIT");
+        assertEquals(1L, buys.get("orders"));
+        assertEquals(1.0, (Double)buys.get("fill_rate"));
+        assertEquals(0.0, (Double)buys.get("delay_bps"), 1e-12, "decided and sent at the same mid");
+        assertEquals(2.0, (Double)buys.get("execution_bps"), 1e-9, "1 cent over the 50.00 arrival mid");
+        assertEquals(2.6, (Double)buys.get("fees_bps"), 1e-9, "1.30 on 5,000");
+        assertEquals(4.6, (Double)buys.get("implementation_shortfall_bps"), 1e-9);
+        assertEquals(1.0, (Double)buys.get("mean_time_to_fill_s"), 1e-12);
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> markouts = (Map<String, Object>)buys.get("markout_bps");
+        assertEquals((51.0 - 50.01) / 50.01 * 1e4, (Double)markouts.get("1s"), 1e-9, "mid 51.00 one second later");
+        assertTrue(Double.isNaN((Double)markouts.get("5s")), "the journal ends before 5 s");
+        assertEquals(1L, root.get("tca_markouts_cut_by_end"));
+
+        assertEquals(Map.of("RISK_MAX_ORDER_NOTIONAL", 1L), root.get("rejects"));
+        @SuppressWarnings("unchecked")
+        final List<Map<String, Object>> kills = (List<Map<String, Object>>)root.get("kill_switch_events");
+        assertEquals(1, kills.size());
+        assertEquals("HALTED", kills.get(0).get("to"));
+        assertEquals("KILL_DAILY_LOSS", kills.get(0).get("reason"));
+        assertEquals(Instant.ofEpochSecond(0, T0 + 3 * S).toString(), kills.get(0).get("time"));
+    }
+
+    @Test
+    void shouldWriteStableJsonAndTheReturnSeries() throws IOException
+    {
+        final Report report = Report.analyze(writeJournal(), 0, 0, null);
+        final Path json = tmp.resolve("r.json");
+        report.writeJson(json);
+        final JsonNode tree = new ObjectMapper().readTree(json.toFile());
+        final JsonNode total = tree.get("instruments").get("total");
+        for (final String name : Report.STATISTICS)
+        {
+            assertTrue(total.has(name), name);
+        }
+        for (final String name : List.of("hit_rate", "profit_factor", "turnover", "costs", "net_pnl", "gross_pnl"))
+        {
+            assertTrue(total.has(name), name);
+        }
+        assertTrue(total.get("profit_factor").isNull(), "NaN is written as null");
+        assertTrue(tree.get("periods_per_year").isNumber());
+        assertTrue(tree.get("tca").has("total"));
+        assertTrue(tree.get("instruments").has("MRDB"));
+
+        final Path csv = tmp.resolve("r.csv");
+        report.writeReturnsCsv(csv);
+        final List<String> lines = Files.readAllLines(csv);
+        assertEquals("time,return", lines.get(0));
+        assertEquals(5, lines.size(), "4 returns");
+        assertEquals(Instant.ofEpochSecond(0, T0 + S) + "," + ((1e6 - 2.30) / 1e6 - 1), lines.get(1));
+    }
+
+    @Test
+    void shouldRefuseADirectoryThatIsNotAJournal()
+    {
+        final JournalException ex = assertThrows(JournalException.class,
+            () -> Report.analyze(tmp.resolve("nothing-here"), 0, 0, null));
+        assertTrue(ex.getMessage().contains("nothing-here"), ex.getMessage());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> row(final Map<String, Object> root, final String name)
+    {
+        return (Map<String, Object>)((Map<String, Object>)root.get("instruments")).get(name);
+    }
+
+    private Path writeJournal()
+    {
+        final EngineConfig config = ConfigLoader.loadProfile("demo", List.of("report.equityIntervalMs=1000",
+            "report.minEquityPoints=2", "report.markoutsMs=1000,5000"));
+        final String manifest = RunManifest.of("test", "report-test", "backtest", Instant.EPOCH, "profile:demo",
+            List.of(), config).toText();
+        final Path dir = tmp.resolve("journal");
+        try (JournalWriter w = JournalWriter.open(dir, manifest))
+        {
+            quote(w, 1, 0, 4999, 5001);
+            signal(w, 1, 0, 100);
+            order(w, 1, 0, 1, Side.BUY, 5001, 100);
+            fill(w, 2, S, 1, Side.BUY, 5001, 100, new long[]{10_000, 0, 0, 3_000, 0, 10_000});
+            quote(w, 3, 2 * S, 5099, 5101);
+            risk(w, 3, 2 * S);
+            fill(w, 4, 3 * S, 2, Side.SELL, 5099, 100, new long[]{10_000, 1_418, 166, -2_000, 0, 10_000});
+            kill(w, 4, 3 * S);
+            quote(w, 5, 4 * S, 5099, 5101);
+        }
+        return dir;
+    }
+
+    private void quote(final JournalWriter w, final long seq, final long t, final long bid, final long ask)
+    {
+        Header.write(b, 0, QuoteCodec.TYPE, QuoteCodec.LENGTH, MRDA, seq, T0 + t, 0, 1, seq);
+        QuoteCodec.bidPrice(b, 0, bid);
+        QuoteCodec.bidQty(b, 0, 100);
+        QuoteCodec.askPrice(b, 0, ask);
+        QuoteCodec.askQty(b, 0, 100);
+        w.appendInput(b, 0, QuoteCodec.LENGTH);
+    }
+
+    private void fill(final JournalWriter w, final long seq, final long t, final long clOrdId, final byte side,
+        final long price, final long qty, final long[] costs)
+    {
+        b.setMemory(0, Header.MAX_RECORD_LENGTH, (byte)0);
+        Header.write(b, 0, ExecReportCodec.TYPE, ExecReportCodec.LENGTH, MRDA, seq, T0 + t, 0, 2, seq);
+        ExecReportCodec.clOrdId(b, 0, clOrdId);
+        ExecReportCodec.execType(b, 0, ExecType.FILL);
+        ExecReportCodec.side(b, 0, side);
+        ExecReportCodec.lastPrice(b, 0, price);
+        ExecReportCodec.lastQty(b, 0, qty);
+        ExecReportCodec.cumQty(b, 0, qty);
+        ExecReportCodec.commission(b, 0, costs[0]);
+        ExecReportCodec.secFee(b, 0, costs[1]);
+        ExecReportCodec.finraTaf(b, 0, costs[2]);
+        ExecReportCodec.exchangeFee(b, 0, costs[3]);
+        ExecReportCodec.impactCost(b, 0, costs[4]);
+        ExecReportCodec.spreadCost(b, 0, costs[5]);
+        w.appendInput(b, 0, ExecReportCodec.LENGTH);
+    }
+
+    private void signal(final JournalWriter w, final long cause, final long t, final long target)
+    {
+        Header.write(b, 0, SignalCodec.TYPE, SignalCodec.LENGTH, MRDA, ++outputSequence, T0 + t, 0, 0, 0);
+        SignalCodec.causeSequence(b, 0, cause);
+        SignalCodec.targetPosition(b, 0, target);
+        w.appendOutput(b, 0, SignalCodec.LENGTH);
+    }
+
+    private void order(final JournalWriter w, final long cause, final long t, final long clOrdId, final byte side,
+        final long price, final long qty)
+    {
+        Header.write(b, 0, OrderCommandCodec.TYPE, OrderCommandCodec.LENGTH, MRDA, ++outputSequence, T0 + t, 0, 0, 0);
+        OrderCommandCodec.causeSequence(b, 0, cause);
+        OrderCommandCodec.clOrdId(b, 0, clOrdId);
+        OrderCommandCodec.command(b, 0, OrderCommandType.NEW);
+        OrderCommandCodec.side(b, 0, side);
+        OrderCommandCodec.orderType(b, 0, OrderType.LIMIT);
+        OrderCommandCodec.price(b, 0, price);
+        OrderCommandCodec.qty(b, 0, qty);
+        w.appendOutput(b, 0, OrderCommandCodec.LENGTH);
+    }
+
+    private void risk(final JournalWriter w, final long cause, final long t)
+    {
+        Header.write(b, 0, RiskDecisionCodec.TYPE, RiskDecisionCodec.LENGTH, MRDA, ++outputSequence, T0 + t, 0, 0, 0);
+        RiskDecisionCodec.causeSequence(b, 0, cause);
+        RiskDecisionCodec.accepted(b, 0, (byte)0);
+        RiskDecisionCodec.reasonCode(b, 0, RejectReason.RISK_MAX_ORDER_NOTIONAL.code());
+        w.appendOutput(b, 0, RiskDecisionCodec.LENGTH);
+    }
+
+    private void kill(final JournalWriter w, final long cause, final long t)
+    {
+        Header.write(b, 0, TradingStateChangeCodec.TYPE, TradingStateChangeCodec.LENGTH, 0, ++outputSequence, T0 + t,
+            0, 0, 0);
+        TradingStateChangeCodec.causeSequence(b, 0, cause);
+        TradingStateChangeCodec.state(b, 0, TradingState.HALTED);
+        TradingStateChangeCodec.previousState(b, 0, TradingState.ACTIVE);
+        TradingStateChangeCodec.reasonCode(b, 0, RejectReason.KILL_DAILY_LOSS.code());
+        w.appendOutput(b, 0, TradingStateChangeCodec.LENGTH);
+    }
+}
