@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param risk        pre-trade risk limits.
  * @param kill        kill-switch triggers.
  * @param venue       the simulated venue.
+ * @param account     the trading account, its calendar and environment.
+ * @param reference   reference data per instrument (ADV, sector, previous close, ...).
  */
 public record EngineConfig(
     RunConfig run,
@@ -31,7 +33,9 @@ public record EngineConfig(
     StrategyConfig strategy,
     RiskConfig risk,
     KillConfig kill,
-    VenueConfig venue)
+    VenueConfig venue,
+    AccountConfig account,
+    ReferenceConfig reference)
 {
     /**
      * Rejects null sections and makes the instrument list unmodifiable.
@@ -49,5 +53,7 @@ public record EngineConfig(
         Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(kill, "kill");
         Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(reference, "reference");
     }
 }
