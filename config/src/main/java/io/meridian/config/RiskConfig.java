@@ -58,7 +58,8 @@ import java.util.Objects;
  * @param crisisVolLevel       volatility-index level of the CRISIS regime and kill switch 6 (decision 6: 40).
  * @param proxyHighVol         without an index: annualised realized volatility (fraction) of the high-vol regime.
  * @param proxyCrisisVol       without an index: annualised realized volatility of the CRISIS regime.
- * @param proxyHalfLifeTicks   half-life in quotes of the realized-volatility proxy's moving average.
+ * @param proxyHalfLifeSamples   half-life of the realized-volatility proxy's average, in one-minute samples of the mid,
+ *                             1 to 1,000,000 (20).
  * @param warnAt               share of a limit at which a RISK_WARNING is journaled (decision 5: 0.9).
  */
 public record RiskConfig(
@@ -101,7 +102,7 @@ public record RiskConfig(
     double crisisVolLevel,
     double proxyHighVol,
     double proxyCrisisVol,
-    int proxyHalfLifeTicks,
+    int proxyHalfLifeSamples,
     double warnAt)
 {
     /**

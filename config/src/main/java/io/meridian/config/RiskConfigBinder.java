@@ -79,7 +79,7 @@ final class RiskConfigBinder
             s.number("crisisVolLevel", 0, false, 1e6, true),
             s.number("proxyHighVol", 0, false, 100, true),
             s.number("proxyCrisisVol", 0, false, 100, true),
-            (int)s.integer("proxyHalfLifeTicks", 1, 1_000_000),
+            (int)s.integer("proxyHalfLifeSamples", 1, 1_000_000),
             s.number("warnAt", 0, false, 1, false));
         if (risk.crisisVolLevel() <= risk.highVolLevel())
         {

@@ -144,7 +144,7 @@ final class ConfigFixtures
           crisisVolLevel: 40
           proxyHighVol: 0.25
           proxyCrisisVol: 0.4
-          proxyHalfLifeTicks: 1000
+          proxyHalfLifeSamples: 1000
           warnAt: 0.9
         kill:
           dailyLossLimit: 123.25

@@ -54,7 +54,7 @@ class RiskConfigValidationTest
         "risk.crisisVolLevel|20|must be greater than highVolLevel (25.0)",
         "risk.proxyHighVol|0|out of range",
         "risk.proxyCrisisVol|0.2|must be greater than proxyHighVol (0.25)",
-        "risk.proxyHalfLifeTicks|0|out of range",
+        "risk.proxyHalfLifeSamples|0|out of range",
         "risk.warnAt|1|out of range",
         "kill.dailyLossNav|0|out of range",
         "kill.venueDownMs|0|out of range",

@@ -33,7 +33,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * match, or that breaks these rules, is reported by the reader as {@link Corruption}, and reading stops there.
  *
  * <p>Versions: format 1 (journals written before checksums) had no trailer and a 0 in the manifest's {@code flags}
- * field; this build reads format {@value #VERSION} only and refuses any other with a message naming both versions.
+ * field; format 2 had the shorter RISK_DECISION (88 bytes) and TRADING_STATE (64 bytes) records, before they carried
+ * the check's limit and value (format 3, issue 7); this build reads format {@value #VERSION} only and refuses any
+ * other with a message naming both versions.
  */
 public final class JournalFormat
 {
@@ -50,7 +52,7 @@ public final class JournalFormat
     /** Length of the END_OF_RUN record. */
     public static final int END_OF_RUN_LENGTH = Header.LENGTH;
     /** The journal format this build writes and reads. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** The format of journals written before records carried checksums (no trailer, 0 in the version field). */
     public static final int VERSION_WITHOUT_CHECKSUMS = 1;
     /** Offset of the journal format version ({@code int32}) in the MANIFEST record: its header's flags field. */
