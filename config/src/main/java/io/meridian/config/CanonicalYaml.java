@@ -118,7 +118,7 @@ final class CanonicalYaml
             }
             return Double.toString(d);
         }
-        if (value instanceof Long || value instanceof Integer)
+        if (value instanceof Long || value instanceof Integer || value instanceof Boolean)
         {
             return value.toString();
         }

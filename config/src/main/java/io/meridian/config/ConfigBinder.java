@@ -44,20 +44,25 @@ final class ConfigBinder
                 "a mapping with keys " + String.join(", ", keysOf(EngineConfig.class)));
         }
         final ConfigSection top = ConfigSection.of("", root, -1, EngineConfig.class);
+        final RunConfig run = run(top.section("run", RunConfig.class));
+        final PipelineConfig pipeline = pipeline(top.section("engine", PipelineConfig.class));
+        final JournalConfig journal = journal(top.section("journal", JournalConfig.class));
+        final List<InstrumentConfig> instruments = instruments(top);
+        final MarketConfig market = market(top.section("market", MarketConfig.class));
+        final FeatureConfig features = features(top.section("features", FeatureConfig.class));
+        final ModelConfig model = model(top.section("model", ModelConfig.class));
+        final StrategyConfig strategy = strategy(top.section("strategy", StrategyConfig.class));
+        final RiskConfig risk = RiskConfigBinder.risk(top.section("risk", RiskConfig.class), instruments);
+        final KillConfig kill = RiskConfigBinder.kill(top.section("kill", KillConfig.class));
+        final VenueConfig venue = venue(top.section("venue", VenueConfig.class));
+        final AccountConfig account = RiskConfigBinder.account(top.section("account", AccountConfig.class));
+        final ReferenceConfig reference = RiskConfigBinder.reference(
+            top.section("reference", ReferenceConfig.class), instruments, risk);
+        final CostConfig costs = CostConfigBinder.costs(top.section("costs", CostConfig.class));
+        final ReportConfig report = CostConfigBinder.report(top.section("report", ReportConfig.class));
         final EngineConfig config = new EngineConfig(
-            run(top.section("run", RunConfig.class)),
-            pipeline(top.section("engine", PipelineConfig.class)),
-            journal(top.section("journal", JournalConfig.class)),
-            instruments(top),
-            market(top.section("market", MarketConfig.class)),
-            features(top.section("features", FeatureConfig.class)),
-            model(top.section("model", ModelConfig.class)),
-            strategy(top.section("strategy", StrategyConfig.class)),
-            risk(top.section("risk", RiskConfig.class)),
-            kill(top.section("kill", KillConfig.class)),
-            venue(top.section("venue", VenueConfig.class)),
-            CostConfigBinder.costs(top.section("costs", CostConfig.class)),
-            CostConfigBinder.report(top.section("report", ReportConfig.class)));
+            run, pipeline, journal, instruments, market, features, model, strategy, risk, kill, venue, costs, report,
+            account, reference);
         top.done();
         return config;
     }
@@ -214,27 +219,6 @@ final class ConfigBinder
             s.choice("pricing", StrategyConfig.PRICING_JOIN, StrategyConfig.PRICING_CROSS));
         s.done();
         return strategy;
-    }
-
-    private static RiskConfig risk(final ConfigSection s)
-    {
-        final RiskConfig risk = new RiskConfig(
-            s.integer("maxOrderQty", 1, Long.MAX_VALUE),
-            s.number("maxOrderNotional", 0, false, MAX_CASH, true),
-            s.number("priceCollar", 0, false, 1, true),
-            (int)s.integer("maxOrdersPerSecond", 1, 1_000_000),
-            s.integer("maxPosition", 1, Long.MAX_VALUE));
-        s.done();
-        return risk;
-    }
-
-    private static KillConfig kill(final ConfigSection s)
-    {
-        final KillConfig kill = new KillConfig(
-            s.number("dailyLossLimit", 0, false, MAX_CASH, true),
-            s.integer("staleMarketDataMs", 1, 86_400_000));
-        s.done();
-        return kill;
     }
 
     private static VenueConfig venue(final ConfigSection s)

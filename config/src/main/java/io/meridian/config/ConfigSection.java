@@ -185,6 +185,94 @@ final class ConfigSection
         return value;
     }
 
+    boolean bool(final String key)
+    {
+        final String allowed = "true or false";
+        final YamlTree.Node node = require(key, allowed);
+        if (node instanceof YamlTree.ScalarNode && ((YamlTree.ScalarNode)node).kind == YamlTree.Kind.BOOL)
+        {
+            // YAML 1.1 also reads yes/no/on/off as booleans; only true and false are accepted here
+            final String text = ((YamlTree.ScalarNode)node).text.toLowerCase(java.util.Locale.ROOT);
+            if ("true".equals(text) || "false".equals(text))
+            {
+                return "true".equals(text);
+            }
+        }
+        throw fail(key, node, "expected true or false", allowed);
+    }
+
+    /**
+     * A list of strings, each matching a pattern.
+     *
+     * @param key     the key.
+     * @param pattern what each item must match.
+     * @param max     most items.
+     * @param allowed what is allowed, for messages.
+     * @return the items.
+     */
+    List<String> textList(final String key, final Pattern pattern, final int max, final String allowed)
+    {
+        final List<YamlTree.Node> items = scalarItems(key, max, allowed);
+        final List<String> values = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++)
+        {
+            final YamlTree.Node item = items.get(i);
+            final String text = item instanceof YamlTree.ScalarNode
+                && ((YamlTree.ScalarNode)item).kind != YamlTree.Kind.NULL ? ((YamlTree.ScalarNode)item).text : null;
+            if (text == null || !pattern.matcher(text).matches())
+            {
+                throw fail(key + "[" + i + "]", item, "not a valid value", allowed);
+            }
+            values.add(text);
+        }
+        return values;
+    }
+
+    /**
+     * A list of numbers, each in a range.
+     *
+     * @param key   the key.
+     * @param count exact number of items.
+     * @param min   smallest value (inclusive).
+     * @param max   largest value (inclusive).
+     * @return the items.
+     */
+    List<Double> numberList(final String key, final int count, final double min, final double max)
+    {
+        final String allowed = "a list of " + count + " numbers, each " + numberRange(min, true, max, true);
+        final List<YamlTree.Node> items = scalarItems(key, count, allowed);
+        if (items.size() != count)
+        {
+            throw fail(key, "expected " + count + " items, got " + items.size(), allowed);
+        }
+        final List<Double> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++)
+        {
+            final double value = toDouble(key + "[" + i + "]", items.get(i), allowed);
+            if (value < min || value > max)
+            {
+                throw fail(key + "[" + i + "]", items.get(i), "out of range", allowed);
+            }
+            values.add(value);
+        }
+        return values;
+    }
+
+    private List<YamlTree.Node> scalarItems(final String key, final int max, final String allowed)
+    {
+        final YamlTree.Node node = require(key, allowed);
+        if (!(node instanceof YamlTree.ListNode))
+        {
+            throw fail(key, node, "expected a list", allowed);
+        }
+        final List<YamlTree.Node> items = ((YamlTree.ListNode)node).items;
+        if (items.size() > max)
+        {
+            throw fail(key, node, "too many entries", allowed);
+        }
+        return items;
+    }
+
     String text(final String key, final Pattern pattern, final String allowed)
     {
         final String value = string(key, allowed);

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param venue       the simulated venue.
  * @param costs       the transaction-cost model charged on simulated fills.
  * @param report      conventions of the statistics and TCA of {@code meridian report}.
+ * @param account     the trading account, its calendar and environment.
+ * @param reference   reference data per instrument (ADV, sector, previous close, ...).
  */
 public record EngineConfig(
     RunConfig run,
@@ -35,7 +37,9 @@ public record EngineConfig(
     KillConfig kill,
     VenueConfig venue,
     CostConfig costs,
-    ReportConfig report)
+    ReportConfig report,
+    AccountConfig account,
+    ReferenceConfig reference)
 {
     /**
      * Rejects null sections and makes the instrument list unmodifiable.
@@ -55,5 +59,7 @@ public record EngineConfig(
         Objects.requireNonNull(venue, "venue");
         Objects.requireNonNull(costs, "costs");
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(reference, "reference");
     }
 }

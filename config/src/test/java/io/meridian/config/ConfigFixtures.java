@@ -15,6 +15,40 @@ final class ConfigFixtures
 {
     static final String SOURCE = "test.yaml";
 
+    /** The risk-side keys (issue 7), appended so that the line numbers above stay put. */
+    static final String RISK_SECTIONS = """
+        account:
+          startOfDayNav: 1000000
+          type: cash
+          timezone: America/New_York
+          sessionOpen: "09:30"
+          sessionClose: "16:00"
+          holidays: [2026-01-19]
+          environment: paper
+          dryRun: false
+          allowProdWrite: false
+        reference:
+          instruments:
+            - symbol: "AAA"
+              sector: TECH
+              cluster: 1
+              adv: 1000000
+              previousClose: 10
+              shortable: true
+              restricted: false
+              factorLoadings: [1.0]
+              eventDates: []
+            - symbol: "B.B_2"
+              sector: ENERGY
+              cluster: 2
+              adv: 500
+              previousClose: 99.5
+              shortable: false
+              restricted: true
+              factorLoadings: [-0.5]
+              eventDates: [2026-01-06]
+        """;
+
     /** Line 1 is "run:"; the line numbers of some keys are used by tests (see the constants below). */
     static final String VALID = """
         run:
@@ -74,9 +108,54 @@ final class ConfigFixtures
           priceCollar: 1
           maxOrdersPerSecond: 1000000
           maxPosition: 5
+          maxPositionNav: 0.05
+          maxSectorNav: 0.2
+          maxClusterNav: 0.3
+          minOrderNotional: 100
+          maxDailyOrderValue: 100000
+          nbboTolerance: 0.01
+          maxSpread: 0.05
+          fatFingerPrice: 0.2
+          fatFingerQtyMultiple: 10
+          fatFingerQtyFloor: 100
+          fatFingerQtyWindow: 100
+          duplicateWindowMs: 1000
+          buyingPowerUse: 1
+          strategyBudgetNav: 1
+          maxConcentration: 0.5
+          concentrationMinGrossNav: 0.1
+          maxChildAdv: 0.05
+          maxParentAdv: 0.25
+          factors:
+            - name: technology
+              limit: 0.3
+          maxGrossNav: 1
+          maxGrossBearNav: 0.7
+          maxGrossMarginNav: 2
+          systemicCap: 0.25
+          pdtMinEquity: 25000
+          pdtMaxDayTrades: 3
+          pdtWindowDays: 5
+          maxMessagesPerSecond: 50
+          maxOrderToTradeRatio: 20
+          otrMinMessages: 100
+          volIndexSymbol: ""
+          highVolLevel: 25
+          crisisVolLevel: 40
+          proxyHighVol: 0.25
+          proxyCrisisVol: 0.4
+          proxyHalfLifeSamples: 1000
+          warnAt: 0.9
         kill:
           dailyLossLimit: 123.25
           staleMarketDataMs: 86400000
+          dailyLossNav: 0.02
+          venueDownMs: 30000
+          slippage: 0.01
+          volSpikeReduce: 0.5
+          maxDrawdown: 0.1
+          maxMonthLoss: 0.08
+          throttleHaltAfter: 100
         venue:
           latencyUs: 0
         costs:
@@ -115,7 +194,8 @@ final class ConfigFixtures
           benchmarkSharpe: 1
           startingCapital: 100000
           markoutsMs: 1000,5000
-        """;
+        """ + RISK_SECTIONS;
+
 
     static final int LINE_EVENTS = 2;
     static final int LINE_ENGINE = 4;

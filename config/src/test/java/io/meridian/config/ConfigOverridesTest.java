@@ -52,9 +52,11 @@ class ConfigOverridesTest
     @Test
     void shouldReplaceWholeSectionWithFlowMapping()
     {
-        final EngineConfig c = load(VALID, "kill={dailyLossLimit: 10, staleMarketDataMs: 20}");
+        final EngineConfig c = load(VALID, "kill={dailyLossLimit: 10, staleMarketDataMs: 20, dailyLossNav: 0.5, "
+            + "venueDownMs: 1, slippage: 0.2, volSpikeReduce: 1, maxDrawdown: 0.3, maxMonthLoss: 0.4, "
+            + "throttleHaltAfter: 7}");
 
-        assertEquals(new KillConfig(10, 20), c.kill());
+        assertEquals(new KillConfig(10, 20, 0.5, 1, 0.2, 1, 0.3, 0.4, 7), c.kill());
     }
 
     @Test

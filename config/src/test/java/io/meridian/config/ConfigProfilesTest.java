@@ -43,8 +43,14 @@ class ConfigProfilesTest
         assertEquals(new FeatureConfig(16, 64, 128), c.features());
         assertEquals(new ModelConfig("classpath:/io/meridian/engine/model/demo-linear.onnx", "java", 5), c.model());
         assertEquals(new StrategyConfig(0.3, 2000, 800, 250, 0.5, "join"), c.strategy());
-        assertEquals(new RiskConfig(2000, 300_000, 0.10, 20, 1500), c.risk());
-        assertEquals(new KillConfig(50_000, 60_000), c.kill());
+        assertEquals(2000, c.risk().maxOrderQty());
+        assertEquals(300_000, c.risk().maxOrderNotional());
+        assertEquals(0.10, c.risk().priceCollar());
+        assertEquals(20, c.risk().maxOrdersPerSecond());
+        assertEquals(1500, c.risk().maxPosition());
+        assertEquals(new KillConfig(50_000, 60_000, 0.02, 30_000, 0.01, 0.5, 0.10, 0.08, 100), c.kill());
+        assertEquals(10_000_000, c.account().startOfDayNav());
+        assertEquals(3, c.reference().instruments().size());
         assertEquals(new VenueConfig(50), c.venue());
     }
 
@@ -57,7 +63,16 @@ class ConfigProfilesTest
         assertEquals(5_000_000, backtest.run().events());
         assertEquals("java", backtest.model().scorer());
         assertEquals(demo.instruments(), backtest.instruments());
-        assertEquals(demo.risk(), backtest.risk());
+        assertEquals(demo.kill(), backtest.kill());
+        assertEquals(demo.account(), backtest.account());
+        assertEquals(demo.reference(), backtest.reference());
+        // the backtest carries the SPEC defaults that the demo loosens for its synthetic market (demo.yaml says why)
+        assertEquals(50_000, backtest.risk().maxOrderNotional());
+        assertEquals(10, backtest.risk().maxOrdersPerSecond());
+        assertEquals(100, backtest.risk().minOrderNotional());
+        assertEquals(100_000, backtest.risk().maxDailyOrderValue());
+        assertEquals(1000, backtest.risk().duplicateWindowMs());
+        assertEquals(0.25, backtest.risk().proxyHighVol());
         assertNotEquals(demo.journal(), backtest.journal());
     }
 
@@ -123,10 +138,12 @@ class ConfigProfilesTest
 
         assertTrue(yaml.startsWith("run:\n  events: 2000000\n  seed: 20261121\nengine:\n  mode: \"single\"\n"), yaml);
         assertTrue(yaml.contains("instruments:\n  - id: 1\n    symbol: \"MRDA\"\n    priceScale: 100\n"), yaml);
-        assertTrue(yaml.contains("venue:\n  latencyUs: 50\ncosts:\n"), yaml);
-        assertTrue(yaml.endsWith("  markoutsMs: \"1000,5000,60000\"\n"), yaml);
+        assertTrue(yaml.contains("\nvenue:\n  latencyUs: 50\ncosts:\n"), yaml);
+        assertTrue(yaml.contains("  markoutsMs: \"1000,5000,60000\"\naccount:\n"), yaml);
+        assertTrue(yaml.contains("\nreference:\n  instruments:\n    - symbol: \"MRDA\"\n"), yaml);
+        assertTrue(yaml.endsWith("      eventDates: []\n"), yaml);
         final String[] sections = {"run:", "engine:", "journal:", "instruments:", "market:", "features:", "model:",
-            "strategy:", "risk:", "kill:", "venue:", "costs:", "report:"};
+            "strategy:", "risk:", "kill:", "venue:", "costs:", "report:", "account:", "reference:"};
         int previous = -1;
         for (final String section : sections)
         {

@@ -39,19 +39,31 @@ class ConfigValidationTest
         assertEquals(new FeatureConfig(1, 2, 2), c.features());
         assertEquals(new ModelConfig("models/m.onnx", "onnx", 5), c.model());
         assertEquals(new StrategyConfig(0, 0.01, 1, 3_600_000, 1e-3, "join"), c.strategy());
-        assertEquals(new RiskConfig(Long.MAX_VALUE, 1e12, 1, 1_000_000, 5), c.risk());
-        assertEquals(new KillConfig(123.25, 86_400_000), c.kill());
+        assertEquals(Long.MAX_VALUE, c.risk().maxOrderQty());
+        assertEquals(1e12, c.risk().maxOrderNotional());
+        assertEquals(1, c.risk().priceCollar());
+        assertEquals(1_000_000, c.risk().maxOrdersPerSecond());
+        assertEquals(5, c.risk().maxPosition());
+        assertEquals(List.of(new FactorLimitConfig("technology", 0.3)), c.risk().factors());
+        assertEquals("", c.risk().volIndexSymbol());
+        assertEquals(0.9, c.risk().warnAt());
+        assertEquals(new KillConfig(123.25, 86_400_000, 0.02, 30_000, 0.01, 0.5, 0.1, 0.08, 100), c.kill());
         assertEquals(new VenueConfig(0), c.venue());
+        assertEquals(new AccountConfig(1_000_000, "cash", "America/New_York", "09:30", "16:00", List.of("2026-01-19"),
+            "paper", false, false), c.account());
+        assertEquals(new ReferenceInstrumentConfig("B.B_2", "ENERGY", 2, 500, 99.5, false, true, List.of(-0.5),
+            List.of("2026-01-06")), c.reference().instruments().get(1));
     }
 
     @Test
     void shouldRejectUnknownTopLevelKey()
     {
+        final int line = (int)VALID.lines().count() + 1;
         final ConfigException ex = assertError(() -> load(VALID + "extra: 1\n"), SOURCE, "extra", "extra",
-            "unknown key (line 99)",
-            "allowed: run, engine, journal, instruments, market, features, model, strategy, risk, kill, venue");
+            "unknown key (line " + line + ")", "allowed: run, engine, journal, instruments, market, features, model, "
+            + "strategy, risk, kill, venue, costs, report, account, reference");
 
-        assertEquals(99, ex.line());
+        assertEquals(line, ex.line());
     }
 
     @Test
@@ -153,8 +165,9 @@ class ConfigValidationTest
             SOURCE, "journal.dir", "a mapping", "expected a string");
         assertError(() -> load(with("  - id: 7\n", "  - 7\n  - id: 7\n")),
             SOURCE, "instruments[1]", "7", "expected a mapping");
-        assertError(() -> load(with("instruments:\n", "instruments: 3\n").replaceAll("(?s)\n  - id: 1.*quoteSize: 10\n",
-            "\n")), SOURCE, "instruments", "3", "expected a list (line " + LINE_INSTRUMENTS + ")");
+        assertError(() -> load(with("\ninstruments:\n", "\ninstruments: 3\n")
+            .replaceAll("(?s)\n  - id: 1.*quoteSize: 10\n", "\n")), SOURCE, "instruments", "3",
+            "expected a list (line " + LINE_INSTRUMENTS + ")");
         assertError(() -> load(with("volatility: 0.2", "volatility: yes")),
             SOURCE, "instruments[0].volatility", "yes", "expected a number", "allowed: a number > 0 and <= 5");
         assertError(() -> load(with("riskBudget: 0.01", "riskBudget: .inf")),
@@ -240,14 +253,19 @@ class ConfigValidationTest
             "allowed: 1 to 64 entries");
 
         final StringBuilder many = new StringBuilder("instruments:\n");
+        // reference data has one entry per instrument (issue 7): the list is rebuilt to match
+        final StringBuilder reference = new StringBuilder("reference:\n  instruments:\n");
         for (int i = 1; i <= 65; i++)
         {
             many.append("  - {id: ").append(i).append(", symbol: S").append(i).append(", priceScale: 100, ")
                 .append("qtyScale: 1, startPrice: 1, volatility: 0.1, spreadTicks: 1, quoteSize: 1}\n");
+            reference.append("    - {symbol: S").append(i).append(", sector: X, cluster: 0, adv: 1, previousClose: 1, ")
+                .append("shortable: true, restricted: false, factorLoadings: [0], eventDates: []}\n");
         }
-        final String tooMany = VALID.replaceAll("(?s)instruments:\n.*quoteSize: 10\n", many.toString());
+        final String tooMany = VALID.replaceAll("(?s)instruments:\n.*quoteSize: 10\n", many.toString())
+            .replaceAll("(?s)reference:\n.*", reference.toString());
         assertError(() -> load(tooMany), SOURCE, "instruments", "65 entries", "too many entries");
-        assertEquals(64, load(tooMany.replaceAll("(?m)^  - \\{id: 65.*\n", "")).instruments().size());
+        assertEquals(64, load(tooMany.replaceAll("(?m)^ *- \\{(id|symbol): S?65\\b.*\n", "")).instruments().size());
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class TestRecords
     /** Every decision type. */
     private static final byte[] DECISION_TYPES = {
         RecordType.SIGNAL, RecordType.RISK_DECISION, RecordType.ORDER_COMMAND, RecordType.TRADING_STATE,
+        RecordType.RISK_WARNING,
     };
 
     /**

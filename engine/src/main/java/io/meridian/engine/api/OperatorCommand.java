@@ -11,6 +11,8 @@ public final class OperatorCommand
     public static final byte RESUME = 2;
     /** Cancel every working order. */
     public static final byte CANCEL_ALL = 3;
+    /** Cancel every working order and close every position; state FLATTENING until the venue confirms it flat. */
+    public static final byte FLATTEN = 4;
 
     private OperatorCommand()
     {
@@ -32,6 +34,8 @@ public final class OperatorCommand
                 return "RESUME";
             case CANCEL_ALL:
                 return "CANCEL_ALL";
+            case FLATTEN:
+                return "FLATTEN";
             default:
                 return "UNKNOWN(" + command + ")";
         }

@@ -65,9 +65,87 @@ public enum RejectReason
     /** The venue rejected the order. */
     VENUE_REJECT(40, "the venue rejected the order"),
     /** The venue had nothing to cancel. */
-    VENUE_UNKNOWN_ORDER(41, "the venue does not know the order");
+    VENUE_UNKNOWN_ORDER(41, "the venue does not know the order"),
 
-    private static final RejectReason[] BY_CODE = new RejectReason[64];
+    // pre-trade check catalogue (issue 7; SPEC §1(e)); each names its config key
+    /** Position value per instrument above its share of NAV (e1, decision 1). */
+    RISK_POSITION_NAV(42, "position value above risk.maxPositionNav of NAV"),
+    /** Gross value of the instrument's sector above its share of NAV (e2). */
+    RISK_SECTOR(43, "sector exposure above risk.maxSectorNav of NAV"),
+    /** Gross value of the instrument's correlation cluster above its share of NAV (e3). */
+    RISK_CLUSTER(44, "correlation-cluster exposure above risk.maxClusterNav of NAV"),
+    /** Order notional below the minimum (e4). */
+    RISK_MIN_NOTIONAL(45, "order notional below risk.minOrderNotional"),
+    /** Accepted order value this session above the daily limit (e7). */
+    RISK_DAILY_ORDER_VALUE(46, "session order value above risk.maxDailyOrderValue"),
+    /** Limit price through the far touch by more than the tolerance (e9). */
+    RISK_NBBO(47, "limit price through the NBBO by more than risk.nbboTolerance"),
+    /** Quoted spread too wide: the market looks anomalous (e10). */
+    RISK_PRICE_ANOMALY(48, "quoted spread wider than risk.maxSpread of mid"),
+    /** Limit price too far from the previous session close (e11, decision 9). */
+    RISK_FAT_FINGER_PRICE(49, "limit price outside risk.fatFingerPrice of the previous close"),
+    /** Quantity above a multiple of the rolling median order quantity (e12, decision 10). */
+    RISK_FAT_FINGER_QTY(50, "quantity above risk.fatFingerQtyMultiple x the rolling median quantity"),
+    /** The same order again within the duplicate window (e13). */
+    RISK_DUPLICATE(51, "same order again within risk.duplicateWindowMs"),
+    /** Not enough buying power (e14). */
+    RISK_BUYING_POWER(52, "order needs more than risk.buyingPowerUse of buying power"),
+    /** The strategy's gross exposure above its risk budget (e15). */
+    RISK_BUDGET(53, "strategy exposure above risk.strategyBudgetNav of NAV"),
+    /** One instrument too large a share of the book (e16). */
+    RISK_CONCENTRATION(54, "instrument share of gross exposure above risk.maxConcentration"),
+    /** Order above its share of 20-day ADV (e17, decision 8). */
+    RISK_ADV_CHILD(55, "order above risk.maxChildAdv of 20-day ADV"),
+    /** Parent (target change) above its share of 20-day ADV (decision 8). */
+    RISK_ADV_PARENT(56, "parent order above risk.maxParentAdv of 20-day ADV"),
+    /** A factor exposure above its limit (e21). */
+    RISK_FACTOR(57, "factor exposure above its risk.factors limit"),
+    /** CRISIS regime: no new positions (e19). */
+    RISK_CRISIS_REGIME(58, "CRISIS volatility regime (risk.crisisVolLevel): no new positions"),
+    /** Gross exposure above its cap for the account type and regime (e20, decision 10). */
+    RISK_GROSS_EXPOSURE(59, "gross exposure above risk.maxGrossNav (Bear / Margin) of NAV"),
+    /** Net exposure of the book above the systemic cap (e22). */
+    RISK_SYSTEMIC(60, "net exposure above risk.systemicCap of NAV"),
+    /** The instrument is on the restricted list. */
+    RISK_RESTRICTED(61, "instrument on the restricted list (reference.restricted)"),
+    /** Pattern-day-trader limit reached (e23). */
+    RISK_PDT(62, "day trades above risk.pdtMaxDayTrades below risk.pdtMinEquity"),
+    /** A scheduled event for the instrument today: no new positions (e24). */
+    RISK_EVENT(63, "event date of the instrument (reference.eventDates): no new positions"),
+    /** Short sale of a non-shortable instrument, or in a cash account (e26, decision 15). */
+    RISK_SHORT_SALE(64, "short sale not allowed (reference.shortable, account.type)"),
+    /** Dry run, or prod without permission to write (e25). */
+    RISK_DRY_RUN(65, "environment guard: account.dryRun, or prod without account.allowProdWrite"),
+    /** RTS 6 message-rate throttle. */
+    RISK_THROTTLE_MESSAGE_RATE(66, "more than risk.maxMessagesPerSecond order messages in one second"),
+    /** RTS 6 order-to-trade-ratio throttle. */
+    RISK_THROTTLE_ORDER_TO_TRADE(67, "order-to-trade ratio above risk.maxOrderToTradeRatio"),
+    /** The instrument is REDUCING (its own kill switch) and the order would grow the position. */
+    RISK_INSTRUMENT_REDUCING(68, "the instrument is reducing-only and the order grows the position"),
+    /** The engine is flattening: only its own closing orders go out. */
+    RISK_FLATTENING(69, "trading is flattening"),
+
+    // kill-switch triggers of SPEC decision 5 (journaled in TRADING_STATE records)
+    /** (2) A position above its limit. */
+    KILL_POSITION_LIMIT(70, "position above risk.maxPosition / risk.maxPositionNav"),
+    /** (3) The venue was down too long. */
+    KILL_VENUE_DOWN(71, "venue down longer than kill.venueDownMs"),
+    /** (5) A fill too far from the decision price. */
+    KILL_SLIPPAGE(72, "fill worse than kill.slippage from the decision price"),
+    /** (6) Volatility at the CRISIS level. */
+    KILL_VOLATILITY_SPIKE(73, "volatility at risk.crisisVolLevel: positions reduced by kill.volSpikeReduce"),
+    /** (8) Drawdown from peak NAV. */
+    KILL_DRAWDOWN(74, "drawdown from peak NAV reached kill.maxDrawdown"),
+    /** (8) Month-to-date loss. */
+    KILL_MONTH_LOSS(75, "month-to-date loss reached kill.maxMonthLoss"),
+    /** RTS 6: throttling went on too long. */
+    KILL_THROTTLE(76, "throttled orders reached kill.throttleHaltAfter"),
+    /** An operator asked to flatten: cancel everything and close every position. */
+    KILL_OPERATOR_FLATTEN(77, "operator flatten"),
+    /** Every cancel is confirmed by the venue and every position is zero. */
+    KILL_FLAT_CONFIRMED(78, "flat: every cancel confirmed and every position zero");
+
+    private static final RejectReason[] BY_CODE = new RejectReason[128];
 
     static
     {

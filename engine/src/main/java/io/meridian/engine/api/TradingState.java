@@ -11,6 +11,12 @@ public final class TradingState
     public static final byte REDUCING = 2;
     /** No new order passes. */
     public static final byte HALTED = 3;
+    /**
+     * No new order passes but the engine's own closing orders: every working order is being cancelled and every
+     * position closed. The state leaves FLATTENING (for HALTED, reason {@code KILL_FLAT_CONFIRMED}) only when the
+     * venue has confirmed every cancel and every position is zero, not when the commands are sent.
+     */
+    public static final byte FLATTENING = 4;
 
     private TradingState()
     {
@@ -32,6 +38,8 @@ public final class TradingState
                 return "REDUCING";
             case HALTED:
                 return "HALTED";
+            case FLATTENING:
+                return "FLATTENING";
             default:
                 return "UNKNOWN(" + state + ")";
         }

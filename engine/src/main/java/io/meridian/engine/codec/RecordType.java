@@ -27,6 +27,8 @@ public final class RecordType
     public static final byte ORDER_COMMAND = 22;
     /** Decision: a trading-state change (kill switch or operator). */
     public static final byte TRADING_STATE = 23;
+    /** Decision: a pre-trade check or kill-switch trigger reached its warning level (risk lane, issue 7). */
+    public static final byte RISK_WARNING = 25;
 
     /** Journal only: the run manifest. */
     public static final byte MANIFEST = 100;
@@ -56,7 +58,7 @@ public final class RecordType
      */
     public static boolean isDecision(final int type)
     {
-        return type >= SIGNAL && type <= TRADING_STATE;
+        return (type >= SIGNAL && type <= TRADING_STATE) || type == RISK_WARNING;
     }
 
     /**
@@ -89,6 +91,8 @@ public final class RecordType
                 return "ORDER_COMMAND";
             case TRADING_STATE:
                 return "TRADING_STATE";
+            case RISK_WARNING:
+                return "RISK_WARNING";
             case MANIFEST:
                 return "MANIFEST";
             case END_OF_RUN:

@@ -6,12 +6,14 @@ import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.RiskDecisionCodec;
+import io.meridian.engine.codec.RiskWarningCodec;
 import io.meridian.engine.codec.SignalCodec;
 import io.meridian.engine.codec.TradingStateChangeCodec;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Writes the order stage's outbound records — SIGNAL, RISK_DECISION, ORDER_COMMAND and TRADING_STATE — into one
+ * Writes the order stage's outbound records — SIGNAL, RISK_DECISION, RISK_WARNING, ORDER_COMMAND and TRADING_STATE —
+ * into one
  * reused buffer and hands each to the {@link OutboundSink}. Every record carries the next output sequence and the
  * causing inbound event's sequence and times (set per event by {@link #cause}); padding bytes are zero. Counts what it
  * wrote.
@@ -34,6 +36,7 @@ public final class DecisionEncoder
     private long cancelsSent;
     private long massCancels;
     private long stateChanges;
+    private long warnings;
 
     /**
      * An encoder.
@@ -99,10 +102,13 @@ public final class DecisionEncoder
      * @param reason {@link RejectReason#NONE} when accepted.
      * @param price its limit price, ticks.
      * @param qty its quantity, lots.
+     * @param checkCode reason code of the check whose limit and value are reported (0 when none).
+     * @param limit that check's limit.
+     * @param value that check's measured value.
      */
     public void riskDecision(
         final int instrumentId, final long clOrdId, final byte side, final RejectReason reason, final long price,
-        final long qty)
+        final long qty, final short checkCode, final double limit, final double value)
     {
         header(RiskDecisionCodec.TYPE, RiskDecisionCodec.LENGTH, instrumentId);
         RiskDecisionCodec.causeSequence(out, 0, causeSequence);
@@ -112,7 +118,32 @@ public final class DecisionEncoder
         RiskDecisionCodec.reasonCode(out, 0, reason.code());
         RiskDecisionCodec.price(out, 0, price);
         RiskDecisionCodec.qty(out, 0, qty);
+        RiskDecisionCodec.checkCode(out, 0, checkCode);
+        RiskDecisionCodec.limit(out, 0, limit);
+        RiskDecisionCodec.value(out, 0, value);
         sink.onRecord(out, 0, RiskDecisionCodec.LENGTH);
+    }
+
+    /**
+     * A RISK_WARNING: a check or trigger reached its warning level.
+     *
+     * @param instrumentId the instrument, 0 when global.
+     * @param clOrdId the order being checked, 0 for a kill-switch trigger.
+     * @param reason the check's or trigger's reason code.
+     * @param limit its limit.
+     * @param value the measured value.
+     */
+    public void riskWarning(
+        final int instrumentId, final long clOrdId, final RejectReason reason, final double limit, final double value)
+    {
+        header(RiskWarningCodec.TYPE, RiskWarningCodec.LENGTH, instrumentId);
+        RiskWarningCodec.causeSequence(out, 0, causeSequence);
+        RiskWarningCodec.clOrdId(out, 0, clOrdId);
+        RiskWarningCodec.reasonCode(out, 0, reason.code());
+        RiskWarningCodec.limit(out, 0, limit);
+        RiskWarningCodec.value(out, 0, value);
+        sink.onRecord(out, 0, RiskWarningCodec.LENGTH);
+        warnings++;
     }
 
     /**
@@ -162,17 +193,24 @@ public final class DecisionEncoder
     /**
      * A TRADING_STATE change.
      *
+     * @param instrumentId the instrument of a per-instrument change, 0 for the global state.
      * @param state the new state.
      * @param previousState the state before.
      * @param reason why it changed.
+     * @param limit the trigger's limit.
+     * @param value the measured value.
      */
-    public void tradingState(final byte state, final byte previousState, final RejectReason reason)
+    public void tradingState(
+        final int instrumentId, final byte state, final byte previousState, final RejectReason reason,
+        final double limit, final double value)
     {
-        header(TradingStateChangeCodec.TYPE, TradingStateChangeCodec.LENGTH, 0);
+        header(TradingStateChangeCodec.TYPE, TradingStateChangeCodec.LENGTH, instrumentId);
         TradingStateChangeCodec.causeSequence(out, 0, causeSequence);
         TradingStateChangeCodec.state(out, 0, state);
         TradingStateChangeCodec.previousState(out, 0, previousState);
         TradingStateChangeCodec.reasonCode(out, 0, reason.code());
+        TradingStateChangeCodec.limit(out, 0, limit);
+        TradingStateChangeCodec.value(out, 0, value);
         sink.onRecord(out, 0, TradingStateChangeCodec.LENGTH);
         stateChanges++;
     }
@@ -210,5 +248,10 @@ public final class DecisionEncoder
     public long stateChanges()
     {
         return stateChanges;
+    }
+
+    public long warnings()
+    {
+        return warnings;
     }
 }

@@ -1,17 +1,26 @@
 package io.meridian.engine.order;
 
+import io.meridian.config.AccountConfig;
+import io.meridian.config.EngineConfig;
+import io.meridian.config.StrategyConfig;
 import io.meridian.engine.api.ConnectivityState;
 import io.meridian.engine.api.OperatorCommand;
 import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.Scales;
 import io.meridian.engine.api.Side;
+import io.meridian.engine.api.TradingState;
 import io.meridian.engine.codec.ConnectivityCodec;
 import io.meridian.engine.codec.OperatorCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.risk.KillSwitch;
+import io.meridian.engine.risk.OrderContext;
 import io.meridian.engine.risk.PreTradeRisk;
+import io.meridian.engine.risk.RiskReference;
+import io.meridian.engine.risk.TradingCalendar;
+import io.meridian.engine.risk.VolatilityGauge;
 import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.stage.Stage;
@@ -20,30 +29,52 @@ import java.util.Arrays;
 /**
  * Stage 7 (with stages 5 and 6, which share its state): the order policy. It reads the event, the top of book and
  * the earlier stages' results from the {@link EventSlot}, runs pre-trade risk and the kill switch, keeps its orders in
- * {@link WorkingOrders}, positions and P&amp;L in a {@link PositionKeeper}, and writes every decision through a
- * {@link DecisionEncoder}, in this order per event: TRADING_STATE changes, SIGNAL, cancels (forced by the kill
- * switch, or of a timed-out order), RISK_DECISION, and the NEW order it allows. It keeps no copy of the book.
+ * {@link WorkingOrders}, positions and P&amp;L in a {@link PositionKeeper} and the {@link Account}, and writes every
+ * decision through a {@link DecisionEncoder}, in this order per event: TRADING_STATE changes (and RISK_WARNINGs of
+ * the loss triggers), SIGNAL, cancels (forced by the kill switch, or of a timed-out order), RISK_DECISION (and its
+ * RISK_WARNINGs), and the NEW order it allows. It keeps no copy of the book beyond each instrument's last touch.
  *
  * <p>Order policy: at most one working order per instrument; the order for a new target is a DAY limit for
  * {@code target - position} priced at the touch: joining our own side (buy at the bid, sell at the ask) or crossing
  * to the far side (buy at the ask, sell at the bid), as configured; a working order older than the order
  * timeout is cancelled, acknowledged or not; after a risk reject the instrument cools down for the order timeout
- * before trying again.
+ * before trying again. Kill-switch actions: HALT triggers cancel every order; per-instrument triggers cancel that
+ * instrument's order; the volatility trigger sells every position down by {@code kill.volSpikeReduce}; FLATTEN
+ * cancels everything and closes every position at the far touch, then waits for the venue's confirmations.
  *
  * <p>Single-threaded (the order stage's thread); allocation-free; reads time only from event headers.
+ *
+ * <p>Over 500 lines: the order policy and the kill switch's actions on orders (cancel one, cancel all, reduce, flatten)
+ * act on the same working orders in one event, so they stay in one class; the checks themselves live in
+ * {@link OrderRisk} and {@code engine.risk}, and a third of the file is read-only accessors for reports and tests.
  */
-public final class OrderManager implements Stage
+public final class OrderManager implements Stage, OrderRisk.MarketView
 {
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+
     private final InstrumentIndex instruments;
     private final PreTradeRisk risk;
     private final KillSwitch killSwitch;
     private final PositionKeeper positions;
+    private final Account account;
     private final WorkingOrders orders;
     private final DecisionEncoder decisions;
+    private final OrderRisk orderRisk;
+    private final VolatilityGauge volatility;
+    private final TradingCalendar calendar;
     private final long orderTimeoutNs;
     private final boolean crossSpread;
+    private final long maxPositionLots;
+    private final double maxPositionNav;
+    private final double volSpikeReduce;
     private final long[] lastMarketDataNs;
     private final long[] coolDownUntilNs;
+    private final long[] bid;
+    private final long[] ask;
+    private final long[] reference;
+    private final long[] decisionPrice;
+    /** Lots the kill switch still has to trade per instrument (signed), sent once the instrument has no order. */
+    private final long[] pendingReduction;
     private boolean venueUp = true;
     private long eventTimeNs;
 
@@ -51,40 +82,66 @@ public final class OrderManager implements Stage
      * An order manager.
      *
      * @param instruments configured instruments.
+     * @param config validated configuration (strategy, account, kill switch).
      * @param risk pre-trade checks.
      * @param killSwitch kill switch.
      * @param orderCapacity live-order capacity (power of two).
-     * @param orderTimeoutNs working orders older than this are cancelled; also the reject cool-down.
      * @param modelId scorer id journaled in signals.
-     * @param crossSpread price orders at the far touch (true) or join our own side (false).
      * @param sink where outbound records go.
      */
     public OrderManager(
         final InstrumentIndex instruments,
+        final EngineConfig config,
         final PreTradeRisk risk,
         final KillSwitch killSwitch,
         final int orderCapacity,
-        final long orderTimeoutNs,
         final int modelId,
-        final boolean crossSpread,
         final OutboundSink sink)
     {
-        this.crossSpread = crossSpread;
         this.instruments = instruments;
         this.risk = risk;
         this.killSwitch = killSwitch;
-        this.orderTimeoutNs = orderTimeoutNs;
+        this.crossSpread = StrategyConfig.PRICING_CROSS.equals(config.strategy().pricing());
+        this.orderTimeoutNs = config.strategy().orderTimeoutMs() * NANOS_PER_MILLI;
+        this.maxPositionLots = config.risk().maxPosition();
+        this.maxPositionNav = config.risk().maxPositionNav();
+        this.volSpikeReduce = config.kill().volSpikeReduce();
         final int n = instruments.count();
         this.orders = new WorkingOrders(n, orderCapacity);
         this.decisions = new DecisionEncoder(modelId, sink);
         final long[] multipliers = new long[n];
+        final long[] priceScales = new long[n];
+        final int[] ids = new int[n];
+        int indexInstrument = -1;
         for (int i = 0; i < n; i++)
         {
             multipliers[i] = instruments.cashMultiplier(i);
+            priceScales[i] = instruments.priceScale(i);
+            ids[i] = instruments.id(i);
+            if (instruments.symbol(i).equals(config.risk().volIndexSymbol()))
+            {
+                indexInstrument = i;
+            }
         }
         this.positions = new PositionKeeper(multipliers);
+        final AccountConfig a = config.account();
+        this.calendar = new TradingCalendar(a.timezone(), a.sessionOpen(), a.sessionClose(), a.holidays());
+        this.account = new Account(Scales.toFixed(a.startOfDayNav(), Scales.CASH_SCALE),
+            AccountConfig.TYPE_MARGIN.equals(a.type()), config.risk().maxGrossMarginNav(), calendar, positions);
+        final boolean index = indexInstrument >= 0;
+        this.volatility = new VolatilityGauge(n, priceScales, indexInstrument,
+            index ? config.risk().highVolLevel() : config.risk().proxyHighVol(),
+            index ? config.risk().crisisVolLevel() : config.risk().proxyCrisisVol(),
+            config.risk().proxyHalfLifeSamples());
+        this.orderRisk = new OrderRisk(risk, killSwitch, account, orders, decisions, volatility,
+            new OrderContext(multipliers, RiskReference.of(config, instruments)), ids, config.risk().pdtWindowDays());
         lastMarketDataNs = new long[n];
         coolDownUntilNs = new long[n];
+        bid = new long[n];
+        ask = new long[n];
+        reference = new long[n];
+        decisionPrice = new long[n];
+        pendingReduction = new long[n];
         Arrays.fill(lastMarketDataNs, Long.MIN_VALUE);
         Arrays.fill(coolDownUntilNs, Long.MIN_VALUE);
     }
@@ -107,6 +164,10 @@ public final class OrderManager implements Stage
         eventTimeNs = slot.eventTimeNs;
         decisions.cause(slot.sequence, slot.eventTimeNs, slot.receiveTimeNs);
         final long ordersBefore = decisions.ordersSent();
+        if (account.onTime(eventTimeNs))
+        {
+            orderRisk.onSessionStart();
+        }
         switch (slot.type)
         {
             case RecordType.QUOTE:
@@ -117,10 +178,7 @@ public final class OrderManager implements Stage
                 }
                 break;
             case RecordType.EXEC_REPORT:
-                if (orders.onExecReport(slot.buffer, 0, positions))
-                {
-                    checkLoss();
-                }
+                onExecReport(slot);
                 break;
             case RecordType.TIMER:
                 onTimer();
@@ -130,10 +188,12 @@ public final class OrderManager implements Stage
                 break;
             case RecordType.CONNECTIVITY:
                 venueUp = ConnectivityCodec.state(slot.buffer, 0) == ConnectivityState.UP;
+                killSwitch.onVenue(venueUp, eventTimeNs);
                 break;
             default:
                 break;
         }
+        driveReductions();
         slot.ordersSent = (int)(decisions.ordersSent() - ordersBefore);
         return true;
     }
@@ -143,17 +203,25 @@ public final class OrderManager implements Stage
         final int index = slot.instrumentIndex;
         if (slot.type == RecordType.QUOTE)
         {
-            positions.mark(index, (slot.bidPrice + slot.askPrice) >> 1);
+            final long mid = (slot.bidPrice + slot.askPrice) >> 1;
+            positions.mark(index, mid);
+            volatility.onMid(index, mid, eventTimeNs);
         }
+        bid[index] = slot.bidPrice;
+        ask[index] = slot.askPrice;
+        reference[index] = slot.lastTradePrice > 0 ? slot.lastTradePrice : (slot.bidPrice + slot.askPrice) >> 1;
         lastMarketDataNs[index] = eventTimeNs;
-        if (killSwitch.staleTripped() && killSwitch.onMarketDataAge(oldestMarketDataNs(), eventTimeNs))
+        if (killSwitch.staleTripped()
+            && killSwitch.onMarketDataAge(oldestMarketDataNs(), eventTimeNs, calendar.inSession(eventTimeNs)))
         {
-            emitStateChange();
+            orderRisk.emitStateChange();
         }
-        final boolean lossHalt = killSwitch.onPnl(positions.totalPnl());
-        if (lossHalt)
+        final boolean lossHalt = orderRisk.checkAccount();
+        final boolean volatilityTrip = killSwitch.onVolatility(
+            volatility.regime() == OrderContext.REGIME_CRISIS, volatility.level(), volatility.crisisLevel());
+        if (volatilityTrip && killSwitch.lastTripChangedState())
         {
-            emitStateChange();
+            orderRisk.emitStateChange();
         }
         if (slot.scored)
         {
@@ -163,6 +231,10 @@ public final class OrderManager implements Stage
         if (lossHalt)
         {
             cancelAll();
+        }
+        if (volatilityTrip)
+        {
+            reduceAll(volSpikeReduce);
         }
         expireWorkingOrder(index);
         if (slot.hasTarget)
@@ -174,7 +246,8 @@ public final class OrderManager implements Stage
     private void rebalance(final EventSlot slot, final int index)
     {
         final long now = eventTimeNs;
-        if (orders.hasWorkingOrder(index) || now < coolDownUntilNs[index] || slot.bidPrice == 0)
+        if (orders.hasWorkingOrder(index) || now < coolDownUntilNs[index] || slot.bidPrice == 0
+            || pendingReduction[index] != 0)
         {
             return;
         }
@@ -187,19 +260,54 @@ public final class OrderManager implements Stage
         final byte side = delta > 0 ? Side.BUY : Side.SELL;
         final long qty = Math.abs(delta);
         final long price = (side == Side.BUY) == crossSpread ? slot.askPrice : slot.bidPrice;
-        final long reference = slot.lastTradePrice > 0 ? slot.lastTradePrice : (slot.bidPrice + slot.askPrice) >> 1;
         final long clOrdId = orders.nextId();
-        final RejectReason reason = risk.check(
-            killSwitch.state(), venueUp, side, qty, price, instruments.cashMultiplier(index), position,
-            orders.workingSigned(index), reference, lastMarketDataNs[index], now);
-        decisions.riskDecision(slot.instrumentId, clOrdId, side, reason, price, qty);
+        final RejectReason reason = orderRisk.check(index, clOrdId, side, qty, price, qty, this, venueUp, now, false);
         if (reason != RejectReason.NONE)
         {
             coolDownUntilNs[index] = now + orderTimeoutNs;
+            final boolean throttled = reason == RejectReason.RISK_THROTTLE_MESSAGE_RATE
+                || reason == RejectReason.RISK_THROTTLE_ORDER_TO_TRADE;
+            if (throttled && killSwitch.onThrottled(risk.throttledInSession()))
+            {
+                orderRisk.emitStateChange();
+                cancelAll();
+            }
             return;
         }
-        orders.open(clOrdId, index, side, price, qty, now);
-        decisions.orderCommand(slot.instrumentId, clOrdId, OrderCommandType.NEW, side, OrderType.LIMIT, price, qty, 0);
+        sendNew(index, clOrdId, side, price, qty);
+    }
+
+    private void sendNew(final int index, final long clOrdId, final byte side, final long price, final long qty)
+    {
+        orders.open(clOrdId, index, side, price, qty, eventTimeNs);
+        // the decision price: the reference the order was checked against (last trade, or mid before any trade)
+        decisionPrice[index] = reference[index];
+        risk.onMessage(eventTimeNs);
+        decisions.orderCommand(instruments.id(index), clOrdId, OrderCommandType.NEW, side, OrderType.LIMIT, price,
+            qty, 0);
+    }
+
+    private void onExecReport(final EventSlot slot)
+    {
+        if (!orders.onExecReport(slot.buffer, 0, positions))
+        {
+            return;
+        }
+        final int index = orders.lastFillIndex();
+        orderRisk.onFill(index, orders.lastFillSignedQty());
+        if (killSwitch.onFill(index, orders.lastFillSide(), orders.lastFillPrice(), decisionPrice[index]))
+        {
+            orderRisk.emitStateChange();
+            cancelInstrument(index);
+        }
+        if (orderRisk.checkPosition(index, maxPositionLots, maxPositionNav))
+        {
+            cancelInstrument(index);
+        }
+        if (orderRisk.checkAccount())
+        {
+            cancelAll();
+        }
     }
 
     private void expireWorkingOrder(final int index)
@@ -207,18 +315,45 @@ public final class OrderManager implements Stage
         final int slot = orders.expire(index, eventTimeNs, orderTimeoutNs);
         if (slot >= 0)
         {
-            final OrderStore store = orders.store();
-            decisions.orderCommand(
-                instruments.id(index), orders.nextId(), OrderCommandType.CANCEL, store.side(slot), OrderType.LIMIT,
-                store.price(slot), store.leaves(slot), store.clOrdId(slot));
+            sendCancel(slot);
+        }
+    }
+
+    private void sendCancel(final int slot)
+    {
+        final OrderStore store = orders.store();
+        risk.onMessage(eventTimeNs);
+        decisions.orderCommand(
+            instruments.id(store.instrument(slot)), orders.nextId(), OrderCommandType.CANCEL, store.side(slot),
+            OrderType.LIMIT, store.price(slot), store.leaves(slot), store.clOrdId(slot));
+    }
+
+    private void cancelInstrument(final int index)
+    {
+        final int slot = orders.expire(index, Long.MAX_VALUE, 0);
+        if (slot >= 0)
+        {
+            sendCancel(slot);
         }
     }
 
     private void onTimer()
     {
-        if (killSwitch.onMarketDataAge(oldestMarketDataNs(), eventTimeNs))
+        if (killSwitch.onMarketDataAge(oldestMarketDataNs(), eventTimeNs, calendar.inSession(eventTimeNs)))
         {
-            emitStateChange();
+            orderRisk.emitStateChange();
+        }
+        if (killSwitch.onVenueTime(eventTimeNs))
+        {
+            orderRisk.emitStateChange();
+            cancelAll();
+        }
+        for (int i = 0; i < instruments.count(); i++)
+        {
+            if (orderRisk.checkPosition(i, maxPositionLots, maxPositionNav))
+            {
+                cancelInstrument(i);
+            }
         }
         for (int i = 0; i < instruments.count(); i++)
         {
@@ -233,16 +368,24 @@ public final class OrderManager implements Stage
             case OperatorCommand.HALT:
                 if (killSwitch.halt())
                 {
-                    emitStateChange();
+                    orderRisk.emitStateChange();
                 }
                 break;
             case OperatorCommand.RESUME:
+                Arrays.fill(pendingReduction, 0);
                 if (killSwitch.resume())
                 {
-                    emitStateChange();
+                    orderRisk.emitStateChange();
                 }
                 break;
             case OperatorCommand.CANCEL_ALL:
+                cancelAll();
+                break;
+            case OperatorCommand.FLATTEN:
+                if (killSwitch.flatten())
+                {
+                    orderRisk.emitStateChange();
+                }
                 cancelAll();
                 break;
             default:
@@ -250,20 +393,61 @@ public final class OrderManager implements Stage
         }
     }
 
-    private void checkLoss()
-    {
-        if (killSwitch.onPnl(positions.totalPnl()))
-        {
-            emitStateChange();
-            cancelAll();
-        }
-    }
-
     private void cancelAll()
     {
         if (orders.cancelAll())
         {
+            risk.onMessage(eventTimeNs);
             decisions.orderCommand(0, orders.nextId(), OrderCommandType.MASS_CANCEL, Side.NONE, (byte)0, 0, 0, 0);
+        }
+    }
+
+    /**
+     * Marks every position to be sold down by a share (the volatility trigger): the caller's cancels go first, the
+     * reducing orders once each instrument has no working order.
+     */
+    private void reduceAll(final double share)
+    {
+        cancelAll();
+        for (int i = 0; i < instruments.count(); i++)
+        {
+            final long position = positions.position(i);
+            pendingReduction[i] = -Long.signum(position) * Math.round(Math.abs(position) * share);
+        }
+    }
+
+    /**
+     * Sends the kill switch's own orders: while FLATTENING a closing order per open position, otherwise any pending
+     * reduction; each at the far touch, once the instrument has no working order and a book. Then checks for flat.
+     */
+    private void driveReductions()
+    {
+        final boolean flattening = killSwitch.state() == TradingState.FLATTENING;
+        for (int i = 0; i < instruments.count(); i++)
+        {
+            final long qty = flattening ? -positions.position(i) : pendingReduction[i];
+            if (qty == 0 || orders.hasWorkingOrder(i) || bid[i] == 0 || ask[i] == 0)
+            {
+                continue;
+            }
+            final byte side = qty > 0 ? Side.BUY : Side.SELL;
+            final long price = side == Side.BUY ? ask[i] : bid[i];
+            final long clOrdId = orders.nextId();
+            orderRisk.check(i, clOrdId, side, Math.abs(qty), price, Math.abs(qty), this, venueUp, eventTimeNs, true);
+            sendNew(i, clOrdId, side, price, Math.abs(qty));
+            pendingReduction[i] = 0;
+        }
+        if (flattening)
+        {
+            long grossLots = 0;
+            for (int i = 0; i < instruments.count(); i++)
+            {
+                grossLots += Math.abs(positions.position(i));
+            }
+            if (killSwitch.onFlatCheck(orders.anyWorking(), grossLots))
+            {
+                orderRisk.emitStateChange();
+            }
         }
     }
 
@@ -280,14 +464,38 @@ public final class OrderManager implements Stage
         return oldest == Long.MAX_VALUE ? eventTimeNs : oldest;
     }
 
-    private void emitStateChange()
+    @Override
+    public long bid(final int index)
     {
-        decisions.tradingState(killSwitch.state(), killSwitch.previousState(), killSwitch.lastReason());
+        return bid[index];
+    }
+
+    @Override
+    public long ask(final int index)
+    {
+        return ask[index];
+    }
+
+    @Override
+    public long reference(final int index)
+    {
+        return reference[index];
+    }
+
+    @Override
+    public long lastDataNs(final int index)
+    {
+        return lastMarketDataNs[index];
     }
 
     public PositionKeeper positions()
     {
         return positions;
+    }
+
+    public Account account()
+    {
+        return account;
     }
 
     public WorkingOrders workingOrders()
@@ -308,6 +516,11 @@ public final class OrderManager implements Stage
     public KillSwitch killSwitch()
     {
         return killSwitch;
+    }
+
+    public VolatilityGauge volatility()
+    {
+        return volatility;
     }
 
     public long signals()

@@ -192,4 +192,47 @@ public final class PositionKeeper
     {
         return position.length;
     }
+
+    /**
+     * Cost basis of the open position (signed: positive for a long).
+     *
+     * @param index dense instrument index.
+     * @return cash units.
+     */
+    public long costBasis(final int index)
+    {
+        return costBasis[index];
+    }
+
+    /**
+     * Realized P&amp;L over all instruments.
+     *
+     * @return cash units.
+     */
+    public long totalRealized()
+    {
+        return totalRealized;
+    }
+
+    /**
+     * The mark price of an instrument.
+     *
+     * @param index dense instrument index.
+     * @return ticks, 0 before the first mark.
+     */
+    public long markPrice(final int index)
+    {
+        return mark[index];
+    }
+
+    /**
+     * Position value at the mark (signed).
+     *
+     * @param index dense instrument index.
+     * @return cash units.
+     */
+    public long value(final int index)
+    {
+        return position[index] * mark[index] * cashMultiplier[index];
+    }
 }

@@ -20,6 +20,10 @@ public final class WorkingOrders
     private long filledQty;
     private long venueRejects;
     private long unknownReports;
+    private int lastFillIndex = -1;
+    private byte lastFillSide;
+    private long lastFillPrice;
+    private long lastFillSignedQty;
 
     /**
      * Empty.
@@ -180,8 +184,12 @@ public final class WorkingOrders
     {
         final long lastQty = ExecReportCodec.lastQty(buffer, offset);
         final long sign = Side.sign(store.side(slot));
-        positions.onFill(index, sign * lastQty, ExecReportCodec.lastPrice(buffer, offset),
-            ExecReportCodec.chargedCost(buffer, offset));
+        final long fillPrice = ExecReportCodec.lastPrice(buffer, offset);
+        positions.onFill(index, sign * lastQty, fillPrice, ExecReportCodec.chargedCost(buffer, offset));
+        lastFillIndex = index;
+        lastFillSide = store.side(slot);
+        lastFillPrice = fillPrice;
+        lastFillSignedQty = sign * lastQty;
         fills++;
         filledQty += lastQty;
         final long leaves = ExecReportCodec.leavesQty(buffer, offset);
@@ -205,6 +213,53 @@ public final class WorkingOrders
             workingClOrdId[index] = 0;
             workingSigned[index] = 0;
         }
+    }
+
+    /**
+     * Whether any order is still live at the venue (a cancel not yet confirmed counts).
+     *
+     * @return true while one is.
+     */
+    public boolean anyWorking()
+    {
+        for (final long id : workingClOrdId)
+        {
+            if (id != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Instrument of the last fill.
+     *
+     * @return dense index, -1 before any.
+     */
+    public int lastFillIndex()
+    {
+        return lastFillIndex;
+    }
+
+    public byte lastFillSide()
+    {
+        return lastFillSide;
+    }
+
+    public long lastFillPrice()
+    {
+        return lastFillPrice;
+    }
+
+    /**
+     * Signed quantity of the last fill.
+     *
+     * @return lots, positive for a buy.
+     */
+    public long lastFillSignedQty()
+    {
+        return lastFillSignedQty;
     }
 
     /**

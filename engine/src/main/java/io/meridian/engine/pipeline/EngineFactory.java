@@ -4,7 +4,6 @@ import io.meridian.config.EngineConfig;
 import io.meridian.config.InstrumentConfig;
 import io.meridian.config.StrategyConfig;
 import io.meridian.engine.api.OutboundSink;
-import io.meridian.engine.api.Scales;
 import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.book.MarketDataStage;
 import io.meridian.engine.feature.FeatureEngine;
@@ -12,6 +11,7 @@ import io.meridian.engine.model.Scorer;
 import io.meridian.engine.order.OrderManager;
 import io.meridian.engine.risk.KillSwitch;
 import io.meridian.engine.risk.PreTradeRisk;
+import io.meridian.engine.risk.RiskReference;
 import io.meridian.engine.strategy.ThresholdStrategy;
 import java.util.List;
 
@@ -23,8 +23,6 @@ public final class EngineFactory
 {
     /** Live orders the order store can hold; far above one working order per instrument plus cancels in flight. */
     public static final int ORDER_CAPACITY = 4096;
-
-    private static final long NANOS_PER_MILLI = 1_000_000L;
 
     private EngineFactory()
     {
@@ -72,25 +70,10 @@ public final class EngineFactory
     {
         final InstrumentIndex instruments = instruments(config);
         final int n = instruments.count();
-        final long staleNs = config.kill().staleMarketDataMs() * NANOS_PER_MILLI;
-        final PreTradeRisk risk = new PreTradeRisk(
-            config.risk().maxOrderQty(),
-            Scales.toFixed(config.risk().maxOrderNotional(), Scales.CASH_SCALE),
-            config.risk().priceCollar(),
-            config.risk().maxOrdersPerSecond(),
-            config.risk().maxPosition(),
-            staleNs);
-        final KillSwitch killSwitch = new KillSwitch(
-            Scales.toFixed(config.kill().dailyLossLimit(), Scales.CASH_SCALE), staleNs);
+        final PreTradeRisk risk = PreTradeRisk.of(config, RiskReference.of(config, instruments), n);
+        final KillSwitch killSwitch = new KillSwitch(config.kill(), n, config.risk().warnAt());
         final OrderManager orders = new OrderManager(
-            instruments,
-            risk,
-            killSwitch,
-            ORDER_CAPACITY,
-            config.strategy().orderTimeoutMs() * NANOS_PER_MILLI,
-            scorer.modelId(),
-            crossesSpread(config),
-            sink);
+            instruments, config, risk, killSwitch, ORDER_CAPACITY, scorer.modelId(), sink);
         final ThresholdStrategy strategy = new ThresholdStrategy(
             n,
             config.strategy().entryThresholdBps(),

@@ -1,173 +1,302 @@
 package io.meridian.engine.risk;
 
+import io.meridian.config.AccountConfig;
+import io.meridian.config.EngineConfig;
+import io.meridian.config.KillConfig;
+import io.meridian.config.RiskConfig;
 import io.meridian.engine.api.RejectReason;
-import io.meridian.engine.api.Side;
-import io.meridian.engine.api.TradingState;
-import java.util.Arrays;
 
 /**
- * Stage 5: the pre-trade checks every new order passes, in this order: trading-state gate, venue session,
- * reference price present, market data fresh, max order quantity, max order notional, price collar against the
- * last trade (mid when no trade yet), max position (including working orders) and order rate (accepted orders in
- * the trailing second of event time). The first failing check's reason is returned; an accepted order is counted
- * for the rate limit. Single-threaded; allocation-free.
+ * Stage 5: the pre-trade check catalogue (SPEC §1(e)), a table of small {@link RiskCheck} objects run in one loop, in
+ * table order (the seeds' priority: gates, then order size and price, then the book, then flow). The first failing
+ * check's reason is returned, and its measured value and limit are kept for the RISK_DECISION record; for an accepted
+ * order the record carries the check closest to its limit. A check whose value reaches {@code risk.warnAt} of its
+ * limit raises a warning once (until it falls back below), which the order stage journals as RISK_WARNING. The kill
+ * switch's own reducing and flattening orders bypass the table. The same table lists the checks for the control
+ * report ({@link #checks}). Single-threaded; allocation-free.
  */
 public final class PreTradeRisk
 {
-    private static final long ONE_SECOND_NS = 1_000_000_000L;
-
-    private final long maxOrderQty;
-    private final long maxOrderNotionalCash;
-    private final double priceCollar;
-    private final long maxPosition;
-    private final long staleNs;
-    private final long[] acceptedTimes;
-    private int rateCursor;
+    private final RiskCheck[] checks;
+    private final boolean[] enabled;
+    private final boolean[] warned;
+    private final double warnAt;
+    private final FlowChecks.FlowCounters flow;
     private final long[] rejects = new long[RejectReason.MAX_CODE];
+    private final int[] warnings;
+    private int warningCount;
     private long accepted;
+    private long throttledInSession;
+    private int reportedCheck = -1;
+    private double reportedValue;
+    private double reportedLimit;
+    private final double[] warningValues;
+    private final double[] warningLimits;
 
     /**
-     * Checks with the given limits.
+     * A table of checks.
      *
-     * @param maxOrderQty largest order in lots.
-     * @param maxOrderNotionalCash largest order notional in cash units.
-     * @param priceCollar largest distance of a limit price from the reference, as a fraction of the reference.
-     * @param maxOrdersPerSecond accepted orders allowed in any trailing second.
-     * @param maxPosition largest absolute position in lots, working orders included.
-     * @param staleMarketDataNs market data older than this refuses new orders.
+     * @param checks the checks, in the order they run.
+     * @param warnAt share of a limit that raises a warning.
+     * @param flow the message and fill counters the RTS 6 checks share.
      */
-    public PreTradeRisk(
-        final long maxOrderQty,
-        final long maxOrderNotionalCash,
-        final double priceCollar,
-        final int maxOrdersPerSecond,
-        final long maxPosition,
-        final long staleMarketDataNs)
+    PreTradeRisk(final RiskCheck[] checks, final double warnAt, final FlowChecks.FlowCounters flow)
     {
-        this.maxOrderQty = maxOrderQty;
-        this.maxOrderNotionalCash = maxOrderNotionalCash;
-        this.priceCollar = priceCollar;
-        this.maxPosition = maxPosition;
-        this.staleNs = staleMarketDataNs;
-        this.acceptedTimes = new long[maxOrdersPerSecond];
-        Arrays.fill(acceptedTimes, Long.MIN_VALUE);
+        this.checks = checks.clone();
+        this.enabled = new boolean[checks.length];
+        for (int i = 0; i < checks.length; i++)
+        {
+            enabled[i] = checks[i].enabled();
+        }
+        this.warned = new boolean[checks.length];
+        this.warnAt = warnAt;
+        this.flow = flow;
+        this.warnings = new int[checks.length];
+        this.warningValues = new double[checks.length];
+        this.warningLimits = new double[checks.length];
     }
 
     /**
-     * Runs every check on one order.
+     * The full catalogue for a configuration.
      *
-     * @param tradingState engine trading state.
-     * @param venueUp whether the venue session is up.
-     * @param side order side.
-     * @param qty order quantity in lots (positive).
-     * @param price limit price in ticks.
-     * @param cashMultiplier cash units per tick times lot for the instrument.
-     * @param position current position in lots.
-     * @param workingSigned signed quantity still working in other orders.
-     * @param referencePrice last trade, or mid when no trade, in ticks; 0 when none.
-     * @param lastMarketDataNs event time of the instrument's last market data.
-     * @param nowNs event time of the causing event.
-     * @return {@link RejectReason#NONE} or the first failing check.
+     * @param config validated configuration.
+     * @param reference reference data.
+     * @param instruments number of instruments.
+     * @return the checks.
      */
-    public RejectReason check(
-        final byte tradingState,
-        final boolean venueUp,
-        final byte side,
-        final long qty,
-        final long price,
-        final long cashMultiplier,
-        final long position,
-        final long workingSigned,
-        final long referencePrice,
-        final long lastMarketDataNs,
-        final long nowNs)
+    public static PreTradeRisk of(final EngineConfig config, final RiskReference reference, final int instruments)
     {
-        final RejectReason reason = evaluate(
-            tradingState, venueUp, side, qty, price, cashMultiplier, position, workingSigned, referencePrice,
-            lastMarketDataNs, nowNs);
-        if (reason == RejectReason.NONE)
+        final RiskConfig r = config.risk();
+        final KillConfig k = config.kill();
+        final AccountConfig a = config.account();
+        final boolean margin = AccountConfig.TYPE_MARGIN.equals(a.type());
+        final FlowChecks.FlowCounters flow = new FlowChecks.FlowCounters(r.maxMessagesPerSecond());
+        final RiskCheck[] table = {
+            new GateChecks.HaltedGate(),
+            new GateChecks.FlatteningGate(),
+            new GateChecks.ReducingGate(),
+            new GateChecks.InstrumentReducingGate(),
+            new GateChecks.EnvironmentGuard(a.dryRun(), "prod".equals(a.environment()), a.allowProdWrite()),
+            new GateChecks.VenueGate(),
+            new GateChecks.RestrictedList(reference),
+            new GateChecks.ReferencePricePresent(),
+            new GateChecks.StaleMarketData(k.staleMarketDataMs()),
+            new SizeChecks.MaxOrderQty(r.maxOrderQty()),
+            new SizeChecks.MinOrderNotional(r.minOrderNotional()),
+            new SizeChecks.MaxOrderNotional(r.maxOrderNotional()),
+            new PriceChecks.PriceCollar(r.priceCollar()),
+            new PriceChecks.NbboCheck(r.nbboTolerance()),
+            new PriceChecks.PriceAnomaly(r.maxSpread()),
+            new PriceChecks.FatFingerPrice(r.fatFingerPrice(), reference),
+            new SizeChecks.FatFingerQty(r.fatFingerQtyMultiple(), r.fatFingerQtyFloor(), r.fatFingerQtyWindow(),
+                instruments),
+            new FlowChecks.Duplicate(r.duplicateWindowMs(), instruments),
+            new SizeChecks.MaxPositionQty(r.maxPosition()),
+            new SizeChecks.PositionNav(r.maxPositionNav()),
+            new ExposureChecks.SectorLimit(r.maxSectorNav(), reference),
+            new ExposureChecks.ClusterLimit(r.maxClusterNav(), reference),
+            new ExposureChecks.Concentration(r.maxConcentration(), r.concentrationMinGrossNav()),
+            new ExposureChecks.GrossExposure(r.maxGrossNav(), r.maxGrossBearNav(), r.maxGrossMarginNav(), margin),
+            new ExposureChecks.SystemicCap(r.systemicCap()),
+            new ExposureChecks.FactorLimits(reference),
+            new ExposureChecks.RiskBudget(r.strategyBudgetNav()),
+            new ExposureChecks.BuyingPower(r.buyingPowerUse(), r.maxGrossMarginNav(), margin),
+            new ExposureChecks.ShortSale(reference),
+            new SizeChecks.AdvChild(r.maxChildAdv(), reference),
+            new SizeChecks.AdvParent(r.maxParentAdv(), reference),
+            new FlowChecks.CrisisRegimeGate(r.crisisVolLevel()),
+            new FlowChecks.EventGate(reference),
+            new FlowChecks.PatternDayTrader(r.pdtMinEquity(), r.pdtMaxDayTrades()),
+            new FlowChecks.DailyOrderValue(r.maxDailyOrderValue()),
+            new FlowChecks.OrderRate(r.maxOrdersPerSecond()),
+            new FlowChecks.MessageRate(flow),
+            new FlowChecks.OrderToTradeRatio(flow, r.maxOrderToTradeRatio(), r.otrMinMessages()),
+        };
+        return new PreTradeRisk(table, r.warnAt(), flow);
+    }
+
+    /**
+     * Runs every enabled check on one order (after {@link OrderContext#prepare}).
+     *
+     * @param o the order and its surroundings.
+     * @return {@link RejectReason#NONE} or the first failing check's reason.
+     */
+    public RejectReason check(final OrderContext o)
+    {
+        o.prepare();
+        warningCount = 0;
+        reportedCheck = -1;
+        reportedValue = 0;
+        reportedLimit = 0;
+        if (o.killSwitchOrder)
         {
             accepted++;
-            acceptedTimes[rateCursor] = nowNs;
-            rateCursor = rateCursor + 1 == acceptedTimes.length ? 0 : rateCursor + 1;
+            return RejectReason.NONE;
         }
-        else
+        double tightest = -1;
+        for (int i = 0; i < checks.length; i++)
         {
-            rejects[reason.code()]++;
+            if (!enabled[i])
+            {
+                continue;
+            }
+            final RiskCheck check = checks[i];
+            final boolean pass = check.passes(o);
+            if (!pass)
+            {
+                reportedCheck = i;
+                reportedValue = o.value;
+                reportedLimit = o.limit;
+                rejects[check.reason().code()]++;
+                if (check.reason() == RejectReason.RISK_THROTTLE_MESSAGE_RATE
+                    || check.reason() == RejectReason.RISK_THROTTLE_ORDER_TO_TRADE)
+                {
+                    throttledInSession++;
+                }
+                return check.reason();
+            }
+            if (check.kind() == RiskCheck.UPPER_BOUND && o.limit > 0)
+            {
+                final double use = o.value / o.limit;
+                if (use > tightest)
+                {
+                    tightest = use;
+                    reportedCheck = i;
+                    reportedValue = o.value;
+                    reportedLimit = o.limit;
+                }
+                warn(i, use, o);
+            }
         }
-        return reason;
-    }
-
-    private RejectReason evaluate(
-        final byte tradingState,
-        final boolean venueUp,
-        final byte side,
-        final long qty,
-        final long price,
-        final long cashMultiplier,
-        final long position,
-        final long workingSigned,
-        final long referencePrice,
-        final long lastMarketDataNs,
-        final long nowNs)
-    {
-        final long signedQty = Side.sign(side) * qty;
-        if (tradingState == TradingState.HALTED)
+        accepted++;
+        for (int i = 0; i < checks.length; i++)
         {
-            return RejectReason.RISK_HALTED;
-        }
-        if (tradingState == TradingState.REDUCING && !reduces(position, signedQty))
-        {
-            return RejectReason.RISK_REDUCING_ONLY;
-        }
-        if (!venueUp)
-        {
-            return RejectReason.RISK_VENUE_DOWN;
-        }
-        if (referencePrice <= 0)
-        {
-            return RejectReason.RISK_NO_REFERENCE_PRICE;
-        }
-        if (nowNs - lastMarketDataNs > staleNs)
-        {
-            return RejectReason.RISK_STALE_MARKET_DATA;
-        }
-        if (qty > maxOrderQty)
-        {
-            return RejectReason.RISK_MAX_ORDER_QTY;
-        }
-        if (notionalExceeds(price, qty, cashMultiplier))
-        {
-            return RejectReason.RISK_MAX_ORDER_NOTIONAL;
-        }
-        if (Math.abs(price - referencePrice) > priceCollar * referencePrice)
-        {
-            return RejectReason.RISK_PRICE_COLLAR;
-        }
-        if (Math.abs(position + workingSigned + signedQty) > maxPosition)
-        {
-            return RejectReason.RISK_MAX_POSITION;
-        }
-        final long oldest = acceptedTimes[rateCursor];
-        if (oldest != Long.MIN_VALUE && nowNs - oldest < ONE_SECOND_NS)
-        {
-            return RejectReason.RISK_ORDER_RATE;
+            if (enabled[i])
+            {
+                checks[i].onAccepted(o);
+            }
         }
         return RejectReason.NONE;
     }
 
-    private boolean notionalExceeds(final long price, final long qty, final long cashMultiplier)
+    private void warn(final int i, final double use, final OrderContext o)
     {
-        // qty * a > limit  <=>  qty > floor(limit / a) for positive a: no overflow for any order size
-        final long cashPerLot = price * cashMultiplier;
-        return cashPerLot > 0 && qty > maxOrderNotionalCash / cashPerLot;
+        if (use >= warnAt)
+        {
+            if (!warned[i])
+            {
+                warned[i] = true;
+                warnings[warningCount] = i;
+                warningValues[warningCount] = o.value;
+                warningLimits[warningCount] = o.limit;
+                warningCount++;
+            }
+        }
+        else
+        {
+            warned[i] = false;
+        }
     }
 
-    private static boolean reduces(final long position, final long signedQty)
+    /**
+     * Counts an order message (new or cancel) sent to the venue, for the RTS 6 message rate and order-to-trade ratio.
+     *
+     * @param nowNs event time.
+     */
+    public void onMessage(final long nowNs)
     {
-        return position != 0
-            && Long.signum(signedQty) == -Long.signum(position)
-            && Math.abs(signedQty) <= Math.abs(position);
+        flow.onMessage(nowNs);
+    }
+
+    /**
+     * Counts a fill, for the order-to-trade ratio.
+     */
+    public void onFill()
+    {
+        flow.sessionFills++;
+    }
+
+    /**
+     * A new trading session: daily counters reset.
+     */
+    public void onSessionStart()
+    {
+        flow.sessionMessages = 0;
+        flow.sessionFills = 0;
+        throttledInSession = 0;
+        for (final RiskCheck check : checks)
+        {
+            check.onSessionStart();
+        }
+    }
+
+    /**
+     * The reason code of the check whose value and limit were reported for the last order (the failing check, or the
+     * accepted order's tightest), or 0 when none.
+     *
+     * @return a {@link RejectReason} code.
+     */
+    public short reportedCode()
+    {
+        return reportedCheck < 0 ? 0 : checks[reportedCheck].reason().code();
+    }
+
+    public double reportedValue()
+    {
+        return reportedValue;
+    }
+
+    public double reportedLimit()
+    {
+        return reportedLimit;
+    }
+
+    public int warningCount()
+    {
+        return warningCount;
+    }
+
+    /**
+     * The reason of the i-th warning raised by the last order.
+     *
+     * @param i 0 to {@link #warningCount()} - 1.
+     * @return the check's reason.
+     */
+    public RejectReason warningReason(final int i)
+    {
+        return checks[warnings[i]].reason();
+    }
+
+    /**
+     * Value of the i-th warning.
+     *
+     * @param i index.
+     * @return the value.
+     */
+    public double warningValue(final int i)
+    {
+        return warningValues[i];
+    }
+
+    /**
+     * Limit of the i-th warning.
+     *
+     * @param i index.
+     * @return the limit.
+     */
+    public double warningLimit(final int i)
+    {
+        return warningLimits[i];
+    }
+
+    /**
+     * Orders throttled (message rate or order-to-trade ratio) in this session; feeds the RTS 6 kill switch.
+     *
+     * @return the count.
+     */
+    public long throttledInSession()
+    {
+        return throttledInSession;
     }
 
     /**
@@ -184,5 +313,15 @@ public final class PreTradeRisk
     public long acceptedCount()
     {
         return accepted;
+    }
+
+    /**
+     * The check table, in run order (a copy; for the control report and tests).
+     *
+     * @return the checks.
+     */
+    public RiskCheck[] checks()
+    {
+        return checks.clone();
     }
 }

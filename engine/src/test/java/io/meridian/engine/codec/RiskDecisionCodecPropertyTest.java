@@ -11,9 +11,9 @@ import net.jqwik.api.Property;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Round trips of the risk decision ({@link RiskDecisionCodec}): any field values, at any offset, on and off heap;
- * the header survives the body writes, nothing outside the record is touched, and dump and diff see the written
- * values.
+ * Round trips of the risk decision ({@link RiskDecisionCodec}): any field values, at any offset, on and off
+ * heap; the header survives the body writes, nothing outside the record is touched, and dump and diff see the
+ * written values.
  */
 final class RiskDecisionCodecPropertyTest
 {
@@ -27,13 +27,19 @@ final class RiskDecisionCodecPropertyTest
         @ForAll final byte side,
         @ForAll final byte accepted,
         @ForAll final short reasonCode,
+        @ForAll final short checkCode,
         @ForAll final long price,
-        @ForAll final long qty)
+        @ForAll final long qty,
+        @ForAll(supplier = RecordProperties.AnyDoubles.class) final double limit,
+        @ForAll(supplier = RecordProperties.AnyDoubles.class) final double value)
     {
         final UnsafeBuffer buffer = RecordProperties.markedBuffer(direct);
         // Body fields last to first, then the header: a writer that spills into an earlier field shows here.
+        RiskDecisionCodec.value(buffer, offset, value);
+        RiskDecisionCodec.limit(buffer, offset, limit);
         RiskDecisionCodec.qty(buffer, offset, qty);
         RiskDecisionCodec.price(buffer, offset, price);
+        RiskDecisionCodec.checkCode(buffer, offset, checkCode);
         RiskDecisionCodec.reasonCode(buffer, offset, reasonCode);
         RiskDecisionCodec.accepted(buffer, offset, accepted);
         RiskDecisionCodec.side(buffer, offset, side);
@@ -46,8 +52,13 @@ final class RiskDecisionCodecPropertyTest
         assertEquals(side, RiskDecisionCodec.side(buffer, offset), "side");
         assertEquals(accepted, RiskDecisionCodec.accepted(buffer, offset), "accepted");
         assertEquals(reasonCode, RiskDecisionCodec.reasonCode(buffer, offset), "reasonCode");
+        assertEquals(checkCode, RiskDecisionCodec.checkCode(buffer, offset), "checkCode");
         assertEquals(price, RiskDecisionCodec.price(buffer, offset), "price");
         assertEquals(qty, RiskDecisionCodec.qty(buffer, offset), "qty");
+        assertEquals(Double.doubleToRawLongBits(limit),
+            Double.doubleToRawLongBits(RiskDecisionCodec.limit(buffer, offset)), "limit");
+        assertEquals(Double.doubleToRawLongBits(value),
+            Double.doubleToRawLongBits(RiskDecisionCodec.value(buffer, offset)), "value");
         header.assertReadBack(buffer, offset, RiskDecisionCodec.TYPE, RiskDecisionCodec.LENGTH);
         RecordProperties.assertOnlyRecordBytesWritten(buffer, offset, RiskDecisionCodec.LENGTH);
     }
@@ -62,8 +73,11 @@ final class RiskDecisionCodecPropertyTest
         @ForAll final byte side,
         @ForAll final byte accepted,
         @ForAll final short reasonCode,
+        @ForAll final short checkCode,
         @ForAll final long price,
-        @ForAll final long qty)
+        @ForAll final long qty,
+        @ForAll(supplier = RecordProperties.AnyDoubles.class) final double limit,
+        @ForAll(supplier = RecordProperties.AnyDoubles.class) final double value)
     {
         final UnsafeBuffer buffer = RecordProperties.markedBuffer(false);
         // The header first, then the body fields in table order: a writer that spills into a later field shows here.
@@ -73,8 +87,11 @@ final class RiskDecisionCodecPropertyTest
         RiskDecisionCodec.side(buffer, offset, side);
         RiskDecisionCodec.accepted(buffer, offset, accepted);
         RiskDecisionCodec.reasonCode(buffer, offset, reasonCode);
+        RiskDecisionCodec.checkCode(buffer, offset, checkCode);
         RiskDecisionCodec.price(buffer, offset, price);
         RiskDecisionCodec.qty(buffer, offset, qty);
+        RiskDecisionCodec.limit(buffer, offset, limit);
+        RiskDecisionCodec.value(buffer, offset, value);
 
         final Map<String, String> body = new LinkedHashMap<>();
         body.put("causeSequence", Long.toString(causeSequence));
@@ -82,8 +99,11 @@ final class RiskDecisionCodecPropertyTest
         body.put("side", Byte.toString(side));
         body.put("accepted", Byte.toString(accepted));
         body.put("reasonCode", Short.toString(reasonCode));
+        body.put("checkCode", Short.toString(checkCode));
         body.put("price", Long.toString(price));
         body.put("qty", Long.toString(qty));
+        body.put("limit", Double.toString(limit));
+        body.put("value", Double.toString(value));
         RecordProperties.assertToolsSee(buffer, offset, RiskDecisionCodec.LAYOUT, header, body);
         RecordProperties.assertDiffNamesTheEditedField(buffer, offset, RiskDecisionCodec.LAYOUT, edit);
     }

@@ -42,9 +42,10 @@ class DecisionEncoderTest
         encoder.cause(42, 500, 600);
 
         encoder.signal(3, 1.5, 20, 5);
-        encoder.riskDecision(3, 9, Side.SELL, RejectReason.RISK_MAX_ORDER_QTY, 1_234, 50);
+        encoder.riskDecision(3, 9, Side.SELL, RejectReason.RISK_MAX_ORDER_QTY, 1_234, 50,
+            RejectReason.RISK_MAX_ORDER_QTY.code(), 40, 50);
         encoder.orderCommand(3, 10, OrderCommandType.NEW, Side.BUY, OrderType.LIMIT, 1_235, 15, 0);
-        encoder.tradingState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_DAILY_LOSS);
+        encoder.tradingState(0, TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_DAILY_LOSS, 5000, 5001.5);
 
         final UnsafeBuffer signal = sink.records().get(0);
         assertHeader(signal, RecordType.SIGNAL, 1, 3);
@@ -58,6 +59,9 @@ class DecisionEncoderTest
         assertEquals(42, RiskDecisionCodec.causeSequence(risk, 0));
         assertEquals(0, RiskDecisionCodec.accepted(risk, 0));
         assertEquals(RejectReason.RISK_MAX_ORDER_QTY.code(), RiskDecisionCodec.reasonCode(risk, 0));
+        assertEquals(RejectReason.RISK_MAX_ORDER_QTY.code(), RiskDecisionCodec.checkCode(risk, 0));
+        assertEquals(40.0, RiskDecisionCodec.limit(risk, 0));
+        assertEquals(50.0, RiskDecisionCodec.value(risk, 0));
         final UnsafeBuffer order = sink.records().get(2);
         assertHeader(order, RecordType.ORDER_COMMAND, 3, 3);
         assertEquals(42, OrderCommandCodec.causeSequence(order, 0));
@@ -68,6 +72,8 @@ class DecisionEncoderTest
         assertHeader(state, RecordType.TRADING_STATE, 4, 0);
         assertEquals(TradingState.HALTED, TradingStateChangeCodec.state(state, 0));
         assertEquals(RejectReason.KILL_DAILY_LOSS.code(), TradingStateChangeCodec.reasonCode(state, 0));
+        assertEquals(5000.0, TradingStateChangeCodec.limit(state, 0));
+        assertEquals(5001.5, TradingStateChangeCodec.value(state, 0));
         assertEquals(4, encoder.outputSequence());
     }
 
@@ -79,14 +85,16 @@ class DecisionEncoderTest
         encoder.orderCommand(1, 2, OrderCommandType.NEW, Side.BUY, OrderType.LIMIT, 1, 1, 0);
         encoder.orderCommand(1, 3, OrderCommandType.CANCEL, Side.BUY, OrderType.LIMIT, 1, 1, 1);
         encoder.orderCommand(0, 4, OrderCommandType.MASS_CANCEL, Side.NONE, (byte)0, 0, 0, 0);
-        encoder.tradingState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_OPERATOR_HALT);
+        encoder.tradingState(0, TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_OPERATOR_HALT, 0, 0);
+        encoder.riskWarning(1, 0, RejectReason.KILL_DAILY_LOSS, 100, 91);
 
         assertEquals(1, encoder.signals());
+        assertEquals(1, encoder.warnings());
         assertEquals(2, encoder.ordersSent());
         assertEquals(1, encoder.cancelsSent());
         assertEquals(1, encoder.massCancels());
         assertEquals(1, encoder.stateChanges());
-        assertEquals(6, encoder.outputSequence());
+        assertEquals(7, encoder.outputSequence());
     }
 
     @Test
@@ -95,15 +103,15 @@ class DecisionEncoderTest
         encoder.cause(-1, 500, 600);
         // an order command with every byte of its fields set leaves non-zero bytes where the shorter records pad
         encoder.orderCommand(-1, -1L, (byte)-1, (byte)-1, (byte)-1, -1L, -1L, -1L);
-        encoder.riskDecision(3, 9, Side.SELL, RejectReason.NONE, 1_234, 50);
+        encoder.tradingState(0, TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_DAILY_LOSS, 1, 2);
         encoder.orderCommand(-1, -1L, (byte)-1, (byte)-1, (byte)-1, -1L, -1L, -1L);
         encoder.signal(3, 1.5, 20, 5);
         encoder.orderCommand(-1, -1L, (byte)-1, (byte)-1, (byte)-1, -1L, -1L, -1L);
-        encoder.tradingState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_DAILY_LOSS);
+        encoder.riskWarning(3, 9, RejectReason.RISK_ORDER_RATE, 10, 9);
 
-        assertZero(sink.records().get(1), 68, 72, "RISK_DECISION padding");
+        assertZero(sink.records().get(1), 60, 64, "TRADING_STATE padding");
         assertZero(sink.records().get(3), 84, SignalCodec.LENGTH, "SIGNAL padding (to the end)");
-        assertZero(sink.records().get(5), 60, TradingStateChangeCodec.LENGTH, "TRADING_STATE padding (to the end)");
+        assertZero(sink.records().get(5), 66, 72, "RISK_WARNING padding");
     }
 
     private static void assertZero(final UnsafeBuffer record, final int from, final int to, final String what)

@@ -46,7 +46,8 @@ class OrderManagerTest
     private static final int B = 2;
     private static final int C = 3;
     private static final long MS = 1_000_000L;
-    private static final long T0 = 1_000_000_000L;
+    /** 2026-01-05 15:00 UTC, inside the New York session of the demo calendar (staleness is session-aware). */
+    private static final long T0 = 1_767_625_200_000_000_000L;
     private static final long TIMEOUT = 250 * MS;
     private static final long STALE = 60_000 * MS;
 
@@ -160,7 +161,10 @@ class OrderManagerTest
 
     // ---------------------------------------------------------------- outbound assertions
 
-    /** The records emitted since the last call, which must have exactly these types. */
+    /**
+     * The records emitted since the last call, which must have exactly these types. RISK_WARNING records (issue 7:
+     * a limit at 90%) are left out unless the caller asks for one; {@code OrderManagerRiskTest} asserts them.
+     */
     private List<UnsafeBuffer> next(final byte... types)
     {
         final List<UnsafeBuffer> all = sink.records();
@@ -170,6 +174,10 @@ class OrderManagerTest
         for (final byte type : types)
         {
             expected.add(RecordType.name(type));
+        }
+        if (!expected.contains(RecordType.name(RecordType.RISK_WARNING)))
+        {
+            fresh.removeIf(r -> Header.type(r, 0) == RecordType.RISK_WARNING);
         }
         final List<String> actual = new ArrayList<>();
         for (final UnsafeBuffer r : fresh)
@@ -781,7 +789,7 @@ class OrderManagerTest
     @Test
     void shouldHaltOnALosingFill()
     {
-        start("kill.dailyLossLimit=100");
+        start("kill.dailyLossLimit=100", "kill.slippage=1"); // slippage has its own test
         buyOnA(100);
 
         // filled 10,000 ticks above the mid of 500,000: -1,010,000

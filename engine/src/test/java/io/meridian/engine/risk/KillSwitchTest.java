@@ -4,17 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meridian.config.KillConfig;
 import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.Side;
 import io.meridian.engine.api.TradingState;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Each trigger of SPEC decision 5 in the kill switch's state machine: just below its limit nothing happens, at (or
+ * just over) it the scope changes state with the trigger, value and limit; trips latch until RESUME. The scenario of
+ * each trigger through the simulated venue is {@code KillSwitchScenarioTest} (runtime module).
+ */
 class KillSwitchTest
 {
-    private static final long LIMIT = 1_000;
-    private static final long STALE = 5_000_000_000L;
+    private static final long STALE_MS = 5_000;
     private static final long T = 100_000_000_000L;
+    private static final long MS = 1_000_000L;
+    /** Start-of-day NAV 1,000,000.00 in cash units; 2% of it is 20,000.00, the cash limit is 1,000.00. */
+    private static final long NAV = 1_000_000L * 10_000;
+    private static final long CASH_LIMIT = 1_000L * 10_000;
 
-    private final KillSwitch kill = new KillSwitch(LIMIT, STALE);
+    private final KillSwitch kill = new KillSwitch(
+        new KillConfig(1_000, STALE_MS, 0.02, 30_000, 0.01, 0.5, 0.10, 0.08, 3), 3, 0.9);
 
     private void assertState(final byte state, final byte previous, final RejectReason reason)
     {
@@ -36,164 +47,131 @@ class KillSwitchTest
         assertTrue(kill.halt());
         assertState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_OPERATOR_HALT);
         assertFalse(kill.halt(), "a second halt is not a transition");
-        assertState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_OPERATOR_HALT);
-
         assertTrue(kill.resume());
         assertState(TradingState.ACTIVE, TradingState.HALTED, RejectReason.KILL_OPERATOR_RESUME);
         assertFalse(kill.resume(), "a second resume is not a transition");
-        assertState(TradingState.ACTIVE, TradingState.HALTED, RejectReason.KILL_OPERATOR_RESUME);
     }
 
     @Test
-    void shouldHaltWhenTheLossReachesTheLimit()
+    void shouldHaltWhenTheSessionLossReachesTheSmallerLimitAndWarnAtNinetyPercent()
     {
-        assertFalse(kill.onPnl(500));
-        assertFalse(kill.onPnl(-LIMIT + 1));
-        assertState(TradingState.ACTIVE, TradingState.ACTIVE, RejectReason.NONE);
-
-        assertTrue(kill.onPnl(-LIMIT));
+        assertFalse(kill.onAccount(-CASH_LIMIT * 9 / 10 + 1, NAV, 0, 0));
+        assertEquals(0, kill.warningCount());
+        assertFalse(kill.onAccount(-CASH_LIMIT * 9 / 10, NAV, 0, 0));
+        assertEquals(1, kill.warningCount(), "warning at 90% of the limit");
+        assertEquals(RejectReason.KILL_DAILY_LOSS, kill.warningReason(0));
+        assertEquals(1_000.0, kill.warningLimit(0));
+        assertFalse(kill.onAccount(-CASH_LIMIT + 1, NAV, 0, 0));
+        assertEquals(0, kill.warningCount(), "warned once");
+        assertTrue(kill.onAccount(-CASH_LIMIT, NAV, 0, 0));
         assertState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_DAILY_LOSS);
+        assertEquals(1_000.0, kill.lastLimit());
+        assertEquals(1_000.0, kill.lastValue());
+        assertEquals(KillSwitch.GLOBAL, kill.lastScope());
+        assertFalse(kill.onAccount(-2 * CASH_LIMIT, NAV, 0, 0), "latched");
     }
 
     @Test
-    void shouldLatchTheLossHaltUntilResume()
+    void shouldUseTheNavShareWhenItIsTheSmallerDailyLimit()
     {
-        assertTrue(kill.onPnl(-2_000));
-
-        assertFalse(kill.onPnl(-3_000), "no duplicate transition while latched");
-        assertFalse(kill.onPnl(0), "recovering P&L does not resume");
-        assertFalse(kill.onPnl(5_000));
-        assertState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_DAILY_LOSS);
-        assertFalse(kill.onMarketDataAge(T, T), "fresh data does not resume either");
-        assertEquals(TradingState.HALTED, kill.state());
-
-        assertTrue(kill.resume());
-        assertState(TradingState.ACTIVE, TradingState.HALTED, RejectReason.KILL_OPERATOR_RESUME);
+        final KillSwitch navLimited = new KillSwitch(
+            new KillConfig(1e9, STALE_MS, 0.02, 30_000, 0.01, 0.5, 0.10, 0.08, 3), 3, 0.9);
+        assertFalse(navLimited.onAccount(-NAV / 50 + 1, NAV, 0, 0));
+        assertTrue(navLimited.onAccount(-NAV / 50, NAV, 0, 0));
+        assertEquals(20_000.0, navLimited.lastLimit());
     }
 
     @Test
-    void shouldReFireTheLossHaltAfterResumeWhenStillLosing()
+    void shouldHaltOnDrawdownFromPeakAndOnMonthToDateLoss()
     {
-        assertTrue(kill.onPnl(-1_500));
-        assertTrue(kill.resume());
+        assertFalse(kill.onAccount(0, NAV, 0.0999, 0));
+        assertTrue(kill.onAccount(0, NAV, 0.10, 0));
+        assertState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_DRAWDOWN);
 
-        assertTrue(kill.onPnl(-1_500));
-        assertState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_DAILY_LOSS);
-        assertFalse(kill.onPnl(-1_500));
+        final KillSwitch month = new KillSwitch(
+            new KillConfig(1e9, STALE_MS, 1, 30_000, 0.01, 0.5, 0.10, 0.08, 3), 3, 0.9);
+        assertFalse(month.onAccount(0, NAV, 0, 0.0799));
+        assertTrue(month.onAccount(0, NAV, 0, 0.08));
+        assertEquals(RejectReason.KILL_MONTH_LOSS, month.lastReason());
     }
 
     @Test
-    void shouldStayActiveAfterResumeWhenTheLossIsGone()
+    void shouldReduceOnStaleDataInSessionOnlyAndRecover()
     {
-        assertTrue(kill.onPnl(-1_500));
-        assertTrue(kill.resume());
-
-        assertFalse(kill.onPnl(-999));
-        assertState(TradingState.ACTIVE, TradingState.HALTED, RejectReason.KILL_OPERATOR_RESUME);
-    }
-
-    @Test
-    void shouldLatchALossThatHappensWhileOperatorHalted()
-    {
-        assertTrue(kill.halt());
-
-        assertFalse(kill.onPnl(-5_000), "already halted: no transition");
-        assertState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_OPERATOR_HALT);
-
-        assertTrue(kill.resume());
-        assertTrue(kill.onPnl(-5_000), "resume clears the latch, so the loss fires again");
-        assertState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_DAILY_LOSS);
-    }
-
-    @Test
-    void shouldReduceOnStaleDataAndRecoverWhenFresh()
-    {
-        assertFalse(kill.onMarketDataAge(T - STALE, T), "exactly at the limit is fresh");
-        assertEquals(TradingState.ACTIVE, kill.state());
-
-        assertTrue(kill.onMarketDataAge(T - STALE - 1, T));
+        assertFalse(kill.onMarketDataAge(T, T + STALE_MS * MS, true), "at the limit");
+        assertFalse(kill.onMarketDataAge(T, T + STALE_MS * MS + 1, false), "out of session data is not expected");
+        assertTrue(kill.onMarketDataAge(T, T + STALE_MS * MS + 1, true));
         assertState(TradingState.REDUCING, TradingState.ACTIVE, RejectReason.KILL_STALE_MARKET_DATA);
         assertTrue(kill.staleTripped());
-        assertFalse(kill.onMarketDataAge(T - STALE - 1, T + 1), "no duplicate transition while stale");
-        assertFalse(kill.onMarketDataAge(T - 2 * STALE, T + 2));
-
-        assertTrue(kill.onMarketDataAge(T + 3, T + 3));
+        assertTrue(kill.onMarketDataAge(T + STALE_MS * MS, T + STALE_MS * MS + 1, true));
         assertState(TradingState.ACTIVE, TradingState.REDUCING, RejectReason.KILL_MARKET_DATA_RECOVERED);
-        assertFalse(kill.staleTripped());
-        assertFalse(kill.onMarketDataAge(T + 3, T + 4), "no duplicate recovery");
     }
 
     @Test
-    void shouldTripStaleAgainAfterRecovery()
+    void shouldHaltWhenTheVenueIsDownLongerThanTheLimit()
     {
-        assertTrue(kill.onMarketDataAge(0, T));
-        assertTrue(kill.onMarketDataAge(T, T));
+        kill.onVenue(false, T);
+        assertFalse(kill.onVenueTime(T + 30_000 * MS), "at the limit");
+        assertTrue(kill.onVenueTime(T + 30_000 * MS + 1));
+        assertState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_VENUE_DOWN);
+        assertEquals(30_000.0, kill.lastLimit());
 
-        assertTrue(kill.onMarketDataAge(T, T + STALE + 1));
-        assertState(TradingState.REDUCING, TradingState.ACTIVE, RejectReason.KILL_STALE_MARKET_DATA);
+        final KillSwitch back = new KillSwitch(
+            new KillConfig(1_000, STALE_MS, 0.02, 30_000, 0.01, 0.5, 0.10, 0.08, 3), 3, 0.9);
+        back.onVenue(false, T);
+        back.onVenue(true, T + 29_000 * MS);
+        assertFalse(back.onVenueTime(T + 60_000 * MS), "reconnected in time");
     }
 
     @Test
-    void shouldNotLeaveAnOperatorHaltWhenDataTurnsFresh()
+    void shouldMakeOneInstrumentReducingOnSlippageAndOnAPositionBreach()
     {
-        assertTrue(kill.onMarketDataAge(0, T));
-        assertTrue(kill.halt());
-        assertState(TradingState.HALTED, TradingState.REDUCING, RejectReason.KILL_OPERATOR_HALT);
+        assertFalse(kill.onFill(1, Side.BUY, 10_100, 10_000), "1% worse: at the limit");
+        assertFalse(kill.onFill(1, Side.SELL, 11_000, 10_000), "better than decided is not slippage");
+        assertTrue(kill.onFill(1, Side.BUY, 10_101, 10_000));
+        assertEquals(1, kill.lastScope());
+        assertEquals(TradingState.REDUCING, kill.instrumentState(1));
+        assertEquals(TradingState.ACTIVE, kill.state(), "the global state is untouched");
+        assertEquals(RejectReason.KILL_SLIPPAGE, kill.lastReason());
 
-        assertFalse(kill.onMarketDataAge(T, T));
-        assertState(TradingState.HALTED, TradingState.REDUCING, RejectReason.KILL_OPERATOR_HALT);
-        assertFalse(kill.staleTripped(), "the stale trigger is cleared");
-        assertFalse(kill.onMarketDataAge(T, T + 1));
-        assertEquals(TradingState.HALTED, kill.state());
+        assertFalse(kill.onPosition(2, 1_500, 1_500), "at the limit");
+        assertTrue(kill.onPosition(2, 1_501, 1_500));
+        assertEquals(2, kill.lastScope());
+        assertEquals(RejectReason.KILL_POSITION_LIMIT, kill.lastReason());
+        assertEquals(TradingState.REDUCING, kill.lastState());
+
+        kill.resume();
+        assertEquals(TradingState.ACTIVE, kill.instrumentState(1));
+        assertEquals(TradingState.ACTIVE, kill.instrumentState(2));
     }
 
     @Test
-    void shouldNotLeaveALossHaltWhenDataTurnsFresh()
+    void shouldReduceOnceAtTheCrisisVolatilityLevel()
     {
-        assertTrue(kill.onMarketDataAge(0, T));
-        assertTrue(kill.onPnl(-LIMIT));
-        assertState(TradingState.HALTED, TradingState.REDUCING, RejectReason.KILL_DAILY_LOSS);
-
-        assertFalse(kill.onMarketDataAge(T, T));
-        assertState(TradingState.HALTED, TradingState.REDUCING, RejectReason.KILL_DAILY_LOSS);
+        assertFalse(kill.onVolatility(false, 39.9, 40));
+        assertTrue(kill.onVolatility(true, 40, 40));
+        assertTrue(kill.lastTripChangedState());
+        assertState(TradingState.REDUCING, TradingState.ACTIVE, RejectReason.KILL_VOLATILITY_SPIKE);
+        assertFalse(kill.onVolatility(true, 45, 40), "latched");
     }
 
     @Test
-    void shouldNotTripStaleWhileHalted()
+    void shouldHaltAfterTooManyThrottledOrders()
     {
-        assertTrue(kill.halt());
-
-        assertFalse(kill.onMarketDataAge(0, T));
-        assertFalse(kill.staleTripped());
-        assertEquals(TradingState.HALTED, kill.state());
-
-        // after resume, still-stale data trips on the next check
-        assertTrue(kill.resume());
-        assertTrue(kill.onMarketDataAge(0, T + 1));
-        assertState(TradingState.REDUCING, TradingState.ACTIVE, RejectReason.KILL_STALE_MARKET_DATA);
+        assertFalse(kill.onThrottled(2));
+        assertTrue(kill.onThrottled(3));
+        assertState(TradingState.HALTED, TradingState.ACTIVE, RejectReason.KILL_THROTTLE);
     }
 
     @Test
-    void shouldResumeFromReducingAndTripAgainIfStillStale()
+    void shouldDeclareFlatOnlyWhenNothingWorksAndNoPositionIsLeft()
     {
-        assertTrue(kill.onMarketDataAge(0, T));
-
-        assertTrue(kill.resume());
-        assertState(TradingState.ACTIVE, TradingState.REDUCING, RejectReason.KILL_OPERATOR_RESUME);
-        assertFalse(kill.staleTripped());
-
-        assertTrue(kill.onMarketDataAge(0, T + 1));
-        assertState(TradingState.REDUCING, TradingState.ACTIVE, RejectReason.KILL_STALE_MARKET_DATA);
-    }
-
-    @Test
-    void shouldHaltFromReducingOnOperatorHaltAndResumeToActive()
-    {
-        assertTrue(kill.onMarketDataAge(0, T));
-        assertTrue(kill.halt());
-        assertTrue(kill.resume());
-
-        assertState(TradingState.ACTIVE, TradingState.HALTED, RejectReason.KILL_OPERATOR_RESUME);
-        assertFalse(kill.onMarketDataAge(T, T), "fresh data after resume is not a transition");
+        assertTrue(kill.flatten());
+        assertState(TradingState.FLATTENING, TradingState.ACTIVE, RejectReason.KILL_OPERATOR_FLATTEN);
+        assertFalse(kill.onFlatCheck(true, 0), "a cancel not yet confirmed");
+        assertFalse(kill.onFlatCheck(false, 5), "a position left");
+        assertTrue(kill.onFlatCheck(false, 0));
+        assertState(TradingState.HALTED, TradingState.FLATTENING, RejectReason.KILL_FLAT_CONFIRMED);
+        assertFalse(kill.onFlatCheck(false, 0), "declared once");
     }
 }

@@ -1,380 +1,461 @@
 package io.meridian.engine.risk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meridian.config.ConfigLoader;
+import io.meridian.config.EngineConfig;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
 import io.meridian.engine.api.TradingState;
+import io.meridian.engine.pipeline.EngineFactory;
+import io.meridian.engine.stage.InstrumentIndex;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Every check of the pre-trade catalogue at its limit (accepted) and just over it (rejected with the reason naming
+ * the limit, and the limit and measured value reported for the RISK_DECISION record), on the demo profile with one
+ * or two keys changed per case. The bad-config test of each key is {@code RiskConfigValidationTest} (config module).
+ * Instruments: MRDA (index 0, TECH, cluster 1), MRDB (1, TECH, cluster 1), MRDC (2, FINANCE, cluster 2), all with
+ * priceScale 100 and qtyScale 1, so a lot at 10,000 ticks is worth 100.00 and the baseline order (buy 10 MRDA at
+ * 10,000) is worth 1,000.00 against a NAV of 10,000,000.
+ */
 class PreTradeRiskTest
 {
     private static final long MS = 1_000_000L;
     private static final long SECOND = 1_000_000_000L;
-    private static final long STALE = 5 * SECOND;
-    private static final long T = 100 * SECOND;
+    /** 2026-01-05 15:00 UTC, 10:00 in New York. */
+    private static final long T = 1_767_625_200_000_000_000L;
+    private static final long EPOCH_DAY = LocalDate.of(2026, 1, 5).toEpochDay();
 
-    /** One order and its context; every field starts valid for the default limits. */
-    private static final class Order
+    /** One case: config overrides, the order at the limit, the order just over it, the reason and the limit. */
+    record Case(String name, List<String> overrides, Consumer<OrderContext> at, Consumer<OrderContext> over,
+        RejectReason reason, double limit)
     {
-        byte state = TradingState.ACTIVE;
-        boolean venueUp = true;
-        byte side = Side.BUY;
-        long qty = 10;
-        long price = 1_000;
-        long cashMultiplier = 1;
-        long position;
-        long working;
-        long reference = 1_000;
-        long nowNs = T;
-        long lastMarketDataNs = T - MS;
-
-        Order at(final long timeNs)
+        @Override
+        public String toString()
         {
-            nowNs = timeNs;
-            lastMarketDataNs = timeNs - MS;
-            return this;
-        }
-
-        Order side(final byte value, final long quantity)
-        {
-            side = value;
-            qty = quantity;
-            return this;
-        }
-
-        RejectReason check(final PreTradeRisk risk)
-        {
-            return risk.check(
-                state, venueUp, side, qty, price, cashMultiplier, position, working, reference, lastMarketDataNs,
-                nowNs);
+            return name;
         }
     }
 
-    /** maxOrderQty 100, notional 1,000,000 cash, collar 10%, 3 orders/s, max position 150, stale after 5 s. */
-    private static PreTradeRisk limits()
+    private static Case of(
+        final String name, final String overrides, final Consumer<OrderContext> at, final Consumer<OrderContext> over,
+        final RejectReason reason, final double limit)
     {
-        return new PreTradeRisk(100, 1_000_000, 0.10, 3, 150, STALE);
+        return new Case(name, overrides.isEmpty() ? List.of() : List.of(overrides.split(" ")), at, over, reason,
+            limit);
     }
 
-    /** Like {@link #limits()} but with a rate limit far away. */
-    private static PreTradeRisk noRateLimit()
+    static Stream<Case> cases()
     {
-        return new PreTradeRisk(100, 1_000_000, 0.10, 1_000_000, 150, STALE);
+        return Stream.concat(orderCases(), bookAndGateCases());
+    }
+
+    private static Stream<Case> orderCases()
+    {
+        return Stream.of(
+            of("max order qty", "risk.maxOrderQty=100", o -> o.qty = 100, o -> o.qty = 101,
+                RejectReason.RISK_MAX_ORDER_QTY, 100),
+            of("min order notional", "risk.minOrderNotional=1000", o -> o.qty = 10, o -> o.qty = 9,
+                RejectReason.RISK_MIN_NOTIONAL, 1000),
+            of("max order notional", "risk.maxOrderNotional=2000", o -> o.qty = 20, o -> o.qty = 21,
+                RejectReason.RISK_MAX_ORDER_NOTIONAL, 2000),
+            of("price collar", "risk.nbboTolerance=1", o -> o.price = 11_000, o -> o.price = 11_001,
+                RejectReason.RISK_PRICE_COLLAR, 0.10),
+            of("nbbo", "", o ->
+            {
+                o.ask = 10_000;
+                o.price = 10_100;
+            }, o ->
+            {
+                o.ask = 10_000;
+                o.price = 10_101;
+            }, RejectReason.RISK_NBBO, 0.01),
+            of("price anomaly (spread)", "", o -> quote(o, 9_750, 10_250), o -> quote(o, 9_749, 10_251),
+                RejectReason.RISK_PRICE_ANOMALY, 0.05),
+            of("fat-finger price", "", o -> priced(o, 12_000), o -> priced(o, 12_001),
+                RejectReason.RISK_FAT_FINGER_PRICE, 0.20),
+            of("fat-finger qty (floor)", "", o -> o.qty = 1_000, o -> o.qty = 1_001,
+                RejectReason.RISK_FAT_FINGER_QTY, 1_000),
+            of("max position lots", "", o ->
+            {
+                o.positions[0] = 1_400;
+                o.qty = 100;
+            }, o ->
+            {
+                o.positions[0] = 1_400;
+                o.qty = 101;
+            }, RejectReason.RISK_MAX_POSITION, 1_500));
+    }
+
+    private static Stream<Case> bookAndGateCases()
+    {
+        return Stream.of(
+            of("position share of NAV", "risk.maxPositionNav=0.01", o -> position(o, 0, 990, 10),
+                o -> position(o, 0, 990, 11), RejectReason.RISK_POSITION_NAV, 0.01),
+            of("sector", "risk.maxSectorNav=0.02", o -> pair(o, 1, 1_000, 10), o -> pair(o, 1, 1_000, 11),
+                RejectReason.RISK_SECTOR, 0.02),
+            of("cluster", "risk.maxClusterNav=0.02", o -> pair(o, 1, 1_000, 10), o -> pair(o, 1, 1_000, 11),
+                RejectReason.RISK_CLUSTER, 0.02),
+            of("concentration", "risk.maxConcentration=0.5 risk.concentrationMinGrossNav=0.01",
+                o -> pair(o, 1, 1_000, 10), o -> pair(o, 1, 1_000, 11), RejectReason.RISK_CONCENTRATION, 0.5),
+            of("gross exposure, cash account", "account.type=cash risk.systemicCap=100",
+                o -> pair(o, 2, 99_000, 10), o -> pair(o, 2, 99_000, 11), RejectReason.RISK_GROSS_EXPOSURE, 1.0),
+            of("gross exposure, cash account, BEAR", "account.type=cash risk.systemicCap=100", o ->
+            {
+                pair(o, 2, 69_000, 10);
+                o.regime = OrderContext.REGIME_BEAR;
+            }, o ->
+            {
+                pair(o, 2, 69_000, 11);
+                o.regime = OrderContext.REGIME_BEAR;
+            }, RejectReason.RISK_GROSS_EXPOSURE, 0.7),
+            of("gross exposure, margin account", "risk.systemicCap=100 risk.strategyBudgetNav=2",
+                o -> pair(o, 2, 199_000, 10), o -> pair(o, 2, 199_000, 11), RejectReason.RISK_GROSS_EXPOSURE, 2.0),
+            of("systemic net cap", "", o -> pair(o, 2, 24_000, 10), o -> pair(o, 2, 24_000, 11),
+                RejectReason.RISK_SYSTEMIC, 0.25),
+            of("factor (technology)", "risk.maxPositionNav=1 risk.maxSectorNav=1 risk.maxClusterNav=1 "
+                + "risk.maxPosition=1000000000 risk.fatFingerQtyFloor=100000 risk.systemicCap=100 "
+                + "risk.maxOrderNotional=1e9", o -> position(o, 0, 29_000, 1_000), o -> position(o, 0, 29_000, 1_001),
+                RejectReason.RISK_FACTOR, 0.3),
+            of("risk budget", "risk.strategyBudgetNav=0.5 risk.systemicCap=100",
+                o -> pair(o, 2, 49_000, 10), o -> pair(o, 2, 49_000, 11), RejectReason.RISK_BUDGET, 0.5),
+            of("buying power, margin", "risk.buyingPowerUse=0.5 risk.systemicCap=100 risk.strategyBudgetNav=2",
+                o -> other(o, 2, 199_000, 500), o -> other(o, 2, 199_000, 501), RejectReason.RISK_BUYING_POWER, 50_000),
+            of("buying power, cash account", "account.type=cash", o -> o.cash = 1_000, o ->
+            {
+                o.cash = 1_000;
+                o.qty = 11;
+            }, RejectReason.RISK_BUYING_POWER, 1_000),
+            of("short sale (not shortable)", "reference.instruments[0].shortable=false",
+                o -> sell(o, 10, 10), o -> sell(o, 10, 11), RejectReason.RISK_SHORT_SALE, 0),
+            of("short sale (cash account)", "account.type=cash",
+                o -> sell(o, 10, 10), o -> sell(o, 10, 11), RejectReason.RISK_SHORT_SALE, 0),
+            of("ADV child", "reference.instruments[0].adv=1000", o -> o.qty = 50, o -> o.qty = 51,
+                RejectReason.RISK_ADV_CHILD, 0.05),
+            of("ADV parent", "reference.instruments[0].adv=1000", o ->
+            {
+                o.qty = 50;
+                o.parentQty = 250;
+            }, o ->
+            {
+                o.qty = 50;
+                o.parentQty = 251;
+            }, RejectReason.RISK_ADV_PARENT, 0.25),
+            of("crisis regime gate", "", o ->
+            {
+                o.regime = OrderContext.REGIME_CRISIS;
+                sell(o, 10, 10);
+            }, o -> o.regime = OrderContext.REGIME_CRISIS, RejectReason.RISK_CRISIS_REGIME, 0),
+            of("event gate", "reference.instruments[0].eventDates=[2026-01-06]", o -> o.epochDay = EPOCH_DAY,
+                o -> o.epochDay = EPOCH_DAY + 1, RejectReason.RISK_EVENT, 0),
+            of("pattern day trader", "", o -> dayTrade(o, 2), o -> dayTrade(o, 3), RejectReason.RISK_PDT, 3),
+            of("halted", "", o -> o.tradingState = TradingState.ACTIVE, o -> o.tradingState = TradingState.HALTED,
+                RejectReason.RISK_HALTED, 0),
+            of("flattening", "", o -> o.tradingState = TradingState.ACTIVE,
+                o -> o.tradingState = TradingState.FLATTENING, RejectReason.RISK_FLATTENING, 0),
+            of("reducing", "", o ->
+            {
+                o.tradingState = TradingState.REDUCING;
+                sell(o, 10, 10);
+            }, o -> o.tradingState = TradingState.REDUCING, RejectReason.RISK_REDUCING_ONLY, 0),
+            of("instrument reducing", "", o ->
+            {
+                o.instrumentState = TradingState.REDUCING;
+                sell(o, 10, 10);
+            }, o -> o.instrumentState = TradingState.REDUCING, RejectReason.RISK_INSTRUMENT_REDUCING, 0),
+            of("venue down", "", o -> o.venueUp = true, o -> o.venueUp = false, RejectReason.RISK_VENUE_DOWN, 0),
+            of("restricted list", "reference.instruments[1].restricted=true", o -> o.index = 0, o -> o.index = 1,
+                RejectReason.RISK_RESTRICTED, 0),
+            of("reference price", "", o -> o.referencePrice = 10_000, o -> o.referencePrice = 0,
+                RejectReason.RISK_NO_REFERENCE_PRICE, 0),
+            of("stale market data", "kill.staleMarketDataMs=5000", o -> o.lastMarketDataNs = T - 5_000 * MS,
+                o -> o.lastMarketDataNs = T - 5_000 * MS - 1, RejectReason.RISK_STALE_MARKET_DATA, 5_000));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void shouldAcceptAtTheLimitAndRejectJustOverIt(final Case c)
+    {
+        final Fixture atLimit = new Fixture(c.overrides());
+        c.at().accept(atLimit.order);
+        assertEquals(RejectReason.NONE, atLimit.check(), c.name() + " at the limit");
+
+        final Fixture over = new Fixture(c.overrides());
+        c.over().accept(over.order);
+        assertEquals(c.reason(), over.check(), c.name() + " just over the limit");
+        assertEquals(c.reason().code(), over.risk.reportedCode(), "reported check");
+        assertEquals(c.limit(), over.risk.reportedLimit(), 1e-9, "reported limit");
+        assertEquals(1, over.risk.rejectCount(c.reason()));
     }
 
     @Test
-    void shouldAcceptAValidOrder()
+    void shouldRejectTheEnvironmentGuardInDryRunAndInProdWithoutPermission()
     {
-        final PreTradeRisk risk = limits();
-
-        assertEquals(RejectReason.NONE, new Order().check(risk));
-        assertEquals(RejectReason.NONE, new Order().side(Side.SELL, 100).check(risk));
-        assertEquals(2, risk.acceptedCount());
+        assertEquals(RejectReason.RISK_DRY_RUN, new Fixture(List.of("account.dryRun=true")).check());
+        assertEquals(RejectReason.RISK_DRY_RUN, new Fixture(List.of("account.environment=prod")).check());
+        assertEquals(RejectReason.NONE,
+            new Fixture(List.of("account.environment=prod", "account.allowProdWrite=true")).check());
     }
 
     @Test
-    void shouldApplyChecksInTheDocumentedOrder()
+    void shouldTakeTheFatFingerQuantityFromTheRollingMedian()
     {
-        final PreTradeRisk risk = limits();
-        // fill the rate window: accepted at T-900ms, T-800ms, T-700ms
-        for (int i = 9; i >= 7; i--)
+        // floor 5: the first order (empty window) is checked against 10 x 5
+        final Fixture f = new Fixture(List.of("risk.fatFingerQtyFloor=5", "risk.fatFingerQtyMultiple=10"));
+        for (final long qty : new long[]{20, 30, 40, 10})
         {
-            assertEquals(RejectReason.NONE, new Order().at(T - i * 100L * MS).check(risk));
+            f.order.qty = qty;
+            assertEquals(RejectReason.NONE, f.check());
         }
-        final Order order = new Order();
-        order.state = TradingState.HALTED;
-        order.venueUp = false;
-        order.qty = 200;
-        order.price = 20_000;
-        order.position = 100;
-        order.reference = 0;
-        order.lastMarketDataNs = T - 6 * SECOND;
-
-        assertEquals(RejectReason.RISK_HALTED, order.check(risk));
-        order.state = TradingState.REDUCING;
-        assertEquals(RejectReason.RISK_REDUCING_ONLY, order.check(risk));
-        order.state = TradingState.ACTIVE;
-        assertEquals(RejectReason.RISK_VENUE_DOWN, order.check(risk));
-        order.venueUp = true;
-        assertEquals(RejectReason.RISK_NO_REFERENCE_PRICE, order.check(risk));
-        order.reference = 1_000;
-        assertEquals(RejectReason.RISK_STALE_MARKET_DATA, order.check(risk));
-        order.lastMarketDataNs = T - MS;
-        assertEquals(RejectReason.RISK_MAX_ORDER_QTY, order.check(risk));
-        order.qty = 100;
-        assertEquals(RejectReason.RISK_MAX_ORDER_NOTIONAL, order.check(risk));
-        order.price = 1_200;
-        assertEquals(RejectReason.RISK_PRICE_COLLAR, order.check(risk));
-        order.price = 1_000;
-        assertEquals(RejectReason.RISK_MAX_POSITION, order.check(risk));
-        order.position = 0;
-        assertEquals(RejectReason.RISK_ORDER_RATE, order.check(risk));
-        order.at(T + 100 * MS);
-        assertEquals(RejectReason.NONE, order.check(risk));
-
-        assertEquals(4, risk.acceptedCount());
-        for (final RejectReason reason : new RejectReason[]{
-            RejectReason.RISK_HALTED, RejectReason.RISK_REDUCING_ONLY, RejectReason.RISK_VENUE_DOWN,
-            RejectReason.RISK_NO_REFERENCE_PRICE, RejectReason.RISK_STALE_MARKET_DATA, RejectReason.RISK_MAX_ORDER_QTY,
-            RejectReason.RISK_MAX_ORDER_NOTIONAL, RejectReason.RISK_PRICE_COLLAR, RejectReason.RISK_MAX_POSITION,
-            RejectReason.RISK_ORDER_RATE})
-        {
-            assertEquals(1, risk.rejectCount(reason), reason.name());
-        }
-        assertEquals(0, risk.rejectCount(RejectReason.NONE));
+        // median of 10, 20, 30, 40 is 25: the limit is 250
+        f.order.qty = 250;
+        assertEquals(RejectReason.NONE, f.check());
+        // now 10, 20, 30, 40, 250: median 30, limit 300
+        f.order.qty = 301;
+        assertEquals(RejectReason.RISK_FAT_FINGER_QTY, f.check());
+        assertEquals(300, f.risk.reportedLimit());
+        assertEquals(301, f.risk.reportedValue());
     }
 
     @Test
-    void shouldRejectEverythingWhenHaltedEvenAReducingOrder()
+    void shouldRejectTheSameOrderWithinTheDuplicateWindowOnly()
     {
-        final PreTradeRisk risk = limits();
-        final Order order = new Order().side(Side.SELL, 10);
-        order.state = TradingState.HALTED;
-        order.position = 50;
-
-        assertEquals(RejectReason.RISK_HALTED, order.check(risk));
-        order.qty = 1_000_000;
-        assertEquals(RejectReason.RISK_HALTED, order.check(risk), "halted beats max order quantity");
-        assertEquals(2, risk.rejectCount(RejectReason.RISK_HALTED));
-        assertEquals(0, risk.rejectCount(RejectReason.RISK_MAX_ORDER_QTY));
+        final Fixture f = new Fixture(List.of("risk.duplicateWindowMs=1000"));
+        assertEquals(RejectReason.NONE, f.check());
+        f.order.nowNs = T + 999 * MS;
+        f.order.lastMarketDataNs = f.order.nowNs;
+        assertEquals(RejectReason.RISK_DUPLICATE, f.check());
+        assertEquals(999, f.risk.reportedValue(), 1e-9);
+        assertEquals(1000, f.risk.reportedLimit());
+        f.order.qty = 11;
+        assertEquals(RejectReason.NONE, f.check(), "a different quantity is another order");
+        f.order.qty = 10;
+        f.order.nowNs = T + 1000 * MS;
+        assertEquals(RejectReason.NONE, f.check(), "a full window later");
     }
 
     @Test
-    void shouldAllowOnlyReducingOrdersWhenReducing()
+    void shouldCapTheSessionOrderValueAndResetItAtTheNextSession()
     {
-        final PreTradeRisk risk = noRateLimit();
-        final Order longPosition = new Order();
-        longPosition.state = TradingState.REDUCING;
-        longPosition.position = 50;
-
-        assertEquals(RejectReason.NONE, longPosition.side(Side.SELL, 30).check(risk));
-        assertEquals(RejectReason.NONE, longPosition.side(Side.SELL, 50).check(risk), "to flat");
-        assertEquals(RejectReason.RISK_REDUCING_ONLY, longPosition.side(Side.SELL, 51).check(risk), "flip");
-        assertEquals(RejectReason.RISK_REDUCING_ONLY, longPosition.side(Side.BUY, 1).check(risk), "grow");
-
-        final Order shortPosition = new Order();
-        shortPosition.state = TradingState.REDUCING;
-        shortPosition.position = -40;
-        assertEquals(RejectReason.NONE, shortPosition.side(Side.BUY, 40).check(risk));
-        assertEquals(RejectReason.RISK_REDUCING_ONLY, shortPosition.side(Side.BUY, 41).check(risk));
-        assertEquals(RejectReason.RISK_REDUCING_ONLY, shortPosition.side(Side.SELL, 1).check(risk));
-
-        final Order flat = new Order();
-        flat.state = TradingState.REDUCING;
-        assertEquals(RejectReason.RISK_REDUCING_ONLY, flat.side(Side.BUY, 1).check(risk));
-        assertEquals(RejectReason.RISK_REDUCING_ONLY, flat.side(Side.SELL, 1).check(risk));
-
-        assertEquals(3, risk.acceptedCount());
-        assertEquals(6, risk.rejectCount(RejectReason.RISK_REDUCING_ONLY));
-    }
-
-    @Test
-    void shouldStillRunTheOtherChecksOnAReducingOrder()
-    {
-        final PreTradeRisk risk = noRateLimit();
-        final Order order = new Order().side(Side.SELL, 30);
-        order.state = TradingState.REDUCING;
-        order.position = 50;
-        order.venueUp = false;
-
-        assertEquals(RejectReason.RISK_VENUE_DOWN, order.check(risk));
-        order.venueUp = true;
-        order.price = 1_500;
-        assertEquals(RejectReason.RISK_PRICE_COLLAR, order.check(risk));
-    }
-
-    @Test
-    void shouldRequireAReferencePrice()
-    {
-        final PreTradeRisk risk = noRateLimit();
-        final Order order = new Order();
-        order.reference = 0;
-        assertEquals(RejectReason.RISK_NO_REFERENCE_PRICE, order.check(risk));
-        order.reference = -1;
-        assertEquals(RejectReason.RISK_NO_REFERENCE_PRICE, order.check(risk));
-        order.reference = 1;
-        order.price = 1;
-        assertEquals(RejectReason.NONE, order.check(risk));
-    }
-
-    @Test
-    void shouldRejectStaleMarketDataJustPastTheLimit()
-    {
-        final PreTradeRisk risk = noRateLimit();
-        final Order order = new Order();
-
-        order.lastMarketDataNs = T - STALE;
-        assertEquals(RejectReason.NONE, order.check(risk), "exactly at the limit");
-        order.lastMarketDataNs = T - STALE - 1;
-        assertEquals(RejectReason.RISK_STALE_MARKET_DATA, order.check(risk));
-        order.lastMarketDataNs = T;
-        assertEquals(RejectReason.NONE, order.check(risk));
-    }
-
-    @Test
-    void shouldRejectAboveMaxOrderQty()
-    {
-        final PreTradeRisk risk = new PreTradeRisk(100, Long.MAX_VALUE, 0.10, 1_000, 1_000_000, STALE);
-
-        assertEquals(RejectReason.NONE, new Order().side(Side.BUY, 100).check(risk));
-        assertEquals(RejectReason.RISK_MAX_ORDER_QTY, new Order().side(Side.BUY, 101).check(risk));
-        assertEquals(RejectReason.RISK_MAX_ORDER_QTY, new Order().side(Side.SELL, 101).check(risk));
-        assertEquals(2, risk.rejectCount(RejectReason.RISK_MAX_ORDER_QTY));
-    }
-
-    @Test
-    void shouldPassNotionalExactlyAtTheLimitAndRejectOneLotMore()
-    {
-        final PreTradeRisk risk = new PreTradeRisk(1_000_000, 1_000_000, 0.10, 1_000, 1_000_000, STALE);
-
-        // 1000 lots at 1000 ticks, 1 cash unit per tick*lot: exactly 1,000,000
-        assertEquals(RejectReason.NONE, new Order().side(Side.BUY, 1_000).check(risk));
-        assertEquals(RejectReason.RISK_MAX_ORDER_NOTIONAL, new Order().side(Side.BUY, 1_001).check(risk));
-        assertEquals(RejectReason.NONE, new Order().side(Side.SELL, 1_000).check(risk));
-        assertEquals(RejectReason.RISK_MAX_ORDER_NOTIONAL, new Order().side(Side.SELL, 1_001).check(risk));
-    }
-
-    @Test
-    void shouldApplyTheCashMultiplierToNotional()
-    {
-        final PreTradeRisk risk = new PreTradeRisk(1_000_000, 1_000_000, 0.10, 1_000, 1_000_000, STALE);
-        final Order order = new Order();
-        order.price = 1_234;
-        order.reference = 1_234;
-        order.cashMultiplier = 100;
-
-        // 123,400 cash per lot: 8 lots = 987,200, 9 lots = 1,110,600
-        assertEquals(RejectReason.NONE, order.side(Side.BUY, 8).check(risk));
-        assertEquals(RejectReason.RISK_MAX_ORDER_NOTIONAL, order.side(Side.BUY, 9).check(risk));
-
-        final PreTradeRisk exact = new PreTradeRisk(1_000_000, 987_200, 0.10, 1_000, 1_000_000, STALE);
-        assertEquals(RejectReason.NONE, order.side(Side.BUY, 8).check(exact));
-        assertEquals(RejectReason.RISK_MAX_ORDER_NOTIONAL, order.side(Side.BUY, 9).check(exact));
-        final PreTradeRisk oneShort = new PreTradeRisk(1_000_000, 987_199, 0.10, 1_000, 1_000_000, STALE);
-        assertEquals(RejectReason.RISK_MAX_ORDER_NOTIONAL, order.side(Side.BUY, 8).check(oneShort));
-    }
-
-    @Test
-    void shouldNotOverflowOnAHugeOrderNotional()
-    {
-        final PreTradeRisk risk = new PreTradeRisk(Long.MAX_VALUE, 1_000_000, 0.10, 1_000, Long.MAX_VALUE, STALE);
-        final Order order = new Order().side(Side.BUY, Long.MAX_VALUE / 10);
-
-        assertEquals(RejectReason.RISK_MAX_ORDER_NOTIONAL, order.check(risk));
-    }
-
-    @Test
-    void shouldRejectPricesOutsideTheCollarAndAcceptTheBoundary()
-    {
-        final PreTradeRisk risk = noRateLimit();
-        final Order order = new Order();
-
-        order.price = 1_100;
-        assertEquals(RejectReason.NONE, order.check(risk));
-        order.price = 1_101;
-        assertEquals(RejectReason.RISK_PRICE_COLLAR, order.check(risk));
-        order.price = 900;
-        assertEquals(RejectReason.NONE, order.check(risk));
-        order.price = 899;
-        assertEquals(RejectReason.RISK_PRICE_COLLAR, order.check(risk));
-
-        order.reference = 2_000;
-        order.price = 2_200;
-        assertEquals(RejectReason.NONE, order.check(risk));
-        order.price = 2_201;
-        assertEquals(RejectReason.RISK_PRICE_COLLAR, order.check(risk));
-        order.price = 1_799;
-        assertEquals(RejectReason.RISK_PRICE_COLLAR, order.check(risk));
-        assertEquals(4, risk.rejectCount(RejectReason.RISK_PRICE_COLLAR));
-    }
-
-    @Test
-    void shouldIncludeWorkingQuantityInMaxPosition()
-    {
-        final PreTradeRisk risk = noRateLimit();
-        final Order order = new Order();
-
-        order.position = 100;
-        order.working = 40;
-        assertEquals(RejectReason.NONE, order.side(Side.BUY, 10).check(risk), "100 + 40 + 10 = 150");
-        assertEquals(RejectReason.RISK_MAX_POSITION, order.side(Side.BUY, 11).check(risk));
-
-        order.position = -100;
-        order.working = -40;
-        assertEquals(RejectReason.NONE, order.side(Side.SELL, 10).check(risk));
-        assertEquals(RejectReason.RISK_MAX_POSITION, order.side(Side.SELL, 11).check(risk));
-
-        order.position = 140;
-        order.working = -30;
-        assertEquals(RejectReason.NONE, order.side(Side.BUY, 40).check(risk), "working sells offset the buy");
-
-        order.position = 0;
-        order.working = 100;
-        assertEquals(RejectReason.RISK_MAX_POSITION, order.side(Side.BUY, 51).check(risk),
-            "working alone counts with no position");
-        assertEquals(RejectReason.NONE, order.side(Side.SELL, 100).check(risk));
-        assertEquals(3, risk.rejectCount(RejectReason.RISK_MAX_POSITION));
-    }
-
-    @Test
-    void shouldLimitAcceptedOrdersInTheTrailingSecond()
-    {
-        final PreTradeRisk risk = limits();
-        final long t0 = T;
-
-        assertEquals(RejectReason.NONE, new Order().at(t0).check(risk));
-        assertEquals(RejectReason.NONE, new Order().at(t0 + 100 * MS).check(risk));
-        assertEquals(RejectReason.NONE, new Order().at(t0 + 200 * MS).check(risk));
-        assertEquals(RejectReason.RISK_ORDER_RATE, new Order().at(t0 + 300 * MS).check(risk));
-        assertEquals(RejectReason.RISK_ORDER_RATE, new Order().at(t0 + SECOND - 1).check(risk));
-
-        // the order at t0 leaves the window
-        assertEquals(RejectReason.NONE, new Order().at(t0 + SECOND).check(risk));
-        assertEquals(RejectReason.RISK_ORDER_RATE, new Order().at(t0 + SECOND + 1).check(risk));
-        // the order at t0 + 100 ms leaves
-        assertEquals(RejectReason.NONE, new Order().at(t0 + SECOND + 100 * MS).check(risk));
-        assertEquals(RejectReason.NONE, new Order().at(t0 + SECOND + 200 * MS).check(risk));
-        assertEquals(RejectReason.RISK_ORDER_RATE, new Order().at(t0 + SECOND + 200 * MS).check(risk));
-
-        assertEquals(6, risk.acceptedCount());
-        assertEquals(4, risk.rejectCount(RejectReason.RISK_ORDER_RATE));
-    }
-
-    @Test
-    void shouldNotCountRejectedOrdersTowardsTheRate()
-    {
-        final PreTradeRisk risk = limits();
-        for (int i = 0; i < 5; i++)
-        {
-            assertEquals(RejectReason.RISK_MAX_ORDER_QTY, new Order().side(Side.BUY, 500).check(risk));
-        }
+        final Fixture f = new Fixture(List.of("risk.maxDailyOrderValue=3000"));
         for (int i = 0; i < 3; i++)
         {
-            assertEquals(RejectReason.NONE, new Order().check(risk), "order " + i);
+            f.order.nowNs = T + i * SECOND;
+            f.order.lastMarketDataNs = f.order.nowNs;
+            assertEquals(RejectReason.NONE, f.check(), "order " + i);
         }
-        assertEquals(RejectReason.RISK_ORDER_RATE, new Order().check(risk));
-        assertEquals(RejectReason.RISK_ORDER_RATE, new Order().check(risk));
-
-        assertEquals(3, risk.acceptedCount());
-        assertEquals(5, risk.rejectCount(RejectReason.RISK_MAX_ORDER_QTY));
-        assertEquals(2, risk.rejectCount(RejectReason.RISK_ORDER_RATE));
+        assertEquals(RejectReason.RISK_DAILY_ORDER_VALUE, f.check());
+        assertEquals(4000, f.risk.reportedValue(), 1e-9);
+        f.risk.onSessionStart();
+        assertEquals(RejectReason.NONE, f.check());
     }
 
     @Test
-    void shouldAllowABurstAfterAQuietSecond()
+    void shouldLimitAcceptedOrdersInAnyTrailingSecond()
     {
-        final PreTradeRisk risk = limits();
-        for (int second = 0; second < 5; second++)
+        final Fixture f = new Fixture(List.of("risk.maxOrdersPerSecond=3"));
+        for (int i = 0; i < 3; i++)
         {
-            final long start = T + second * SECOND;
-            for (int i = 0; i < 3; i++)
-            {
-                assertEquals(RejectReason.NONE, new Order().at(start + i).check(risk), "second " + second);
-            }
-            assertEquals(RejectReason.RISK_ORDER_RATE, new Order().at(start + 3).check(risk));
+            f.order.price = 10_000L - i;
+            assertEquals(RejectReason.NONE, f.check());
         }
-        assertEquals(15, risk.acceptedCount());
-        assertEquals(5, risk.rejectCount(RejectReason.RISK_ORDER_RATE));
+        assertEquals(RejectReason.RISK_ORDER_RATE, f.check());
+        assertEquals(4, f.risk.reportedValue());
+        assertEquals(3, f.risk.reportedLimit());
+        f.order.nowNs = T + SECOND;
+        assertEquals(RejectReason.NONE, f.check(), "a second later the window is empty");
+    }
+
+    @Test
+    void shouldThrottleOnTheMessageRateAndTheOrderToTradeRatio()
+    {
+        final Fixture rate = new Fixture(List.of("risk.maxMessagesPerSecond=3"));
+        rate.risk.onMessage(T - 10 * MS);
+        rate.risk.onMessage(T - 5 * MS);
+        assertEquals(RejectReason.NONE, rate.check(), "the third message in the second");
+        rate.risk.onMessage(T - MS);
+        assertEquals(RejectReason.RISK_THROTTLE_MESSAGE_RATE, rate.check());
+        assertEquals(1, rate.risk.throttledInSession());
+
+        final Fixture otr = new Fixture(List.of("risk.maxOrderToTradeRatio=5", "risk.otrMinMessages=10"));
+        otr.risk.onFill();
+        otr.risk.onFill();
+        for (int i = 0; i < 9; i++)
+        {
+            otr.risk.onMessage(T - 100 * SECOND);
+        }
+        assertEquals(RejectReason.NONE, otr.check(), "10 messages for 2 fills: at the ratio");
+        otr.risk.onMessage(T - 100 * SECOND);
+        assertEquals(RejectReason.RISK_THROTTLE_ORDER_TO_TRADE, otr.check());
+        assertEquals(5.5, otr.risk.reportedValue(), 1e-9);
+    }
+
+    @Test
+    void shouldWarnOnceAtNinetyPercentOfALimitAndAgainAfterFallingBelow()
+    {
+        final Fixture f = new Fixture(List.of("risk.maxOrderQty=100"));
+        f.order.qty = 89;
+        assertEquals(RejectReason.NONE, f.check());
+        assertEquals(0, f.risk.warningCount());
+        f.order.qty = 90;
+        f.order.price = 10_001;
+        assertEquals(RejectReason.NONE, f.check());
+        assertEquals(1, f.risk.warningCount());
+        assertEquals(RejectReason.RISK_MAX_ORDER_QTY, f.risk.warningReason(0));
+        assertEquals(90, f.risk.warningValue(0));
+        assertEquals(100, f.risk.warningLimit(0));
+        f.order.qty = 95;
+        assertEquals(RejectReason.NONE, f.check());
+        assertEquals(0, f.risk.warningCount(), "still above: no second warning");
+        f.order.qty = 10;
+        assertEquals(RejectReason.NONE, f.check());
+        f.order.qty = 99;
+        assertEquals(RejectReason.NONE, f.check());
+        assertEquals(1, f.risk.warningCount(), "warned again after falling below");
+    }
+
+    @Test
+    void shouldReportTheTightestCheckOfAnAcceptedOrder()
+    {
+        final Fixture f = new Fixture(List.of("risk.maxOrderQty=20"));
+        f.order.qty = 15;
+        assertEquals(RejectReason.NONE, f.check());
+        assertEquals(RejectReason.RISK_MAX_ORDER_QTY.code(), f.risk.reportedCode());
+        assertEquals(15, f.risk.reportedValue());
+        assertEquals(20, f.risk.reportedLimit());
+    }
+
+    @Test
+    void shouldLetTheKillSwitchsOwnOrdersThroughAnyGate()
+    {
+        final Fixture f = new Fixture(List.of());
+        f.order.tradingState = TradingState.FLATTENING;
+        f.order.killSwitchOrder = true;
+        assertEquals(RejectReason.NONE, f.check());
+    }
+
+    @Test
+    void shouldListEveryCheckOnceWithItsOwnReasonAndConfigKey()
+    {
+        final RiskCheck[] checks = new Fixture(List.of()).risk.checks();
+        final List<RejectReason> reasons = new ArrayList<>();
+        for (final RiskCheck check : checks)
+        {
+            assertTrue(!reasons.contains(check.reason()), "one check per reason: " + check.reason());
+            reasons.add(check.reason());
+            assertTrue(check.configKey().startsWith("risk.") || check.configKey().startsWith("kill.")
+                || check.configKey().startsWith("account.") || check.configKey().startsWith("reference.")
+                || "-".equals(check.configKey()), check.name() + ": " + check.configKey());
+        }
+        assertEquals(38, checks.length);
+    }
+
+    private static void quote(final OrderContext o, final long bid, final long ask)
+    {
+        o.bid = bid;
+        o.ask = ask;
+    }
+
+    private static void priced(final OrderContext o, final long price)
+    {
+        o.price = price;
+        o.referencePrice = price;
+        o.bid = price - 1;
+        o.ask = price + 1;
+    }
+
+    private static void position(final OrderContext o, final int index, final long position, final long qty)
+    {
+        o.positions[index] = position;
+        o.qty = qty;
+    }
+
+    private static void pair(final OrderContext o, final int other, final long otherPosition, final long qty)
+    {
+        o.positions[other] = otherPosition;
+        o.positions[0] = 990;
+        o.qty = qty;
+    }
+
+    private static void other(final OrderContext o, final int other, final long otherPosition, final long qty)
+    {
+        o.positions[other] = otherPosition;
+        o.qty = qty;
+    }
+
+    private static void sell(final OrderContext o, final long position, final long qty)
+    {
+        o.positions[0] = position;
+        o.side = Side.SELL;
+        o.qty = qty;
+        o.price = o.bid;
+    }
+
+    private static void dayTrade(final OrderContext o, final int dayTrades)
+    {
+        o.nav = 20_000;
+        o.cash = 20_000;
+        o.dayTradesInWindow = dayTrades;
+        o.openedToday = true;
+        sell(o, 10, 10);
+    }
+
+    /** The demo profile with overrides, a PreTradeRisk and a baseline order. */
+    private static final class Fixture
+    {
+        final PreTradeRisk risk;
+        final OrderContext order;
+
+        Fixture(final List<String> overrides)
+        {
+            final List<String> all = new ArrayList<>(List.of("reference.instruments[0].previousClose=100",
+                "reference.instruments[1].previousClose=100", "reference.instruments[2].previousClose=100"));
+            all.addAll(overrides);
+            final EngineConfig config = ConfigLoader.loadProfile("demo", all);
+            final InstrumentIndex instruments = EngineFactory.instruments(config);
+            final int n = instruments.count();
+            final RiskReference reference = RiskReference.of(config, instruments);
+            final long[] multipliers = new long[n];
+            for (int i = 0; i < n; i++)
+            {
+                multipliers[i] = instruments.cashMultiplier(i);
+            }
+            risk = PreTradeRisk.of(config, reference, n);
+            order = new OrderContext(multipliers, reference);
+            order.index = 0;
+            order.side = Side.BUY;
+            order.qty = 10;
+            order.price = 10_000;
+            order.bid = 9_999;
+            order.ask = 10_001;
+            order.referencePrice = 10_000;
+            order.nowNs = T;
+            order.lastMarketDataNs = T - MS;
+            order.tradingState = TradingState.ACTIVE;
+            order.instrumentState = TradingState.ACTIVE;
+            order.venueUp = true;
+            order.regime = OrderContext.REGIME_NORMAL;
+            order.epochDay = EPOCH_DAY;
+            order.nav = 10_000_000;
+            order.cash = 10_000_000;
+            for (int i = 0; i < n; i++)
+            {
+                order.marks[i] = 10_000;
+            }
+        }
+
+        RejectReason check()
+        {
+            return risk.check(order);
+        }
     }
 }

@@ -1,0 +1,260 @@
+package io.meridian.engine.order;
+
+import io.meridian.engine.risk.TradingCalendar;
+
+/**
+ * The account: start-of-day NAV, cash, NAV, gross and net exposure, leverage, buying power, peak NAV, and the session
+ * and month-to-date P&amp;L, all derived from the {@link PositionKeeper} (fills and marks, i.e. journaled inputs) and
+ * event time. Cash starts at the configured NAV and moves with every fill; NAV is that plus the P&amp;L. Sessions
+ * come from the {@link TradingCalendar}: the first event of a new local date starts a new session (the session's
+ * start NAV is the NAV then) and, in a new month, a new month. Everything in fixed-point cash units (see
+ * {@code Scales.CASH_SCALE}). Single-threaded (the order stage's thread); allocation-free.
+ */
+public final class Account
+{
+    private static final int NO_DAY = -1;
+
+    private final long initialNavCash;
+    private final boolean margin;
+    private final double marginGrossCap;
+    private final TradingCalendar calendar;
+    private final PositionKeeper positions;
+    private int day = NO_DAY;
+    private int month = NO_DAY;
+    private long sessionStartNavCash;
+    private long monthStartNavCash;
+    private long peakNavCash;
+    private long sessions;
+
+    /**
+     * An account.
+     *
+     * @param startOfDayNavCash NAV at the start of the run, cash units.
+     * @param margin whether it is a margin account.
+     * @param marginGrossCap gross exposure allowed as a multiple of NAV in a margin account.
+     * @param calendar the trading calendar.
+     * @param positions positions and P&amp;L.
+     */
+    public Account(
+        final long startOfDayNavCash,
+        final boolean margin,
+        final double marginGrossCap,
+        final TradingCalendar calendar,
+        final PositionKeeper positions)
+    {
+        this.initialNavCash = startOfDayNavCash;
+        this.margin = margin;
+        this.marginGrossCap = marginGrossCap;
+        this.calendar = calendar;
+        this.positions = positions;
+        this.sessionStartNavCash = startOfDayNavCash;
+        this.monthStartNavCash = startOfDayNavCash;
+        this.peakNavCash = startOfDayNavCash;
+    }
+
+    /**
+     * Advances to an event's time: starts a new session on a new local date (and a new month).
+     *
+     * @param nowNs event time.
+     * @return true when a new session started with this event (not for the very first event).
+     */
+    public boolean onTime(final long nowNs)
+    {
+        final int d = calendar.day(nowNs);
+        if (d == day)
+        {
+            return false;
+        }
+        final boolean first = day == NO_DAY;
+        day = d;
+        final long nav = navCash();
+        sessionStartNavCash = first ? initialNavCash : nav;
+        final int m = calendar.month(d);
+        if (m != month)
+        {
+            month = m;
+            monthStartNavCash = first ? initialNavCash : nav;
+        }
+        sessions++;
+        return !first;
+    }
+
+    /**
+     * Records the NAV's peak; call after marks and fills.
+     */
+    public void updatePeak()
+    {
+        final long nav = navCash();
+        if (nav > peakNavCash)
+        {
+            peakNavCash = nav;
+        }
+    }
+
+    /**
+     * Net asset value: the starting NAV plus realized and unrealized P&amp;L.
+     *
+     * @return cash units.
+     */
+    public long navCash()
+    {
+        return initialNavCash + positions.totalPnl();
+    }
+
+    /**
+     * Cash: the starting NAV, less what open positions cost, plus realized P&amp;L.
+     *
+     * @return cash units.
+     */
+    public long cashCash()
+    {
+        long basis = 0;
+        for (int i = 0; i < positions.instruments(); i++)
+        {
+            basis += positions.costBasis(i);
+        }
+        return initialNavCash + positions.totalRealized() - basis;
+    }
+
+    /**
+     * Gross exposure at the marks: the sum of absolute position values.
+     *
+     * @return cash units.
+     */
+    public long grossCash()
+    {
+        long gross = 0;
+        for (int i = 0; i < positions.instruments(); i++)
+        {
+            gross += Math.abs(positions.value(i));
+        }
+        return gross;
+    }
+
+    /**
+     * Net exposure at the marks.
+     *
+     * @return cash units.
+     */
+    public long netCash()
+    {
+        long net = 0;
+        for (int i = 0; i < positions.instruments(); i++)
+        {
+            net += positions.value(i);
+        }
+        return net;
+    }
+
+    /**
+     * Leverage: gross exposure over NAV.
+     *
+     * @return the ratio (0 when NAV is not positive).
+     */
+    public double leverage()
+    {
+        final long nav = navCash();
+        return nav <= 0 ? 0 : grossCash() / (double)nav;
+    }
+
+    /**
+     * Buying power: a cash account's cash; a margin account's {@code marginGrossCap x NAV - gross}.
+     *
+     * @return cash units, never negative.
+     */
+    public long buyingPowerCash()
+    {
+        final long power = margin ? (long)(marginGrossCap * navCash()) - grossCash() : cashCash();
+        return Math.max(0, power);
+    }
+
+    public long sessionStartNavCash()
+    {
+        return sessionStartNavCash;
+    }
+
+    public long monthStartNavCash()
+    {
+        return monthStartNavCash;
+    }
+
+    public long peakNavCash()
+    {
+        return peakNavCash;
+    }
+
+    /**
+     * P&amp;L since the session started.
+     *
+     * @return cash units.
+     */
+    public long sessionPnlCash()
+    {
+        return navCash() - sessionStartNavCash;
+    }
+
+    /**
+     * P&amp;L since the month started.
+     *
+     * @return cash units.
+     */
+    public long monthPnlCash()
+    {
+        return navCash() - monthStartNavCash;
+    }
+
+    /**
+     * NAV's fall from its peak as a fraction of the peak.
+     *
+     * @return 0 at the peak.
+     */
+    public double drawdown()
+    {
+        return peakNavCash <= 0 ? 0 : Math.max(0, peakNavCash - navCash()) / (double)peakNavCash;
+    }
+
+    /**
+     * Month-to-date loss as a fraction of the month's start NAV (positive for a loss).
+     *
+     * @return the fraction.
+     */
+    public double monthLoss()
+    {
+        return monthStartNavCash <= 0 ? 0 : -monthPnlCash() / (double)monthStartNavCash;
+    }
+
+    /**
+     * The current session's day index in the calendar.
+     *
+     * @return the day, or -1 before the first event.
+     */
+    public int day()
+    {
+        return day;
+    }
+
+    public boolean margin()
+    {
+        return margin;
+    }
+
+    /**
+     * Sessions seen (the first event's date counts as one).
+     *
+     * @return the count.
+     */
+    public long sessions()
+    {
+        return sessions;
+    }
+
+    public TradingCalendar calendar()
+    {
+        return calendar;
+    }
+
+    public PositionKeeper positions()
+    {
+        return positions;
+    }
+}

@@ -1,0 +1,236 @@
+package io.meridian.engine.risk;
+
+/**
+ * The real-time risk monitor's statistics over a fixed window of the portfolio's returns (SPEC §1(g)): historical
+ * VaR and CVaR at 95% and 99% (the loss quantile of R's default {@code quantile(type = 7)}, and the mean loss at or
+ * beyond it) and parametric (normal) VaR and CVaR with the sample mean and standard deviation. Returns are NAV
+ * returns between samples (the caller samples on its timer); values are fractions of NAV, positive for a loss. The
+ * window is a preallocated ring; quantiles are found by selection on a scratch copy. Single-threaded; allocation-free.
+ */
+public final class RiskMonitor
+{
+    /** Standard normal quantile at 0.95. */
+    static final double Z95 = 1.6448536269514722;
+    /** Standard normal quantile at 0.99. */
+    static final double Z99 = 2.3263478740408408;
+    private static final double INV_SQRT_2PI = 0.3989422804014327;
+
+    private final double[] returns;
+    private final double[] scratch;
+    private int count;
+    private int cursor;
+    private long previousNav = Long.MIN_VALUE;
+
+    private double histVar95;
+    private double histVar99;
+    private double histCvar95;
+    private double histCvar99;
+    private double paramVar95;
+    private double paramVar99;
+    private double paramCvar95;
+    private double paramCvar99;
+
+    /**
+     * A monitor.
+     *
+     * @param window returns kept (at least 2).
+     */
+    public RiskMonitor(final int window)
+    {
+        returns = new double[window];
+        scratch = new double[window];
+    }
+
+    /**
+     * A NAV sample: adds the return since the previous sample and recomputes the statistics.
+     *
+     * @param navCash NAV in cash units.
+     */
+    public void onNav(final long navCash)
+    {
+        if (previousNav != Long.MIN_VALUE && previousNav > 0)
+        {
+            addReturn((navCash - previousNav) / (double)previousNav);
+        }
+        previousNav = navCash;
+    }
+
+    /**
+     * Adds one return to the window and recomputes the statistics.
+     *
+     * @param r the return.
+     */
+    public void addReturn(final double r)
+    {
+        returns[cursor] = r;
+        cursor = cursor + 1 == returns.length ? 0 : cursor + 1;
+        count = Math.min(count + 1, returns.length);
+        compute();
+    }
+
+    private void compute()
+    {
+        final int n = count;
+        if (n < 2)
+        {
+            return;
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            sum += returns[i];
+        }
+        final double mean = sum / n;
+        double squares = 0;
+        for (int i = 0; i < n; i++)
+        {
+            final double d = returns[i] - mean;
+            squares += d * d;
+        }
+        final double sd = Math.sqrt(squares / (n - 1));
+        paramVar95 = sd * Z95 - mean;
+        paramVar99 = sd * Z99 - mean;
+        paramCvar95 = sd * density(Z95) / 0.05 - mean;
+        paramCvar99 = sd * density(Z99) / 0.01 - mean;
+        final double q95 = quantile(0.05, n);
+        final double q99 = quantile(0.01, n);
+        histVar95 = -q95;
+        histVar99 = -q99;
+        histCvar95 = -meanAtOrBelow(q95, n);
+        histCvar99 = -meanAtOrBelow(q99, n);
+    }
+
+    private static double density(final double z)
+    {
+        return INV_SQRT_2PI * Math.exp(-0.5 * z * z);
+    }
+
+    /** R's type 7: h = (n - 1) p, interpolate between the floor(h)-th and the next order statistic (0-based). */
+    private double quantile(final double p, final int n)
+    {
+        final double h = (n - 1) * p;
+        final int lo = (int)Math.floor(h);
+        System.arraycopy(returns, 0, scratch, 0, n);
+        final double low = select(scratch, n, lo);
+        if (lo + 1 >= n)
+        {
+            return low;
+        }
+        double high = Double.POSITIVE_INFINITY;
+        for (int i = lo + 1; i < n; i++)
+        {
+            high = Math.min(high, scratch[i]);
+        }
+        return low + (h - lo) * (high - low);
+    }
+
+    private double meanAtOrBelow(final double q, final int n)
+    {
+        double sum = 0;
+        int k = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (returns[i] <= q)
+            {
+                sum += returns[i];
+                k++;
+            }
+        }
+        return k == 0 ? q : sum / k;
+    }
+
+    /** Quickselect: afterwards a[k] is the k-th smallest, everything before it no larger, after it no smaller. */
+    static double select(final double[] a, final int n, final int k)
+    {
+        int left = 0;
+        int right = n - 1;
+        while (left < right)
+        {
+            final double pivot = a[(left + right) >>> 1];
+            int i = left;
+            int j = right;
+            while (i <= j)
+            {
+                while (a[i] < pivot)
+                {
+                    i++;
+                }
+                while (a[j] > pivot)
+                {
+                    j--;
+                }
+                if (i <= j)
+                {
+                    final double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    /**
+     * Returns in the window.
+     *
+     * @return the count.
+     */
+    public int count()
+    {
+        return count;
+    }
+
+    public double histVar95()
+    {
+        return histVar95;
+    }
+
+    public double histVar99()
+    {
+        return histVar99;
+    }
+
+    public double histCvar95()
+    {
+        return histCvar95;
+    }
+
+    public double histCvar99()
+    {
+        return histCvar99;
+    }
+
+    public double paramVar95()
+    {
+        return paramVar95;
+    }
+
+    public double paramVar99()
+    {
+        return paramVar99;
+    }
+
+    public double paramCvar95()
+    {
+        return paramCvar95;
+    }
+
+    public double paramCvar99()
+    {
+        return paramCvar99;
+    }
+}

@@ -1,0 +1,132 @@
+package io.meridian.engine.risk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The monitor's VaR and CVaR checked against R (an independent implementation): the same returns go to
+ * {@code Rscript}, which computes the historical figures with {@code quantile(type = 7)} and the parametric ones
+ * with {@code qnorm}/{@code dnorm}, {@code mean} and {@code sd}. Needs Rscript (Debian package r-base-core, which
+ * {@code .ci/run} installs with r-cran-ttr); the test fails, naming the package, when it is missing.
+ */
+class RiskMonitorTest
+{
+    private static final int WINDOW = 250;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldMatchRsHistoricalAndParametricVarAndCvarOverAFullWindow() throws Exception
+    {
+        final RiskMonitor monitor = new RiskMonitor(WINDOW);
+        final SplittableRandom random = new SplittableRandom(11);
+        final List<Double> window = new ArrayList<>();
+        // more returns than the window, with fat-tailed jumps, so the ring has wrapped
+        for (int i = 0; i < 400; i++)
+        {
+            final double r = 0.001 * random.nextGaussian() + (random.nextInt(50) == 0 ? -0.01 : 0);
+            monitor.addReturn(r);
+            window.add(r);
+        }
+        final List<Double> last = window.subList(window.size() - WINDOW, window.size());
+        final double[] expected = r(last);
+        assertEquals(WINDOW, monitor.count());
+        assertClose(expected[0], monitor.histVar95(), "historical VaR 95");
+        assertClose(expected[1], monitor.histVar99(), "historical VaR 99");
+        assertClose(expected[2], monitor.histCvar95(), "historical CVaR 95");
+        assertClose(expected[3], monitor.histCvar99(), "historical CVaR 99");
+        assertClose(expected[4], monitor.paramVar95(), "parametric VaR 95");
+        assertClose(expected[5], monitor.paramVar99(), "parametric VaR 99");
+        assertClose(expected[6], monitor.paramCvar95(), "parametric CVaR 95");
+        assertClose(expected[7], monitor.paramCvar99(), "parametric CVaR 99");
+        assertTrue(monitor.histCvar99() >= monitor.histVar99(), "CVaR is beyond VaR");
+    }
+
+    @Test
+    void shouldTakeReturnsFromNavSamples()
+    {
+        final RiskMonitor monitor = new RiskMonitor(4);
+        monitor.onNav(1_000_000);
+        monitor.onNav(990_000);
+        monitor.onNav(1_009_800);
+        assertEquals(2, monitor.count());
+        // returns -1% and +2%; type 7 at 5% of two values: -0.01 + 0.05 * 0.03
+        assertEquals(0.01 - 0.05 * 0.03, monitor.histVar95(), 1e-15);
+    }
+
+    @Test
+    void shouldAllocateNothingPerSample()
+    {
+        final RiskMonitor monitor = new RiskMonitor(WINDOW);
+        final SplittableRandom random = new SplittableRandom(3);
+        final long[] nav = {10_000_000L};
+        final Runnable samples = () ->
+        {
+            for (int i = 0; i < 10_000; i++)
+            {
+                nav[0] += random.nextInt(2_001) - 1_000;
+                monitor.onNav(nav[0]);
+            }
+        };
+        samples.run();
+        io.meridian.engine.testing.Allocations.assertSteadyStateAllocatesNothing("10000 monitor samples", samples);
+    }
+
+    private static void assertClose(final double expected, final double actual, final String what)
+    {
+        assertEquals(expected, actual, 1e-12 * Math.max(1, Math.abs(expected)), what);
+    }
+
+    private double[] r(final List<Double> returns) throws IOException, InterruptedException
+    {
+        final Path data = tmp.resolve("returns.txt");
+        final StringBuilder text = new StringBuilder();
+        for (final double r : returns)
+        {
+            text.append(String.format(Locale.ROOT, "%.17g%n", r));
+        }
+        Files.writeString(data, text, StandardCharsets.UTF_8);
+        final String script = String.join("\n",
+            "r <- scan('" + data + "', quiet = TRUE)",
+            "q95 <- quantile(r, 0.05, type = 7, names = FALSE)",
+            "q99 <- quantile(r, 0.01, type = 7, names = FALSE)",
+            "m <- mean(r); s <- sd(r)",
+            "v <- c(-q95, -q99, -mean(r[r <= q95]), -mean(r[r <= q99]),",
+            "  s * qnorm(0.95) - m, s * qnorm(0.99) - m, s * dnorm(qnorm(0.95)) / 0.05 - m,",
+            "  s * dnorm(qnorm(0.99)) / 0.01 - m)",
+            "cat(sprintf('%.17g', v), sep = '\\n')");
+        final Process process;
+        try
+        {
+            process = new ProcessBuilder("Rscript", "-e", script).redirectErrorStream(true).start();
+        }
+        catch (final IOException ex)
+        {
+            throw new AssertionError("Rscript is needed for this test: install the Debian package r-base-core", ex);
+        }
+        final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "Rscript finished");
+        assertEquals(0, process.exitValue(), "Rscript failed: " + out);
+        final List<String> lines = out.trim().lines().map(String::trim).toList();
+        assertEquals(8, lines.size(), out);
+        final double[] values = new double[8];
+        for (int i = 0; i < 8; i++)
+        {
+            values[i] = Double.parseDouble(lines.get(i));
+        }
+        return values;
+    }
+}
