@@ -1,7 +1,8 @@
 package io.meridian.engine.api;
 
 /**
- * Operator commands carried by an operator event, encoded as one byte.
+ * Operator commands carried by an operator event, encoded as one byte. The OPERATOR record's header instrument
+ * scopes CANCEL_ALL and FLATTEN to one instrument (0: all); HALT and RESUME act engine-wide.
  */
 public final class OperatorCommand
 {
@@ -11,6 +12,11 @@ public final class OperatorCommand
     public static final byte RESUME = 2;
     /** Cancel every working order. */
     public static final byte CANCEL_ALL = 3;
+    /**
+     * Cancel every working order, then reduce every position to zero through orders checked as under REDUCING
+     * (the strategy's targets are ignored meanwhile); {@link #RESUME} ends it.
+     */
+    public static final byte FLATTEN = 4;
 
     private OperatorCommand()
     {
@@ -32,6 +38,8 @@ public final class OperatorCommand
                 return "RESUME";
             case CANCEL_ALL:
                 return "CANCEL_ALL";
+            case FLATTEN:
+                return "FLATTEN";
             default:
                 return "UNKNOWN(" + command + ")";
         }

@@ -7,6 +7,7 @@ import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
+import io.meridian.engine.api.TradingState;
 import io.meridian.engine.codec.ConnectivityCodec;
 import io.meridian.engine.codec.OperatorCodec;
 import io.meridian.engine.codec.RecordType;
@@ -28,7 +29,9 @@ import java.util.Arrays;
  * {@code target - position} priced at the touch: joining our own side (buy at the bid, sell at the ask) or crossing
  * to the far side (buy at the ask, sell at the bid), as configured; a working order older than the order
  * timeout is cancelled, acknowledged or not; after a risk reject the instrument cools down for the order timeout
- * before trying again.
+ * before trying again. An operator FLATTEN cancels the working orders of the instruments it names (all when the
+ * record's instrument is 0) and from then on targets a zero position for them, each order checked as under REDUCING
+ * whatever the trading state, until RESUME.
  *
  * <p>Single-threaded (the order stage's thread); allocation-free; reads time only from event headers.
  */
@@ -44,6 +47,7 @@ public final class OrderManager implements Stage
     private final boolean crossSpread;
     private final long[] lastMarketDataNs;
     private final long[] coolDownUntilNs;
+    private final boolean[] flattening;
     private boolean venueUp = true;
     private long eventTimeNs;
 
@@ -85,6 +89,7 @@ public final class OrderManager implements Stage
         this.positions = new PositionKeeper(multipliers);
         lastMarketDataNs = new long[n];
         coolDownUntilNs = new long[n];
+        flattening = new boolean[n];
         Arrays.fill(lastMarketDataNs, Long.MIN_VALUE);
         Arrays.fill(coolDownUntilNs, Long.MIN_VALUE);
     }
@@ -126,7 +131,7 @@ public final class OrderManager implements Stage
                 onTimer();
                 break;
             case RecordType.OPERATOR:
-                onOperator(OperatorCodec.command(slot.buffer, 0));
+                onOperator(OperatorCodec.command(slot.buffer, 0), slot.instrumentId, slot.instrumentIndex);
                 break;
             case RecordType.CONNECTIVITY:
                 venueUp = ConnectivityCodec.state(slot.buffer, 0) == ConnectivityState.UP;
@@ -165,13 +170,17 @@ public final class OrderManager implements Stage
             cancelAll();
         }
         expireWorkingOrder(index);
-        if (slot.hasTarget)
+        if (flattening[index])
         {
-            rebalance(slot, index);
+            rebalance(slot, index, 0, TradingState.REDUCING);
+        }
+        else if (slot.hasTarget)
+        {
+            rebalance(slot, index, slot.targetPosition, killSwitch.state());
         }
     }
 
-    private void rebalance(final EventSlot slot, final int index)
+    private void rebalance(final EventSlot slot, final int index, final long target, final byte gate)
     {
         final long now = eventTimeNs;
         if (orders.hasWorkingOrder(index) || now < coolDownUntilNs[index] || slot.bidPrice == 0)
@@ -179,7 +188,7 @@ public final class OrderManager implements Stage
             return;
         }
         final long position = positions.position(index);
-        final long delta = slot.targetPosition - position;
+        final long delta = target - position;
         if (delta == 0)
         {
             return;
@@ -190,7 +199,7 @@ public final class OrderManager implements Stage
         final long reference = slot.lastTradePrice > 0 ? slot.lastTradePrice : (slot.bidPrice + slot.askPrice) >> 1;
         final long clOrdId = orders.nextId();
         final RejectReason reason = risk.check(
-            killSwitch.state(), venueUp, side, qty, price, instruments.cashMultiplier(index), position,
+            gate, venueUp, side, qty, price, instruments.cashMultiplier(index), position,
             orders.workingSigned(index), reference, lastMarketDataNs[index], now);
         decisions.riskDecision(slot.instrumentId, clOrdId, side, reason, price, qty);
         if (reason != RejectReason.NONE)
@@ -226,8 +235,13 @@ public final class OrderManager implements Stage
         }
     }
 
-    private void onOperator(final byte command)
+    private void onOperator(final byte command, final int instrumentId, final int index)
     {
+        if (instrumentId != 0 && index < 0)
+        {
+            // scoped to an instrument this engine does not trade: nothing to do
+            return;
+        }
         switch (command)
         {
             case OperatorCommand.HALT:
@@ -237,13 +251,25 @@ public final class OrderManager implements Stage
                 }
                 break;
             case OperatorCommand.RESUME:
+                Arrays.fill(flattening, false);
                 if (killSwitch.resume())
                 {
                     emitStateChange();
                 }
                 break;
             case OperatorCommand.CANCEL_ALL:
-                cancelAll();
+                cancelScope(instrumentId, index);
+                break;
+            case OperatorCommand.FLATTEN:
+                cancelScope(instrumentId, index);
+                if (instrumentId == 0)
+                {
+                    Arrays.fill(flattening, true);
+                }
+                else
+                {
+                    flattening[index] = true;
+                }
                 break;
             default:
                 break;
@@ -256,6 +282,23 @@ public final class OrderManager implements Stage
         {
             emitStateChange();
             cancelAll();
+        }
+    }
+
+    private void cancelScope(final int instrumentId, final int index)
+    {
+        if (instrumentId == 0)
+        {
+            cancelAll();
+            return;
+        }
+        final int slot = orders.cancel(index);
+        if (slot >= 0)
+        {
+            final OrderStore store = orders.store();
+            decisions.orderCommand(
+                instrumentId, orders.nextId(), OrderCommandType.CANCEL, store.side(slot), OrderType.LIMIT,
+                store.price(slot), store.leaves(slot), store.clOrdId(slot));
         }
     }
 
@@ -363,6 +406,17 @@ public final class OrderManager implements Stage
     public long outputSequence()
     {
         return decisions.outputSequence();
+    }
+
+    /**
+     * Whether an operator FLATTEN is reducing the instrument's position (until RESUME).
+     *
+     * @param index dense instrument index.
+     * @return true while flattening.
+     */
+    public boolean flattening(final int index)
+    {
+        return flattening[index];
     }
 
     /**
