@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param risk        pre-trade risk limits.
  * @param kill        kill-switch triggers.
  * @param venue       the simulated venue.
+ * @param ops         the ops server's address; optional in a document (journals written before it existed have
+ *                    none): {@link OpsConfig#DEFAULT} when absent.
  */
 public record EngineConfig(
     RunConfig run,
@@ -31,7 +33,8 @@ public record EngineConfig(
     StrategyConfig strategy,
     RiskConfig risk,
     KillConfig kill,
-    VenueConfig venue)
+    VenueConfig venue,
+    OpsConfig ops)
 {
     /**
      * Rejects null sections and makes the instrument list unmodifiable.
@@ -49,5 +52,6 @@ public record EngineConfig(
         Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(kill, "kill");
         Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(ops, "ops");
     }
 }

@@ -46,6 +46,7 @@ class ConfigProfilesTest
         assertEquals(new RiskConfig(2000, 300_000, 0.10, 20, 1500), c.risk());
         assertEquals(new KillConfig(50_000, 60_000), c.kill());
         assertEquals(new VenueConfig(50), c.venue());
+        assertEquals(new OpsConfig("127.0.0.1", 0), c.ops());
     }
 
     @Test
@@ -123,9 +124,9 @@ class ConfigProfilesTest
 
         assertTrue(yaml.startsWith("run:\n  events: 2000000\n  seed: 20261121\nengine:\n  mode: \"single\"\n"), yaml);
         assertTrue(yaml.contains("instruments:\n  - id: 1\n    symbol: \"MRDA\"\n    priceScale: 100\n"), yaml);
-        assertTrue(yaml.endsWith("venue:\n  latencyUs: 50\n"), yaml);
+        assertTrue(yaml.endsWith("venue:\n  latencyUs: 50\nops:\n  bind: \"127.0.0.1\"\n  port: 0\n"), yaml);
         final String[] sections = {"run:", "engine:", "journal:", "instruments:", "market:", "features:", "model:",
-            "strategy:", "risk:", "kill:", "venue:"};
+            "strategy:", "risk:", "kill:", "venue:", "ops:"};
         int previous = -1;
         for (final String section : sections)
         {
