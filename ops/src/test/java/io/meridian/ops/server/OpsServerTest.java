@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -251,6 +253,22 @@ class OpsServerTest
         }
         final Promtool.Result check = Promtool.run(dir, text, "check", "metrics");
         assertEquals(0, check.exitCode(), "promtool check metrics:\n" + check.output() + "\n" + text);
+        final Set<String> served = new TreeSet<>();
+        for (final String line : text.split("\n", -1))
+        {
+            if (!line.isEmpty() && !line.startsWith("#"))
+            {
+                served.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        for (final Path file : List.of(OpsFilesTest.GRAFANA, OpsFilesTest.RULES))
+        {
+            final Set<String> used = OpsFilesTest.metricNames(file);
+            assertTrue(used.size() > 5, file + " uses " + used);
+            final Set<String> missing = new TreeSet<>(used);
+            missing.removeAll(served);
+            assertEquals(Set.of(), missing, file + " uses metrics /metrics does not serve");
+        }
     }
 
     /** Closes the engine, then reads the journal and replays it. */
