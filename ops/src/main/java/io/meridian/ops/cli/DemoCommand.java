@@ -7,6 +7,7 @@ import io.meridian.engine.pipeline.PipelineLatency;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
+import io.meridian.ops.server.OpsLauncher;
 import io.meridian.runtime.backtest.Backtest;
 import io.meridian.runtime.driver.EventMerger;
 import io.meridian.runtime.launch.Args;
@@ -29,8 +30,9 @@ import org.agrona.concurrent.SystemNanoClock;
  */
 public final class DemoCommand
 {
-    static final Set<String> OPTIONS = Set.of("events", "journal", "config", "summary-json");
-    static final Set<String> FLAGS = Set.of("no-progress");
+    static final Set<String> OPTIONS = Set.of("events", "journal", "config", "summary-json",
+        OpsLauncher.TOKEN_FILE_OPTION);
+    static final Set<String> FLAGS = Set.of("no-progress", "ops");
     private static final long PROGRESS_EVERY = 1 << 16;
     /** Stages timed on one event in this many (tick-to-order on every order): see PipelineLatency. */
     private static final int LATENCY_SAMPLE_EVERY = 8;
@@ -77,6 +79,8 @@ public final class DemoCommand
                 ex -> err.println("warning: journal pretouch: " + ex));
             backtest = new Backtest(config, scorer, EventMerger.simulated(config), Backtest.journal(journal), latency,
                 new SystemNanoClock());
+            final OpsLauncher ops = args.flag("ops") ? DemoOps.start(backtest, config, runId,
+                EngineSetup.configSource(args, name), journalDir, OpsLauncher.tokens(args), err) : null;
             final ProgressBar bar = args.flag("no-progress")
                 ? null : new ProgressBar(err, events, startNanos, ProgressBar.consoleIsTerminal());
             // two halves of one run (the split changes nothing the engine sees: the driver just continues), so
@@ -95,6 +99,11 @@ public final class DemoCommand
             finally
             {
                 pretouch.close();
+                if (ops != null)
+                {
+                    backtest.publishState();
+                    ops.close();
+                }
             }
             if (bar != null)
             {

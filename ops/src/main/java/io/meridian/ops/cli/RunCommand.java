@@ -73,7 +73,7 @@ public final class RunCommand
                 .config(config).scorer(scorer).journal(journal).warnings(err).statePublication(ops)))
             {
                 topology = live;
-                final OpsLauncher server = ops ? OpsLauncher.start(new OpsEngine(live, config, runId,
+                final OpsLauncher server = ops ? OpsLauncher.start(new OpsEngine(OpsEngine.live(live), config, runId,
                     EngineSetup.configSource(args, "demo"), journalDir.toString()), tokens, OpsLauncher.URL_FILE, err)
                     : null;
                 try

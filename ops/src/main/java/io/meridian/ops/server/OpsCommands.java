@@ -7,7 +7,6 @@ import io.meridian.config.InstrumentConfig;
 import io.meridian.engine.api.OperatorCommand;
 import io.meridian.engine.codec.OperatorCodec;
 import io.meridian.runtime.driver.OperatorInbox;
-import io.meridian.runtime.live.LiveTopology;
 import java.io.PrintStream;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The mutating calls ({@code POST /halt}, {@code /resume}, {@code /cancel-all}, {@code /flatten}): validates the
- * optional body {@code {"instrument": "MRDA", "reason": "..."}}, submits the command to the live topology's
+ * optional body {@code {"instrument": "MRDA", "reason": "..."}}, submits the command to the engine's
  * {@link OperatorInbox} with the authenticated operator's name, and waits until the OPERATOR record it became is
  * journaled and processed, so that {@code GET /status} shows its effect once the call returns. Every accepted command
  * is audited on the error stream (operator, command, scope, reason, sequence; never the token). Thread-safe.
@@ -176,7 +175,7 @@ final class OpsCommands
         {
             throw new Refusal(503, "the engine cannot take commands: " + unhealthy);
         }
-        final LiveTopology topology = engine.topology();
+        final OpsEngine.Source topology = engine.source();
         final long id = topology.operatorInbox().submit(code(command), request.instrumentId(),
             OperatorCodec.packOperator(operator));
         if (id < 0)

@@ -75,9 +75,10 @@ public final class OpsLauncher implements AutoCloseable
             }
             if (urlFile != null)
             {
-                if (urlFile.getParent() != null)
+                final Path parent = urlFile.toAbsolutePath().getParent();
+                if (parent != null)
                 {
-                    Files.createDirectories(urlFile.getParent());
+                    Files.createDirectories(parent);
                 }
                 Files.writeString(urlFile, server.url() + System.lineSeparator(), StandardCharsets.UTF_8);
             }

@@ -136,15 +136,15 @@ final class OpsMetrics implements MultiCollector
         final double loss = Math.max(0.0, -StatusDocument.cash(view.totalPnl()));
         out.add(gauge("meridian_daily_loss_usage_ratio", "Loss so far over kill.dailyLossLimit",
             config.kill().dailyLossLimit() > 0 ? loss / config.kill().dailyLossLimit() : 0.0));
-        final long published = engine.topology().publishedSequence();
-        final long journaled = engine.topology().journaledSequence();
-        final long processed = engine.topology().processedSequence();
+        final long published = engine.source().publishedSequence();
+        final long journaled = engine.source().journaledSequence();
+        final long processed = engine.source().processedSequence();
         out.add(gauge("meridian_journal_lag_events", "Inbound events published but not yet journaled",
             (double)Math.max(0, published - journaled)));
         out.add(gauge("meridian_journal_input_sequence", "Sequence of the last inbound event journaled",
             (double)journaled));
         out.add(gauge("meridian_inbound_ring_occupancy_ratio", "Share of the inbound ring's slots not yet processed",
-            Math.max(0, published - processed) / (double)engine.topology().ringSize()));
+            Math.max(0, published - processed) / (double)engine.source().ringSize()));
         int working = 0;
         for (int i = 0; i < view.instruments(); i++)
         {

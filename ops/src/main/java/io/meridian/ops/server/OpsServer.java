@@ -255,7 +255,7 @@ public final class OpsServer implements AutoCloseable
         {
             doc.put("reason", reason);
         }
-        doc.put("journaledSequence", engine.topology().journaledSequence());
+        doc.put("journaledSequence", engine.source().journaledSequence());
         send(exchange, reason == null ? 200 : 503, JSON, json.writeValueAsBytes(doc));
     }
 

@@ -183,13 +183,13 @@ final class StatusDocument
 
     private static Map<String, Object> journal(final OpsEngine engine, final EngineStateView view)
     {
-        final long published = engine.topology().publishedSequence();
-        final long journaled = engine.topology().journaledSequence();
+        final long published = engine.source().publishedSequence();
+        final long journaled = engine.source().journaledSequence();
         final Map<String, Object> journal = new LinkedHashMap<>();
         journal.put("dir", engine.journalDir());
         journal.put("publishedSequence", published);
         journal.put("journaledSequence", journaled);
-        journal.put("processedSequence", engine.topology().processedSequence());
+        journal.put("processedSequence", engine.source().processedSequence());
         journal.put("lagEvents", Math.max(0, published - journaled));
         journal.put("decisions", view.outputs());
         return journal;

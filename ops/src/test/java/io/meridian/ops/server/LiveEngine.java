@@ -43,7 +43,7 @@ final class LiveEngine implements AutoCloseable
             List.of(overrides), config).toText());
         topology = LiveTopology.start(new LiveTopology.Context().config(config).scorer(scorer).journal(journal)
             .warnings(warnings).statePublication(true).pretouch(false, 1));
-        engine = new OpsEngine(topology, config, "ops-test", "profile:demo", journalDir.toString());
+        engine = new OpsEngine(OpsEngine.live(topology), config, "ops-test", "profile:demo", journalDir.toString());
         feeder = new Thread(() ->
         {
             try

@@ -40,7 +40,6 @@ public final class OperatorInbox
     private final AtomicLongArray owners = new AtomicLongArray(RESULTS);
     private final AtomicLongArray sequences = new AtomicLongArray(RESULTS);
     private final Taker taker = new Taker();
-    private long taken;
 
     /**
      * Submits a command (any thread).
@@ -105,9 +104,9 @@ public final class OperatorInbox
         {
             return -1;
         }
-        taken++;
+        taker.taken++;
         Header.write(buffer, offset, OperatorCodec.TYPE, OperatorCodec.LENGTH, taker.instrumentId, 0, eventTimeNs, 0,
-            SourceIds.OPERATOR, taken);
+            SourceIds.OPERATOR, taker.taken);
         OperatorCodec.command(buffer, offset, taker.command);
         OperatorCodec.operator(buffer, offset, taker.operator);
         return taker.request;
@@ -127,19 +126,10 @@ public final class OperatorInbox
         owners.lazySet(slot, request);
     }
 
-    /**
-     * Commands taken so far.
-     *
-     * @return the count.
-     */
-    public long taken()
-    {
-        return taken;
-    }
-
-    /** Copies one ring message into its fields; one instance, reused by the merger's thread. */
+    /** Copies one ring message into its fields and counts them; one instance, owned by the merger's thread. */
     private static final class Taker implements MessageHandler
     {
+        long taken;
         long request;
         long operator;
         int instrumentId;
