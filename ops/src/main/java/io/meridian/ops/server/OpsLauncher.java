@@ -4,7 +4,6 @@ import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +58,7 @@ public final class OpsLauncher implements AutoCloseable
      * @param urlFile where to write its URL, or null.
      * @param err where the {@code ops:} lines and the audit go.
      * @return the launcher, to close when the engine stops.
-     * @throws UncheckedIOException when the address cannot be bound or the URL file cannot be written.
+     * @throws UsageException when the address cannot be bound or the URL file cannot be written.
      */
     public static OpsLauncher start(
         final OpsEngine engine, final OpsTokens tokens, final Path urlFile, final PrintStream err)
@@ -86,7 +85,8 @@ public final class OpsLauncher implements AutoCloseable
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException(e.getMessage(), e);
+            // the address is configuration (ops.bind, ops.port) or the URL file's directory: exit 2 with the reason
+            throw new UsageException(e.getMessage() + " (ops.bind / ops.port, or --no-ops)");
         }
     }
 
