@@ -62,7 +62,8 @@ final class ConfigBinder
         final ReportConfig report = CostConfigBinder.report(top.section("report", ReportConfig.class));
         final EngineConfig config = new EngineConfig(
             run, pipeline, journal, instruments, market, features, model, strategy, risk, kill, venue, costs, report,
-            account, reference);
+            account, reference,
+            top.present("ops") ? ops(top.section("ops", OpsConfig.class)) : OpsConfig.DEFAULT);
         top.done();
         return config;
     }
@@ -226,6 +227,15 @@ final class ConfigBinder
         final VenueConfig venue = new VenueConfig(s.integer("latencyUs", 0, 10_000_000));
         s.done();
         return venue;
+    }
+
+    private static OpsConfig ops(final ConfigSection s)
+    {
+        final OpsConfig ops = new OpsConfig(
+            s.text("bind", OpsConfig.BIND_PATTERN, OpsConfig.BIND_ALLOWED),
+            (int)s.integer("port", 0, 65_535, "a TCP port from 0 to 65535 (0: any free port)"));
+        s.done();
+        return ops;
     }
 
     static String integerRange(final long min, final long max)

@@ -73,6 +73,22 @@ final class ConfigSection
         return of(join(path, key), node, map.entries.get(key).keyLine(), type);
     }
 
+    /**
+     * Whether an optional key is present; an absent one counts as read (its default applies).
+     *
+     * @param key the key.
+     * @return true when the mapping has it.
+     */
+    boolean present(final String key)
+    {
+        if (map.entries.containsKey(key))
+        {
+            return true;
+        }
+        read.add(key);
+        return false;
+    }
+
     List<ConfigSection> list(final String key, final Class<?> elementType, final int min, final int max)
     {
         final String allowed = "a list of " + min + " to " + max + " mappings with keys "

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param report      conventions of the statistics and TCA of {@code meridian report}.
  * @param account     the trading account, its calendar and environment.
  * @param reference   reference data per instrument (ADV, sector, previous close, ...).
+ * @param ops         the ops server's address; optional in a document (journals written before it existed have
+ *                    none): {@link OpsConfig#DEFAULT} when absent.
  */
 public record EngineConfig(
     RunConfig run,
@@ -39,7 +41,8 @@ public record EngineConfig(
     CostConfig costs,
     ReportConfig report,
     AccountConfig account,
-    ReferenceConfig reference)
+    ReferenceConfig reference,
+    OpsConfig ops)
 {
     /**
      * Rejects null sections and makes the instrument list unmodifiable.
@@ -61,5 +64,6 @@ public record EngineConfig(
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(ops, "ops");
     }
 }

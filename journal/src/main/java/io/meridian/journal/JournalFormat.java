@@ -33,9 +33,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * match, or that breaks these rules, is reported by the reader as {@link Corruption}, and reading stops there.
  *
  * <p>Versions: format 1 (journals written before checksums) had no trailer and a 0 in the manifest's {@code flags}
- * field; format 2 had the shorter EXEC_REPORT (104 bytes), RISK_DECISION (88 bytes) and TRADING_STATE (64 bytes)
- * records, before they carried the fill's costs and the check's limit and value (format 3); this build reads format {@value #VERSION} only and refuses any
- * other with a message naming both versions.
+ * field; format 2 had the shorter EXEC_REPORT (104 bytes), RISK_DECISION (88 bytes) and TRADING_STATE
+ * (64 bytes) records, before they carried the fill's costs and the check's limit and value (format 3); this build
+ * reads format {@value #VERSION} only and refuses any other with a message naming both versions.
  */
 public final class JournalFormat
 {
@@ -53,7 +53,7 @@ public final class JournalFormat
     public static final int END_OF_RUN_LENGTH = Header.LENGTH;
     /** The journal format this build writes and reads. */
     public static final int VERSION = 3;
-    /** The format before EXEC_REPORT carried the fills' costs and RISK_DECISION/TRADING_STATE the check's limit and value. */
+    /** The format before EXEC_REPORT carried costs and RISK_DECISION / TRADING_STATE their limit and value. */
     public static final int VERSION_WITHOUT_COSTS = 2;
     /** The format of journals written before records carried checksums (no trailer, 0 in the version field). */
     public static final int VERSION_WITHOUT_CHECKSUMS = 1;
@@ -176,7 +176,7 @@ public final class JournalFormat
     {
         final String why = version == VERSION_WITHOUT_CHECKSUMS
             ? " (written before journal records carried checksums)"
-            : version == VERSION_WITHOUT_COSTS ? " (written before execution reports carried costs and risk records their limits)"
+            : version == VERSION_WITHOUT_COSTS ? " (written before execution reports carried costs)"
             : version > VERSION ? " (written by a newer build)" : "";
         return "journal " + where + " is journal format version " + version + why + "; this build reads journal "
             + "format version " + VERSION + " only: read it with the build that wrote it";

@@ -1,7 +1,8 @@
 package io.meridian.engine.api;
 
 /**
- * Operator commands carried by an operator event, encoded as one byte.
+ * Operator commands carried by an operator event, encoded as one byte. The OPERATOR record's header instrument
+ * scopes CANCEL_ALL and FLATTEN to one instrument (0: all); HALT and RESUME act engine-wide.
  */
 public final class OperatorCommand
 {
@@ -11,7 +12,10 @@ public final class OperatorCommand
     public static final byte RESUME = 2;
     /** Cancel every working order. */
     public static final byte CANCEL_ALL = 3;
-    /** Cancel every working order and close every position; state FLATTENING until the venue confirms it flat. */
+    /**
+     * Cancel every working order and close every position; state FLATTENING until the venue confirms it flat. With
+     * an instrument (the record's instrument id), that instrument only, until RESUME.
+     */
     public static final byte FLATTEN = 4;
 
     private OperatorCommand()

@@ -40,7 +40,9 @@ import java.util.Arrays;
  * timeout is cancelled, acknowledged or not; after a risk reject the instrument cools down for the order timeout
  * before trying again. Kill-switch actions: HALT triggers cancel every order; per-instrument triggers cancel that
  * instrument's order; the volatility trigger sells every position down by {@code kill.volSpikeReduce}; FLATTEN
- * cancels everything and closes every position at the far touch, then waits for the venue's confirmations.
+ * cancels everything and closes every position at the far touch, then waits for the venue's confirmations. An operator
+ * CANCEL_ALL or FLATTEN naming one instrument (the record's instrument id; 0 = all) acts on that instrument only: its
+ * order is cancelled and, for FLATTEN, its strategy targets are ignored and its position closed until RESUME.
  *
  * <p>Single-threaded (the order stage's thread); allocation-free; reads time only from event headers.
  *
@@ -75,6 +77,8 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     private final long[] decisionPrice;
     /** Lots the kill switch still has to trade per instrument (signed), sent once the instrument has no order. */
     private final long[] pendingReduction;
+    /** Instruments an operator FLATTEN names: their strategy targets are ignored and positions closed, until RESUME. */
+    private final boolean[] flattening;
     private boolean venueUp = true;
     private long eventTimeNs;
 
@@ -142,6 +146,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         reference = new long[n];
         decisionPrice = new long[n];
         pendingReduction = new long[n];
+        flattening = new boolean[n];
         Arrays.fill(lastMarketDataNs, Long.MIN_VALUE);
         Arrays.fill(coolDownUntilNs, Long.MIN_VALUE);
     }
@@ -184,7 +189,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
                 onTimer();
                 break;
             case RecordType.OPERATOR:
-                onOperator(OperatorCodec.command(slot.buffer, 0));
+                onOperator(OperatorCodec.command(slot.buffer, 0), slot.instrumentId, slot.instrumentIndex);
                 break;
             case RecordType.CONNECTIVITY:
                 venueUp = ConnectivityCodec.state(slot.buffer, 0) == ConnectivityState.UP;
@@ -237,13 +242,17 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             reduceAll(volSpikeReduce);
         }
         expireWorkingOrder(index);
-        if (slot.hasTarget)
+        if (flattening[index])
         {
-            rebalance(slot, index);
+            rebalance(slot, index, 0, true);
+        }
+        else if (slot.hasTarget)
+        {
+            rebalance(slot, index, slot.targetPosition, false);
         }
     }
 
-    private void rebalance(final EventSlot slot, final int index)
+    private void rebalance(final EventSlot slot, final int index, final long target, final boolean operatorFlatten)
     {
         final long now = eventTimeNs;
         if (orders.hasWorkingOrder(index) || now < coolDownUntilNs[index] || slot.bidPrice == 0
@@ -252,7 +261,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             return;
         }
         final long position = positions.position(index);
-        final long delta = slot.targetPosition - position;
+        final long delta = target - position;
         if (delta == 0)
         {
             return;
@@ -261,7 +270,8 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         final long qty = Math.abs(delta);
         final long price = (side == Side.BUY) == crossSpread ? slot.askPrice : slot.bidPrice;
         final long clOrdId = orders.nextId();
-        final RejectReason reason = orderRisk.check(index, clOrdId, side, qty, price, qty, this, venueUp, now, false);
+        final RejectReason reason = orderRisk.check(
+            index, clOrdId, side, qty, price, qty, this, venueUp, now, operatorFlatten);
         if (reason != RejectReason.NONE)
         {
             coolDownUntilNs[index] = now + orderTimeoutNs;
@@ -361,8 +371,13 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         }
     }
 
-    private void onOperator(final byte command)
+    private void onOperator(final byte command, final int instrumentId, final int index)
     {
+        if (instrumentId != 0 && index < 0)
+        {
+            // scoped to an instrument this engine does not trade: nothing to do
+            return;
+        }
         switch (command)
         {
             case OperatorCommand.HALT:
@@ -373,23 +388,53 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
                 break;
             case OperatorCommand.RESUME:
                 Arrays.fill(pendingReduction, 0);
+                Arrays.fill(flattening, false);
                 if (killSwitch.resume())
                 {
                     orderRisk.emitStateChange();
                 }
                 break;
             case OperatorCommand.CANCEL_ALL:
-                cancelAll();
+                cancelScope(instrumentId, index);
                 break;
             case OperatorCommand.FLATTEN:
-                if (killSwitch.flatten())
+                if (instrumentId == 0)
                 {
-                    orderRisk.emitStateChange();
+                    if (killSwitch.flatten())
+                    {
+                        orderRisk.emitStateChange();
+                    }
+                    cancelAll();
                 }
-                cancelAll();
+                else
+                {
+                    // one instrument: cancel its order, then close its position through reducing orders (checked as
+                    // the kill switch's own) while the strategy's targets for it are ignored, until RESUME
+                    cancelScope(instrumentId, index);
+                    flattening[index] = true;
+                }
                 break;
             default:
                 break;
+        }
+    }
+
+    /** Cancels every working order (instrument id 0) or the named instrument's one. */
+    private void cancelScope(final int instrumentId, final int index)
+    {
+        if (instrumentId == 0)
+        {
+            cancelAll();
+            return;
+        }
+        final int slot = orders.cancel(index);
+        if (slot >= 0)
+        {
+            final OrderStore store = orders.store();
+            risk.onMessage(eventTimeNs);
+            decisions.orderCommand(
+                instrumentId, orders.nextId(), OrderCommandType.CANCEL, store.side(slot), OrderType.LIMIT,
+                store.price(slot), store.leaves(slot), store.clOrdId(slot));
         }
     }
 
@@ -576,6 +621,17 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     public long outputSequence()
     {
         return decisions.outputSequence();
+    }
+
+    /**
+     * Whether an operator FLATTEN is reducing the instrument's position (until RESUME).
+     *
+     * @param index dense instrument index.
+     * @return true while flattening.
+     */
+    public boolean flattening(final int index)
+    {
+        return flattening[index];
     }
 
     /**

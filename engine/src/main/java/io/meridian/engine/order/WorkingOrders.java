@@ -78,6 +78,17 @@ public final class WorkingOrders
     }
 
     /**
+     * Client order id of the instrument's working order.
+     *
+     * @param index dense instrument index.
+     * @return the id, 0 when none is working.
+     */
+    public long workingClOrdId(final int index)
+    {
+        return workingClOrdId[index];
+    }
+
+    /**
      * Signed quantity still working for an instrument.
      *
      * @param index dense instrument index.
@@ -108,6 +119,29 @@ public final class WorkingOrders
         final byte state = slot >= 0 ? store.state(slot) : OrderStore.DONE;
         if ((state == OrderStore.WORKING || state == OrderStore.PENDING_NEW)
             && nowNs - store.createdNs(slot) >= timeoutNs)
+        {
+            store.state(slot, OrderStore.PENDING_CANCEL);
+            return slot;
+        }
+        return -1;
+    }
+
+    /**
+     * Marks the instrument's working order PENDING_CANCEL when it is live (sent or acknowledged), whatever its age.
+     *
+     * @param index dense instrument index.
+     * @return the order's store slot, to cancel, or -1 when none is live.
+     */
+    public int cancel(final int index)
+    {
+        final long clOrdId = workingClOrdId[index];
+        if (clOrdId == 0)
+        {
+            return -1;
+        }
+        final int slot = store.slotOf(clOrdId);
+        final byte state = slot >= 0 ? store.state(slot) : OrderStore.DONE;
+        if (state == OrderStore.WORKING || state == OrderStore.PENDING_NEW)
         {
             store.state(slot, OrderStore.PENDING_CANCEL);
             return slot;

@@ -13,6 +13,8 @@ import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.stage.Stage;
+import io.meridian.engine.telemetry.EngineState;
+import io.meridian.engine.telemetry.StatePublisher;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.agrona.DirectBuffer;
@@ -45,6 +47,8 @@ import org.agrona.concurrent.SystemNanoClock;
  *      .decisionJournal(decisions).venue(venue));
  *  disruptor.start(EngineFactory.create(config, scorer, disruptor.outboundSink()));
  * </pre>
+ *
+ * <p>Over 500 lines: the topology and its nested Context (one documented setter per setting), kept together.
  */
 public final class DisruptorPipeline implements AutoCloseable
 {
@@ -105,6 +109,8 @@ public final class DisruptorPipeline implements AutoCloseable
         final OutboundHandler outboundHandler = new OutboundHandler(context.decisionJournal(), context.venue(),
             context.inputJournaled(), context.handOffLatency(), context.clock());
         final Runnable onStart = context.onPipelineThreadStart();
+        final StatePublisher state = context.engineState() == null || pipeline.orders() == null ? null
+            : new StatePublisher(context.engineState(), pipeline.orders());
         if (context.threadMode() == ThreadMode.SINGLE)
         {
             final TimedPipeline timed = context.stageLatency() == null ? null
@@ -114,12 +120,12 @@ public final class DisruptorPipeline implements AutoCloseable
             {
                 publisher.direct = outboundHandler;
                 inbound.handleEventsWith(
-                    new PipelineThreadHandler(inputJournaler, publisher, stages, pipelineDone, onStart));
+                    new PipelineThreadHandler(inputJournaler, publisher, stages, pipelineDone, onStart, state));
             }
             else
             {
                 inbound.handleEventsWith(
-                    inputJournaler, new PipelineThreadHandler(null, publisher, stages, pipelineDone, onStart));
+                    inputJournaler, new PipelineThreadHandler(null, publisher, stages, pipelineDone, onStart, state));
             }
         }
         else
@@ -127,7 +133,7 @@ public final class DisruptorPipeline implements AutoCloseable
             // one handler per stage, in list order; the last also marks events processed
             final Stage last = pipeline.stage(pipeline.stageCount() - 1);
             StageHandler.chain(inbound, inputJournaler, pipeline,
-                new PipelineThreadHandler(null, publisher, last::onEvent, pipelineDone, onStart));
+                new PipelineThreadHandler(null, publisher, last::onEvent, pipelineDone, onStart, state));
         }
         if (!inline)
         {
@@ -167,6 +173,26 @@ public final class DisruptorPipeline implements AutoCloseable
             inboundRing.publish(sequence);
         }
         return sequence;
+    }
+
+    /**
+     * Sequence of the last inbound event claimed by a producer (any thread).
+     *
+     * @return the ring's cursor, -1 before the first.
+     */
+    public long publishedSequence()
+    {
+        return inboundRing.getCursor();
+    }
+
+    /**
+     * Slots of the inbound ring.
+     *
+     * @return the ring size.
+     */
+    public int ringSize()
+    {
+        return inboundRing.getBufferSize();
     }
 
     /**
@@ -234,6 +260,7 @@ public final class DisruptorPipeline implements AutoCloseable
         private PipelineLatency handOffLatency;
         private PipelineLatency stageLatency;
         private NanoClock clock;
+        private EngineState engineState;
 
         /** Takes ring size, thread mode, journaling mode and wait strategy from the engine configuration. */
         public Context config(final PipelineConfig config)
@@ -493,6 +520,21 @@ public final class DisruptorPipeline implements AutoCloseable
         public NanoClock clock()
         {
             return clock;
+        }
+
+        /**
+         * Where the pipeline thread (the order stage's thread when staged) publishes the engine's state for other
+         * threads (the ops server), sized for the configured instruments; no publication when not set.
+         */
+        public Context engineState(final EngineState state)
+        {
+            this.engineState = state;
+            return this;
+        }
+
+        public EngineState engineState()
+        {
+            return engineState;
         }
     }
 }

@@ -3,11 +3,13 @@ package io.meridian.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
 import io.meridian.engine.stage.EventSlot;
+import io.meridian.engine.telemetry.StatePublisher;
 import java.util.function.Consumer;
 
 /**
  * The inbound ring's handler on the pipeline thread (single mode) or the last stage's thread (staged mode): journals
- * the input first when journaling is inline, runs its stages, then marks the event processed. Owned by that thread.
+ * the input first when journaling is inline, runs its stages, publishes the engine's state when a publisher is set
+ * (it publishes once more when the thread stops), then marks the event processed. Owned by that thread.
  */
 final class PipelineThreadHandler implements EventHandler<EventSlot>
 {
@@ -16,6 +18,7 @@ final class PipelineThreadHandler implements EventHandler<EventSlot>
     private final Consumer<EventSlot> stages;
     private final Sequence processed;
     private final Runnable onStart;
+    private final StatePublisher state;
 
     /**
      * A handler.
@@ -25,19 +28,22 @@ final class PipelineThreadHandler implements EventHandler<EventSlot>
      * @param stages the stages this thread runs for each event.
      * @param processed set to each event's sequence once its stages ran.
      * @param onStart run once on the thread when it starts (e.g. pinning).
+     * @param state publishes the engine's state for other threads after each event; null for none.
      */
     PipelineThreadHandler(
         final EventHandler<EventSlot> inlineJournaler,
         final OutboundPublisher publisher,
         final Consumer<EventSlot> stages,
         final Sequence processed,
-        final Runnable onStart)
+        final Runnable onStart,
+        final StatePublisher state)
     {
         this.inlineJournaler = inlineJournaler;
         this.publisher = publisher;
         this.stages = stages;
         this.processed = processed;
         this.onStart = onStart;
+        this.state = state;
     }
 
     @Override
@@ -49,6 +55,10 @@ final class PipelineThreadHandler implements EventHandler<EventSlot>
         }
         publisher.causePublishNanos = slot.publishNanos;
         stages.accept(slot);
+        if (state != null)
+        {
+            state.onEvent(slot);
+        }
         processed.set(sequence);
     }
 
@@ -56,5 +66,14 @@ final class PipelineThreadHandler implements EventHandler<EventSlot>
     public void onStart()
     {
         onStart.run();
+    }
+
+    @Override
+    public void onShutdown()
+    {
+        if (state != null)
+        {
+            state.publish();
+        }
     }
 }

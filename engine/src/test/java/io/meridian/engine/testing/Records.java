@@ -76,7 +76,7 @@ public final class Records
     {
         Header.write(b, 0, RecordType.OPERATOR, OperatorCodec.LENGTH, 0, 0, timeNs, timeNs, 4, 0);
         OperatorCodec.command(b, 0, command);
-        OperatorCodec.argument(b, 0, 0);
+        OperatorCodec.operator(b, 0, 0);
         return OperatorCodec.LENGTH;
     }
 

@@ -2,6 +2,7 @@ package io.meridian.engine.testing;
 
 import io.meridian.engine.book.MarketDataStage;
 import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.OperatorCodec;
 import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.stage.InstrumentIndex;
 
@@ -135,6 +136,23 @@ public final class SlotBuilder
     public SlotBuilder operator(final long timeNs, final byte command)
     {
         Records.operator(slot.buffer, timeNs, command);
+        return book();
+    }
+
+    /**
+     * An OPERATOR command scoped to one instrument and given by a named operator.
+     *
+     * @param timeNs event time.
+     * @param command the command.
+     * @param instrumentId the instrument it is scoped to, 0 for all.
+     * @param operator packed operator name, 0 for none.
+     * @return this.
+     */
+    public SlotBuilder operator(final long timeNs, final byte command, final int instrumentId, final long operator)
+    {
+        Records.operator(slot.buffer, timeNs, command);
+        slot.buffer.putInt(Header.INSTRUMENT_ID_OFFSET, instrumentId);
+        OperatorCodec.operator(slot.buffer, 0, operator);
         return book();
     }
 

@@ -9,6 +9,7 @@ import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
 import io.meridian.report.Report;
 import io.meridian.report.Tearsheet;
+import io.meridian.ops.server.OpsLauncher;
 import io.meridian.runtime.backtest.Backtest;
 import io.meridian.runtime.driver.EventMerger;
 import io.meridian.runtime.launch.Args;
@@ -33,8 +34,9 @@ import org.agrona.concurrent.SystemNanoClock;
  */
 public final class DemoCommand
 {
-    static final Set<String> OPTIONS = Set.of("events", "journal", "config", "summary-json", "report");
-    static final Set<String> FLAGS = Set.of("no-progress");
+    static final Set<String> OPTIONS = Set.of("events", "journal", "config", "summary-json", "report",
+        OpsLauncher.TOKEN_FILE_OPTION);
+    static final Set<String> FLAGS = Set.of("no-progress", "ops");
     private static final long PROGRESS_EVERY = 1 << 16;
     /** Stages timed on one event in this many (tick-to-order on every order): see PipelineLatency. */
     private static final int LATENCY_SAMPLE_EVERY = 8;
@@ -81,6 +83,8 @@ public final class DemoCommand
                 ex -> err.println("warning: journal pretouch: " + ex));
             backtest = new Backtest(config, scorer, EventMerger.simulated(config), Backtest.journal(journal), latency,
                 new SystemNanoClock());
+            final OpsLauncher ops = args.flag("ops") ? DemoOps.start(backtest, config, runId,
+                EngineSetup.configSource(args, name), journalDir, OpsLauncher.tokens(args), err) : null;
             final ProgressBar bar = args.flag("no-progress")
                 ? null : new ProgressBar(err, events, startNanos, ProgressBar.consoleIsTerminal());
             // two halves of one run (the split changes nothing the engine sees: the driver just continues), so
@@ -99,6 +103,11 @@ public final class DemoCommand
             finally
             {
                 pretouch.close();
+                if (ops != null)
+                {
+                    backtest.publishState();
+                    ops.close();
+                }
             }
             if (bar != null)
             {
@@ -126,26 +135,36 @@ public final class DemoCommand
             Tearsheet.write(statistics, latencyTable(report), tearsheet);
             out.println("tearsheet: " + tearsheet);
         }
-        final String json = args.option("summary-json");
-        if (json != null)
+        if (!writeSummaryJson(name, args.option("summary-json"), report, err))
         {
-            try
-            {
-                final Path path = Path.of(json);
-                final Path parent = path.getParent();
-                if (parent != null)
-                {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(path, report.toJson(), StandardCharsets.UTF_8);
-            }
-            catch (final IOException ex)
-            {
-                err.println(name + ": cannot write --summary-json " + json + ": " + ex.getMessage());
-                return 2;
-            }
+            return 2;
         }
         return verdict.identical() ? 0 : 1;
+    }
+
+    private static boolean writeSummaryJson(
+        final String name, final String json, final RunReport report, final PrintStream err)
+    {
+        if (json == null)
+        {
+            return true;
+        }
+        try
+        {
+            final Path path = Path.of(json);
+            final Path parent = path.getParent();
+            if (parent != null)
+            {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(path, report.toJson(), StandardCharsets.UTF_8);
+            return true;
+        }
+        catch (final IOException ex)
+        {
+            err.println(name + ": cannot write --summary-json " + json + ": " + ex.getMessage());
+            return false;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -20,13 +20,21 @@ public final class Main
         "commands:",
         "  demo [--events N] [--journal DIR] [--config FILE] [--set key=value]... [--summary-json FILE]",
         "       [--report FILE.html]",
+        "       [--ops [--ops-token-file FILE]]",
         "         run the whole pipeline on the synthetic market and simulated venue (demo profile),",
-        "         journal it, verify its replay and print a summary",
+        "         journal it, verify its replay and print a summary; --ops serves the ops API while it runs",
         "  backtest [same options as demo]",
         "         the same on the backtest profile",
         "  run [--events N] [--journal DIR] [--config FILE] [--set key=value]... [--rate R]",
+        "      [--ops-token-file FILE] [--no-ops]",
         "         the live topology (Disruptor rings, parallel journalers, publish after journal) against",
-        "         the synthetic market and simulated venue, offered at R events/s (default 50000; 0 = unpaced)",
+        "         the synthetic market and simulated venue, offered at R events/s (default 50000; 0 = unpaced);",
+        "         with the ops server (prints 'ops: http://127.0.0.1:PORT', writes var/ops.url; token from",
+        "         MERIDIAN_OPS_TOKEN or --ops-token-file)",
+        "  status [--url URL]   the running engine's state, positions, P&L, orders, rejects, latency",
+        "  halt | resume | cancel-all | flatten [--instrument SYM] [--reason TEXT] [--url URL] [--token-file FILE]",
+        "         steer the running engine through its ops server (URL default from var/ops.url);",
+        "         exit 0 accepted, 1 refused, 2 cannot reach",
         "  replay --journal DIR --verify [--set key=value]...",
         "         rebuild the engine from the journal's manifest, replay its inputs and compare every decision",
         "         (exit 1 also when a record is corrupt: its checksum does not match)",
@@ -98,6 +106,12 @@ public final class Main
                     return TrainCommand.run(rest, out, err);
                 case "report":
                     return ReportCommand.run(rest, out, err);
+                case "status":
+                case "halt":
+                case "resume":
+                case "cancel-all":
+                case "flatten":
+                    return OpsVerbs.run(command, rest, out, err);
                 case "bench":
                     err.println("meridian: 'bench' runs from the bench module; use the ./meridian launcher");
                     return 2;

@@ -7,6 +7,9 @@ import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
 import io.meridian.engine.pipeline.PipelineLatency;
+import io.meridian.ops.server.OpsEngine;
+import io.meridian.ops.server.OpsLauncher;
+import io.meridian.ops.server.OpsTokens;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.live.LiveTopology;
 import java.io.PrintStream;
@@ -17,8 +20,8 @@ import java.util.Set;
 
 /**
  * {@code meridian run}: the live topology ({@link LiveTopology}: Disruptor ring, journaling, publish after journal,
- * optionally pinned pipeline thread) against the synthetic market and simulated venue, then replay verification of
- * its journal.
+ * optionally pinned pipeline thread) against the synthetic market and simulated venue, with the ops server (HTTP API,
+ * metrics, dashboard; {@code --no-ops} runs without it), then replay verification of its journal.
  */
 public final class RunCommand
 {
@@ -42,8 +45,10 @@ public final class RunCommand
      */
     public static int run(final List<String> argv, final PrintStream out, final PrintStream err)
     {
-        final Args args = Args.parse("run", argv, Set.of("events", "journal", "config", "rate", "summary-json"),
-            Set.of()).noPositional();
+        final Args args = Args.parse("run", argv, Set.of("events", "journal", "config", "rate", "summary-json",
+            OpsLauncher.TOKEN_FILE_OPTION), Set.of("no-ops")).noPositional();
+        final boolean ops = !args.flag("no-ops");
+        final OpsTokens tokens = ops ? OpsLauncher.tokens(args) : OpsTokens.none();
         final EngineConfig config = EngineSetup.loadConfig(args, "demo");
         final long events = args.longOption("events", config.run().events());
         final long rate = "0".equals(args.option("rate")) ? 0 : args.longOption("rate", DEFAULT_RATE);
@@ -65,11 +70,24 @@ public final class RunCommand
             JournalWriter journal = JournalWriter.open(journalDir, manifest.toText()))
         {
             try (LiveTopology live = LiveTopology.start(new LiveTopology.Context()
-                .config(config).scorer(scorer).journal(journal).warnings(err)))
+                .config(config).scorer(scorer).journal(journal).warnings(err).statePublication(ops)))
             {
                 topology = live;
-                live.feed(events, rate);
-                live.awaitQuiet();
+                final OpsLauncher server = ops ? OpsLauncher.start(new OpsEngine(OpsEngine.live(live), config, runId,
+                    EngineSetup.configSource(args, "demo"), journalDir.toString()), tokens, OpsLauncher.URL_FILE, err)
+                    : null;
+                try
+                {
+                    live.feed(events, rate);
+                    live.awaitQuiet();
+                }
+                finally
+                {
+                    if (server != null)
+                    {
+                        server.close();
+                    }
+                }
                 processed = live.published();
             }
         }

@@ -10,8 +10,11 @@ import io.meridian.engine.pipeline.Pipeline;
 import io.meridian.engine.pipeline.PipelineLatency;
 import io.meridian.engine.pipeline.TimedPipeline;
 import io.meridian.engine.stage.EventSlot;
+import io.meridian.engine.telemetry.EngineState;
+import io.meridian.engine.telemetry.StatePublisher;
 import io.meridian.journal.JournalWriter;
 import io.meridian.runtime.driver.EventMerger;
+import io.meridian.runtime.driver.OperatorInbox;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -36,6 +39,7 @@ public final class Backtest
     private final NanoClock clock;
     private long sequence;
     private long nowNs;
+    private BacktestOps ops;
 
     /**
      * Where the backtest writes its input and output records; a journal in practice ({@link #journal}).
@@ -169,6 +173,48 @@ public final class Backtest
         else
         {
             pipeline.onEvent(slot);
+        }
+        if (ops != null)
+        {
+            ops.afterEvent(slot, merger);
+        }
+    }
+
+    /**
+     * Serves an ops server (demo/backtest with {@code --ops}): publishes the engine's state after every event and
+     * takes operator commands from an inbox through the merger; call before {@link #run}.
+     *
+     * @param state where to publish, sized for the configured instruments.
+     * @param inbox where operator commands come from.
+     * @return this.
+     */
+    public Backtest serveOps(final EngineState state, final OperatorInbox inbox)
+    {
+        ops = new BacktestOps(new StatePublisher(state, pipeline.orders()), inbox);
+        merger.operatorInbox(inbox);
+        return this;
+    }
+
+    /**
+     * Sequence of the last event journaled and processed, for an ops server on another thread (only maintained
+     * after {@link #serveOps}).
+     *
+     * @return the sequence, -1 before the first.
+     */
+    public long processedSequence()
+    {
+        final BacktestOps served = ops;
+        return served == null ? -1 : served.processed();
+    }
+
+    /**
+     * Publishes the engine's state once more (at the end of a run), when serving an ops server.
+     */
+    public void publishState()
+    {
+        if (ops != null)
+        {
+            ops.publish();
         }
     }
 

@@ -3,6 +3,7 @@ package io.meridian.runtime.driver;
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.api.InboundSink;
 import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.OperatorCodec;
 import io.meridian.gateway.sim.MarketDataSource;
 import io.meridian.gateway.sim.SimulatedVenuePort;
 import io.meridian.gateway.world.SimulatedWorld;
@@ -23,6 +24,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * it receives the engine's order commands through {@link #onOrderCommand} on the same thread. So for a given
  * configuration and sequence of order commands the stream is a pure function of the sources.
  *
+ * <p>Operator commands given while it runs ({@link #operatorInbox}) come out as soon as nothing already due (venue
+ * reports) is waiting, at the latest event time returned so far; the driver reads the request it just returned with
+ * {@link #takeOperatorRequest()} and tells the inbox the sequence it stamped.
+ *
  * <p>Records come out with a complete header except {@code sequence} and {@code receiveTimeNs} (0), which the
  * sequencer stamps. Owned by one thread; allocation-free.
  */
@@ -40,6 +45,9 @@ public final class EventMerger
     private long marketEvents;
     private long venueReports;
     private long operatorCommands;
+    private OperatorInbox inbox;
+    private long latestTimeNs = Long.MIN_VALUE;
+    private long operatorRequest = -1;
 
     /**
      * A merger.
@@ -97,11 +105,32 @@ public final class EventMerger
      */
     public int next(final MutableDirectBuffer buffer, final int offset)
     {
+        final int length = nextRecord(buffer, offset);
+        final long timeNs = Header.eventTimeNs(buffer, offset);
+        if (timeNs > latestTimeNs)
+        {
+            latestTimeNs = timeNs;
+        }
+        return length;
+    }
+
+    private int nextRecord(final MutableDirectBuffer buffer, final int offset)
+    {
         while (true)
         {
             if (pendingCount > 0)
             {
                 return takePending(buffer, offset);
+            }
+            if (inbox != null && latestTimeNs != Long.MIN_VALUE && inbox.hasCommand())
+            {
+                final long request = inbox.take(buffer, offset, latestTimeNs);
+                if (request >= 0)
+                {
+                    operatorRequest = request;
+                    operatorCommands++;
+                    return OperatorCodec.LENGTH;
+                }
             }
             final long venueNs = venue.nextEventTimeNs();
             final long timerNs = timers.peekTimeNs();
@@ -134,6 +163,31 @@ public final class EventMerger
                 return length;
             }
         }
+    }
+
+    /**
+     * Takes operator commands from an inbox as well (set before the first {@link #next}).
+     *
+     * @param operatorInbox the inbox, drained on this merger's thread.
+     * @return this.
+     */
+    public EventMerger operatorInbox(final OperatorInbox operatorInbox)
+    {
+        this.inbox = operatorInbox;
+        return this;
+    }
+
+    /**
+     * The inbox request of the record the last {@link #next} returned, once: the driver reports the sequence it
+     * stamped to {@link OperatorInbox#completed}.
+     *
+     * @return the request id, or -1 when that record did not come from the inbox (or was already taken).
+     */
+    public long takeOperatorRequest()
+    {
+        final long request = operatorRequest;
+        operatorRequest = -1;
+        return request;
     }
 
     /**

@@ -8,22 +8,25 @@ import java.util.Arrays;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Operator commands (halt, resume, cancel-all) at given event times, for the driver to merge with the other inbound
- * sources: a scripted session in a backtest, or a test. Immutable list, consumed in time order (commands at the same
- * time in the order given) by the driver's thread; allocation-free while consumed.
+ * Operator commands (halt, resume, cancel-all, flatten) at given event times, for the driver to merge with the other
+ * inbound sources: a scripted session in a backtest, or a test. Immutable list, consumed in time order (commands at
+ * the same time in the order given) by the driver's thread; allocation-free while consumed.
  */
 public final class OperatorSchedule
 {
     private final long[] timesNs;
     private final byte[] commands;
-    private final long[] arguments;
+    private final int[] instruments;
+    private final long[] operators;
     private int next;
 
-    private OperatorSchedule(final long[] timesNs, final byte[] commands, final long[] arguments)
+    private OperatorSchedule(
+        final long[] timesNs, final byte[] commands, final int[] instruments, final long[] operators)
     {
         this.timesNs = timesNs;
         this.commands = commands;
-        this.arguments = arguments;
+        this.instruments = instruments;
+        this.operators = operators;
     }
 
     /**
@@ -33,7 +36,7 @@ public final class OperatorSchedule
      */
     public static OperatorSchedule none()
     {
-        return new OperatorSchedule(new long[0], new byte[0], new long[0]);
+        return new OperatorSchedule(new long[0], new byte[0], new int[0], new long[0]);
     }
 
     /**
@@ -70,10 +73,10 @@ public final class OperatorSchedule
         {
             throw new IllegalStateException("no operator command left");
         }
-        Header.write(buffer, offset, OperatorCodec.TYPE, OperatorCodec.LENGTH, 0, 0, timesNs[next], 0,
+        Header.write(buffer, offset, OperatorCodec.TYPE, OperatorCodec.LENGTH, instruments[next], 0, timesNs[next], 0,
             SourceIds.OPERATOR, next + 1);
         OperatorCodec.command(buffer, offset, commands[next]);
-        OperatorCodec.argument(buffer, offset, arguments[next]);
+        OperatorCodec.operator(buffer, offset, operators[next]);
         next++;
         return OperatorCodec.LENGTH;
     }
@@ -85,7 +88,8 @@ public final class OperatorSchedule
     {
         private long[] timesNs = new long[4];
         private byte[] commands = new byte[4];
-        private long[] arguments = new long[4];
+        private int[] instruments = new int[4];
+        private long[] operators = new long[4];
         private int size;
 
         private Builder()
@@ -97,11 +101,12 @@ public final class OperatorSchedule
          *
          * @param timeNs its event time, not before the previous command's.
          * @param command an {@link OperatorCommand} code.
-         * @param argument its argument (0 for HALT, RESUME and CANCEL_ALL).
+         * @param instrumentId the instrument it is scoped to, 0 for all.
+         * @param operator who gave it ({@code OperatorCodec.packOperator}), 0 for a scripted command.
          * @return this.
          * @throws IllegalArgumentException when the time goes backwards or the command is unknown.
          */
-        public Builder add(final long timeNs, final byte command, final long argument)
+        public Builder add(final long timeNs, final byte command, final int instrumentId, final long operator)
         {
             if (size > 0 && timeNs < timesNs[size - 1])
             {
@@ -116,11 +121,13 @@ public final class OperatorSchedule
             {
                 timesNs = Arrays.copyOf(timesNs, size * 2);
                 commands = Arrays.copyOf(commands, size * 2);
-                arguments = Arrays.copyOf(arguments, size * 2);
+                instruments = Arrays.copyOf(instruments, size * 2);
+                operators = Arrays.copyOf(operators, size * 2);
             }
             timesNs[size] = timeNs;
             commands[size] = command;
-            arguments[size] = argument;
+            instruments[size] = instrumentId;
+            operators[size] = operator;
             size++;
             return this;
         }
@@ -133,7 +140,8 @@ public final class OperatorSchedule
         public OperatorSchedule build()
         {
             return new OperatorSchedule(
-                Arrays.copyOf(timesNs, size), Arrays.copyOf(commands, size), Arrays.copyOf(arguments, size));
+                Arrays.copyOf(timesNs, size), Arrays.copyOf(commands, size), Arrays.copyOf(instruments, size),
+                Arrays.copyOf(operators, size));
         }
     }
 }

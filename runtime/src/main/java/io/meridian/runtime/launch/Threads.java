@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.openhft.affinity.AffinityLock;
@@ -67,6 +69,17 @@ public final class Threads implements ThreadFactory
         thread.setDaemon(true);
         threads.add(thread);
         return thread;
+    }
+
+    /**
+     * A fixed pool of this factory's threads (e.g. the ops server's request handlers); the caller shuts it down.
+     *
+     * @param size number of threads, positive.
+     * @return the pool.
+     */
+    public ExecutorService fixedPool(final int size)
+    {
+        return Executors.newFixedThreadPool(size, this);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.meridian.runtime.live;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.pipeline.DisruptorPipeline;
 import io.meridian.runtime.driver.EventMerger;
+import io.meridian.runtime.driver.OperatorInbox;
 import org.HdrHistogram.Histogram;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
@@ -34,6 +35,7 @@ final class Feeder implements MessageHandler
     private final OneToOneRingBuffer commands;
     private final NanoClock clock;
     private final long epochMinusNanoNs;
+    private final OperatorInbox operatorInbox;
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
     private final Histogram producerLag = LiveTopology.histogram();
     private long published;
@@ -47,19 +49,22 @@ final class Feeder implements MessageHandler
      * @param commands order commands from the outbound side.
      * @param clock the measurement clock (the same the outbound side uses).
      * @param epochNowNs the wall clock now, in nanoseconds since the epoch.
+     * @param operatorInbox where the merger's live operator commands come from; told each one's sequence.
      */
     Feeder(
         final DisruptorPipeline disruptor,
         final EventMerger merger,
         final OneToOneRingBuffer commands,
         final NanoClock clock,
-        final long epochNowNs)
+        final long epochNowNs,
+        final OperatorInbox operatorInbox)
     {
         this.disruptor = disruptor;
         this.merger = merger;
         this.commands = commands;
         this.clock = clock;
         this.epochMinusNanoNs = epochNowNs - clock.nanoTime();
+        this.operatorInbox = operatorInbox;
     }
 
     /**
@@ -93,7 +98,12 @@ final class Feeder implements MessageHandler
             producerLag.recordValue(Math.min(now - intended, LiveTopology.HIGHEST_NS));
             commands.read(this);
             final int length = merger.next(buffer, 0);
-            disruptor.publish(buffer, 0, length, epochMinusNanoNs + intended, intended);
+            final long sequence = disruptor.publish(buffer, 0, length, epochMinusNanoNs + intended, intended);
+            final long request = merger.takeOperatorRequest();
+            if (request >= 0)
+            {
+                operatorInbox.completed(request, sequence);
+            }
             published++;
             if ((i & FAILURE_CHECK_MASK) == 0 && disruptor.failure() != null)
             {

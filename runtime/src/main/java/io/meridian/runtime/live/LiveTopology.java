@@ -9,10 +9,12 @@ import io.meridian.engine.pipeline.DisruptorPipeline;
 import io.meridian.engine.pipeline.EngineFactory;
 import io.meridian.engine.pipeline.Pipeline;
 import io.meridian.engine.pipeline.PipelineLatency;
+import io.meridian.engine.telemetry.EngineState;
 import io.meridian.journal.InputJournaler;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.OutputJournaler;
 import io.meridian.runtime.driver.EventMerger;
+import io.meridian.runtime.driver.OperatorInbox;
 import io.meridian.runtime.launch.CpuPlan;
 import io.meridian.runtime.launch.PretouchAgent;
 import io.meridian.runtime.launch.Threads;
@@ -73,6 +75,9 @@ public final class LiveTopology implements AutoCloseable
     private final VenueLink venue;
     private final Feeder feeder;
     private final AgentRunner pretouch;
+    private final OperatorInbox operatorInbox = new OperatorInbox();
+    private final EngineState engineState;
+    private final InputJournaler inputJournaler;
     private volatile Thread pipelineThread;
     private volatile Threads.Pin pinned;
 
@@ -84,7 +89,8 @@ public final class LiveTopology implements AutoCloseable
         threads = Threads.named("meridian-" + config.engine().mode().configName(), context.cpus);
         final WaitStrategyKind wait = ThreadBudget.waitStrategy(config, context.availableCpus);
         final boolean single = config.engine().mode() == ThreadMode.SINGLE;
-        final InputJournaler inputJournaler = new InputJournaler(context.journal);
+        inputJournaler = new InputJournaler(context.journal);
+        engineState = context.statePublication ? new EngineState(config.instruments().size()) : null;
         timedJournaler = new TimedJournaler(inputJournaler, clock);
         outputJournaler = new OutputJournaler(context.journal);
         venue = new VenueLink(clock, outputJournaler);
@@ -107,9 +113,11 @@ public final class LiveTopology implements AutoCloseable
             .venue(venue)
             .handOffLatency(handOff)
             .stageLatency(single && context.stageTiming ? stages : null)
+            .engineState(engineState)
             .clock(clock));
         pipeline = EngineFactory.create(config, context.scorer, disruptor.outboundSink());
-        feeder = new Feeder(disruptor, context.merger, venue.ring(), clock, context.epochNowNs);
+        feeder = new Feeder(disruptor, context.merger.operatorInbox(operatorInbox), venue.ring(), clock,
+            context.epochNowNs, operatorInbox);
         pretouch = context.pretouch
             ? PretouchAgent.start(context.journal, context.pretouchPeriodNs,
                 ex -> warnings.println("warning: journal pretouch: " + ex))
@@ -251,6 +259,86 @@ public final class LiveTopology implements AutoCloseable
     }
 
     /**
+     * What the pipeline thread publishes for other threads (the ops server).
+     *
+     * @return the state block, or null when {@link Context#statePublication} is off.
+     */
+    public EngineState engineState()
+    {
+        return engineState;
+    }
+
+    /**
+     * Where operator commands given while the topology runs go: the feeder's merger takes them as inbound records.
+     *
+     * @return the inbox (any thread may submit).
+     */
+    public OperatorInbox operatorInbox()
+    {
+        return operatorInbox;
+    }
+
+    /**
+     * Sequence of the last inbound event claimed in the ring (any thread).
+     *
+     * @return the sequence, -1 before the first.
+     */
+    public long publishedSequence()
+    {
+        return disruptor.publishedSequence();
+    }
+
+    /**
+     * Sequence of the last inbound event every stage finished (any thread).
+     *
+     * @return the sequence, -1 before the first.
+     */
+    public long processedSequence()
+    {
+        return disruptor.processedSequence();
+    }
+
+    /**
+     * Sequence of the last inbound event appended to the journal (any thread).
+     *
+     * @return the sequence, -1 before the first.
+     */
+    public long journaledSequence()
+    {
+        return inputJournaler.sequence().get();
+    }
+
+    /**
+     * Slots of the inbound ring.
+     *
+     * @return the ring size.
+     */
+    public int ringSize()
+    {
+        return disruptor.ringSize();
+    }
+
+    /**
+     * Why the pipeline is not healthy (any thread).
+     *
+     * @return null while the pipeline thread runs and no handler failed, else the reason.
+     */
+    public String unhealthyReason()
+    {
+        final Throwable failure = disruptor.failure();
+        if (failure != null)
+        {
+            return "the pipeline failed: " + failure;
+        }
+        final Thread thread = pipelineThread;
+        if (thread == null)
+        {
+            return "the pipeline thread has not started";
+        }
+        return thread.isAlive() ? null : "the pipeline thread " + thread.getName() + " stopped";
+    }
+
+    /**
      * Tick-to-order at the venue hand-off ({@code PipelineLatency.TICK_TO_ORDER}; its other histograms stay empty).
      *
      * @return the histograms, written by the thread that hands orders over.
@@ -375,6 +463,7 @@ public final class LiveTopology implements AutoCloseable
         private boolean pretouch = true;
         private long pretouchPeriodNs = PretouchAgent.LIVE_PERIOD_NS;
         private boolean stageTiming = true;
+        private boolean statePublication;
         private int availableCpus;
         private long epochNowNs;
         private boolean concluded;
@@ -486,6 +575,19 @@ public final class LiveTopology implements AutoCloseable
         public Context stageTiming(final boolean enabled)
         {
             this.stageTiming = enabled;
+            return this;
+        }
+
+        /**
+         * Whether the pipeline thread publishes the engine's state for other threads ({@link #engineState()}, read
+         * by the ops server); default false.
+         *
+         * @param enabled publish it.
+         * @return this.
+         */
+        public Context statePublication(final boolean enabled)
+        {
+            this.statePublication = enabled;
             return this;
         }
 

@@ -65,7 +65,7 @@ class BacktestTest
     void shouldHaltTradingOnAScheduledOperatorCommand()
     {
         final long haltAtNs = SimulatedWorld.START_TIME_NS + 10_000_000_000L;
-        final OperatorSchedule operator = OperatorSchedule.builder().add(haltAtNs, OperatorCommand.HALT, 0).build();
+        final OperatorSchedule operator = OperatorSchedule.builder().add(haltAtNs, OperatorCommand.HALT, 0, 0).build();
         final EventMerger merger = new EventMerger(SimulatedWorld.market(CONFIG),
             sink -> SimulatedWorld.venue(CONFIG, sink),
             new TimerSchedule(SimulatedWorld.START_TIME_NS, SimulatedWorld.timerIntervalNs(CONFIG)), operator);

@@ -169,7 +169,7 @@ class KillSwitchScenarioTest
     void operatorHaltStopsNewOrders()
     {
         final Run run = Run.of(List.of(),
-            OperatorSchedule.builder().add(START + 30 * SECOND, OperatorCommand.HALT, 0).build(), null);
+            OperatorSchedule.builder().add(START + 30 * SECOND, OperatorCommand.HALT, 0, 0).build(), null);
         final Rec trip = run.firstState(RejectReason.KILL_OPERATOR_HALT);
         assertEquals(TradingState.HALTED, trip.state);
         run.assertNoNewOrderAfter(trip);
@@ -192,7 +192,7 @@ class KillSwitchScenarioTest
     void flattenDeclaresFlatOnlyWhenTheVenueConfirmedEverything()
     {
         final Run run = Run.of(List.of(),
-            OperatorSchedule.builder().add(START + 30 * SECOND, OperatorCommand.FLATTEN, 0).build(), null);
+            OperatorSchedule.builder().add(START + 30 * SECOND, OperatorCommand.FLATTEN, 0, 0).build(), null);
         final Rec flatten = run.firstState(RejectReason.KILL_OPERATOR_FLATTEN);
         assertEquals(TradingState.FLATTENING, flatten.state);
         final Rec flat = run.firstState(RejectReason.KILL_FLAT_CONFIRMED);

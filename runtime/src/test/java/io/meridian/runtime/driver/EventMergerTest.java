@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one event-merging loop: event-time order across sources, the tie order (venue, timer, operator, market),
- * operator commands as OPERATOR records, and a pure function of its sources.
+ * operator commands as OPERATOR records (scheduled ones and live ones from an {@link OperatorInbox}), and a pure
+ * function of its sources.
  */
 class EventMergerTest
 {
@@ -57,8 +58,8 @@ class EventMergerTest
     {
         final long firstTimer = SimulatedWorld.START_TIME_NS + SimulatedWorld.timerIntervalNs(CONFIG);
         final OperatorSchedule operator = OperatorSchedule.builder()
-            .add(firstTimer, OperatorCommand.HALT, 0)
-            .add(firstTimer + 5, OperatorCommand.RESUME, 0)
+            .add(firstTimer, OperatorCommand.HALT, 0, 0)
+            .add(firstTimer + 5, OperatorCommand.RESUME, 0, 0)
             .build();
         final EventMerger merger = new EventMerger(SimulatedWorld.market(CONFIG),
             sink -> SimulatedWorld.venue(CONFIG, sink), new TimerSchedule(SimulatedWorld.START_TIME_NS,
@@ -99,14 +100,51 @@ class EventMergerTest
     }
 
     @Test
+    void shouldTakeALiveOperatorCommandNextAtTheLatestEventTime()
+    {
+        final OperatorInbox inbox = new OperatorInbox();
+        final EventMerger merger = EventMerger.simulated(CONFIG).operatorInbox(inbox);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
+        final long early = inbox.submit(OperatorCommand.HALT, 0, OperatorCodec.packOperator("alice"));
+        merger.next(buffer, 0);
+        assertTrue(Header.type(buffer, 0) != RecordType.OPERATOR, "no operator record before any event time");
+        final long latest = Header.eventTimeNs(buffer, 0);
+        assertEquals(RecordType.OPERATOR, firstOperator(merger, buffer));
+        assertEquals(latest, Header.eventTimeNs(buffer, 0), "at the latest event time merged so far");
+        assertEquals(OperatorCommand.HALT, OperatorCodec.command(buffer, 0));
+        assertEquals("alice", OperatorCodec.unpackOperator(OperatorCodec.operator(buffer, 0)));
+        assertEquals(0, Header.instrumentId(buffer, 0));
+        assertEquals(SourceIds.OPERATOR, Header.sourceId(buffer, 0));
+        assertEquals(early, merger.takeOperatorRequest());
+        assertEquals(-1, merger.takeOperatorRequest(), "taken once");
+        assertEquals(-1, inbox.sequenceOf(early), "no sequence before the driver reports one");
+        inbox.completed(early, 4321);
+        assertEquals(4321, inbox.sequenceOf(early));
+
+        final long scoped = inbox.submit(OperatorCommand.FLATTEN, 2, OperatorCodec.packOperator("bob"));
+        merger.next(buffer, 0);
+        assertEquals(RecordType.OPERATOR, Header.type(buffer, 0));
+        assertEquals(2, Header.instrumentId(buffer, 0));
+        assertEquals(OperatorCommand.FLATTEN, OperatorCodec.command(buffer, 0));
+        assertEquals(scoped, merger.takeOperatorRequest());
+        assertEquals(2, merger.operatorCommands());
+    }
+
+    private static byte firstOperator(final EventMerger merger, final UnsafeBuffer buffer)
+    {
+        merger.next(buffer, 0);
+        return Header.type(buffer, 0);
+    }
+
+    @Test
     void shouldRefuseOperatorCommandsOutOfOrderOrUnknown()
     {
-        final OperatorSchedule.Builder builder = OperatorSchedule.builder().add(100, OperatorCommand.HALT, 0);
+        final OperatorSchedule.Builder builder = OperatorSchedule.builder().add(100, OperatorCommand.HALT, 0, 0);
         final IllegalArgumentException backwards =
-            assertThrows(IllegalArgumentException.class, () -> builder.add(99, OperatorCommand.RESUME, 0));
+            assertThrows(IllegalArgumentException.class, () -> builder.add(99, OperatorCommand.RESUME, 0, 0));
         assertTrue(backwards.getMessage().contains("99 ns is before the previous one at 100 ns"),
             backwards.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> builder.add(200, (byte)42, 0));
+        assertThrows(IllegalArgumentException.class, () -> builder.add(200, (byte)42, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new TimerSchedule(0, 0));
     }
 

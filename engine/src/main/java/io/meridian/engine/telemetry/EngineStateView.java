@@ -1,0 +1,424 @@
+package io.meridian.engine.telemetry;
+
+import io.meridian.engine.api.RejectReason;
+
+/**
+ * A reader's copy of an {@link EngineState}: filled by {@link EngineState#read(EngineStateView)}, then read at leisure
+ * by its own thread. Prices are in ticks, quantities in lots, cash in {@code Scales.CASH_SCALE} units, times in
+ * nanoseconds of event time. Not thread-safe: one view per reader thread.
+ */
+public final class EngineStateView
+{
+    private final int instruments;
+    private final long[] values;
+
+    /**
+     * A view for a state block.
+     *
+     * @param state the block it will read.
+     */
+    public EngineStateView(final EngineState state)
+    {
+        this.instruments = state.instruments();
+        this.values = new long[state.slots()];
+    }
+
+    boolean readFrom(final EngineState state)
+    {
+        if (state.instruments() != instruments)
+        {
+            throw new IllegalArgumentException("view made for " + instruments + " instruments, state has "
+                + state.instruments());
+        }
+        return state.read(values);
+    }
+
+    /**
+     * Number of instruments.
+     *
+     * @return number of instruments.
+     */
+    public int instruments()
+    {
+        return instruments;
+    }
+
+    /**
+     * Publications the view has seen (0: nothing published yet).
+     *
+     * @return publications the view has seen (0: nothing published yet).
+     */
+    public long publications()
+    {
+        return values[EngineState.PUBLICATIONS];
+    }
+
+    /**
+     * Inbound events processed.
+     *
+     * @return inbound events processed.
+     */
+    public long events()
+    {
+        return values[EngineState.EVENTS];
+    }
+
+    /**
+     * Sequence of the last event processed (-1 before the first).
+     *
+     * @return sequence of the last event processed (-1 before the first).
+     */
+    public long lastSequence()
+    {
+        return values[EngineState.LAST_SEQUENCE];
+    }
+
+    /**
+     * Event time of the last event processed.
+     *
+     * @return event time of the last event processed.
+     */
+    public long lastEventTimeNs()
+    {
+        return values[EngineState.LAST_EVENT_TIME];
+    }
+
+    /**
+     * The engine-wide {@code TradingState} code (0 before the first publication).
+     *
+     * @return the engine-wide {@code TradingState} code (0 before the first publication).
+     */
+    public byte tradingState()
+    {
+        return (byte)values[EngineState.TRADING_STATE];
+    }
+
+    /**
+     * The state before the last change.
+     *
+     * @return the state before the last change.
+     */
+    public byte previousState()
+    {
+        return (byte)values[EngineState.PREVIOUS_STATE];
+    }
+
+    /**
+     * The reason of the last state change.
+     *
+     * @return the reason of the last state change.
+     */
+    public RejectReason lastReason()
+    {
+        return RejectReason.fromCode((int)values[EngineState.LAST_REASON]);
+    }
+
+    /**
+     * State changes a kill switch made by itself (not operator commands, not recoveries).
+     *
+     * @return state changes a kill switch made by itself (not operator commands, not recoveries).
+     */
+    public long killSwitchTrips()
+    {
+        return values[EngineState.KILL_SWITCH_TRIPS];
+    }
+
+    /**
+     * SIGNAL records written.
+     *
+     * @return SIGNAL records written.
+     */
+    public long signals()
+    {
+        return values[EngineState.SIGNALS];
+    }
+
+    /**
+     * NEW order commands sent.
+     *
+     * @return NEW order commands sent.
+     */
+    public long orders()
+    {
+        return values[EngineState.ORDERS];
+    }
+
+    /**
+     * CANCEL order commands sent.
+     *
+     * @return CANCEL order commands sent.
+     */
+    public long cancels()
+    {
+        return values[EngineState.CANCELS];
+    }
+
+    /**
+     * MASS_CANCEL order commands sent.
+     *
+     * @return MASS_CANCEL order commands sent.
+     */
+    public long massCancels()
+    {
+        return values[EngineState.MASS_CANCELS];
+    }
+
+    /**
+     * TRADING_STATE records written.
+     *
+     * @return TRADING_STATE records written.
+     */
+    public long stateChanges()
+    {
+        return values[EngineState.STATE_CHANGES];
+    }
+
+    /**
+     * Fills applied.
+     *
+     * @return fills applied.
+     */
+    public long fills()
+    {
+        return values[EngineState.FILLS];
+    }
+
+    /**
+     * Lots filled.
+     *
+     * @return lots filled.
+     */
+    public long filledQty()
+    {
+        return values[EngineState.FILLED_QTY];
+    }
+
+    /**
+     * Orders the venue rejected.
+     *
+     * @return orders the venue rejected.
+     */
+    public long venueRejects()
+    {
+        return values[EngineState.VENUE_REJECTS];
+    }
+
+    /**
+     * Execution reports for orders the engine does not know.
+     *
+     * @return execution reports for orders the engine does not know.
+     */
+    public long unknownReports()
+    {
+        return values[EngineState.UNKNOWN_REPORTS];
+    }
+
+    /**
+     * Orders pre-trade risk accepted.
+     *
+     * @return orders pre-trade risk accepted.
+     */
+    public long riskAccepted()
+    {
+        return values[EngineState.RISK_ACCEPTED];
+    }
+
+    /**
+     * Realized P&amp;L over all instruments.
+     *
+     * @return realized P&amp;L over all instruments.
+     */
+    public long realized()
+    {
+        return values[EngineState.REALIZED];
+    }
+
+    /**
+     * Unrealized P&amp;L over all instruments.
+     *
+     * @return unrealized P&amp;L over all instruments.
+     */
+    public long unrealized()
+    {
+        return values[EngineState.UNREALIZED];
+    }
+
+    /**
+     * Realized plus unrealized.
+     *
+     * @return realized plus unrealized.
+     */
+    public long totalPnl()
+    {
+        return realized() + unrealized();
+    }
+
+    /**
+     * Decision records written (the last output sequence).
+     *
+     * @return decision records written (the last output sequence).
+     */
+    public long outputs()
+    {
+        return values[EngineState.OUTPUTS];
+    }
+
+    /**
+     * Inbound events of one record type.
+     *
+     * @param recordType a {@code RecordType} code below {@link EngineState#RECORD_TYPES}.
+     * @return the count.
+     */
+    public long eventsOfType(final int recordType)
+    {
+        return values[EngineState.EVENTS_BY_TYPE + recordType];
+    }
+
+    /**
+     * Pre-trade risk rejects for one reason.
+     *
+     * @param reason the reason.
+     * @return the count.
+     */
+    public long rejects(final RejectReason reason)
+    {
+        return values[EngineState.REJECTS_BY_REASON + reason.code()];
+    }
+
+    private long instrument(final int index, final int field)
+    {
+        return values[EngineState.INSTRUMENTS + index * EngineState.INSTRUMENT_SLOTS + field];
+    }
+
+    /**
+     * Signed position in lots.
+     *
+     * @param index dense instrument index.
+     * @return signed position in lots.
+     */
+    public long position(final int index)
+    {
+        return instrument(index, EngineState.I_POSITION);
+    }
+
+    /**
+     * Realized P&amp;L.
+     *
+     * @param index dense instrument index.
+     * @return realized P&amp;L.
+     */
+    public long realized(final int index)
+    {
+        return instrument(index, EngineState.I_REALIZED);
+    }
+
+    /**
+     * Unrealized P&amp;L at the mark (the last mid).
+     *
+     * @param index dense instrument index.
+     * @return unrealized P&amp;L at the mark (the last mid).
+     */
+    public long unrealized(final int index)
+    {
+        return instrument(index, EngineState.I_UNREALIZED);
+    }
+
+    /**
+     * Last bid price (0 before the first quote).
+     *
+     * @param index dense instrument index.
+     * @return last bid price (0 before the first quote).
+     */
+    public long bid(final int index)
+    {
+        return instrument(index, EngineState.I_BID);
+    }
+
+    /**
+     * Last ask price (0 before the first quote).
+     *
+     * @param index dense instrument index.
+     * @return last ask price (0 before the first quote).
+     */
+    public long ask(final int index)
+    {
+        return instrument(index, EngineState.I_ASK);
+    }
+
+    /**
+     * Last trade price (0 before the first trade).
+     *
+     * @param index dense instrument index.
+     * @return last trade price (0 before the first trade).
+     */
+    public long lastTrade(final int index)
+    {
+        return instrument(index, EngineState.I_LAST_TRADE);
+    }
+
+    /**
+     * Client order id of the working order, 0 for none.
+     *
+     * @param index dense instrument index.
+     * @return client order id of the working order, 0 for none.
+     */
+    public long workingOrderId(final int index)
+    {
+        return instrument(index, EngineState.I_WORKING_ID);
+    }
+
+    /**
+     * {@code Side} code of the working order.
+     *
+     * @param index dense instrument index.
+     * @return {@code Side} code of the working order.
+     */
+    public byte workingSide(final int index)
+    {
+        return (byte)instrument(index, EngineState.I_WORKING_SIDE);
+    }
+
+    /**
+     * Limit price of the working order.
+     *
+     * @param index dense instrument index.
+     * @return limit price of the working order.
+     */
+    public long workingPrice(final int index)
+    {
+        return instrument(index, EngineState.I_WORKING_PRICE);
+    }
+
+    /**
+     * Lots still working.
+     *
+     * @param index dense instrument index.
+     * @return lots still working.
+     */
+    public long workingLeaves(final int index)
+    {
+        return instrument(index, EngineState.I_WORKING_LEAVES);
+    }
+
+    /**
+     * Whether an operator flatten is reducing the position.
+     *
+     * @param index dense instrument index.
+     * @return whether an operator flatten is reducing the position.
+     */
+    public boolean flattening(final int index)
+    {
+        return instrument(index, EngineState.I_FLATTENING) != 0;
+    }
+
+    /**
+     * Market-data events of the instrument.
+     *
+     * @param index dense instrument index.
+     * @return market-data events of the instrument.
+     */
+    public long instrumentEvents(final int index)
+    {
+        return instrument(index, EngineState.I_EVENTS);
+    }
+}

@@ -1,0 +1,178 @@
+package io.meridian.engine.telemetry;
+
+import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.order.OrderManager;
+import io.meridian.engine.order.OrderStore;
+import io.meridian.engine.order.PositionKeeper;
+import io.meridian.engine.order.WorkingOrders;
+import io.meridian.engine.risk.KillSwitch;
+import io.meridian.engine.risk.PreTradeRisk;
+import io.meridian.engine.stage.EventSlot;
+
+/**
+ * The pipeline side of {@link EngineState}: called by the thread that runs the order stage after every event's
+ * stages ({@link #onEvent}), it counts the event and keeps what only the slot knows (the last prices, kill-switch
+ * trips), and publishes the whole state when the event was not market data (an execution report, timer, operator
+ * command or connectivity change changes positions, orders or the trading state: readers see it at once), when a
+ * reader asked for it, or after {@link #PUBLISH_EVERY} market-data events; {@link #publish()} publishes on demand (the
+ * pipeline thread calls it once more when it stops). Never blocks, never allocates; a publication is a few dozen
+ * plain stores between two ordered ones. Owned by one thread.
+ */
+public final class StatePublisher
+{
+    /** Market-data events between two publications when nothing else asks for one. */
+    public static final int PUBLISH_EVERY = 256;
+
+    private final EngineState state;
+    private final OrderManager orders;
+    private final PositionKeeper positions;
+    private final WorkingOrders working;
+    private final KillSwitch killSwitch;
+    private final PreTradeRisk risk;
+    private final RejectReason[] reasons = RejectReason.values();
+    private final long[] eventsByType = new long[EngineState.RECORD_TYPES];
+    private final long[] bid;
+    private final long[] ask;
+    private final long[] lastTrade;
+    private final long[] instrumentEvents;
+    private long events;
+    private long lastSequence = -1;
+    private long lastEventTimeNs;
+    private long trips;
+    private byte seenState;
+    private int sincePublication;
+
+    /**
+     * A publisher of one engine's state.
+     *
+     * @param state the block to publish into, sized for the engine's instruments.
+     * @param orders the engine's order stage (positions, working orders, risk, kill switch, decision counters).
+     * @throws IllegalArgumentException when the block is sized for another number of instruments.
+     */
+    public StatePublisher(final EngineState state, final OrderManager orders)
+    {
+        final int n = orders.positions().instruments();
+        if (state.instruments() != n)
+        {
+            throw new IllegalArgumentException("engine state has room for " + state.instruments()
+                + " instruments, the engine trades " + n);
+        }
+        this.state = state;
+        this.orders = orders;
+        this.positions = orders.positions();
+        this.working = orders.workingOrders();
+        this.killSwitch = orders.killSwitch();
+        this.risk = orders.risk();
+        this.seenState = killSwitch.state();
+        bid = new long[n];
+        ask = new long[n];
+        lastTrade = new long[n];
+        instrumentEvents = new long[n];
+    }
+
+    /**
+     * Accounts for one event whose stages just ran, and publishes when due.
+     *
+     * @param slot the event.
+     */
+    public void onEvent(final EventSlot slot)
+    {
+        final byte type = slot.type;
+        events++;
+        eventsByType[type & (EngineState.RECORD_TYPES - 1)]++;
+        lastSequence = slot.sequence;
+        lastEventTimeNs = slot.eventTimeNs;
+        final boolean marketData = type == RecordType.QUOTE || type == RecordType.TRADE;
+        if (marketData && slot.marketDataAccepted)
+        {
+            final int index = slot.instrumentIndex;
+            instrumentEvents[index]++;
+            bid[index] = slot.bidPrice;
+            ask[index] = slot.askPrice;
+            lastTrade[index] = slot.lastTradePrice;
+        }
+        final byte now = killSwitch.state();
+        if (now != seenState)
+        {
+            if (isTrip(killSwitch.lastReason()))
+            {
+                trips++;
+            }
+            seenState = now;
+        }
+        if (!marketData || ++sincePublication >= PUBLISH_EVERY || state.publicationRequested())
+        {
+            publish();
+        }
+    }
+
+    private static boolean isTrip(final RejectReason reason)
+    {
+        return reason == RejectReason.KILL_DAILY_LOSS || reason == RejectReason.KILL_STALE_MARKET_DATA;
+    }
+
+    /**
+     * Publishes the whole state now.
+     */
+    public void publish()
+    {
+        sincePublication = 0;
+        final EngineState s = state;
+        s.beginWrite();
+        s.put(EngineState.EVENTS, events);
+        s.put(EngineState.LAST_SEQUENCE, lastSequence);
+        s.put(EngineState.LAST_EVENT_TIME, lastEventTimeNs);
+        s.put(EngineState.TRADING_STATE, killSwitch.state());
+        s.put(EngineState.PREVIOUS_STATE, killSwitch.previousState());
+        s.put(EngineState.LAST_REASON, killSwitch.lastReason().code());
+        s.put(EngineState.KILL_SWITCH_TRIPS, trips);
+        s.put(EngineState.SIGNALS, orders.signals());
+        s.put(EngineState.ORDERS, orders.ordersSent());
+        s.put(EngineState.CANCELS, orders.cancelsSent());
+        s.put(EngineState.MASS_CANCELS, orders.massCancels());
+        s.put(EngineState.STATE_CHANGES, orders.stateChanges());
+        s.put(EngineState.FILLS, orders.fills());
+        s.put(EngineState.FILLED_QTY, orders.filledQty());
+        s.put(EngineState.VENUE_REJECTS, orders.venueRejects());
+        s.put(EngineState.UNKNOWN_REPORTS, orders.unknownReports());
+        s.put(EngineState.RISK_ACCEPTED, risk.acceptedCount());
+        s.put(EngineState.OUTPUTS, orders.outputSequence());
+        long realized = 0;
+        long unrealized = 0;
+        for (int i = 0; i < eventsByType.length; i++)
+        {
+            s.put(EngineState.EVENTS_BY_TYPE + i, eventsByType[i]);
+        }
+        for (final RejectReason reason : reasons)
+        {
+            s.put(EngineState.REJECTS_BY_REASON + reason.code(), risk.rejectCount(reason));
+        }
+        final OrderStore store = working.store();
+        for (int i = 0; i < bid.length; i++)
+        {
+            final int base = EngineState.INSTRUMENTS + i * EngineState.INSTRUMENT_SLOTS;
+            final long instrumentRealized = positions.realized(i);
+            final long instrumentUnrealized = positions.unrealized(i);
+            realized += instrumentRealized;
+            unrealized += instrumentUnrealized;
+            s.put(base + EngineState.I_POSITION, positions.position(i));
+            s.put(base + EngineState.I_REALIZED, instrumentRealized);
+            s.put(base + EngineState.I_UNREALIZED, instrumentUnrealized);
+            s.put(base + EngineState.I_BID, bid[i]);
+            s.put(base + EngineState.I_ASK, ask[i]);
+            s.put(base + EngineState.I_LAST_TRADE, lastTrade[i]);
+            s.put(base + EngineState.I_FLATTENING, orders.flattening(i) ? 1 : 0);
+            s.put(base + EngineState.I_EVENTS, instrumentEvents[i]);
+            final long id = working.workingClOrdId(i);
+            final int slot = id == 0 ? -1 : store.slotOf(id);
+            s.put(base + EngineState.I_WORKING_ID, slot >= 0 ? id : 0);
+            s.put(base + EngineState.I_WORKING_SIDE, slot >= 0 ? store.side(slot) : 0);
+            s.put(base + EngineState.I_WORKING_PRICE, slot >= 0 ? store.price(slot) : 0);
+            s.put(base + EngineState.I_WORKING_LEAVES, slot >= 0 ? store.leaves(slot) : 0);
+        }
+        s.put(EngineState.REALIZED, realized);
+        s.put(EngineState.UNREALIZED, unrealized);
+        s.endWrite();
+    }
+}

@@ -1,0 +1,219 @@
+package io.meridian.engine.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.order.OrderManager;
+import io.meridian.engine.pipeline.Pipeline;
+import io.meridian.engine.stage.EventSlot;
+import io.meridian.engine.testing.Allocations;
+import io.meridian.engine.testing.TestEngines;
+import io.meridian.engine.testing.TestMarket;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The engine's published state: what a reader sees is what the pipeline thread had (counted here independently of
+ * the publisher where the test can), a reader on another thread never sees a torn snapshot while the writer
+ * publishes after every event, and publishing allocates nothing on the pipeline thread.
+ */
+class StatePublisherTest
+{
+    private static final int WARMUP = 50_000;
+    private static final int WINDOW = 100_000;
+
+    @Test
+    void shouldPublishWhatThePipelineThreadHad()
+    {
+        final TestMarket market = new TestMarket(3, 1_000_000, 11);
+        final Pipeline pipeline = TestEngines.pipeline(market, "risk.maxOrdersPerSecond=1000000");
+        final EngineState state = new EngineState(3);
+        final StatePublisher publisher = new StatePublisher(state, pipeline.orders());
+        final EngineStateView view = new EngineStateView(state);
+        assertTrue(state.read(view));
+        assertEquals(0, view.publications(), "nothing published before the first event");
+
+        final EventSlot slot = new EventSlot();
+        final long[] byType = new long[EngineState.RECORD_TYPES];
+        long lastSequence = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            market.next(slot.buffer);
+            pipeline.onEvent(slot);
+            publisher.onEvent(slot);
+            byType[slot.type]++;
+            lastSequence = slot.sequence;
+        }
+        publisher.publish();
+        assertTrue(state.read(view));
+
+        final OrderManager orders = pipeline.orders();
+        assertEquals(20_000, view.events());
+        assertEquals(lastSequence, view.lastSequence());
+        for (int type = 0; type < EngineState.RECORD_TYPES; type++)
+        {
+            assertEquals(byType[type], view.eventsOfType(type), RecordType.name(type));
+        }
+        assertTrue(view.eventsOfType(RecordType.QUOTE) > 0 && view.eventsOfType(RecordType.EXEC_REPORT) > 0);
+        assertEquals(market.ordersSeen(), view.orders() + view.cancels() + view.massCancels(),
+            "order commands the venue saw");
+        assertEquals(orders.fills(), view.fills());
+        assertTrue(view.fills() > 100, "fills must have happened");
+        long realized = 0;
+        long unrealized = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            assertEquals(orders.positions().position(i), view.position(i));
+            assertEquals(orders.positions().realized(i), view.realized(i));
+            assertEquals(orders.positions().unrealized(i), view.unrealized(i));
+            assertTrue(view.bid(i) > 0 && view.ask(i) > view.bid(i), "a two-sided book for instrument " + i);
+            realized += view.realized(i);
+            unrealized += view.unrealized(i);
+        }
+        assertEquals(realized, view.realized());
+        assertEquals(unrealized, view.unrealized());
+        assertEquals(orders.positions().totalPnl(), view.totalPnl());
+        long rejects = 0;
+        for (final RejectReason reason : RejectReason.values())
+        {
+            rejects += view.rejects(reason);
+        }
+        assertEquals(orders.risk().acceptedCount() + rejects, view.riskAccepted() + rejects);
+        assertEquals(orders.killSwitch().state(), view.tradingState());
+    }
+
+    @Test
+    void shouldPublishAtOnceWhenAReaderAsks()
+    {
+        final TestMarket market = new TestMarket(3, 1_000_000, 5);
+        final Pipeline pipeline = TestEngines.pipeline(market);
+        final EngineState state = new EngineState(3);
+        final StatePublisher publisher = new StatePublisher(state, pipeline.orders());
+        final EventSlot slot = new EventSlot();
+        int quotes = 0;
+        while (quotes < 3)
+        {
+            market.next(slot.buffer);
+            pipeline.onEvent(slot);
+            publisher.onEvent(slot);
+            quotes = slot.type == RecordType.QUOTE ? quotes + 1 : 0;
+        }
+        final long before = state.publications();
+        state.requestPublication();
+        do
+        {
+            market.next(slot.buffer);
+            pipeline.onEvent(slot);
+            publisher.onEvent(slot);
+        }
+        while (slot.type != RecordType.QUOTE);
+        assertEquals(before + 1, state.publications(), "the first market-data event after the request publishes");
+    }
+
+    @Test
+    void shouldRefuseAStateSizedForOtherInstruments()
+    {
+        final Pipeline pipeline = TestEngines.pipeline(new TestMarket(3, 1_000_000, 1));
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> new StatePublisher(new EngineState(2), pipeline.orders()));
+        assertEquals("engine state has room for 2 instruments, the engine trades 3", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new EngineState(0));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void shouldNeverShowATornSnapshotToAnotherThread() throws InterruptedException
+    {
+        final TestMarket market = new TestMarket(3, 1_000_000, 23);
+        final Pipeline pipeline = TestEngines.pipeline(market, "risk.maxOrdersPerSecond=1000000");
+        final EngineState state = new EngineState(3);
+        final StatePublisher publisher = new StatePublisher(state, pipeline.orders());
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicLong consistentReads = new AtomicLong();
+        final AtomicReference<String> problem = new AtomicReference<>();
+        final Thread reader = new Thread(() ->
+        {
+            final EngineStateView view = new EngineStateView(state);
+            long lastPublications = 0;
+            while (!stop.get() && problem.get() == null)
+            {
+                if (!state.read(view))
+                {
+                    continue;
+                }
+                long events = 0;
+                for (int type = 0; type < EngineState.RECORD_TYPES; type++)
+                {
+                    events += view.eventsOfType(type);
+                }
+                final long realized = view.realized(0) + view.realized(1) + view.realized(2);
+                final long unrealized = view.unrealized(0) + view.unrealized(1) + view.unrealized(2);
+                if (events != view.events() || realized != view.realized() || unrealized != view.unrealized()
+                    || view.publications() < lastPublications)
+                {
+                    problem.set("torn snapshot at publication " + view.publications() + ": events " + events + " vs "
+                        + view.events() + ", realized " + realized + " vs " + view.realized());
+                }
+                lastPublications = view.publications();
+                consistentReads.incrementAndGet();
+            }
+        }, "state-reader");
+        reader.start();
+        final EventSlot slot = new EventSlot();
+        for (int i = 0; i < 400_000 && problem.get() == null; i++)
+        {
+            market.next(slot.buffer);
+            pipeline.onEvent(slot);
+            publisher.onEvent(slot);
+            publisher.publish();
+        }
+        while (consistentReads.get() < 1000 && problem.get() == null)
+        {
+            Thread.onSpinWait();
+        }
+        stop.set(true);
+        reader.join();
+        assertNull(problem.get());
+        assertTrue(state.publications() >= 400_000);
+    }
+
+    @Test
+    void shouldAllocateNothingOnThePipelineThreadWhilePublishing()
+    {
+        final TestMarket market = new TestMarket(3, 1_000_000, 42);
+        final Pipeline pipeline = TestEngines.pipeline(market, "risk.maxOrdersPerSecond=1000000");
+        final EngineState state = new EngineState(3);
+        final StatePublisher publisher = new StatePublisher(state, pipeline.orders());
+        final EventSlot slot = new EventSlot();
+        final Runnable window = () ->
+        {
+            for (int i = 0; i < WINDOW; i++)
+            {
+                market.next(slot.buffer);
+                pipeline.onEvent(slot);
+                publisher.onEvent(slot);
+                if ((i & 7) == 0)
+                {
+                    state.requestPublication();
+                }
+            }
+        };
+        for (int i = 0; i < WARMUP / WINDOW + 1; i++)
+        {
+            window.run();
+        }
+        final long before = state.publications();
+        Allocations.assertSteadyStateAllocatesNothing(WINDOW + " pipeline events with state publication", window);
+        assertTrue(state.publications() - before > WINDOW / 8, "publication must have run");
+        assertFalse(pipeline.orders().ordersSent() == 0);
+    }
+}

@@ -1,0 +1,242 @@
+package io.meridian.ops.server;
+
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.TradingState;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.pipeline.PipelineLatency;
+import io.meridian.engine.telemetry.EngineState;
+import io.meridian.engine.telemetry.EngineStateView;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Quantile;
+import io.prometheus.metrics.model.snapshots.Quantiles;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The engine's Prometheus metrics, collected on each scrape from one consistent {@link EngineStateView} and the
+ * latency recorders, as the Prometheus Java client's snapshot model (its text writer does the exposition format).
+ * Names start with {@code meridian_}; units are in the names (seconds, ratio, lots, currency); counters end in
+ * {@code _total} in the exposition. The market-data age is measured here, on the wall clock, from when each
+ * instrument's market-data count last changed. Scrapes are serialised.
+ */
+final class OpsMetrics implements MultiCollector
+{
+    private static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999};
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final OpsEngine engine;
+    private final OpsCommands commands;
+    private final long[] lastMarketDataEvents;
+    private final long[] lastMarketDataChangeNs;
+
+    OpsMetrics(final OpsEngine engine, final OpsCommands commands)
+    {
+        this.engine = engine;
+        this.commands = commands;
+        final int n = engine.config().instruments().size();
+        lastMarketDataEvents = new long[n];
+        lastMarketDataChangeNs = new long[n];
+        java.util.Arrays.fill(lastMarketDataChangeNs, System.nanoTime());
+    }
+
+    @Override
+    public synchronized MetricSnapshots collect()
+    {
+        final EngineStateView view = engine.read();
+        final List<MetricSnapshot> out = new ArrayList<>();
+        counters(view, out);
+        gauges(view, out);
+        perInstrument(view, out);
+        out.add(summary("meridian_tick_to_order_seconds",
+            "Tick-to-order latency: intended send time of the event to the order handed to the venue",
+            Labels.EMPTY, engine.latency(PipelineLatency.TICK_TO_ORDER)));
+        final SummarySnapshot.Builder stages = SummarySnapshot.builder().name("meridian_stage_latency_seconds")
+            .help("Time per pipeline stage on the pipeline thread").unit(Unit.SECONDS);
+        for (int stage = 0; stage < PipelineLatency.STAGES; stage++)
+        {
+            stages.dataPoint(point(Labels.of("stage", PipelineLatency.name(stage)), engine.latency(stage)));
+        }
+        out.add(stages.build());
+        return new MetricSnapshots(out);
+    }
+
+    private void counters(final EngineStateView view, final List<MetricSnapshot> out)
+    {
+        final CounterSnapshot.Builder events = CounterSnapshot.builder().name("meridian_events")
+            .help("Inbound events processed, by record type");
+        for (int type = 1; type < EngineState.RECORD_TYPES; type++)
+        {
+            if (RecordType.isInbound(type))
+            {
+                events.dataPoint(counter(Labels.of("type", RecordType.name(type)), view.eventsOfType(type)));
+            }
+        }
+        out.add(events.build());
+        out.add(counter("meridian_orders", "NEW order commands sent", view.orders()));
+        out.add(counter("meridian_cancels", "CANCEL order commands sent", view.cancels()));
+        out.add(counter("meridian_mass_cancels", "MASS_CANCEL order commands sent", view.massCancels()));
+        out.add(counter("meridian_fills", "Fills applied", view.fills()));
+        out.add(counter("meridian_filled_lots", "Lots filled", view.filledQty()));
+        out.add(counter("meridian_signals", "SIGNAL records written", view.signals()));
+        out.add(counter("meridian_kill_switch_trips",
+            "Trading-state changes the kill switch made by itself (daily loss, stale market data)",
+            view.killSwitchTrips()));
+        final CounterSnapshot.Builder rejects = CounterSnapshot.builder().name("meridian_rejects")
+            .help("Orders rejected, by reason (RISK_*: pre-trade risk; VENUE_REJECT: the venue)");
+        for (final RejectReason reason : RejectReason.values())
+        {
+            if (reason.name().startsWith("RISK_"))
+            {
+                rejects.dataPoint(counter(Labels.of("reason", reason.name()), view.rejects(reason)));
+            }
+        }
+        rejects.dataPoint(counter(Labels.of("reason", RejectReason.VENUE_REJECT.name()), view.venueRejects()));
+        out.add(rejects.build());
+        final CounterSnapshot.Builder operator = CounterSnapshot.builder().name("meridian_operator_commands")
+            .help("Operator commands accepted by the ops server, by command");
+        for (final String command : OpsCommands.COMMANDS)
+        {
+            operator.dataPoint(counter(Labels.of("command", command), commands.accepted(command)));
+        }
+        out.add(operator.build());
+    }
+
+    private void gauges(final EngineStateView view, final List<MetricSnapshot> out)
+    {
+        final GaugeSnapshot.Builder state = GaugeSnapshot.builder().name("meridian_trading_state")
+            .help("1 for the engine's current trading state, 0 for the others");
+        for (byte code = TradingState.ACTIVE; code <= TradingState.HALTED; code++)
+        {
+            state.dataPoint(gauge(Labels.of("state", TradingState.name(code)), view.tradingState() == code ? 1 : 0));
+        }
+        out.add(state.build());
+        out.add(gauge("meridian_up", "1 while the pipeline thread runs and no handler failed",
+            engine.unhealthyReason() == null ? 1 : 0));
+        out.add(gauge("meridian_pnl_realized_currency", "Realized P&L over all instrument, currency units",
+            StatusDocument.cash(view.realized())));
+        out.add(gauge("meridian_pnl_unrealized_currency", "Unrealized P&L at the mid, currency units",
+            StatusDocument.cash(view.unrealized())));
+        out.add(gauge("meridian_pnl_total_currency", "Realized plus unrealized P&L, currency units",
+            StatusDocument.cash(view.totalPnl())));
+        final EngineConfig config = engine.config();
+        out.add(gauge("meridian_daily_loss_limit_currency", "kill.dailyLossLimit, currency units",
+            config.kill().dailyLossLimit()));
+        final double loss = Math.max(0.0, -StatusDocument.cash(view.totalPnl()));
+        out.add(gauge("meridian_daily_loss_usage_ratio", "Loss so far over kill.dailyLossLimit",
+            config.kill().dailyLossLimit() > 0 ? loss / config.kill().dailyLossLimit() : 0.0));
+        final long published = engine.source().publishedSequence();
+        final long journaled = engine.source().journaledSequence();
+        final long processed = engine.source().processedSequence();
+        out.add(gauge("meridian_journal_lag_events", "Inbound events published but not yet journaled",
+            (double)Math.max(0, published - journaled)));
+        out.add(gauge("meridian_journal_input_sequence", "Sequence of the last inbound event journaled",
+            (double)journaled));
+        out.add(gauge("meridian_inbound_ring_occupancy_ratio", "Share of the inbound ring's slots not yet processed",
+            Math.max(0, published - processed) / (double)engine.source().ringSize()));
+        int working = 0;
+        for (int i = 0; i < view.instruments(); i++)
+        {
+            working += view.workingOrderId(i) != 0 ? 1 : 0;
+        }
+        out.add(gauge("meridian_working_orders", "Orders working at the venue", working));
+    }
+
+    private void perInstrument(final EngineStateView view, final List<MetricSnapshot> out)
+    {
+        final EngineConfig config = engine.config();
+        final GaugeSnapshot.Builder position = GaugeSnapshot.builder().name("meridian_position_lots")
+            .help("Signed position per instrument, lots");
+        final GaugeSnapshot.Builder positionUsage = GaugeSnapshot.builder().name("meridian_position_usage_ratio")
+            .help("Absolute position over risk.maxPosition per instrument");
+        final GaugeSnapshot.Builder realized = GaugeSnapshot.builder().name("meridian_instrument_pnl_realized_currency")
+            .help("Realized P&L per instrument, currency units");
+        final GaugeSnapshot.Builder unrealized = GaugeSnapshot.builder()
+            .name("meridian_instrument_pnl_unrealized_currency")
+            .help("Unrealized P&L per instrument at the mid, currency units");
+        final GaugeSnapshot.Builder price = GaugeSnapshot.builder().name("meridian_last_price_currency")
+            .help("Last bid, ask and trade price per instrument, currency units");
+        final GaugeSnapshot.Builder age = GaugeSnapshot.builder().name("meridian_market_data_age_seconds")
+            .help("Wall-clock time since the instrument's last accepted market-data event was processed")
+            .unit(Unit.SECONDS);
+        final long now = System.nanoTime();
+        for (int i = 0; i < view.instruments(); i++)
+        {
+            final String symbol = config.instruments().get(i).symbol();
+            final double scale = config.instruments().get(i).priceScale();
+            final Labels labels = Labels.of("instrument", symbol);
+            position.dataPoint(gauge(labels, (double)view.position(i)));
+            positionUsage.dataPoint(gauge(labels, Math.abs(view.position(i)) / (double)config.risk().maxPosition()));
+            realized.dataPoint(gauge(labels, StatusDocument.cash(view.realized(i))));
+            unrealized.dataPoint(gauge(labels, StatusDocument.cash(view.unrealized(i))));
+            price.dataPoint(gauge(Labels.of("instrument", symbol, "kind", "bid"), view.bid(i) / scale));
+            price.dataPoint(gauge(Labels.of("instrument", symbol, "kind", "ask"), view.ask(i) / scale));
+            price.dataPoint(gauge(Labels.of("instrument", symbol, "kind", "trade"), view.lastTrade(i) / scale));
+            if (view.instrumentEvents(i) != lastMarketDataEvents[i])
+            {
+                lastMarketDataEvents[i] = view.instrumentEvents(i);
+                lastMarketDataChangeNs[i] = now;
+            }
+            age.dataPoint(gauge(labels, (now - lastMarketDataChangeNs[i]) / NANOS_PER_SECOND));
+        }
+        out.add(position.build());
+        out.add(positionUsage.build());
+        out.add(realized.build());
+        out.add(unrealized.build());
+        out.add(price.build());
+        out.add(age.build());
+    }
+
+    private static CounterSnapshot counter(final String name, final String help, final long value)
+    {
+        return CounterSnapshot.builder().name(name).help(help).dataPoint(counter(Labels.EMPTY, value)).build();
+    }
+
+    private static CounterDataPointSnapshot counter(final Labels labels, final long value)
+    {
+        return CounterDataPointSnapshot.builder().labels(labels).value((double)value).build();
+    }
+
+    private static GaugeSnapshot gauge(final String name, final String help, final double value)
+    {
+        return GaugeSnapshot.builder().name(name).help(help).dataPoint(gauge(Labels.EMPTY, value)).build();
+    }
+
+    private static GaugeDataPointSnapshot gauge(final Labels labels, final double value)
+    {
+        return GaugeDataPointSnapshot.builder().labels(labels).value(value).build();
+    }
+
+    private static SummarySnapshot summary(
+        final String name, final String help, final Labels labels, final Histogram histogram)
+    {
+        return SummarySnapshot.builder().name(name).help(help).unit(Unit.SECONDS)
+            .dataPoint(point(labels, histogram)).build();
+    }
+
+    private static SummaryDataPointSnapshot point(final Labels labels, final Histogram histogram)
+    {
+        final Quantiles.Builder quantiles = Quantiles.builder();
+        for (final double q : QUANTILES)
+        {
+            final double value = histogram.getTotalCount() == 0 ? Double.NaN
+                : histogram.getValueAtPercentile(q * 100.0) / NANOS_PER_SECOND;
+            quantiles.quantile(new Quantile(q, value));
+        }
+        final double sum = histogram.getTotalCount() == 0 ? 0.0
+            : histogram.getMean() * histogram.getTotalCount() / NANOS_PER_SECOND;
+        return SummaryDataPointSnapshot.builder().labels(labels).quantiles(quantiles.build())
+            .count(histogram.getTotalCount()).sum(sum).build();
+    }
+}

@@ -1,0 +1,310 @@
+package io.meridian.ops.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meridian.config.OpsConfig;
+import io.meridian.engine.api.OperatorCommand;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.OperatorCodec;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.journal.JournalReader;
+import io.meridian.journal.ReplayVerifier;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ops API against a running live topology: every endpoint, authentication (no token configured, none sent,
+ * a wrong one, the right one), bad requests that never reach the engine, operator commands journaled with the
+ * operator's name and their effect in {@code /status}, and the replay of the whole session (halt, resume, flatten)
+ * verifying identical. The server without tokens and the one with tokens serve the same engine.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class OpsServerTest
+{
+    private static final String SECRET = "s3cret-token-for-tests-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Path dir;
+
+    private final ByteArrayOutputStream audit = new ByteArrayOutputStream();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private LiveEngine live;
+    private OpsServer server;
+    private OpsServer open;
+    private final List<Long> operatorSequences = new ArrayList<>();
+    private boolean stopped;
+
+    @BeforeAll
+    void start(@TempDir final Path tempDir) throws IOException
+    {
+        dir = tempDir;
+        live = new LiveEngine(dir.resolve("journal"), new PrintStream(new ByteArrayOutputStream(), true,
+            StandardCharsets.UTF_8), "kill.dailyLossLimit=100000000");
+        final OpsTokens tokens = OpsTokens.load("alice:" + SECRET, null);
+        final PrintStream auditStream = new PrintStream(audit, true, StandardCharsets.UTF_8);
+        server = OpsServer.start(live.engine, tokens, OpsConfig.DEFAULT, auditStream);
+        open = OpsServer.start(live.engine, OpsTokens.none(), OpsConfig.DEFAULT, auditStream);
+    }
+
+    @AfterAll
+    void stop() throws Exception
+    {
+        if (stopped)
+        {
+            return;
+        }
+        stopped = true;
+        server.close();
+        open.close();
+        live.close();
+    }
+
+    private HttpResponse<String> get(final OpsServer target, final String path) throws Exception
+    {
+        return http.send(HttpRequest.newBuilder(URI.create(target.url() + path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(final OpsServer target, final String path, final String token, final String body)
+        throws Exception
+    {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url() + path))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null)
+        {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(final HttpResponse<String> response) throws IOException
+    {
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+            response.headers().toString());
+        return JSON.readTree(response.body());
+    }
+
+    private long operatorEvents() throws Exception
+    {
+        return json(get(server, "/status")).path("events").path("OPERATOR").asLong(0);
+    }
+
+    @Test
+    @Order(1)
+    void shouldReportHealthAndStatusOfTheRunningEngine() throws Exception
+    {
+        final HttpResponse<String> health = get(server, "/health");
+        assertEquals(200, health.statusCode());
+        assertEquals("up", json(health).get("status").asText());
+
+        final JsonNode status = json(get(server, "/status"));
+        assertEquals("ops-test", status.get("runId").asText());
+        assertEquals(3, status.get("instruments").size());
+        assertEquals("MRDA", status.get("instruments").get(0).get("symbol").asText());
+        assertTrue(status.get("events").get("total").asLong() > 0, status.toString());
+        assertTrue(status.get("instruments").get(0).get("bid").asDouble() > 0, status.toString());
+        assertTrue(status.get("risk").get("limits").get("maxPosition").asLong() == 1500);
+        assertTrue(status.get("journal").get("journaledSequence").asLong() >= 0);
+        assertTrue(status.has("latency") && status.get("latency").get("stages").has("book"));
+        assertFalse(status.toString().contains(SECRET));
+        final long before = status.get("events").get("total").asLong();
+        long after = before;
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (after == before && System.nanoTime() < deadline)
+        {
+            after = json(get(server, "/status")).get("events").get("total").asLong();
+        }
+        assertTrue(after > before, "the status follows the running engine");
+    }
+
+    @Test
+    @Order(2)
+    void shouldRefuseMutatingCallsWithoutAValidToken() throws Exception
+    {
+        final long before = operatorEvents();
+        final HttpResponse<String> notConfigured = post(open, "/halt", SECRET, "");
+        assertEquals(403, notConfigured.statusCode());
+        assertTrue(json(notConfigured).get("error").asText().contains("no ops token is configured"));
+
+        final HttpResponse<String> missing = post(server, "/halt", null, "");
+        assertEquals(401, missing.statusCode());
+        assertEquals("missing Authorization: Bearer token", json(missing).get("error").asText());
+        final HttpResponse<String> wrong = post(server, "/halt", "not-the-token-at-all-xxxxx", "");
+        assertEquals(401, wrong.statusCode());
+        assertEquals("invalid token", json(wrong).get("error").asText());
+        assertFalse(wrong.body().contains("not-the-token"), "the offered token is never echoed");
+        assertEquals(before, operatorEvents(), "nothing reached the engine");
+        assertEquals("ACTIVE", json(get(server, "/status")).get("tradingState").asText());
+    }
+
+    @Test
+    @Order(3)
+    void shouldRefuseBadRequestsNamingWhatWasWrong() throws Exception
+    {
+        final long before = operatorEvents();
+        assertError(post(server, "/flatten", SECRET, "{\"instrument\": \"NOPE\"}"), 400,
+            "unknown instrument 'NOPE' (this engine trades MRDA, MRDB, MRDC)");
+        assertError(post(server, "/halt", SECRET, "{\"reason\": "), 400, "malformed JSON body");
+        assertError(post(server, "/halt", SECRET, "[1]"), 400, "the body must be a JSON object");
+        assertError(post(server, "/halt", SECRET, "{\"instrument\": \"MRDA\"}"), 400,
+            "halt acts on the whole engine; 'instrument' applies to cancel-all and flatten only");
+        assertError(post(server, "/cancel-all", SECRET, "{\"who\": 1}"), 400,
+            "unknown field 'who' (allowed: instrument, reason)");
+        assertError(post(server, "/halt", SECRET, "{\"reason\": \"" + "x".repeat(300) + "\"}"), 400,
+            "field 'reason' is longer than 200 characters");
+        assertError(post(server, "/halt", SECRET, "{\"reason\": \"" + "x".repeat(5000) + "\"}"), 413,
+            "request body larger than 4096 bytes");
+        assertError(get(server, "/halt"), 405, "method GET not allowed on /halt (use POST)");
+        assertError(post(server, "/status", SECRET, ""), 405, "method POST not allowed on /status (use GET)");
+        assertError(get(server, "/nothing"), 404, "no such path: /nothing");
+        assertEquals(before, operatorEvents(), "nothing reached the engine");
+    }
+
+    private static void assertError(final HttpResponse<String> response, final int status, final String message)
+        throws IOException
+    {
+        assertEquals(status, response.statusCode(), response.body());
+        final JsonNode body = json(response);
+        assertEquals(status, body.get("status").asInt());
+        assertTrue(body.get("error").asText().startsWith(message), body.get("error").asText());
+    }
+
+    @Test
+    @Order(5)
+    void shouldHaltResumeAndFlattenThroughTheApi() throws Exception
+    {
+        final HttpResponse<String> halt = post(server, "/halt", SECRET, "{\"reason\": \"test halt\"}");
+        assertEquals(202, halt.statusCode(), halt.body());
+        final JsonNode accepted = json(halt);
+        assertEquals("alice", accepted.get("operator").asText());
+        final long haltSequence = accepted.get("sequence").asLong();
+        operatorSequences.add(haltSequence);
+        assertEquals("HALTED", json(get(server, "/status")).get("tradingState").asText());
+        assertTrue(get(server, "/metrics").body().contains("meridian_trading_state{state=\"HALTED\"} 1"));
+
+        final HttpResponse<String> resume = post(server, "/resume", SECRET, "");
+        assertEquals(202, resume.statusCode(), resume.body());
+        operatorSequences.add(json(resume).get("sequence").asLong());
+        assertEquals("ACTIVE", json(get(server, "/status")).get("tradingState").asText());
+
+        final HttpResponse<String> flatten = post(server, "/flatten", SECRET, "{\"instrument\": \"MRDB\"}");
+        assertEquals(202, flatten.statusCode(), flatten.body());
+        operatorSequences.add(json(flatten).get("sequence").asLong());
+        final JsonNode status = json(get(server, "/status"));
+        assertEquals("FLATTENING", status.get("instruments").get(1).get("state").asText());
+        assertEquals("ACTIVE", status.get("instruments").get(0).get("state").asText());
+        final HttpResponse<String> cancel = post(server, "/cancel-all", SECRET, "{}");
+        assertEquals(202, cancel.statusCode(), cancel.body());
+        operatorSequences.add(json(cancel).get("sequence").asLong());
+        final HttpResponse<String> resumeAgain = post(server, "/resume", SECRET, "");
+        operatorSequences.add(json(resumeAgain).get("sequence").asLong());
+        assertEquals("ACTIVE", json(get(server, "/status")).get("instruments").get(1).get("state").asText());
+        assertTrue(audit.toString(StandardCharsets.UTF_8).contains("ops: alice HALT reason \"test halt\": "
+            + "journaled as sequence " + haltSequence));
+        assertFalse(audit.toString(StandardCharsets.UTF_8).contains(SECRET));
+    }
+
+    @Test
+    @Order(4)
+    void shouldExposeMetricsThatPromtoolAccepts() throws Exception
+    {
+        final HttpResponse<String> metrics = get(server, "/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        final String text = metrics.body();
+        for (final String name : List.of("meridian_events_total{type=\"QUOTE\"}", "meridian_orders_total",
+            "meridian_fills_total", "meridian_rejects_total{reason=\"RISK_HALTED\"}",
+            "meridian_kill_switch_trips_total",
+            "meridian_position_lots{instrument=\"MRDA\"}", "meridian_pnl_total_currency",
+            "meridian_trading_state{state=\"ACTIVE\"} 1", "meridian_journal_lag_events",
+            "meridian_inbound_ring_occupancy_ratio", "meridian_tick_to_order_seconds{quantile=\"0.99\"}",
+            "meridian_stage_latency_seconds{stage=\"book\",quantile=\"0.5\"}", "meridian_market_data_age_seconds",
+            "jvm_gc_collection_seconds_count"))
+        {
+            assertTrue(text.contains(name), name + " in\n" + text);
+        }
+        final Promtool.Result check = Promtool.run(dir, text, "check", "metrics");
+        assertEquals(0, check.exitCode(), "promtool check metrics:\n" + check.output() + "\n" + text);
+        final Set<String> served = new TreeSet<>();
+        for (final String line : text.split("\n", -1))
+        {
+            if (!line.isEmpty() && !line.startsWith("#"))
+            {
+                served.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        for (final Path file : List.of(OpsFilesTest.GRAFANA, OpsFilesTest.RULES))
+        {
+            final Set<String> used = OpsFilesTest.metricNames(file);
+            assertTrue(used.size() > 5, file + " uses " + used);
+            final Set<String> missing = new TreeSet<>(used);
+            missing.removeAll(served);
+            assertEquals(Set.of(), missing, file + " uses metrics /metrics does not serve");
+        }
+    }
+
+    /** Closes the engine, then reads the journal and replays it. */
+    @Test
+    @Order(6)
+    void shouldJournalEveryCommandWithItsOperatorAndReplayIdentically() throws Exception
+    {
+        stop();
+        final List<String> found = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(live.journalDir))
+        {
+            reader.readInput((buffer, offset, length) ->
+            {
+                if (Header.type(buffer, offset) == RecordType.OPERATOR)
+                {
+                    found.add(Header.sequence(buffer, offset) + " "
+                        + OperatorCommand.name(OperatorCodec.command(buffer, offset)) + " "
+                        + OperatorCodec.unpackOperator(OperatorCodec.operator(buffer, offset)) + " "
+                        + Header.instrumentId(buffer, offset));
+                }
+            });
+        }
+        final List<String> expected = new ArrayList<>();
+        final String[] commands = {"HALT", "RESUME", "FLATTEN", "CANCEL_ALL", "RESUME"};
+        final int[] instruments = {0, 0, 2, 0, 0};
+        assertEquals(commands.length, operatorSequences.size());
+        for (int i = 0; i < commands.length; i++)
+        {
+            expected.add(operatorSequences.get(i) + " " + commands[i] + " alice " + instruments[i]);
+        }
+        assertEquals(expected, found);
+        for (final String line : List.of(audit.toString(StandardCharsets.UTF_8).split("\n")))
+        {
+            assertFalse(line.contains(SECRET));
+        }
+        final ReplayVerifier.Result replay = ReplayVerifier.verify(live.journalDir, List.of());
+        assertTrue(replay.identical(), replay.line());
+    }
+}
