@@ -111,6 +111,7 @@ public final class OrderManager implements Stage
         {
             case RecordType.QUOTE:
             case RecordType.TRADE:
+            case RecordType.BAR:
                 if (slot.marketDataAccepted)
                 {
                     onMarketData(slot);
@@ -141,7 +142,7 @@ public final class OrderManager implements Stage
     private void onMarketData(final EventSlot slot)
     {
         final int index = slot.instrumentIndex;
-        if (slot.type == RecordType.QUOTE)
+        if (slot.type == RecordType.QUOTE || slot.type == RecordType.BAR)
         {
             positions.mark(index, (slot.bidPrice + slot.askPrice) >> 1);
         }

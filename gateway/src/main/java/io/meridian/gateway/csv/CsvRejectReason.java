@@ -14,15 +14,17 @@ public enum CsvRejectReason
     UNPARSEABLE_TIMESTAMP,
     /** A price (open, high, low, close, bid, ask, trade price) is zero or negative. */
     NON_POSITIVE_PRICE,
-    /** A volume or size is negative. */
+    /** A bar's volume is negative. */
     NEGATIVE_VOLUME,
+    /** A quote or trade size is zero or negative. */
+    NON_POSITIVE_SIZE,
     /** A bar's high is below its low. */
     HIGH_BELOW_LOW,
     /** A bar's open is outside [low, high]. */
     OPEN_OUTSIDE_RANGE,
     /** A bar's close is outside [low, high]. */
     CLOSE_OUTSIDE_RANGE,
-    /** A quote's bid is above its ask. */
+    /** A quote's bid is at or above its ask (crossed or locked). */
     CROSSED_QUOTE,
     /** A field of a text kind (side) has a value that is not allowed. */
     INVALID_VALUE,

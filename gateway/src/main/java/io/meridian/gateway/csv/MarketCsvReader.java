@@ -155,6 +155,38 @@ public abstract class MarketCsvReader<T>
     }
 
     /**
+     * Whether a file's header has a {@code symbol} column (case-insensitive). A file that cannot be parsed answers
+     * false; reading it then reports the problem with its line.
+     *
+     * @param file the file.
+     * @return true when the first record has a {@code symbol} field.
+     * @throws IOException when the file cannot be opened.
+     */
+    public static boolean hasSymbolColumn(final Path file) throws IOException
+    {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+            .skipEmptyLines(true).detectBomHeader(true).ofCsvRecord(file, StandardCharsets.UTF_8);
+            CloseableIterator<CsvRecord> records = reader.iterator())
+        {
+            if (records.hasNext())
+            {
+                for (final String name : records.next().getFields())
+                {
+                    if (SYMBOL_COLUMN.equals(name.strip().toLowerCase(Locale.ROOT)))
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        catch (final CsvParseException | UncheckedIOException ex)
+        {
+            return false;
+        }
+    }
+
+    /**
      * The reused row instance handed to the listener.
      *
      * @return the row.

@@ -35,6 +35,12 @@ public final class Main
         "         'journal: ok, N records' or the queue, index and sequence of the first corrupt record (exit 1)",
         "  train --journal DIR --out FILE.onnx",
         "         train a linear model on the engine's features of a journal's market data (Tribuo), export ONNX",
+        "  import --csv FILE [--kind bars|quotes|trades] [--symbol SYM] [--tz ZONE] [--strict] --out DIR",
+        "         [--price-scale N] [--qty-scale N] [--instrument-id N] [--bar-seconds S]",
+        "         a CSV file into a data journal (BAR/QUOTE/TRADE records); prints rejected rows by reason",
+        "  data check FILE|DIR [--kind bars|quotes|trades] [--tz ZONE] [--symbol SYM] [--calendar FILE]",
+        "         data-quality report of a CSV file or a data journal: rejects by reason, coverage against the",
+        "         session calendar, gaps, jumps > 20%, stale runs, zero-volume bars (exit 1 on any finding)",
         "  bench latency [--rate R] [--events N]    end-to-end latency harness (coordinated-omission corrected)",
         "  bench replay [--events N]                replay throughput of a demo journal",
         "  bench jmh [JMH OPTIONS]                  the JMH benchmarks",
@@ -91,6 +97,10 @@ public final class Main
                     return JournalCommand.run(rest, out);
                 case "train":
                     return TrainCommand.run(rest, out, err);
+                case "import":
+                    return ImportCommand.run(rest, out, err);
+                case "data":
+                    return DataCheckCommand.run(rest, out, err);
                 case "bench":
                     err.println("meridian: 'bench' runs from the bench module; use the ./meridian launcher");
                     return 2;
