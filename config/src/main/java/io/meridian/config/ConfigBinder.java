@@ -230,7 +230,7 @@ final class ConfigBinder
     {
         final KillConfig kill = new KillConfig(
             s.number("dailyLossLimit", 0, false, MAX_CASH, true),
-            s.integer("staleMarketDataMs", 1, 86_400_000));
+            s.integer("staleMarketDataMs", 1, 2_678_400_000L));
         s.done();
         return kill;
     }

@@ -73,7 +73,7 @@ public final class DataCheckCommand
                 + "[--symbol SYM] [--calendar FILE]");
         }
         final Path target = Path.of(positional.get(1));
-        final SessionCalendar calendar = calendar(args.option("calendar"));
+        final SessionCalendar calendar = calendar(args.option("calendar"), ImportCommand.zone(args.option("tz")));
         try
         {
             if (Files.isDirectory(target))
@@ -101,11 +101,12 @@ public final class DataCheckCommand
         }
     }
 
-    private static SessionCalendar calendar(final String file)
+    private static SessionCalendar calendar(final String file, final java.time.ZoneId zone)
     {
         if (file == null)
         {
-            return SessionCalendar.DEFAULT;
+            return new SessionCalendar(zone, SessionCalendar.DEFAULT.open(), SessionCalendar.DEFAULT.close(),
+                SessionCalendar.DEFAULT.holidays());
         }
         try
         {

@@ -23,6 +23,9 @@ public final class Main
         "         journal it, verify its replay and print a summary",
         "  backtest [same options as demo]",
         "         the same on the backtest profile",
+        "  backtest --data DIR [--config FILE] [--journal DIR] [--set key=value]... [--summary-json FILE]",
+        "         the pipeline on a data journal from 'import' (profile bars: fills at the next bar's open),",
+        "         journal it, verify its replay and print the summary",
         "  run [--events N] [--journal DIR] [--config FILE] [--set key=value]... [--rate R]",
         "         the live topology (Disruptor rings, parallel journalers, publish after journal) against",
         "         the synthetic market and simulated venue, offered at R events/s (default 50000; 0 = unpaced)",
@@ -87,8 +90,10 @@ public final class Main
             switch (command)
             {
                 case "demo":
-                case "backtest":
                     return DemoCommand.run(command, rest, out, err);
+                case "backtest":
+                    return BacktestDataCommand.wanted(rest)
+                        ? BacktestDataCommand.run(rest, out, err) : DemoCommand.run(command, rest, out, err);
                 case "run":
                     return RunCommand.run(rest, out, err);
                 case "replay":
