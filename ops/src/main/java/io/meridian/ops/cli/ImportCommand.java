@@ -181,9 +181,9 @@ public final class ImportCommand
 
     private static String symbol(final String value)
     {
-        if (value != null && (value.isBlank() || !value.strip().equals(value) || value.contains(" ")))
+        if (value != null && !DataImporter.SYMBOL.matcher(value.toUpperCase(Locale.ROOT)).matches())
         {
-            throw new UsageException("--symbol '" + value + "' must be one word without spaces");
+            throw new UsageException("--symbol '" + value + "' must be 1 to 16 characters of A-Z, 0-9, '.' and '_'");
         }
         return value == null ? "" : value;
     }

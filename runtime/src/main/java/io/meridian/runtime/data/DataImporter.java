@@ -133,6 +133,9 @@ public final class DataImporter
         }
     }
 
+    /** Instrument symbols the engine accepts (upper case). */
+    public static final java.util.regex.Pattern SYMBOL = java.util.regex.Pattern.compile("[A-Z0-9._]{1,16}");
+
     private final Options options;
     private final Consumer<CsvProblem> rejects;
     private final UnsafeBuffer record = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
@@ -144,6 +147,7 @@ public final class DataImporter
     private long heldCount;
     private long records;
     private long rounded;
+    private long rowRounded;
 
     private DataImporter(final Options options, final Consumer<CsvProblem> rejects)
     {
@@ -177,7 +181,9 @@ public final class DataImporter
         {
             final String name = String.valueOf(csv.getFileName());
             final int dot = name.lastIndexOf('.');
-            defaultSymbol = (dot > 0 ? name.substring(0, dot) : name).replaceAll("\\s+", "_");
+            final String stem = (dot > 0 ? name.substring(0, dot) : name).toUpperCase(Locale.ROOT)
+                .replaceAll("[^A-Z0-9._]", "_");
+            defaultSymbol = stem.substring(0, Math.min(stem.length(), 16));
         }
         final CsvReadOptions read = options.read().withSymbol(defaultSymbol);
         if (multiSymbol)
@@ -186,7 +192,11 @@ public final class DataImporter
         }
         else
         {
-            instrumentOf(defaultSymbol);
+            if (instrumentOf(defaultSymbol) == null)
+            {
+                throw new CsvFileException(csv, 0, "symbol '" + defaultSymbol
+                    + "' is not 1 to 16 characters of A-Z, 0-9, '.' and '_' (--symbol)");
+            }
             journal = JournalWriter.open(out, manifest().toText());
         }
         try
@@ -274,7 +284,12 @@ public final class DataImporter
 
     private CsvProblem onBar(final CsvBar bar)
     {
+        rowRounded = 0;
         final DataManifest.Instrument instrument = instrumentOf(bar.symbol());
+        if (instrument == null)
+        {
+            return badSymbol(bar.line(), bar.symbol());
+        }
         final long open = price(bar.open(), instrument);
         final long high = price(bar.high(), instrument);
         final long low = price(bar.low(), instrument);
@@ -296,7 +311,12 @@ public final class DataImporter
 
     private CsvProblem onQuote(final CsvQuote quote)
     {
+        rowRounded = 0;
         final DataManifest.Instrument instrument = instrumentOf(quote.symbol());
+        if (instrument == null)
+        {
+            return badSymbol(quote.line(), quote.symbol());
+        }
         final long bid = price(quote.bid(), instrument);
         final long ask = price(quote.ask(), instrument);
         if (bid <= 0)
@@ -326,7 +346,12 @@ public final class DataImporter
 
     private CsvProblem onTrade(final CsvTrade trade)
     {
+        rowRounded = 0;
         final DataManifest.Instrument instrument = instrumentOf(trade.symbol());
+        if (instrument == null)
+        {
+            return badSymbol(trade.line(), trade.symbol());
+        }
         final long price = price(trade.price(), instrument);
         if (price <= 0)
         {
@@ -369,7 +394,7 @@ public final class DataImporter
         final long fixed = Scales.toFixed(value, scale);
         if (Math.abs((double)fixed - value * scale) > 1e-6)
         {
-            rounded++;
+            rowRounded++;
         }
         return fixed;
     }
@@ -381,6 +406,8 @@ public final class DataImporter
 
     private void append(final int length)
     {
+        rounded += rowRounded;
+        rowRounded = 0;
         if (held == null)
         {
             journal.appendInput(record, 0, length);
@@ -424,16 +451,31 @@ public final class DataImporter
         return held.getLong(index * Header.MAX_RECORD_LENGTH + Header.EVENT_TIME_NS_OFFSET);
     }
 
+    /**
+     * The instrument of a symbol (upper-cased), created on first sight; null when the symbol is not 1 to 16
+     * characters of A-Z, 0-9, '.' and '_' (the engine's rule for instrument symbols).
+     */
     private DataManifest.Instrument instrumentOf(final String symbol)
     {
         DataManifest.Instrument instrument = instruments.get(symbol);
         if (instrument == null)
         {
-            instrument = new DataManifest.Instrument(options.firstInstrumentId() + instruments.size(),
-                symbol.replaceAll("\\s+", "_"), options.priceScale(), options.qtyScale());
+            final String upper = symbol.toUpperCase(Locale.ROOT);
+            if (!SYMBOL.matcher(upper).matches())
+            {
+                return null;
+            }
+            instrument = new DataManifest.Instrument(options.firstInstrumentId() + instruments.size(), upper,
+                options.priceScale(), options.qtyScale());
             instruments.put(symbol, instrument);
         }
         return instrument;
+    }
+
+    private CsvProblem badSymbol(final long line, final String symbol)
+    {
+        return new CsvProblem(file, line, "symbol", CsvRejectReason.INVALID_VALUE,
+            "symbol '" + symbol + "' is not 1 to 16 characters of A-Z, 0-9, '.' and '_'");
     }
 
     private DataManifest manifest()
