@@ -46,6 +46,8 @@ public final class Main
         "         session calendar, gaps, jumps > 20%, stale runs, zero-volume bars (exit 1 on any finding)",
         "  bench latency [--rate R] [--events N]    end-to-end latency harness (coordinated-omission corrected)",
         "  bench replay [--events N]                replay throughput of a demo journal",
+        "  bench import [--rows N] [--rounds R]     CSV import rows/s (FastCSV raw parse as baseline) and",
+        "                                           backtest --data events/s on the imported file",
         "  bench jmh [JMH OPTIONS]                  the JMH benchmarks",
         "  help, --help          this text",
         "",
