@@ -165,7 +165,7 @@ public record SessionCalendar(ZoneId zone, LocalTime open, LocalTime close, Set<
         }
         catch (final DateTimeParseException ex)
         {
-            throw new IllegalArgumentException(key + " = '" + text + "' is not a time HH:MM (quote it in YAML)", ex);
+            throw new IllegalArgumentException(key + " = '" + text + "' is not a time HH:MM", ex);
         }
     }
 }
