@@ -7,7 +7,7 @@ package io.meridian.config;
  *                          &gt; 0 and &lt;= 1e12; the smaller of this and {@code dailyLossNav} applies.
  * @param staleMarketDataMs (4) refuse new orders for an instrument whose market data is older than this, and drop to
  *                          REDUCING (no new risk) while any instrument is that stale inside the session; 1 to
- *                          86,400,000 (60,000).
+ *                          2,678,400,000 (31 days: daily bars are days apart) (60,000).
  * @param dailyLossNav      (1) the same trigger as a fraction of start-of-day NAV (0.02).
  * @param venueDownMs       (3) halt when the venue session has been down this long (30,000).
  * @param slippage          (5) a fill more than this fraction worse than the decision price cancels the instrument's

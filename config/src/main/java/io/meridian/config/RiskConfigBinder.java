@@ -138,7 +138,7 @@ final class RiskConfigBinder
     {
         final KillConfig kill = new KillConfig(
             s.number("dailyLossLimit", 0, false, MAX_CASH, true),
-            s.integer("staleMarketDataMs", 1, 86_400_000),
+            s.integer("staleMarketDataMs", 1, 2_678_400_000L),
             s.number("dailyLossNav", 0, false, 1, true),
             s.integer("venueDownMs", 1, 86_400_000),
             s.number("slippage", 0, false, 1, true),

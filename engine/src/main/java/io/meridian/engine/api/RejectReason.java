@@ -26,6 +26,12 @@ public enum RejectReason
     MD_DUPLICATE(6, "source sequence already seen"),
     /** Instrument id not configured. */
     MD_UNKNOWN_INSTRUMENT(7, "instrument is not configured"),
+    /** A bar's high is below its low, or its open or close is outside [low, high]. */
+    MD_BAR_INCONSISTENT(8, "bar high below low, or open or close outside [low, high]"),
+    /** A bar's volume is negative. */
+    MD_NEGATIVE_VOLUME(9, "bar volume is negative"),
+    /** A trade price or bar close moved more than 20% from the instrument's previous one (quarantined). */
+    MD_PRICE_JUMP(10, "price moved more than 20% from the previous trade or bar close"),
 
     // pre-trade risk
     /** Trading state is HALTED. */

@@ -2,6 +2,7 @@ package io.meridian.engine.book;
 
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Scales;
+import io.meridian.engine.codec.BarCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
@@ -16,10 +17,18 @@ import org.agrona.DirectBuffer;
  * Stage 1: decodes each event into its slot, validates market data and keeps the L1 book of every configured
  * instrument; an accepted event's top of book is copied into the slot for the later stages.
  *
- * <p>A quote or trade is rejected, and counted by reason, when a price or size is NaN (the gateway's
- * {@link Scales#NAN} sentinel), when a price or size is not positive, when a quote is crossed or locked, when its
- * source sequence repeats (duplicate) or goes backwards, or when its event time goes backwards (out of order). A
- * rejected event leaves the book unchanged. Single-threaded; allocation-free.
+ * <p>A quote, trade or bar is rejected, and counted by reason, when a price or size is NaN (the gateway's
+ * {@link Scales#NAN} sentinel), when a price or a quote or trade size is not positive, when a quote is crossed or
+ * locked, when its source sequence repeats (duplicate) or goes backwards, or when its event time goes backwards (out
+ * of order). A bar is also rejected when its volume is negative or its high is below its low or its open or close is
+ * outside [low, high] (SPEC o1, o2). A trade price or bar close more than 20% away from the instrument's previous
+ * trade price or bar close is an implausible jump (SPEC o4), rejected as {@code MD_PRICE_JUMP}: the jumped price is
+ * quarantined, not traded on, and becomes the reference for the next check, so a real level shift costs one event
+ * and bad prints are dropped. A rejected event leaves the book unchanged.
+ *
+ * <p>Bars and the book: the engine's features and the simulated venue read a top of book, so an accepted bar sets a
+ * derived one: bid one tick below the close, ask one tick above (bid at least one tick), both sized at the bar's
+ * volume (at least one lot), and the last trade price to the close. Single-threaded; allocation-free.
  */
 public final class MarketDataStage implements Stage
 {
@@ -31,6 +40,7 @@ public final class MarketDataStage implements Stage
     private final long[] lastTradePrice;
     private final long[] lastEventTimeNs;
     private final long[] lastSourceSequence;
+    private final long[] jumpReference;
     private final long[] rejects = new long[RejectReason.MAX_CODE];
     private long accepted;
 
@@ -50,6 +60,7 @@ public final class MarketDataStage implements Stage
         lastTradePrice = new long[n];
         lastEventTimeNs = new long[n];
         lastSourceSequence = new long[n];
+        jumpReference = new long[n];
         Arrays.fill(lastEventTimeNs, Long.MIN_VALUE);
         Arrays.fill(lastSourceSequence, Long.MIN_VALUE);
     }
@@ -72,7 +83,7 @@ public final class MarketDataStage implements Stage
     {
         slot.decode(instruments);
         final byte type = slot.type;
-        if (type == RecordType.QUOTE || type == RecordType.TRADE)
+        if (type == RecordType.QUOTE || type == RecordType.TRADE || type == RecordType.BAR)
         {
             final int index = slot.instrumentIndex;
             if (count(validateAndApply(index, type, slot.eventTimeNs, slot.buffer, 0)))
@@ -89,7 +100,7 @@ public final class MarketDataStage implements Stage
     }
 
     /**
-     * Validates a QUOTE or TRADE record outside a pipeline and applies it to the book when valid.
+     * Validates a QUOTE, TRADE or BAR record outside a pipeline and applies it to the book when valid.
      *
      * @param buffer the record's buffer.
      * @param offset where the record starts.
@@ -122,9 +133,76 @@ public final class MarketDataStage implements Stage
         {
             return RejectReason.MD_UNKNOWN_INSTRUMENT;
         }
-        return type == RecordType.QUOTE
-            ? onQuote(index, eventTimeNs, buffer, offset)
-            : onTrade(index, eventTimeNs, buffer, offset);
+        switch (type)
+        {
+            case RecordType.QUOTE:
+                return onQuote(index, eventTimeNs, buffer, offset);
+            case RecordType.TRADE:
+                return onTrade(index, eventTimeNs, buffer, offset);
+            default:
+                return onBar(index, eventTimeNs, buffer, offset);
+        }
+    }
+
+    private RejectReason onBar(final int index, final long eventTimeNs, final DirectBuffer buffer, final int offset)
+    {
+        final long close = BarCodec.close(buffer, offset);
+        final long volume = BarCodec.volume(buffer, offset);
+        final RejectReason fieldCheck = checkBar(BarCodec.open(buffer, offset), BarCodec.high(buffer, offset),
+            BarCodec.low(buffer, offset), close, volume);
+        if (fieldCheck != RejectReason.NONE)
+        {
+            return fieldCheck;
+        }
+        if (jumped(index, close))
+        {
+            return RejectReason.MD_PRICE_JUMP;
+        }
+        final RejectReason orderCheck = checkOrder(index, eventTimeNs, buffer, offset);
+        if (orderCheck == RejectReason.NONE)
+        {
+            final long size = Math.max(volume, 1);
+            bidPrice[index] = Math.max(close - 1, 1);
+            bidQty[index] = size;
+            askPrice[index] = close + 1;
+            askQty[index] = size;
+            lastTradePrice[index] = close;
+        }
+        return orderCheck;
+    }
+
+    /**
+     * The 20% jump filter: true (and the price becomes the reference) when the price is more than 20% away from the
+     * reference; the first price of an instrument only sets the reference.
+     */
+    private boolean jumped(final int index, final long price)
+    {
+        final long reference = jumpReference[index];
+        jumpReference[index] = price;
+        return reference > 0 && Math.abs(price - reference) * 5 > reference;
+    }
+
+    private static RejectReason checkBar(
+        final long open, final long high, final long low, final long close, final long volume)
+    {
+        if (open == Scales.NAN || high == Scales.NAN || low == Scales.NAN || close == Scales.NAN
+            || volume == Scales.NAN)
+        {
+            return RejectReason.MD_NOT_A_NUMBER;
+        }
+        if (open <= 0 || high <= 0 || low <= 0 || close <= 0)
+        {
+            return RejectReason.MD_NON_POSITIVE_PRICE;
+        }
+        if (volume < 0)
+        {
+            return RejectReason.MD_NEGATIVE_VOLUME;
+        }
+        if (high < low || open < low || open > high || close < low || close > high)
+        {
+            return RejectReason.MD_BAR_INCONSISTENT;
+        }
+        return RejectReason.NONE;
     }
 
     private RejectReason onQuote(final int index, final long eventTimeNs, final DirectBuffer buffer, final int offset)
@@ -156,6 +234,10 @@ public final class MarketDataStage implements Stage
         if (fieldCheck != RejectReason.NONE)
         {
             return fieldCheck;
+        }
+        if (jumped(index, price))
+        {
+            return RejectReason.MD_PRICE_JUMP;
         }
         final RejectReason orderCheck = checkOrder(index, eventTimeNs, buffer, offset);
         if (orderCheck == RejectReason.NONE)

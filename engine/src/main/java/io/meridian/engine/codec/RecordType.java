@@ -18,6 +18,8 @@ public final class RecordType
     public static final byte OPERATOR = 5;
     /** Venue or feed connectivity change. */
     public static final byte CONNECTIVITY = 6;
+    /** OHLCV bar (imported or built in the engine). */
+    public static final byte BAR = 7;
 
     /** Decision: model score and target position. */
     public static final byte SIGNAL = 20;
@@ -47,7 +49,7 @@ public final class RecordType
      */
     public static boolean isInbound(final int type)
     {
-        return type >= QUOTE && type <= CONNECTIVITY;
+        return type >= QUOTE && type <= BAR;
     }
 
     /**
@@ -83,6 +85,8 @@ public final class RecordType
                 return "OPERATOR";
             case CONNECTIVITY:
                 return "CONNECTIVITY";
+            case BAR:
+                return "BAR";
             case SIGNAL:
                 return "SIGNAL";
             case RISK_DECISION:

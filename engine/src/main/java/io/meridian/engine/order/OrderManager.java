@@ -177,6 +177,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         {
             case RecordType.QUOTE:
             case RecordType.TRADE:
+            case RecordType.BAR:
                 if (slot.marketDataAccepted)
                 {
                     onMarketData(slot);
@@ -206,7 +207,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     private void onMarketData(final EventSlot slot)
     {
         final int index = slot.instrumentIndex;
-        if (slot.type == RecordType.QUOTE)
+        if (slot.type == RecordType.QUOTE || slot.type == RecordType.BAR)
         {
             final long mid = (slot.bidPrice + slot.askPrice) >> 1;
             positions.mark(index, mid);

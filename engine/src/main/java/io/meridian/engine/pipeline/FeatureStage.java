@@ -25,7 +25,8 @@ final class FeatureStage implements Stage
     }
 
     /**
-     * Computes the features on an accepted quote.
+     * Computes the features on an accepted quote, or on the top of book an accepted bar derives (see
+     * {@link io.meridian.engine.book.MarketDataStage}).
      *
      * @param slot the event.
      * @return true on accepted market data (quotes and trades, as the latency report has always counted it).
@@ -33,7 +34,7 @@ final class FeatureStage implements Stage
     @Override
     public boolean onEvent(final EventSlot slot)
     {
-        if (slot.marketDataAccepted && slot.type == RecordType.QUOTE)
+        if (slot.marketDataAccepted && (slot.type == RecordType.QUOTE || slot.type == RecordType.BAR))
         {
             slot.featuresReady = features.onQuote(slot.instrumentIndex, (double)slot.bidPrice, (double)slot.bidQty,
                 (double)slot.askPrice, (double)slot.askQty, slot.features);

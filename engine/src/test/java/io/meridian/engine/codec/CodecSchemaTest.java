@@ -187,11 +187,11 @@ final class CodecSchemaTest
     void recordTypeWithoutCodecAndUnregisteredLayoutFail()
     {
         final Map<String, Byte> types = new LinkedHashMap<>(CodecSchemaCheck.recordTypeConstants());
-        types.put("AUCTION", (byte)7);
+        types.put("AUCTION", (byte)90);
         final List<String> problems = CodecSchemaCheck.checkRegistry(
             types, CodecSchemaCheck.codecClasses(),
             code -> code == RecordType.TIMER ? null : RecordLayouts.forType(code));
-        assertContains(problems, "RecordType.AUCTION (7) has no codec");
+        assertContains(problems, "RecordType.AUCTION (90) has no codec");
         assertContains(problems, "RecordType.TIMER (4): RecordLayouts.forType returns null, not TimerCodec.LAYOUT");
         assertEquals(2, problems.size(), String.join("\n", problems));
     }

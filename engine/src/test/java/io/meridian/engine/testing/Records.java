@@ -1,5 +1,6 @@
 package io.meridian.engine.testing;
 
+import io.meridian.engine.codec.BarCodec;
 import io.meridian.engine.codec.ConnectivityCodec;
 import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;
@@ -45,6 +46,20 @@ public final class Records
         TradeCodec.qty(b, 0, qty);
         TradeCodec.aggressorSide(b, 0, aggressor);
         return TradeCodec.LENGTH;
+    }
+
+    public static int bar(
+        final MutableDirectBuffer b, final int instrument, final long timeNs, final long sourceSeq,
+        final long open, final long high, final long low, final long close, final long volume)
+    {
+        Header.write(b, 0, RecordType.BAR, BarCodec.LENGTH, instrument, 0, timeNs, timeNs, FEED, sourceSeq);
+        BarCodec.open(b, 0, open);
+        BarCodec.high(b, 0, high);
+        BarCodec.low(b, 0, low);
+        BarCodec.close(b, 0, close);
+        BarCodec.volume(b, 0, volume);
+        BarCodec.durationNs(b, 0, 0);
+        return BarCodec.LENGTH;
     }
 
     public static int execReport(

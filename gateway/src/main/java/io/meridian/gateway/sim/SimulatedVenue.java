@@ -5,6 +5,7 @@ import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
+import io.meridian.engine.codec.BarCodec;
 import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
@@ -58,6 +59,15 @@ import org.agrona.concurrent.UnsafeBuffer;
  *       price-time priority (best price first, then earliest venue order id). These reports carry the market
  *       event's time ({@code +0}: the venue and the market are co-located) and are queued: the next
  *       {@link #poll} emits them. Our own orders never trade with each other.</li>
+ *   <li><b>Bars: fills at the next bar's open.</b> A BAR sets the instrument's book to a quote one tick either side
+ *       of the bar's <em>open</em>, both sides sized at the bar's volume (at least one lot), and fills resting limits
+ *       that quote crosses (as a QUOTE does). Every command for that instrument that arrives after a bar is held
+ *       (in arrival order) until the instrument's next bar, and is then matched against that bar's open quote: a
+ *       marketable order fills at the open plus or minus one tick (the spread the model charges), a limit that is
+ *       not marketable rests and fills only when a later bar's open crosses it. The bar's high and low are not
+ *       used for fills (no intrabar path is assumed), so an order decided on a bar's close never trades at a
+ *       price of that bar. A QUOTE for the instrument ends bar mode. A mass cancel for all instruments
+ *       (instrument 0) is not held.</li>
  *   <li><b>CANCEL</b> of a working order ({@code origClOrdId}): {@link ExecType#CANCELLED} with {@code clOrdId} =
  *       the original order's clOrdId, {@code leavesQty = 0} and its {@code cumQty}. Unknown or no longer working:
  *       {@link ExecType#REJECTED} with {@link RejectReason#VENUE_UNKNOWN_ORDER} and {@code clOrdId} =
@@ -106,6 +116,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
     private int workingCount;
 
     private final VenueEventQueue pending;
+    private final BarHold barHold;
 
     private long nextVenueOrderId;
 
@@ -181,14 +192,15 @@ public final class SimulatedVenue implements SimulatedVenuePort
         working = new VenueOrder[maxOrders];
 
         pending = new VenueEventQueue(4 * maxOrders + 64);
+        barHold = new BarHold(4 * maxOrders + 64);
     }
 
     /**
-     * Applies one market-data record at its event time {@code t}. First does {@link #poll poll(t)} (so every pending
-     * event due at or before {@code t} happens before this record, whatever the caller did), then: a QUOTE replaces
-     * the instrument's top of book and fills resting limits it crosses; a TRADE records the last price and fills
-     * resting limits it prints through. Fill reports are queued with due time {@code t}. Other record types are
-     * ignored.
+     * Applies one market-data record at its event time {@code t} (a BAR: see the class documentation). First does
+     * {@link #poll poll(t)} (so every pending event due at or before {@code t} happens before this record, whatever
+     * the caller did), then: a QUOTE replaces the instrument's top of book and fills resting limits it crosses; a
+     * TRADE records the last price and fills resting limits it prints through. Fill reports are queued with due time
+     * {@code t}. Other record types are ignored.
      *
      * @param buffer buffer holding the record.
      * @param offset where the record starts.
@@ -197,7 +209,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
     public void onMarketData(final DirectBuffer buffer, final int offset)
     {
         final byte type = Header.type(buffer, offset);
-        if (type != RecordType.QUOTE && type != RecordType.TRADE)
+        if (type != RecordType.QUOTE && type != RecordType.TRADE && type != RecordType.BAR)
         {
             return;
         }
@@ -212,8 +224,13 @@ public final class SimulatedVenue implements SimulatedVenuePort
             books.put(instrumentId, book);
         }
 
-        if (type == RecordType.QUOTE)
+        if (type == RecordType.BAR)
         {
+            onBar(book, instrumentId, buffer, offset, timeNs);
+        }
+        else if (type == RecordType.QUOTE)
+        {
+            book.bars = false;
             book.quoted = true;
             book.bidPrice = QuoteCodec.bidPrice(buffer, offset);
             book.bidQty = QuoteCodec.bidQty(buffer, offset);
@@ -239,6 +256,43 @@ public final class SimulatedVenue implements SimulatedVenuePort
                 matchResting(book, instrumentId, Side.SELL, price, false, qty, timeNs);
             }
         }
+    }
+
+    /**
+     * A bar (the next-bar-open model): the book becomes a quote one tick either side of the bar's open, both sides
+     * sized at its volume (at least one lot); resting limits it crosses fill as on a quote; the commands held since
+     * the previous bar are queued, due now, to be matched against this open by the next poll; later commands are
+     * held until the next bar.
+     */
+    private void onBar(final VenueBook book, final int instrumentId, final DirectBuffer buffer, final int offset,
+        final long timeNs)
+    {
+        final long open = BarCodec.open(buffer, offset);
+        final long size = Math.max(BarCodec.volume(buffer, offset), 1);
+        book.bars = true;
+        book.quoted = true;
+        book.bidPrice = Math.max(open - 1, 1);
+        book.bidQty = size;
+        book.askPrice = open + 1;
+        book.askQty = size;
+        if (workingCount > 0)
+        {
+            book.askQty = matchResting(book, instrumentId, Side.BUY, book.askPrice, true, book.askQty, timeNs);
+            book.bidQty = matchResting(book, instrumentId, Side.SELL, book.bidPrice, true, book.bidQty, timeNs);
+        }
+        barHold.release(instrumentId, pending, timeNs);
+    }
+
+    /**
+     * Whether a due command waits for its instrument's next bar: its book was set by a bar and the command is not
+     * one released at that bar's open.
+     */
+    private boolean holdForNextBar(final int offset)
+    {
+        final UnsafeBuffer slots = pending.slots();
+        final VenueBook book = books.get(Header.instrumentId(slots, offset));
+        return book != null && book.bars && (slots.getInt(offset + Header.FLAGS_OFFSET) & BarHold.RELEASED) == 0
+            && barHold.hold(slots, offset);
     }
 
     /**
@@ -293,7 +347,10 @@ public final class SimulatedVenue implements SimulatedVenuePort
             final long dueNs = pending.dueNs(slot);
             if (Header.type(pending.slots(), slotOffset) == RecordType.ORDER_COMMAND)
             {
-                emitted += processCommand(slotOffset, dueNs);
+                if (!holdForNextBar(slotOffset))
+                {
+                    emitted += processCommand(slotOffset, dueNs);
+                }
             }
             else
             {

@@ -11,4 +11,6 @@ final class VenueBook
     long bidQty;
     long askPrice;
     long askQty;
+    /** The book was last set by a BAR: commands wait for the next bar's open (see SimulatedVenue). */
+    boolean bars;
 }

@@ -4,6 +4,7 @@ import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.Side;
 import io.meridian.engine.codec.ExecReportCodec;
+import io.meridian.engine.codec.BarCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.QuoteCodec;
@@ -97,6 +98,19 @@ final class VenueScript implements ExecReportSink
         QuoteCodec.bidQty(buffer, 0, bidQty);
         QuoteCodec.askPrice(buffer, 0, ask);
         QuoteCodec.askQty(buffer, 0, askQty);
+        venue.onMarketData(buffer, 0);
+    }
+
+    void bar(final int instrumentId, final long timeNs, final long open, final long high, final long low,
+        final long close, final long volume)
+    {
+        Header.write(buffer, 0, BarCodec.TYPE, BarCodec.LENGTH, instrumentId, 0, timeNs, 0, 1, ++feedSequence);
+        BarCodec.open(buffer, 0, open);
+        BarCodec.high(buffer, 0, high);
+        BarCodec.low(buffer, 0, low);
+        BarCodec.close(buffer, 0, close);
+        BarCodec.volume(buffer, 0, volume);
+        BarCodec.durationNs(buffer, 0, 0);
         venue.onMarketData(buffer, 0);
     }
 

@@ -25,6 +25,9 @@ public final class Main
         "         journal it, verify its replay and print a summary; --ops serves the ops API while it runs",
         "  backtest [same options as demo]",
         "         the same on the backtest profile",
+        "  backtest --data DIR [--config FILE] [--journal DIR] [--set key=value]... [--summary-json FILE]",
+        "         the pipeline on a data journal from 'import' (profile bars: fills at the next bar's open),",
+        "         journal it, verify its replay and print the summary",
         "  run [--events N] [--journal DIR] [--config FILE] [--set key=value]... [--rate R]",
         "      [--ops-token-file FILE] [--no-ops]",
         "         the live topology (Disruptor rings, parallel journalers, publish after journal) against",
@@ -48,8 +51,16 @@ public final class Main
         "         several journals are trials: the best is reported, deflated by their number and Sharpe variance",
         "  train --journal DIR --out FILE.onnx",
         "         train a linear model on the engine's features of a journal's market data (Tribuo), export ONNX",
+        "  import --csv FILE [--kind bars|quotes|trades] [--symbol SYM] [--tz ZONE] [--strict] --out DIR",
+        "         [--price-scale N] [--qty-scale N] [--instrument-id N] [--bar-seconds S]",
+        "         a CSV file into a data journal (BAR/QUOTE/TRADE records); prints rejected rows by reason",
+        "  data check FILE|DIR [--kind bars|quotes|trades] [--tz ZONE] [--symbol SYM] [--calendar FILE]",
+        "         data-quality report of a CSV file or a data journal: rejects by reason, coverage against the",
+        "         session calendar, gaps, jumps > 20%, stale runs, zero-volume bars (exit 1 on any finding)",
         "  bench latency [--rate R] [--events N]    end-to-end latency harness (coordinated-omission corrected)",
         "  bench replay [--events N]                replay throughput of a demo journal",
+        "  bench import [--rows N] [--rounds R]     CSV import rows/s (FastCSV raw parse as baseline) and",
+        "                                           backtest --data events/s on the imported file",
         "  bench jmh [JMH OPTIONS]                  the JMH benchmarks",
         "  help, --help          this text",
         "",
@@ -94,8 +105,10 @@ public final class Main
             switch (command)
             {
                 case "demo":
-                case "backtest":
                     return DemoCommand.run(command, rest, out, err);
+                case "backtest":
+                    return BacktestDataCommand.wanted(rest)
+                        ? BacktestDataCommand.run(rest, out, err) : DemoCommand.run(command, rest, out, err);
                 case "run":
                     return RunCommand.run(rest, out, err);
                 case "replay":
@@ -112,6 +125,10 @@ public final class Main
                 case "cancel-all":
                 case "flatten":
                     return OpsVerbs.run(command, rest, out, err);
+                case "import":
+                    return ImportCommand.run(rest, out, err);
+                case "data":
+                    return DataCheckCommand.run(rest, out, err);
                 case "bench":
                     err.println("meridian: 'bench' runs from the bench module; use the ./meridian launcher");
                     return 2;

@@ -1,0 +1,260 @@
+package io.meridian.engine.book;
+
+import io.meridian.engine.codec.BarCodec;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.RecordType;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Builds OHLCV bars incrementally from trades, per instrument, in one of three ways:
+ * <ul>
+ *   <li>{@link Kind#TIME}: windows of {@code threshold} nanoseconds aligned to multiples of it since the epoch
+ *       ({@code [k * len, (k + 1) * len)}); the first trade at or after a window's end completes the window's bar,
+ *       stamped at the window's end, and opens the next one. A window without trades makes no bar; {@link #flush}
+ *       completes the open bar when a timer says its window has ended.</li>
+ *   <li>{@link Kind#VOLUME}: a bar completes with the trade that brings its volume (lots) to {@code threshold} or
+ *       more, stamped at that trade's time;</li>
+ *   <li>{@link Kind#DOLLAR}: the same on traded value, price ticks times lots.</li>
+ * </ul>
+ * A trade is never split between bars, so a volume or dollar bar may exceed its threshold by the part of its last
+ * trade. A completed bar stays readable ({@link #open} ... {@link #write}) until the next call for that
+ * instrument. Single-threaded (owned by the pipeline thread); allocation-free; reads no clock (times come from the
+ * trades).
+ */
+public final class BarBuilder
+{
+    /** How bars are cut. */
+    public enum Kind
+    {
+        /** Fixed time windows. */
+        TIME,
+        /** A fixed traded volume. */
+        VOLUME,
+        /** A fixed traded value. */
+        DOLLAR
+    }
+
+    private final Kind kind;
+    private final long threshold;
+    private final long[] open;
+    private final long[] high;
+    private final long[] low;
+    private final long[] close;
+    private final long[] volume;
+    private final long[] amount;
+    private final long[] windowEndNs;
+    private final boolean[] building;
+    private final long[] doneOpen;
+    private final long[] doneHigh;
+    private final long[] doneLow;
+    private final long[] doneClose;
+    private final long[] doneVolume;
+    private final long[] doneTimeNs;
+    private final long[] doneDurationNs;
+    private final long[] startNs;
+
+    /**
+     * A builder.
+     *
+     * @param instruments number of instruments (dense indices 0..n-1).
+     * @param kind how bars are cut.
+     * @param threshold window length in nanoseconds, volume in lots, or value in price ticks times lots; positive.
+     */
+    public BarBuilder(final int instruments, final Kind kind, final long threshold)
+    {
+        if (threshold <= 0)
+        {
+            throw new IllegalArgumentException("BarBuilder threshold " + threshold + " must be positive");
+        }
+        this.kind = kind;
+        this.threshold = threshold;
+        open = new long[instruments];
+        high = new long[instruments];
+        low = new long[instruments];
+        close = new long[instruments];
+        volume = new long[instruments];
+        amount = new long[instruments];
+        windowEndNs = new long[instruments];
+        building = new boolean[instruments];
+        doneOpen = new long[instruments];
+        doneHigh = new long[instruments];
+        doneLow = new long[instruments];
+        doneClose = new long[instruments];
+        doneVolume = new long[instruments];
+        doneTimeNs = new long[instruments];
+        doneDurationNs = new long[instruments];
+        startNs = new long[instruments];
+    }
+
+    /**
+     * Adds an accepted trade.
+     *
+     * @param index dense instrument index.
+     * @param timeNs the trade's event time.
+     * @param price price in ticks (positive).
+     * @param qty size in lots (positive).
+     * @return true when a bar completed (read it with the accessors).
+     */
+    public boolean onTrade(final int index, final long timeNs, final long price, final long qty)
+    {
+        boolean completed = false;
+        if (kind == Kind.TIME && building[index] && timeNs >= windowEndNs[index])
+        {
+            complete(index, windowEndNs[index], threshold);
+            completed = true;
+        }
+        if (!building[index])
+        {
+            building[index] = true;
+            open[index] = price;
+            high[index] = price;
+            low[index] = price;
+            volume[index] = 0;
+            amount[index] = 0;
+            startNs[index] = timeNs;
+            windowEndNs[index] = kind == Kind.TIME ? Math.floorDiv(timeNs, threshold) * threshold + threshold : 0;
+        }
+        high[index] = Math.max(high[index], price);
+        low[index] = Math.min(low[index], price);
+        close[index] = price;
+        volume[index] += qty;
+        amount[index] += kind == Kind.DOLLAR ? price * qty : qty;
+        if (kind != Kind.TIME && amount[index] >= threshold)
+        {
+            complete(index, timeNs, timeNs - startNs[index]);
+            completed = true;
+        }
+        return completed;
+    }
+
+    /**
+     * Completes a time bar whose window has ended by {@code nowNs} (a timer), if one is open.
+     *
+     * @param index dense instrument index.
+     * @param nowNs the time now.
+     * @return true when a bar completed.
+     */
+    public boolean flush(final int index, final long nowNs)
+    {
+        if (kind == Kind.TIME && building[index] && nowNs >= windowEndNs[index])
+        {
+            complete(index, windowEndNs[index], threshold);
+            return true;
+        }
+        return false;
+    }
+
+    private void complete(final int index, final long timeNs, final long durationNs)
+    {
+        doneOpen[index] = open[index];
+        doneHigh[index] = high[index];
+        doneLow[index] = low[index];
+        doneClose[index] = close[index];
+        doneVolume[index] = volume[index];
+        doneTimeNs[index] = timeNs;
+        doneDurationNs[index] = durationNs;
+        building[index] = false;
+    }
+
+    /**
+     * Writes the last completed bar of an instrument as a BAR record.
+     *
+     * @param index dense instrument index.
+     * @param buffer destination.
+     * @param offset where the record starts.
+     * @param instrumentId the instrument's id for the header.
+     * @param sourceId the header's source id.
+     * @param sourceSequence the header's source sequence.
+     * @return the record length.
+     */
+    public int write(final int index, final MutableDirectBuffer buffer, final int offset, final int instrumentId,
+        final int sourceId, final long sourceSequence)
+    {
+        Header.write(buffer, offset, RecordType.BAR, BarCodec.LENGTH, instrumentId, 0, doneTimeNs[index], 0,
+            sourceId, sourceSequence);
+        BarCodec.open(buffer, offset, doneOpen[index]);
+        BarCodec.high(buffer, offset, doneHigh[index]);
+        BarCodec.low(buffer, offset, doneLow[index]);
+        BarCodec.close(buffer, offset, doneClose[index]);
+        BarCodec.volume(buffer, offset, doneVolume[index]);
+        BarCodec.durationNs(buffer, offset, doneDurationNs[index]);
+        return BarCodec.LENGTH;
+    }
+
+    /**
+     * Open of the last completed bar.
+     *
+     * @param index dense instrument index.
+     * @return price in ticks.
+     */
+    public long open(final int index)
+    {
+        return doneOpen[index];
+    }
+
+    /**
+     * High of the last completed bar.
+     *
+     * @param index dense instrument index.
+     * @return price in ticks.
+     */
+    public long high(final int index)
+    {
+        return doneHigh[index];
+    }
+
+    /**
+     * Low of the last completed bar.
+     *
+     * @param index dense instrument index.
+     * @return price in ticks.
+     */
+    public long low(final int index)
+    {
+        return doneLow[index];
+    }
+
+    /**
+     * Close of the last completed bar.
+     *
+     * @param index dense instrument index.
+     * @return price in ticks.
+     */
+    public long close(final int index)
+    {
+        return doneClose[index];
+    }
+
+    /**
+     * Volume of the last completed bar.
+     *
+     * @param index dense instrument index.
+     * @return lots.
+     */
+    public long volume(final int index)
+    {
+        return doneVolume[index];
+    }
+
+    /**
+     * Time of the last completed bar: its window's end (time bars) or its last trade's time.
+     *
+     * @param index dense instrument index.
+     * @return epoch nanoseconds.
+     */
+    public long timeNs(final int index)
+    {
+        return doneTimeNs[index];
+    }
+
+    /**
+     * Length of the last completed bar: the window (time bars) or first to last trade.
+     *
+     * @param index dense instrument index.
+     * @return nanoseconds.
+     */
+    public long durationNs(final int index)
+    {
+        return doneDurationNs[index];
+    }
+}
