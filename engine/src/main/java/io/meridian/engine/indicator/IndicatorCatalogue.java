@@ -112,7 +112,7 @@ public final class IndicatorCatalogue
         new Kind("trade_sign_tick", true),
         new Kind("trade_sign_lr", true),
         new Kind("signed_volume", true, "N=100:1"),
-        new Kind("vpin", true, "V=10000.0:0", "B=50:1"),
+        new Kind("vpin", true, "V=1000.0:0", "B=50:1"),
         new Kind("kyle_lambda", true, "N=100:2"),
         new Kind("amihud", true, "N=100:1"),
         new Kind("microprice", true),
