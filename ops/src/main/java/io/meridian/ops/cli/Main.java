@@ -35,6 +35,8 @@ public final class Main
         "         'journal: ok, N records' or the queue, index and sequence of the first corrupt record (exit 1)",
         "  train --journal DIR --out FILE.onnx",
         "         train a linear model on the engine's features of a journal's market data (Tribuo), export ONNX",
+        "  features --data FILE.csv --out OUT.csv [--indicators ID,ID,...] [--tz ZONE]",
+        "         the engine's indicator catalogue over a bars file: one row per bar, one column per output",
         "  bench latency [--rate R] [--events N]    end-to-end latency harness (coordinated-omission corrected)",
         "  bench replay [--events N]                replay throughput of a demo journal",
         "  bench jmh [JMH OPTIONS]                  the JMH benchmarks",
@@ -91,6 +93,8 @@ public final class Main
                     return JournalCommand.run(rest, out);
                 case "train":
                     return TrainCommand.run(rest, out, err);
+                case "features":
+                    return FeaturesCommand.run(rest, out, err);
                 case "bench":
                     err.println("meridian: 'bench' runs from the bench module; use the ./meridian launcher");
                     return 2;
