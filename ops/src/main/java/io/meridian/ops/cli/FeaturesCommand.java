@@ -1,6 +1,9 @@
 package io.meridian.ops.cli;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import io.meridian.config.ConfigLoader;
+import io.meridian.config.EngineConfig;
+import io.meridian.config.IndicatorSpec;
 import io.meridian.engine.indicator.BarIndicator;
 import io.meridian.engine.indicator.IndicatorCatalogue;
 import io.meridian.gateway.csv.BarsCsvReader;
@@ -23,15 +26,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code meridian features --data FILE.csv --out OUT.csv [--indicators ID,ID,...] [--tz ZONE]}: runs the engine's
- * indicator catalogue ({@link IndicatorCatalogue}) over a bars file, read with the bars CSV reader, and writes one row
- * per accepted input row with FastCSV: the input's {@code date} text, then one column per indicator output, empty
- * before warm-up. Default: every bar indicator of the catalogue with its default parameters. The session of a bar
- * (for {@code vwap_session}) is its calendar day in {@code --tz} (default UTC).
+ * {@code meridian features --data FILE.csv --out OUT.csv [--config FILE] [--indicators ID,ID,...] [--tz ZONE]}: runs
+ * the engine's indicator catalogue ({@link IndicatorCatalogue}) over a bars file, read with the bars CSV reader, and
+ * writes one row per accepted input row with FastCSV: the input's {@code date} text, then one column per indicator
+ * output, empty before warm-up. Which indicators: {@code --indicators} if given, else the bar indicators listed in
+ * the config file's {@code features.indicators}, else every bar indicator of the catalogue with its default
+ * parameters. The session of a bar (for {@code vwap_session}) is its calendar day in {@code --tz} (default UTC).
  */
 public final class FeaturesCommand
 {
-    static final String USAGE = "features --data FILE.csv --out OUT.csv [--indicators ID,ID,...] [--tz ZONE]";
+    static final String USAGE =
+        "features --data FILE.csv --out OUT.csv [--config FILE] [--indicators ID,ID,...] [--tz ZONE]";
 
     private FeaturesCommand()
     {
@@ -47,7 +52,7 @@ public final class FeaturesCommand
      */
     public static int run(final List<String> argv, final PrintStream out, final PrintStream err)
     {
-        final Args args = Args.parse("features", argv, Set.of("data", "out", "indicators", "tz"), Set.of());
+        final Args args = Args.parse("features", argv, Set.of("data", "out", "config", "indicators", "tz"), Set.of());
         final String data = args.option("data");
         final String target = args.option("out");
         if (data == null || target == null)
@@ -55,7 +60,7 @@ public final class FeaturesCommand
             throw new UsageException("features: usage: " + USAGE);
         }
         final ZoneId zone = zone(args.option("tz"));
-        final List<BarIndicator> indicators = indicators(args.option("indicators"));
+        final List<BarIndicator> indicators = indicators(args.option("indicators"), args.option("config"));
         final List<String> header = new ArrayList<>();
         header.add("date");
         for (final BarIndicator indicator : indicators)
@@ -129,9 +134,29 @@ public final class FeaturesCommand
         }
     }
 
-    private static List<BarIndicator> indicators(final String list)
+    private static List<BarIndicator> indicators(final String list, final String configFile)
     {
-        final List<String> ids = list == null ? IndicatorCatalogue.defaultBarIds() : Arrays.asList(list.split(",", -1));
+        List<String> ids = IndicatorCatalogue.defaultBarIds();
+        if (list != null)
+        {
+            ids = Arrays.asList(list.split(",", -1));
+        }
+        else if (configFile != null)
+        {
+            final EngineConfig config = ConfigLoader.loadFile(Path.of(configFile), List.of());
+            final List<String> bars = new ArrayList<>();
+            for (final String id : config.features().indicators())
+            {
+                if (!IndicatorSpec.parse(id).tick())
+                {
+                    bars.add(id);
+                }
+            }
+            if (!bars.isEmpty())
+            {
+                ids = bars;
+            }
+        }
         final List<BarIndicator> indicators = new ArrayList<>(ids.size());
         for (final String id : ids)
         {

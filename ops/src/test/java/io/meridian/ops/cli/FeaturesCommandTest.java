@@ -69,6 +69,27 @@ class FeaturesCommandTest
     }
 
     @Test
+    void shouldComputeTheConfiguredBarIndicators(@TempDir final Path dir) throws Exception
+    {
+        final Path data = dir.resolve("bars.csv");
+        Files.writeString(data,
+            "date,open,high,low,close,volume\n2024-01-02,1,2,0.5,1.5,10\n2024-01-03,1.5,2,1,1.8,20\n");
+        final String yaml = io.meridian.config.ConfigLoader.canonicalYaml(
+            io.meridian.config.ConfigLoader.loadProfile("demo", List.of()))
+            .replace("  indicators: []\n", "  indicators: [ofi_100, momentum_1, true_range]\n");
+        final Path config = dir.resolve("config.yaml");
+        Files.writeString(config, yaml);
+        final Path out = dir.resolve("o.csv");
+        final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        final int code = Main.run(List.of("features", "--data", data.toString(), "--out", out.toString(), "--config",
+            config.toString()), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of("date,momentum_1,true_range", "2024-01-02,,", "2024-01-03,0.30000000000000004,1.0"),
+            Files.readAllLines(out));
+    }
+
+    @Test
     void shouldNameAnUnknownIndicator(@TempDir final Path dir) throws Exception
     {
         final Path data = dir.resolve("bars.csv");
