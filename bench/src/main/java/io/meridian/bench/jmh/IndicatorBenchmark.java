@@ -72,6 +72,8 @@ import org.ta4j.core.num.Num;
  *       matching catalogue outputs (40 values; ta4j lacks momentum, TRIX, the ultimate oscillator, the
  *       realized-volatility estimators, z-scores and session VWAP, so its set is smaller than the catalogue's 53
  *       bar outputs).</li>
+ *   <li>{@link #ta4jBarsUnbounded}: the same on an uncapped series (ta4j keeps every bar and cached value: memory
+ *       grows with the run, as in a backtest).</li>
  * </ul>
  * Inputs: 4096 pre-generated bars and ticks of a seeded random walk in cents, cycled. Run with {@code -prof gc} for
  * bytes per operation; {@code -bm sample} for percentiles.
@@ -95,6 +97,9 @@ public class IndicatorBenchmark extends BenchmarkDefaults
 
     private BarSeries series;
     private Indicator<?>[] ta4j;
+    private BarSeries growingSeries;
+    private Indicator<?>[] ta4jGrowing;
+    private long growingCount;
     private ZonedDateTime start;
 
     /** Generates the inputs and builds the catalogue and the ta4j indicators. */
@@ -130,14 +135,16 @@ public class IndicatorBenchmark extends BenchmarkDefaults
             tickList.add(IndicatorCatalogue.tick(id));
         }
         tickFeatures = tickList.toArray(new TickIndicator[0]);
-        setupTa4j();
-    }
-
-    private void setupTa4j()
-    {
+        start = ZonedDateTime.of(2026, 1, 2, 9, 30, 0, 0, ZoneOffset.UTC);
         series = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum.class).build();
         series.setMaximumBarCount(MAX_BARS);
-        start = ZonedDateTime.of(2026, 1, 2, 9, 30, 0, 0, ZoneOffset.UTC);
+        ta4j = ta4jIndicators(series);
+        growingSeries = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum.class).build();
+        ta4jGrowing = ta4jIndicators(growingSeries);
+    }
+
+    private static Indicator<?>[] ta4jIndicators(final BarSeries series)
+    {
         final ClosePriceIndicator c = new ClosePriceIndicator(series);
         final MACDIndicator macd = new MACDIndicator(c, 12, 26);
         final EMAIndicator signal = new EMAIndicator(macd, 9);
@@ -149,7 +156,7 @@ public class IndicatorBenchmark extends BenchmarkDefaults
         final BollingerBandsLowerIndicator lower = new BollingerBandsLowerIndicator(middle, sd, two);
         final KeltnerChannelMiddleIndicator keltner = new KeltnerChannelMiddleIndicator(series, 20);
         final StochasticOscillatorKIndicator k = new StochasticOscillatorKIndicator(series, 14);
-        ta4j = new Indicator<?>[] {
+        return new Indicator<?>[] {
             sma, new EMAIndicator(c, 20), new WMAIndicator(c, 20), new DoubleEMAIndicator(c, 20),
             new TripleEMAIndicator(c, 20), new KAMAIndicator(c, 10, 2, 30), macd, signal,
             new ADXIndicator(series, 14), new PlusDIIndicator(series, 14), new MinusDIIndicator(series, 14),
@@ -215,6 +222,29 @@ public class IndicatorBenchmark extends BenchmarkDefaults
         {
             b.onBar(open[i], high[i], low[i], close[i], volume[i], session);
             sum += b.value(0);
+        }
+        return sum;
+    }
+
+    /**
+     * Baseline without the cap: an unbounded ta4j series (every bar and every cached value kept, as in a backtest),
+     * one {@code addBar} and the same evaluations.
+     *
+     * @return a sum of outputs.
+     */
+    @Benchmark
+    public double ta4jBarsUnbounded()
+    {
+        final int i = next;
+        next = (i + 1) & (N - 1);
+        growingSeries.addBar(start.plusMinutes(growingCount++), DoubleNum.valueOf(open[i]),
+            DoubleNum.valueOf(high[i]), DoubleNum.valueOf(low[i]), DoubleNum.valueOf(close[i]),
+            DoubleNum.valueOf(volume[i]));
+        final int end = growingSeries.getEndIndex();
+        double sum = 0;
+        for (final Indicator<?> indicator : ta4jGrowing)
+        {
+            sum += ((Num)indicator.getValue(end)).doubleValue();
         }
         return sum;
     }
