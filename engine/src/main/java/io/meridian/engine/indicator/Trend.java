@@ -95,7 +95,8 @@ public final class Trend
             {
                 final double up = high - previousHigh;
                 final double down = previousLow - low;
-                final boolean none = up == down || (up < 0 && down < 0);
+                // TTR: zero when the moves are equal or both negative; equal moves fail both strict comparisons
+                final boolean none = up < 0 && down < 0;
                 final double plus = none || up <= down ? 0 : up;
                 final double minus = none || up >= down ? 0 : down;
                 final double range = Math.max(high, previousClose) - Math.min(low, previousClose);
