@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -106,7 +106,7 @@ public class IndicatorBenchmark extends BenchmarkDefaults
     @Setup(Level.Trial)
     public void setup()
     {
-        final Random random = new Random(20261202L);
+        final SplittableRandom random = new SplittableRandom(20261202L);
         double price = 100;
         for (int i = 0; i < N; i++)
         {
