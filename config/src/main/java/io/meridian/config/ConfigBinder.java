@@ -186,7 +186,10 @@ final class ConfigBinder
             throw s.fail("emaSlowTicks", "must be greater than emaFastTicks (" + fast + ")",
                 "an integer from " + (fast + 1) + " to 1000000");
         }
-        final FeatureConfig features = new FeatureConfig(fast, slow, (int)s.powerOfTwo("volWindowTicks", 2, 65_536));
+        final int volWindow = (int)s.powerOfTwo("volWindowTicks", 2, 65_536);
+        final List<String> indicators = s.optionalStrings("indicators",
+            "a list of catalogue indicators, each once, e.g. [ofi_100, rsi_14]", IndicatorSpec::parse);
+        final FeatureConfig features = new FeatureConfig(fast, slow, volWindow, indicators);
         s.done();
         return features;
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -112,6 +113,53 @@ final class ConfigSection
             sections.add(of(keyPath + "[" + i + "]", items.get(i), items.get(i).line, elementType));
         }
         return sections;
+    }
+
+    /** An optional list of distinct strings (empty when absent), each passed to {@code check}, which throws
+     *  {@link IllegalArgumentException} with the problem; {@code allowed} is for messages. */
+    List<String> optionalStrings(final String key, final String allowed, final Consumer<String> check)
+    {
+        if (!keys.contains(key))
+        {
+            throw new IllegalStateException("config binder asked for " + key + ", not a key of " + path);
+        }
+        read.add(key);
+        final YamlTree.Entry entry = map.entries.get(key);
+        if (entry == null || (entry.value() instanceof YamlTree.ScalarNode
+            && ((YamlTree.ScalarNode)entry.value()).kind == YamlTree.Kind.NULL))
+        {
+            return List.of();
+        }
+        if (!(entry.value() instanceof YamlTree.ListNode))
+        {
+            throw fail(key, entry.value(), "expected a list", allowed);
+        }
+        final List<YamlTree.Node> items = ((YamlTree.ListNode)entry.value()).items;
+        final List<String> values = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++)
+        {
+            final YamlTree.Node item = items.get(i);
+            final String itemKey = key + "[" + i + "]";
+            if (!(item instanceof YamlTree.ScalarNode) || ((YamlTree.ScalarNode)item).kind == YamlTree.Kind.NULL)
+            {
+                throw fail(itemKey, item, "expected a string", allowed);
+            }
+            final String text = ((YamlTree.ScalarNode)item).text;
+            if (values.contains(text))
+            {
+                throw fail(itemKey, item, "listed twice", allowed);
+            }
+            try
+            {
+                check.accept(text);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw fail(itemKey, item, ex.getMessage(), allowed);
+            }
+            values.add(text);
+        }
+        return values;
     }
 
     long integer(final String key, final long min, final long max)

@@ -1,12 +1,43 @@
 package io.meridian.config;
 
+import java.util.List;
+
 /**
- * Feature windows, in ticks (market-data updates of one instrument).
+ * Feature windows, in ticks (market-data updates of one instrument), and the catalogue indicators added to the
+ * feature vector.
  *
  * @param emaFastTicks   fast EMA span, 1 to 100000.
  * @param emaSlowTicks   slow EMA span, greater than {@code emaFastTicks} and at most 1,000,000.
  * @param volWindowTicks realised-volatility window, a power of two from 2 to 65536.
+ * @param indicators     catalogue indicator ids ({@link IndicatorSpec}, e.g. {@code ofi_100}, {@code rsi_14}), each
+ *                       valid and listed once; optional in YAML (default: none). Tick features are appended to the
+ *                       engine's feature vector after the six base features; the {@code features} command computes
+ *                       the bar indicators over a bars file.
  */
-public record FeatureConfig(int emaFastTicks, int emaSlowTicks, int volWindowTicks)
+public record FeatureConfig(int emaFastTicks, int emaSlowTicks, int volWindowTicks, List<String> indicators)
 {
+    /**
+     * A config; copies the list.
+     *
+     * @param emaFastTicks   fast EMA span.
+     * @param emaSlowTicks   slow EMA span.
+     * @param volWindowTicks realised-volatility window.
+     * @param indicators     indicator ids.
+     */
+    public FeatureConfig
+    {
+        indicators = List.copyOf(indicators);
+    }
+
+    /**
+     * The base features only, no catalogue indicators.
+     *
+     * @param emaFastTicks   fast EMA span.
+     * @param emaSlowTicks   slow EMA span.
+     * @param volWindowTicks realised-volatility window.
+     */
+    public FeatureConfig(final int emaFastTicks, final int emaSlowTicks, final int volWindowTicks)
+    {
+        this(emaFastTicks, emaSlowTicks, volWindowTicks, List.of());
+    }
 }

@@ -39,7 +39,7 @@ class ArchitectureTest
 {
     private static final String[] CORE = {
         "io.meridian.engine.book..", "io.meridian.engine.feature..", "io.meridian.engine.risk..",
-        "io.meridian.engine.order..", "io.meridian.engine.stage..",
+        "io.meridian.engine.order..", "io.meridian.engine.stage..", "io.meridian.engine.indicator..",
     };
 
     /**

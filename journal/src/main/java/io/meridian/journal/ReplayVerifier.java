@@ -143,7 +143,7 @@ public final class ReplayVerifier
                         + ": the model changed since the run");
                 }
             }
-            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+            try (Scorer scorer = Scorers.create(config);
                 RecordCursor journaled = reader.outputCursor())
             {
                 return replay(reader, config, scorer, journaled);

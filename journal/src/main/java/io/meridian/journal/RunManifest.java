@@ -89,7 +89,7 @@ public record RunManifest(
             overrides,
             modelPath,
             ModelFiles.sha256Hex(ModelFiles.read(modelPath)),
-            FeatureSchema.hash(),
+            FeatureSchema.hash(config.features()),
             config.model().scorer(),
             config.run().seed(),
             ConfigLoader.canonicalYaml(config));

@@ -1,11 +1,19 @@
 package io.meridian.engine.feature;
 
+import io.meridian.engine.indicator.IndicatorCatalogue;
+import io.meridian.engine.indicator.TickIndicator;
+import java.util.List;
+
 /**
  * Stage 2: incremental features per instrument, updated on every accepted quote, in {@link FeatureSchema} order.
  *
  * <p>Every feature is causal by construction: it is computed from the current quote and state built from earlier
  * quotes only. The vector is "ready" once the slow EMA and the volatility window have seen enough quotes.
  * Single-threaded; allocation-free after construction.
+ *
+ * <p>Configured tick features ({@code features.indicators}, catalogue microstructure features) follow the six base
+ * features in the vector: each instrument has its own instances, fed every accepted quote ({@link #onQuote}) and
+ * trade ({@link #onTrade}); the vector is ready only when they are defined too.
  */
 public final class FeatureEngine
 {
@@ -25,6 +33,8 @@ public final class FeatureEngine
     private final double[] squaredReturns;
     private final double[] squaredReturnSum;
     private final int[] volCursor;
+    private final int extraCount;
+    private final TickIndicator[] extras;
 
     /**
      * An engine for {@code instruments} instruments.
@@ -36,6 +46,25 @@ public final class FeatureEngine
      */
     public FeatureEngine(
         final int instruments, final int emaFastTicks, final int emaSlowTicks, final int volWindowTicks)
+    {
+        this(instruments, emaFastTicks, emaSlowTicks, volWindowTicks, List.of());
+    }
+
+    /**
+     * An engine with configured tick features appended to the vector.
+     *
+     * @param instruments number of instruments (dense indexes 0..n-1).
+     * @param emaFastTicks fast EMA period in quotes.
+     * @param emaSlowTicks slow EMA period in quotes.
+     * @param volWindowTicks realized-volatility window in quotes; a power of two.
+     * @param tickFeatures catalogue tick-feature ids, in vector order after the base features.
+     */
+    public FeatureEngine(
+        final int instruments,
+        final int emaFastTicks,
+        final int emaSlowTicks,
+        final int volWindowTicks,
+        final List<String> tickFeatures)
     {
         if (Integer.bitCount(volWindowTicks) != 1)
         {
@@ -54,6 +83,15 @@ public final class FeatureEngine
         squaredReturns = new double[instruments * volWindowTicks];
         squaredReturnSum = new double[instruments];
         volCursor = new int[instruments];
+        extraCount = tickFeatures.size();
+        extras = new TickIndicator[instruments * extraCount];
+        for (int i = 0; i < instruments; i++)
+        {
+            for (int k = 0; k < extraCount; k++)
+            {
+                extras[i * extraCount + k] = IndicatorCatalogue.tick(tickFeatures.get(k));
+            }
+        }
     }
 
     /**
@@ -64,7 +102,7 @@ public final class FeatureEngine
      * @param bidQty best bid size.
      * @param ask best ask price.
      * @param askQty best ask size.
-     * @param out destination, {@link FeatureSchema#COUNT} long.
+     * @param out destination, {@link FeatureSchema#COUNT} plus the configured tick features long.
      * @return true when the vector is warmed up and usable.
      */
     public boolean onQuote(
@@ -108,7 +146,33 @@ public final class FeatureEngine
         final double microprice = (bid * askQty + ask * bidQty) / totalQty;
         out[FeatureSchema.MICROPRICE] = (microprice - mid) / mid * BPS;
         out[FeatureSchema.SPREAD] = (ask - bid) / mid * BPS;
-        return count >= warmupTicks;
+        boolean extrasReady = true;
+        final int base = index * extraCount;
+        for (int k = 0; k < extraCount; k++)
+        {
+            final TickIndicator extra = extras[base + k];
+            extra.onQuote(bid, bidQty, ask, askQty);
+            final double value = extra.value();
+            out[FeatureSchema.COUNT + k] = value;
+            extrasReady &= Double.isFinite(value);
+        }
+        return count >= warmupTicks && extrasReady;
+    }
+
+    /**
+     * Updates the instrument's configured tick features with a trade (the base features use quotes only).
+     *
+     * @param index dense instrument index.
+     * @param price trade price (the unit of the quotes).
+     * @param qty trade size.
+     */
+    public void onTrade(final int index, final double price, final double qty)
+    {
+        final int base = index * extraCount;
+        for (int k = 0; k < extraCount; k++)
+        {
+            extras[base + k].onTrade(price, qty);
+        }
     }
 
     /**

@@ -1,12 +1,22 @@
 package io.meridian.engine.feature;
 
 import io.meridian.config.ConfigLoader;
+import io.meridian.config.FeatureConfig;
+import io.meridian.config.IndicatorSpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The engine's feature vector: names and order. A model is usable only when its manifest lists exactly these names
  * in this order; the schema hash pins that in model manifests and journals.
  *
  * <p>Names start with a two-digit index so that tools that order features by name (Tribuo does) keep this order.
+ *
+ * <p>The tick features listed in {@code features.indicators} of the configuration are appended after these six, in
+ * the order listed, named {@code fNN_<id>} (e.g. {@code f06_ofi_100}); {@link #names(FeatureConfig)} and
+ * {@link #hash(FeatureConfig)} give the configured vector, which is what a model manifest must list exactly. With
+ * no indicators configured they equal {@link #names()} and {@link #hash()}. Bar indicators in the list are computed
+ * by the {@code features} command over bars files; they are not part of this quote-driven vector.
  */
 public final class FeatureSchema
 {
@@ -23,8 +33,10 @@ public final class FeatureSchema
     /** Quoted spread over mid, in basis points. */
     public static final int SPREAD = 5;
 
-    /** Number of features. */
+    /** Number of base features. */
     public static final int COUNT = 6;
+    /** Largest vector: the base features plus at most this many minus {@link #COUNT} configured tick features. */
+    public static final int MAX_COUNT = 64;
 
     private static final String[] NAMES = {
         "f00_ema_cross", "f01_momentum", "f02_realized_vol", "f03_imbalance", "f04_microprice", "f05_spread",
@@ -52,5 +64,69 @@ public final class FeatureSchema
     public static String hash()
     {
         return ConfigLoader.sha256(String.join(",", NAMES));
+    }
+
+    /**
+     * The configured tick-feature ids, in order (bar indicators of the list left out).
+     *
+     * @param config the feature configuration.
+     * @return the ids.
+     * @throws IllegalArgumentException when there are more than {@link #MAX_COUNT} - {@link #COUNT}.
+     */
+    public static List<String> tickIndicators(final FeatureConfig config)
+    {
+        final List<String> ids = new ArrayList<>();
+        for (final String id : config.indicators())
+        {
+            if (IndicatorSpec.parse(id).tick())
+            {
+                ids.add(id);
+            }
+        }
+        if (ids.size() > MAX_COUNT - COUNT)
+        {
+            throw new IllegalArgumentException("at most " + (MAX_COUNT - COUNT) + " tick features can be configured,"
+                + " got " + ids.size());
+        }
+        return ids;
+    }
+
+    /**
+     * The configured vector's names: the base names, then {@code fNN_<id>} per configured tick feature.
+     *
+     * @param config the feature configuration.
+     * @return the names in vector order.
+     */
+    public static String[] names(final FeatureConfig config)
+    {
+        final List<String> names = new ArrayList<>(List.of(NAMES));
+        for (final String id : tickIndicators(config))
+        {
+            final int index = names.size();
+            names.add("f" + (index < 10 ? "0" : "") + index + "_" + id);
+        }
+        return names.toArray(new String[0]);
+    }
+
+    /**
+     * Length of the configured vector.
+     *
+     * @param config the feature configuration.
+     * @return {@link #COUNT} plus the configured tick features.
+     */
+    public static int count(final FeatureConfig config)
+    {
+        return COUNT + tickIndicators(config).size();
+    }
+
+    /**
+     * SHA-256 over the configured vector's names joined by commas.
+     *
+     * @param config the feature configuration.
+     * @return the schema hash; {@link #hash()} when no tick features are configured.
+     */
+    public static String hash(final FeatureConfig config)
+    {
+        return ConfigLoader.sha256(String.join(",", names(config)));
     }
 }

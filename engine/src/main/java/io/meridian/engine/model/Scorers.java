@@ -1,5 +1,6 @@
 package io.meridian.engine.model;
 
+import io.meridian.config.EngineConfig;
 import io.meridian.engine.feature.FeatureSchema;
 
 /**
@@ -35,6 +36,27 @@ public final class Scorers
      */
     public static Scorer create(final String kind, final String modelLocation)
     {
+        return create(kind, modelLocation, FeatureSchema.names(), FeatureSchema.hash());
+    }
+
+    /**
+     * Creates the configured scorer for the configured feature vector ({@code model.scorer}, {@code model.path}, and
+     * the base features plus {@code features.indicators}' tick features): the model's manifest must list exactly that
+     * vector.
+     *
+     * @param config validated configuration.
+     * @return the scorer; the caller closes it.
+     * @throws ModelMismatchException if the model does not fit the configured feature vector or its manifest.
+     */
+    public static Scorer create(final EngineConfig config)
+    {
+        return create(config.model().scorer(), config.model().path(), FeatureSchema.names(config.features()),
+            FeatureSchema.hash(config.features()));
+    }
+
+    private static Scorer create(
+        final String kind, final String modelLocation, final String[] featureNames, final String schemaHash)
+    {
         if (!JAVA.equals(kind) && !ONNX.equals(kind))
         {
             throw new IllegalArgumentException("unknown scorer kind '" + kind + "' (expected '" + JAVA + "' or '" +
@@ -42,13 +64,13 @@ public final class Scorers
         }
         final byte[] modelBytes = ModelFiles.read(modelLocation);
         final ModelManifest manifest = ModelManifest.load(modelLocation);
-        manifest.validate(FeatureSchema.names(), FeatureSchema.hash(), modelLocation, modelBytes);
+        manifest.validate(featureNames, schemaHash, modelLocation, modelBytes);
         final String fileName = ModelFiles.fileName(modelLocation);
         final OnnxGraph graph = OnnxModelReader.read(modelBytes, fileName);
         if (JAVA.equals(kind))
         {
-            return new LinearScorer(LinearModel.fromGraph(graph, FeatureSchema.COUNT));
+            return new LinearScorer(LinearModel.fromGraph(graph, featureNames.length));
         }
-        return new OnnxScorer(modelBytes, fileName, FeatureSchema.COUNT);
+        return new OnnxScorer(modelBytes, fileName, featureNames.length);
     }
 }

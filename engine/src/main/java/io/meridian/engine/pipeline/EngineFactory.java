@@ -7,6 +7,7 @@ import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.book.MarketDataStage;
 import io.meridian.engine.feature.FeatureEngine;
+import io.meridian.engine.feature.FeatureSchema;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.order.OrderManager;
 import io.meridian.engine.risk.KillSwitch;
@@ -114,6 +115,6 @@ public final class EngineFactory
     private static FeatureEngine featureEngine(final EngineConfig config, final int instruments)
     {
         return new FeatureEngine(instruments, config.features().emaFastTicks(), config.features().emaSlowTicks(),
-            config.features().volWindowTicks());
+            config.features().volWindowTicks(), FeatureSchema.tickIndicators(config.features()));
     }
 }

@@ -1,13 +1,14 @@
 package io.meridian.engine.pipeline;
 
 import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.codec.TradeCodec;
 import io.meridian.engine.feature.FeatureEngine;
 import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.stage.Stage;
 
 /**
  * Stage 2: updates the instrument's features from the top of book of each accepted quote and writes the vector into
- * the slot.
+ * the slot; accepted trades update the configured tick features (no vector is written for a trade).
  */
 final class FeatureStage implements Stage
 {
@@ -38,6 +39,11 @@ final class FeatureStage implements Stage
         {
             slot.featuresReady = features.onQuote(slot.instrumentIndex, (double)slot.bidPrice, (double)slot.bidQty,
                 (double)slot.askPrice, (double)slot.askQty, slot.features);
+        }
+        else if (slot.marketDataAccepted && slot.type == RecordType.TRADE)
+        {
+            features.onTrade(slot.instrumentIndex, (double)TradeCodec.price(slot.buffer, 0),
+                (double)TradeCodec.qty(slot.buffer, 0));
         }
         return slot.marketDataAccepted;
     }

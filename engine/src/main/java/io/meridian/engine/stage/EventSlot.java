@@ -52,8 +52,12 @@ public final class EventSlot
     /** The instrument's last trade price in ticks, 0 before a trade. */
     public long lastTradePrice;
 
-    /** Feature vector written by the feature stage, {@link FeatureSchema} order. */
-    public final double[] features = new double[FeatureSchema.COUNT];
+    /**
+     * Feature vector written by the feature stage, {@link FeatureSchema} order: the base features, then the
+     * configured tick features; capacity {@link FeatureSchema#MAX_COUNT}, the configured length is
+     * {@code FeatureSchema.count(config)} (entries past it stay 0).
+     */
+    public final double[] features = new double[FeatureSchema.MAX_COUNT];
     /** Set by the feature stage: {@link #features} holds a complete, warmed-up vector for this event. */
     public boolean featuresReady;
     /** Set by the scoring stage: {@link #score} is valid. */

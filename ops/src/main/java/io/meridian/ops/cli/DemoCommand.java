@@ -76,7 +76,7 @@ public final class DemoCommand
         final long secondHalfStartNanos;
         final long secondHalfNanos;
         final long secondHalfEvents;
-        try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+        try (Scorer scorer = Scorers.create(config);
             JournalWriter journal = JournalWriter.open(journalDir, manifest.toText()))
         {
             final AgentRunner pretouch = PretouchAgent.start(journal, PretouchAgent.BACKTEST_PERIOD_NS,

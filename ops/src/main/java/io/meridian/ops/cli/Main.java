@@ -57,6 +57,9 @@ public final class Main
         "  data check FILE|DIR [--kind bars|quotes|trades] [--tz ZONE] [--symbol SYM] [--calendar FILE]",
         "         data-quality report of a CSV file or a data journal: rejects by reason, coverage against the",
         "         session calendar, gaps, jumps > 20%, stale runs, zero-volume bars (exit 1 on any finding)",
+        "  features --data FILE.csv --out OUT.csv [--config FILE] [--indicators ID,ID,...] [--tz ZONE]",
+        "         the engine's indicator catalogue over a bars file: one row per bar, one column per output",
+        "         (default: every bar indicator; or the config's features.indicators; or --indicators)",
         "  bench latency [--rate R] [--events N]    end-to-end latency harness (coordinated-omission corrected)",
         "  bench replay [--events N]                replay throughput of a demo journal",
         "  bench import [--rows N] [--rounds R]     CSV import rows/s (FastCSV raw parse as baseline) and",
@@ -129,6 +132,8 @@ public final class Main
                     return ImportCommand.run(rest, out, err);
                 case "data":
                     return DataCheckCommand.run(rest, out, err);
+                case "features":
+                    return FeaturesCommand.run(rest, out, err);
                 case "bench":
                     err.println("meridian: 'bench' runs from the bench module; use the ./meridian launcher");
                     return 2;

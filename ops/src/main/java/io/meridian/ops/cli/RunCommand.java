@@ -66,7 +66,7 @@ public final class RunCommand
         final long startNanos = System.nanoTime();
         final long processed;
         final LiveTopology topology;
-        try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+        try (Scorer scorer = Scorers.create(config);
             JournalWriter journal = JournalWriter.open(journalDir, manifest.toText()))
         {
             try (LiveTopology live = LiveTopology.start(new LiveTopology.Context()

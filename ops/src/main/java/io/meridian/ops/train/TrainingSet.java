@@ -3,6 +3,7 @@ package io.meridian.ops.train;
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.feature.FeatureSchema;
 import io.meridian.engine.pipeline.EngineFactory;
 import io.meridian.engine.pipeline.Pipeline;
 import io.meridian.engine.stage.EventSlot;
@@ -99,7 +100,8 @@ public final class TrainingSet
             labels = Arrays.copyOf(labels, size * 2);
             rowEventSequence = Arrays.copyOf(rowEventSequence, size * 2);
         }
-        rows[size] = row.clone();
+        // the base features: training exports a model of the base vector (FeatureSchema.names())
+        rows[size] = Arrays.copyOf(row, FeatureSchema.COUNT);
         labels[size] = Double.NaN;
         rowEventSequence[size] = sequence;
         return size++;

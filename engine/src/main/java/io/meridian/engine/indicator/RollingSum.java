@@ -1,0 +1,73 @@
+package io.meridian.engine.indicator;
+
+/**
+ * Sum of the last {@code n} inputs ({@code TTR::runSum}). O(1) per update: the running sum adds the new input and
+ * subtracts the one leaving; once per pass over the window it is re-summed exactly, so floating-point drift cannot
+ * build up (amortised O(1)). Allocation-free after construction.
+ */
+public final class RollingSum
+{
+    private final double[] window;
+    private long count;
+    private int cursor;
+    private double sum;
+
+    /**
+     * A window of {@code n} inputs.
+     *
+     * @param n the window length, at least 1.
+     */
+    public RollingSum(final int n)
+    {
+        if (n < 1)
+        {
+            throw new IllegalArgumentException("window must be at least 1: " + n);
+        }
+        window = new double[n];
+    }
+
+    /**
+     * Feeds the next input.
+     *
+     * @param x the input.
+     * @return the sum of the last n inputs, {@code NaN} until n inputs have been seen.
+     */
+    public double update(final double x)
+    {
+        final int n = window.length;
+        sum += x - window[cursor];
+        window[cursor] = x;
+        cursor = cursor + 1 == n ? 0 : cursor + 1;
+        count++;
+        if (cursor == 0)
+        {
+            double exact = 0;
+            for (int i = 0; i < n; i++)
+            {
+                exact += window[i];
+            }
+            sum = exact;
+        }
+        return count >= n ? sum : Double.NaN;
+    }
+
+    /**
+     * The current sum.
+     *
+     * @return the sum of the last n inputs, {@code NaN} before n inputs.
+     */
+    public double sum()
+    {
+        return count >= window.length ? sum : Double.NaN;
+    }
+
+    /**
+     * Whether n inputs have been seen.
+     *
+     * @return true when full.
+     */
+    public boolean full()
+    {
+        return count >= window.length;
+    }
+}

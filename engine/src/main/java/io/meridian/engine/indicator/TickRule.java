@@ -1,0 +1,56 @@
+package io.meridian.engine.indicator;
+
+/**
+ * The tick rule: a trade above the last different trade price is a buy (+1), below it a sell (-1); a trade at the
+ * same price keeps the previous sign; 0 until the price has first changed. O(1), allocation-free.
+ */
+public final class TickRule
+{
+    private double lastPrice = Double.NaN;
+    private int sign;
+
+    /**
+     * Classifies the next trade.
+     *
+     * @param price the trade price.
+     * @return +1, -1, or 0 while unknown.
+     */
+    public int classify(final double price)
+    {
+        if (!Double.isNaN(lastPrice))
+        {
+            if (price > lastPrice)
+            {
+                sign = 1;
+            }
+            else if (price < lastPrice)
+            {
+                sign = -1;
+            }
+        }
+        lastPrice = price;
+        return sign;
+    }
+
+    /**
+     * The Lee-Ready rule: above the prevailing mid a buy, below it a sell, at the mid the tick rule. Call for every
+     * trade (it updates the tick rule's state too).
+     *
+     * @param price the trade price.
+     * @param mid   the prevailing quote's mid, {@code NaN} when there is no quote yet (then the tick rule decides).
+     * @return +1, -1, or 0 while unknown.
+     */
+    public int leeReady(final double price, final double mid)
+    {
+        final int tick = classify(price);
+        if (price > mid)
+        {
+            return 1;
+        }
+        if (price < mid)
+        {
+            return -1;
+        }
+        return tick;
+    }
+}
