@@ -91,6 +91,16 @@ public final class TwsConnection
     }
 
     /**
+     * The configuration.
+     *
+     * @return the configuration.
+     */
+    public TwsConnectionConfig config()
+    {
+        return config;
+    }
+
+    /**
      * The current state.
      *
      * @return the state.
