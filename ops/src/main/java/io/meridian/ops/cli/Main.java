@@ -38,6 +38,8 @@ public final class Main
         "  bench latency [--rate R] [--events N]    end-to-end latency harness (coordinated-omission corrected)",
         "  bench replay [--events N]                replay throughput of a demo journal",
         "  bench jmh [JMH OPTIONS]                  the JMH benchmarks",
+        "  ib-sim [--port PORT] [--config FILE] [--faults SPEC] [--seconds S]",
+        "         a fault-injecting TWS API simulator on 127.0.0.1 (default port 7497) for the IB client",
         "  help, --help          this text",
         "",
         "exit codes: 0 success, 1 problem found (e.g. replay diverged, corrupt journal record), 2 could not run",
@@ -91,6 +93,8 @@ public final class Main
                     return JournalCommand.run(rest, out);
                 case "train":
                     return TrainCommand.run(rest, out, err);
+                case "ib-sim":
+                    return IbSimCommand.run(rest, out);
                 case "bench":
                     err.println("meridian: 'bench' runs from the bench module; use the ./meridian launcher");
                     return 2;
@@ -103,6 +107,11 @@ public final class Main
         catch (final UsageException | ConfigException | ModelMismatchException | JournalException ex)
         {
             err.println("meridian " + command + ": " + ex.getMessage());
+            return 2;
+        }
+        catch (final java.io.IOException ex)
+        {
+            err.println("meridian " + command + ": " + ex);
             return 2;
         }
         catch (final RuntimeException ex)
