@@ -65,7 +65,11 @@ public enum RejectReason
     /** The venue rejected the order. */
     VENUE_REJECT(40, "the venue rejected the order"),
     /** The venue had nothing to cancel. */
-    VENUE_UNKNOWN_ORDER(41, "the venue does not know the order");
+    VENUE_UNKNOWN_ORDER(41, "the venue does not know the order"),
+    /** The gateway's pacing queue was full: the order was not sent (IB's message-rate limit). */
+    VENUE_PACING(42, "the gateway's pacing queue is full (venue message-rate limit)"),
+    /** The gateway has no session to the venue. */
+    VENUE_NOT_CONNECTED(43, "the gateway is not connected to the venue");
 
     private static final RejectReason[] BY_CODE = new RejectReason[64];
 

@@ -14,8 +14,6 @@ final class SimRequests implements SimBroker.Reports
     /** PLACE_ORDER fields for server versions 148 to 150 (151 adds usePriceMgmtAlgo). */
     static final int PLACE_ORDER_FIELDS = 109;
     private static final int ERROR_READING_REQUEST = 320;
-    private static final int DUPLICATE_ORDER_ID = 103;
-    private static final int PRICE_VARIATION = 110;
 
     long duplicateOrderIds;
     long pacingViolations;
@@ -161,7 +159,7 @@ final class SimRequests implements SimBroker.Reports
         if (existing != null && !existing.working())
         {
             duplicateOrderIds++;
-            s.send(SimMessages.error(orderId, DUPLICATE_ORDER_ID, "Duplicate order id"));
+            s.send(SimMessages.error(orderId, ErrorCodes.DUPLICATE_ORDER_ID, "Duplicate order id"));
             return;
         }
         final int i = instrument(f, 2);
@@ -241,7 +239,7 @@ final class SimRequests implements SimBroker.Reports
     {
         if ("PRICE_VARIATION".equals(reason))
         {
-            s.send(SimMessages.error(o.orderId, PRICE_VARIATION,
+            s.send(SimMessages.error(o.orderId, ErrorCodes.PRICE_VARIATION,
                 "The price does not conform to the minimum price variation for this contract."));
             return;
         }

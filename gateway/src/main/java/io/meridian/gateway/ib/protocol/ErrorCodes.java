@@ -7,6 +7,10 @@ public final class ErrorCodes
 {
     /** Max rate of messages per second has been exceeded (pacing violation). */
     public static final int MAX_RATE_EXCEEDED = 100;
+    /** Duplicate order id. */
+    public static final int DUPLICATE_ORDER_ID = 103;
+    /** The price does not conform to the minimum price variation of the contract. */
+    public static final int PRICE_VARIATION = 110;
     /** Can't find order with that id (cancel of an unknown order). */
     public static final int ORDER_NOT_FOUND = 135;
     /** No security definition has been found for the request. */
