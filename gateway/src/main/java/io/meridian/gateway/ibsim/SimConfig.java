@@ -153,6 +153,18 @@ public record SimConfig(
     }
 
     /**
+     * A copy with another market event interval.
+     *
+     * @param ms mean milliseconds between market events.
+     * @return the copy.
+     */
+    public SimConfig withMarketIntervalMs(final long ms)
+    {
+        return new SimConfig(port, serverVersion, account, seed, ms, partialFillQty,
+            commissionPerShare, minCommission, startCash, instruments);
+    }
+
+    /**
      * A copy answering another server version.
      *
      * @param version the version.
