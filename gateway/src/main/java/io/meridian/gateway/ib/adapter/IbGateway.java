@@ -60,6 +60,8 @@ public final class IbGateway implements OutboundSink, AutoCloseable
     public static final int PACING_QUEUE = 256;
 
     static final int MARKET_DATA_REQ_ID = 1000;
+    /** Command byte of a queued NEW that a CANCEL withdrew before it was sent. */
+    private static final byte WITHDRAWN = 0;
     static final int CONTRACT_REQ_ID = 2000;
 
     final IbInstrument[] instruments;
@@ -135,12 +137,20 @@ public final class IbGateway implements OutboundSink, AutoCloseable
         nowNs = now;
         int work = connection.doWork(now);
         work += state.sendStartupRequests(now);
-        while (pendingCount > 0 && connection.state() == TwsConnection.State.READY && connection.tryAcquire(now))
+        while (pendingCount > 0 && connection.state() == TwsConnection.State.READY)
         {
             pendingView.wrap(pending[pendingHead]);
+            final boolean withdrawn = OrderCommandCodec.command(pendingView, 0) == WITHDRAWN;
+            if (!withdrawn && !connection.tryAcquire(now))
+            {
+                break;
+            }
             pendingHead = (pendingHead + 1) % PACING_QUEUE;
             pendingCount--;
-            send(pendingView);
+            if (!withdrawn)
+            {
+                send(pendingView);
+            }
             work++;
         }
         return work;
@@ -229,6 +239,10 @@ public final class IbGateway implements OutboundSink, AutoCloseable
             reject(slot, RejectReason.VENUE_NOT_CONNECTED);
             return;
         }
+        if (command == OrderCommandType.CANCEL && withdrawQueued(OrderCommandCodec.origClOrdId(buffer, offset)))
+        {
+            return;
+        }
         if (pendingCount == 0 && connection.tryAcquire(nowNs))
         {
             send(buffer, offset);
@@ -249,6 +263,29 @@ public final class IbGateway implements OutboundSink, AutoCloseable
         final int tail = (pendingHead + pendingCount) % PACING_QUEUE;
         buffer.getBytes(offset, pending[tail], 0, OrderCommandCodec.LENGTH);
         pendingCount++;
+    }
+
+    /**
+     * Cancels a NEW that is still waiting for a pacing token: it is withdrawn from the queue (never sent) and
+     * reported CANCELLED at once.
+     */
+    private boolean withdrawQueued(final long clOrdId)
+    {
+        for (int i = 0; i < pendingCount; i++)
+        {
+            final byte[] queued = pending[(pendingHead + i) % PACING_QUEUE];
+            pendingView.wrap(queued);
+            if (OrderCommandCodec.command(pendingView, 0) == OrderCommandType.NEW
+                && OrderCommandCodec.clOrdId(pendingView, 0) == clOrdId)
+            {
+                final int slot = state.track(clOrdId, 0, Header.instrumentId(pendingView, 0),
+                    OrderCommandCodec.side(pendingView, 0), OrderCommandCodec.qty(pendingView, 0));
+                queued[OrderCommandCodec.COMMAND_OFFSET] = WITHDRAWN;
+                execReport(slot, ExecType.CANCELLED, 0, 0, (short)0);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void send(final DirectBuffer buffer)

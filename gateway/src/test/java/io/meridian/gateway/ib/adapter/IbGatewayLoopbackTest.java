@@ -252,6 +252,9 @@ class IbGatewayLoopbackTest
         assertTrue(rejected >= 9 && rejected <= 10, "rejected " + rejected);
         assertEquals(rejected, of(RecordType.EXEC_REPORT).stream()
             .filter(r -> ExecReportCodec.rejectCode(r, 0) == RejectReason.VENUE_PACING.code()).count());
+        final long lastQueued = 100 + IbGateway.PACING_QUEUE - 5;
+        command(OrderCommandType.CANCEL, 9_999, Side.SELL, OrderType.LIMIT, 0, 0, lastQueued);
+        assertEquals(List.of("CANCELLED 0 0 0 0"), execs(lastQueued), "withdrawn from the queue, never sent");
         pumpUntil("20 acks", () -> of(RecordType.EXEC_REPORT).stream()
             .filter(r -> ExecReportCodec.execType(r, 0) == ExecType.ACK).count() >= 20);
         assertEquals(0, sim.pacingViolations());
