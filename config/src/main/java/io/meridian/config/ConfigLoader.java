@@ -29,7 +29,7 @@ import java.util.Objects;
 public final class ConfigLoader
 {
     /** Names of the built-in profiles, in the order they are listed to users. */
-    public static final List<String> PROFILES = List.of("demo", "backtest", "bars");
+    public static final List<String> PROFILES = List.of("demo", "backtest", "bars", "paper-ib", "live-ib");
 
     /** Class-path folder of the built-in profiles; a profile {@code x} is {@code x.yaml} there. */
     public static final String PROFILE_RESOURCE_DIR = "/io/meridian/config/profiles/";

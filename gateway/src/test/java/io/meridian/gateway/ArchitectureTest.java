@@ -71,4 +71,26 @@ class ArchitectureTest
             .should().dependOnClassesThat().resideInAPackage("io.meridian.config..")
             .check(gateway);
     }
+
+    @Test
+    void shouldKeepTheIbSimulatorIndependentOfTheIbClient()
+    {
+        noClasses().that().resideInAPackage("io.meridian.gateway.ibsim..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.meridian.gateway.ib.client..",
+                "io.meridian.gateway.ib.wire..", "io.meridian.gateway.ib.adapter..")
+            .check(gateway);
+        noClasses().that().resideInAPackage("io.meridian.gateway.ib..")
+            .should().dependOnClassesThat().resideInAPackage("io.meridian.gateway.ibsim..")
+            .check(gateway);
+    }
+
+    @Test
+    void shouldNotReadTheWallClockInTheIbClientOrSimulator()
+    {
+        noClasses().that().resideInAnyPackage("io.meridian.gateway.ib..", "io.meridian.gateway.ibsim..")
+            .should().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(System.class, "nanoTime")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread")
+            .check(gateway);
+    }
 }

@@ -149,7 +149,13 @@ public enum RejectReason
     /** An operator asked to flatten: cancel everything and close every position. */
     KILL_OPERATOR_FLATTEN(77, "operator flatten"),
     /** Every cancel is confirmed by the venue and every position is zero. */
-    KILL_FLAT_CONFIRMED(78, "flat: every cancel confirmed and every position zero");
+    KILL_FLAT_CONFIRMED(78, "flat: every cancel confirmed and every position zero"),
+
+    // gateway (issue 9)
+    /** The gateway's pacing queue was full: the order was not sent (IB's message-rate limit). */
+    VENUE_PACING(79, "the gateway's pacing queue is full (venue message-rate limit)"),
+    /** The gateway has no session to the venue. */
+    VENUE_NOT_CONNECTED(80, "the gateway is not connected to the venue");
 
     private static final RejectReason[] BY_CODE = new RejectReason[128];
 

@@ -38,6 +38,10 @@ public final class Main
         "  halt | resume | cancel-all | flatten [--instrument SYM] [--reason TEXT] [--url URL] [--token-file FILE]",
         "         steer the running engine through its ops server (URL default from var/ops.url);",
         "         exit 0 accepted, 1 refused, 2 cannot reach",
+        "  run --profile paper-ib|live-ib [--host H] [--port P] [--client-id N] [--account A] [--conids SYM=ID,..]",
+        "      [--seconds S] [--journal DIR] [--config FILE] [--set key=value]... [--live --confirm-account A]",
+        "         the engine against TWS / IB Gateway or ib-sim (paper 7497, live 7496), journaled; after S seconds",
+        "         (default: until killed) it verifies the replay; live-ib needs --live and the account confirmed",
         "  replay --journal DIR --verify [--set key=value]...",
         "         rebuild the engine from the journal's manifest, replay its inputs and compare every decision",
         "         (exit 1 also when a record is corrupt: its checksum does not match)",
@@ -65,6 +69,8 @@ public final class Main
         "  bench import [--rows N] [--rounds R]     CSV import rows/s (FastCSV raw parse as baseline) and",
         "                                           backtest --data events/s on the imported file",
         "  bench jmh [JMH OPTIONS]                  the JMH benchmarks",
+        "  ib-sim [--port PORT] [--config FILE] [--faults SPEC] [--seconds S]",
+        "         a fault-injecting TWS API simulator on 127.0.0.1 (default port 7497) for the IB client",
         "  help, --help          this text",
         "",
         "exit codes: 0 success, 1 problem found (e.g. replay diverged, corrupt journal record), 2 could not run",
@@ -134,6 +140,8 @@ public final class Main
                     return DataCheckCommand.run(rest, out, err);
                 case "features":
                     return FeaturesCommand.run(rest, out, err);
+                case "ib-sim":
+                    return IbSimCommand.run(rest, out);
                 case "bench":
                     err.println("meridian: 'bench' runs from the bench module; use the ./meridian launcher");
                     return 2;
@@ -146,6 +154,11 @@ public final class Main
         catch (final UsageException | ConfigException | ModelMismatchException | JournalException ex)
         {
             err.println("meridian " + command + ": " + ex.getMessage());
+            return 2;
+        }
+        catch (final java.io.IOException ex)
+        {
+            err.println("meridian " + command + ": " + ex);
             return 2;
         }
         catch (final RuntimeException ex)

@@ -45,11 +45,17 @@ public final class RunCommand
      */
     public static int run(final List<String> argv, final PrintStream out, final PrintStream err)
     {
+        final int profileAt = argv.indexOf("--profile");
+        if (profileAt >= 0 && profileAt + 1 < argv.size() && IbRunCommand.PROFILES.contains(argv.get(profileAt + 1)))
+        {
+            return IbRunCommand.run(argv, out, err);
+        }
         final Args args = Args.parse("run", argv, Set.of("events", "journal", "config", "rate", "summary-json",
-            OpsLauncher.TOKEN_FILE_OPTION), Set.of("no-ops")).noPositional();
+            "profile", OpsLauncher.TOKEN_FILE_OPTION), Set.of("no-ops")).noPositional();
         final boolean ops = !args.flag("no-ops");
         final OpsTokens tokens = ops ? OpsLauncher.tokens(args) : OpsTokens.none();
-        final EngineConfig config = EngineSetup.loadConfig(args, "demo");
+        final String profile = args.option("profile") == null ? "demo" : args.option("profile");
+        final EngineConfig config = EngineSetup.loadConfig(args, profile);
         final long events = args.longOption("events", config.run().events());
         final long rate = "0".equals(args.option("rate")) ? 0 : args.longOption("rate", DEFAULT_RATE);
         final Instant start = Instant.now();
@@ -58,7 +64,7 @@ public final class RunCommand
             ? Path.of(args.option("journal"))
             : Path.of(config.journal().dir(), runId);
         final RunManifest manifest = EngineSetup.manifest(
-            runId, "live", start, EngineSetup.configSource(args, "demo"), args.sets(), config);
+            runId, "live", start, EngineSetup.configSource(args, profile), args.sets(), config);
         out.printf("meridian run: %,d events, mode %s, journaling %s, wait %s, %s, journal %s%n", events,
             config.engine().mode().configName(), config.engine().journaling().configName(),
             config.engine().waitStrategy().configName(), rate > 0 ? rate + " events/s offered" : "unpaced",

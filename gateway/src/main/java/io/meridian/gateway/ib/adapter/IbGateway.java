@@ -1,0 +1,415 @@
+package io.meridian.gateway.ib.adapter;
+
+import io.meridian.engine.api.ConnectivityState;
+import io.meridian.engine.api.ExecType;
+import io.meridian.engine.api.InboundSink;
+import io.meridian.engine.api.OrderCommandType;
+import io.meridian.engine.api.OrderType;
+import io.meridian.engine.api.OutboundSink;
+import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.Side;
+import io.meridian.engine.codec.ConnectivityCodec;
+import io.meridian.engine.codec.ExecReportCodec;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.OrderCommandCodec;
+import io.meridian.engine.codec.QuoteCodec;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.codec.TradeCodec;
+import io.meridian.gateway.ib.client.IbOrder;
+import io.meridian.gateway.ib.client.IbOrderType;
+import io.meridian.gateway.ib.client.IbTimeInForce;
+import io.meridian.gateway.ib.client.TwsConnection;
+import io.meridian.gateway.ib.client.TwsConnectionConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The IB adapter, the counterpart of the simulated venue and the synthetic market for a TWS session. Outbound it
+ * takes the engine's ORDER_COMMAND records ({@link #onRecord}): NEW becomes PLACE_ORDER (LMT or MKT, DAY or IOC,
+ * the account, and Meridian's client order id as the durable order reference), CANCEL becomes CANCEL_ORDER,
+ * MASS_CANCEL becomes REQ_GLOBAL_CANCEL. Every request takes a pacing token first; without one it waits in a bounded
+ * queue sent from {@link #doWork}, and when that queue is full the order is rejected with
+ * {@link RejectReason#VENUE_PACING} (never dropped silently). Without a ready, verified session a NEW is rejected
+ * with {@link RejectReason#VENUE_NOT_CONNECTED}.
+ *
+ * <p>Inbound it writes the engine's records to an {@link InboundSink}: QUOTE (bid and ask ticks, when both sides are
+ * known and not crossed; nothing while the instrument is halted), TRADE (last-price ticks), EXEC_REPORT (ACK on the
+ * first Submitted status, PARTIAL_FILL / FILL from each execution, de-duplicated by execution id, CANCELLED and
+ * REJECTED once each, from the order status and the 201 / 202 errors), and CONNECTIVITY (UP once the session is
+ * ready and every contract's details matched the configuration; DOWN when the session drops or IB reports 1100; UP
+ * again on 1101 / 1102). Order statuses only ever move an order forward, so duplicated or out-of-order statuses do
+ * not produce reports twice. Market data records carry source id {@link #MARKET_SOURCE_ID}, venue reports
+ * {@link #VENUE_SOURCE_ID}; the event time is the adapter's clock at receipt.
+ *
+ * <p>Owned by the thread that calls {@link #doWork} and {@link #onRecord}; allocation-free per message once the
+ * session is up (the order tables are sized at construction).
+ */
+public final class IbGateway implements OutboundSink, AutoCloseable
+{
+    /** Source id of the QUOTE and TRADE records this adapter writes. */
+    public static final int MARKET_SOURCE_ID = 5;
+    /** Source id of the EXEC_REPORT and CONNECTIVITY records this adapter writes. */
+    public static final int VENUE_SOURCE_ID = 6;
+    /** Most orders one session tracks. */
+    public static final int MAX_ORDERS = 1 << 16;
+    /** Most requests waiting for a pacing token. */
+    public static final int PACING_QUEUE = 256;
+
+    static final int MARKET_DATA_REQ_ID = 1000;
+    /** Command byte of a queued NEW that a CANCEL withdrew before it was sent. */
+    private static final byte WITHDRAWN = 0;
+    static final int CONTRACT_REQ_ID = 2000;
+
+    final IbInstrument[] instruments;
+    final TwsConnection connection;
+    final IbSessionState state;
+    private final InboundSink sink;
+    private final EpochNanoClock clock;
+    private final String account;
+    private final int venueId;
+    private final UnsafeBuffer record = new UnsafeBuffer(new byte[Header.MAX_RECORD_LENGTH]);
+    private final IbOrder order = new IbOrder();
+    private final byte[][] pending = new byte[PACING_QUEUE][OrderCommandCodec.LENGTH];
+    private final UnsafeBuffer pendingView = new UnsafeBuffer(new byte[0]);
+    private int pendingHead;
+    private int pendingCount;
+    private long marketSequence;
+    private long venueSequence;
+    private boolean up;
+    private long pacingRejects;
+    private long notConnectedRejects;
+    private long nowNs;
+
+    /**
+     * An adapter that is not yet connecting.
+     *
+     * @param config the TWS session.
+     * @param instruments the instruments to trade (at most 999).
+     * @param account the IB account orders are for.
+     * @param venueId the engine's venue id of IB.
+     * @param sink receives the inbound records.
+     * @param clock stamps the event time of inbound records.
+     */
+    public IbGateway(
+        final TwsConnectionConfig config,
+        final List<IbInstrument> instruments,
+        final String account,
+        final int venueId,
+        final InboundSink sink,
+        final EpochNanoClock clock)
+    {
+        if (instruments.isEmpty() || instruments.size() >= MARKET_DATA_REQ_ID)
+        {
+            throw new IllegalArgumentException("ib: 1 to 999 instruments, got " + instruments.size());
+        }
+        this.instruments = instruments.toArray(new IbInstrument[0]);
+        this.sink = sink;
+        this.clock = clock;
+        this.account = account;
+        this.venueId = venueId;
+        this.order.account(account);
+        this.state = new IbSessionState(this, this.instruments.length);
+        this.connection = new TwsConnection(config, state);
+    }
+
+    /**
+     * Starts connecting (and reconnecting after drops).
+     *
+     * @param now monotonic nanoseconds.
+     */
+    public void start(final long now)
+    {
+        connection.start(now);
+    }
+
+    /**
+     * One duty cycle: the session's I/O, the start-up requests, and requests waiting for a pacing token.
+     *
+     * @param now monotonic nanoseconds.
+     * @return work done.
+     */
+    public int doWork(final long now)
+    {
+        nowNs = now;
+        int work = connection.doWork(now);
+        work += state.sendStartupRequests(now);
+        while (pendingCount > 0 && connection.state() == TwsConnection.State.READY)
+        {
+            pendingView.wrap(pending[pendingHead]);
+            final boolean withdrawn = OrderCommandCodec.command(pendingView, 0) == WITHDRAWN;
+            if (!withdrawn && !connection.tryAcquire(now))
+            {
+                break;
+            }
+            pendingHead = (pendingHead + 1) % PACING_QUEUE;
+            pendingCount--;
+            if (!withdrawn)
+            {
+                send(pendingView);
+            }
+            work++;
+        }
+        return work;
+    }
+
+    @Override
+    public void close()
+    {
+        connection.close(nowNs);
+    }
+
+    /**
+     * Whether the venue is up for the engine (last CONNECTIVITY record written was UP).
+     *
+     * @return true when up.
+     */
+    public boolean up()
+    {
+        return up;
+    }
+
+    /**
+     * Orders rejected because the pacing queue was full.
+     *
+     * @return the count.
+     */
+    public long pacingRejects()
+    {
+        return pacingRejects;
+    }
+
+    /**
+     * Orders rejected because there was no verified session.
+     *
+     * @return the count.
+     */
+    public long notConnectedRejects()
+    {
+        return notConnectedRejects;
+    }
+
+    /**
+     * Requests waiting for a pacing token.
+     *
+     * @return the count.
+     */
+    public int pacedRequests()
+    {
+        return pendingCount;
+    }
+
+    /**
+     * Contract details that did not match the configuration (start-up only; empty when all matched).
+     *
+     * @return one line per problem.
+     */
+    public List<String> contractProblems()
+    {
+        return new ArrayList<>(state.contractProblems);
+    }
+
+    /**
+     * The session.
+     *
+     * @return the connection.
+     */
+    public TwsConnection connection()
+    {
+        return connection;
+    }
+
+    @Override
+    public void onRecord(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (Header.type(buffer, offset) != RecordType.ORDER_COMMAND)
+        {
+            return;
+        }
+        final byte command = OrderCommandCodec.command(buffer, offset);
+        if (command == OrderCommandType.NEW && !(up && connection.state() == TwsConnection.State.READY))
+        {
+            notConnectedRejects++;
+            final int slot = state.track(OrderCommandCodec.clOrdId(buffer, offset), 0,
+                Header.instrumentId(buffer, offset), OrderCommandCodec.side(buffer, offset),
+                OrderCommandCodec.qty(buffer, offset));
+            reject(slot, RejectReason.VENUE_NOT_CONNECTED);
+            return;
+        }
+        if (command == OrderCommandType.CANCEL && withdrawQueued(OrderCommandCodec.origClOrdId(buffer, offset)))
+        {
+            return;
+        }
+        if (pendingCount == 0 && connection.tryAcquire(nowNs))
+        {
+            send(buffer, offset);
+            return;
+        }
+        if (pendingCount == PACING_QUEUE)
+        {
+            if (command == OrderCommandType.NEW)
+            {
+                pacingRejects++;
+                final int slot = state.track(OrderCommandCodec.clOrdId(buffer, offset), 0,
+                    Header.instrumentId(buffer, offset), OrderCommandCodec.side(buffer, offset),
+                    OrderCommandCodec.qty(buffer, offset));
+                reject(slot, RejectReason.VENUE_PACING);
+            }
+            return;     // a cancel that cannot be queued: the global cancel at the next reconnect covers it
+        }
+        final int tail = (pendingHead + pendingCount) % PACING_QUEUE;
+        buffer.getBytes(offset, pending[tail], 0, OrderCommandCodec.LENGTH);
+        pendingCount++;
+    }
+
+    /**
+     * Cancels a NEW that is still waiting for a pacing token: it is withdrawn from the queue (never sent) and
+     * reported CANCELLED at once.
+     */
+    private boolean withdrawQueued(final long clOrdId)
+    {
+        for (int i = 0; i < pendingCount; i++)
+        {
+            final byte[] queued = pending[(pendingHead + i) % PACING_QUEUE];
+            pendingView.wrap(queued);
+            if (OrderCommandCodec.command(pendingView, 0) == OrderCommandType.NEW
+                && OrderCommandCodec.clOrdId(pendingView, 0) == clOrdId)
+            {
+                final int slot = state.track(clOrdId, 0, Header.instrumentId(pendingView, 0),
+                    OrderCommandCodec.side(pendingView, 0), OrderCommandCodec.qty(pendingView, 0));
+                queued[OrderCommandCodec.COMMAND_OFFSET] = WITHDRAWN;
+                execReport(slot, ExecType.CANCELLED, 0, 0, (short)0);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void send(final DirectBuffer buffer)
+    {
+        send(buffer, 0);
+    }
+
+    private void send(final DirectBuffer buffer, final int offset)
+    {
+        final byte command = OrderCommandCodec.command(buffer, offset);
+        if (command == OrderCommandType.MASS_CANCEL)
+        {
+            connection.requests().reqGlobalCancel();
+            return;
+        }
+        if (command == OrderCommandType.CANCEL)
+        {
+            final long ibOrderId = state.ibOrderIdOf(OrderCommandCodec.origClOrdId(buffer, offset));
+            if (ibOrderId > 0)
+            {
+                connection.requests().cancelOrder(ibOrderId);
+            }
+            return;
+        }
+        final int instrumentId = Header.instrumentId(buffer, offset);
+        final IbInstrument instrument = instrument(instrumentId);
+        final long clOrdId = OrderCommandCodec.clOrdId(buffer, offset);
+        final long ibOrderId = state.nextOrderId();
+        final byte side = OrderCommandCodec.side(buffer, offset);
+        final long qty = OrderCommandCodec.qty(buffer, offset);
+        final int slot = state.track(clOrdId, ibOrderId, instrumentId, side, qty);
+        if (instrument == null)
+        {
+            reject(slot, RejectReason.MD_UNKNOWN_INSTRUMENT);
+            return;
+        }
+        final boolean limit = OrderCommandCodec.orderType(buffer, offset) == OrderType.LIMIT;
+        order.set(ibOrderId, side == Side.BUY, qty * instrument.wirePerLot(), limit ? IbOrderType.LMT : IbOrderType.MKT,
+            OrderCommandCodec.price(buffer, offset) * instrument.wirePerTick(), 0,
+            OrderCommandCodec.timeInForce(buffer, offset) == 1 ? IbTimeInForce.IOC : IbTimeInForce.DAY, false, clOrdId);
+        connection.requests().placeOrder(connection.serverVersion(), instrument.contract(), order);
+    }
+
+    IbInstrument instrument(final int instrumentId)
+    {
+        for (final IbInstrument instrument : instruments)
+        {
+            if (instrument.id() == instrumentId)
+            {
+                return instrument;
+            }
+        }
+        return null;
+    }
+
+    void reject(final int slot, final RejectReason reason)
+    {
+        execReport(slot, ExecType.REJECTED, 0, 0, reason.code());
+    }
+
+    void execReport(final int slot, final byte execType, final long lastPrice, final long lastQty, final short code)
+    {
+        final IbSessionState.Orders o = state.orders;
+        record.setMemory(0, ExecReportCodec.LENGTH, (byte)0);
+        Header.write(record, 0, ExecReportCodec.TYPE, ExecReportCodec.LENGTH, o.instrumentId[slot], 0,
+            clock.nanoTime(), 0, VENUE_SOURCE_ID, ++venueSequence);
+        ExecReportCodec.clOrdId(record, 0, o.clOrdId[slot]);
+        ExecReportCodec.venueOrderId(record, 0, o.ibOrderId[slot]);
+        ExecReportCodec.execType(record, 0, execType);
+        ExecReportCodec.side(record, 0, o.side[slot]);
+        ExecReportCodec.rejectCode(record, 0, code);
+        ExecReportCodec.lastPrice(record, 0, lastPrice);
+        ExecReportCodec.lastQty(record, 0, lastQty);
+        ExecReportCodec.leavesQty(record, 0, execType == ExecType.CANCELLED || execType == ExecType.REJECTED ? 0
+            : o.qty[slot] - o.cum[slot]);
+        ExecReportCodec.cumQty(record, 0, o.cum[slot]);
+        sink.onRecord(record, 0, ExecReportCodec.LENGTH);
+    }
+
+    void quote(final int instrumentId, final long bid, final long bidQty, final long ask, final long askQty)
+    {
+        record.setMemory(0, QuoteCodec.LENGTH, (byte)0);
+        Header.write(record, 0, QuoteCodec.TYPE, QuoteCodec.LENGTH, instrumentId, 0, clock.nanoTime(), 0,
+            MARKET_SOURCE_ID, ++marketSequence);
+        QuoteCodec.bidPrice(record, 0, bid);
+        QuoteCodec.bidQty(record, 0, bidQty);
+        QuoteCodec.askPrice(record, 0, ask);
+        QuoteCodec.askQty(record, 0, askQty);
+        sink.onRecord(record, 0, QuoteCodec.LENGTH);
+    }
+
+    void trade(final int instrumentId, final long price, final long qty)
+    {
+        record.setMemory(0, TradeCodec.LENGTH, (byte)0);
+        Header.write(record, 0, TradeCodec.TYPE, TradeCodec.LENGTH, instrumentId, 0, clock.nanoTime(), 0,
+            MARKET_SOURCE_ID, ++marketSequence);
+        TradeCodec.price(record, 0, price);
+        TradeCodec.qty(record, 0, qty);
+        TradeCodec.aggressorSide(record, 0, Side.NONE);
+        sink.onRecord(record, 0, TradeCodec.LENGTH);
+    }
+
+    void connectivity(final boolean nowUp)
+    {
+        if (nowUp == up)
+        {
+            return;
+        }
+        up = nowUp;
+        record.setMemory(0, ConnectivityCodec.LENGTH, (byte)0);
+        Header.write(record, 0, ConnectivityCodec.TYPE, ConnectivityCodec.LENGTH, 0, 0, clock.nanoTime(), 0,
+            VENUE_SOURCE_ID, ++venueSequence);
+        ConnectivityCodec.venueId(record, 0, venueId);
+        ConnectivityCodec.state(record, 0, nowUp ? ConnectivityState.UP : ConnectivityState.DOWN);
+        sink.onRecord(record, 0, ConnectivityCodec.LENGTH);
+    }
+
+    String account()
+    {
+        return account;
+    }
+
+    static Long2LongHashMap newMap()
+    {
+        return new Long2LongHashMap(MAX_ORDERS * 2, 0.5f, -1);
+    }
+}

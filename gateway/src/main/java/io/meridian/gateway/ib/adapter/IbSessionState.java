@@ -1,0 +1,378 @@
+package io.meridian.gateway.ib.adapter;
+
+import io.meridian.engine.api.ExecType;
+import io.meridian.engine.api.RejectReason;
+import io.meridian.gateway.ib.client.ContractDetailsView;
+import io.meridian.gateway.ib.client.DisconnectReason;
+import io.meridian.gateway.ib.client.ExecutionView;
+import io.meridian.gateway.ib.client.IbOrderStatus;
+import io.meridian.gateway.ib.client.OrderStatusView;
+import io.meridian.gateway.ib.client.TwsClientListener;
+import io.meridian.gateway.ib.protocol.ErrorClass;
+import io.meridian.gateway.ib.protocol.ErrorCodes;
+import io.meridian.gateway.ib.protocol.TickTypes;
+import io.meridian.gateway.ib.wire.TwsFields;
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongHashSet;
+
+/**
+ * What the IB adapter knows about its session: the order table (IB order id and Meridian client order id of each
+ * order, its side, quantity, filled quantity and how far its reports went), the top of book per instrument, the
+ * start-up requests still to send and the contract checks. Receives the session's messages and turns them into the
+ * adapter's records.
+ *
+ * <p>Owned by the adapter's thread.
+ */
+final class IbSessionState implements TwsClientListener
+{
+    /** Order table, parallel arrays indexed by slot. */
+    static final class Orders
+    {
+        final long[] clOrdId = new long[IbGateway.MAX_ORDERS];
+        final long[] ibOrderId = new long[IbGateway.MAX_ORDERS];
+        final int[] instrumentId = new int[IbGateway.MAX_ORDERS];
+        final byte[] side = new byte[IbGateway.MAX_ORDERS];
+        final long[] qty = new long[IbGateway.MAX_ORDERS];
+        final long[] cum = new long[IbGateway.MAX_ORDERS];
+        /** 0 sent, 1 acknowledged, 2 finished (filled, cancelled or rejected). */
+        final byte[] stage = new byte[IbGateway.MAX_ORDERS];
+        int next;
+    }
+
+    private static final byte ACKED = 1;
+    private static final byte FINISHED = 2;
+    private static final String SUMMARY_TAGS = "NetLiquidation,TotalCashValue,BuyingPower";
+
+    final Orders orders = new Orders();
+    final List<String> contractProblems = new ArrayList<>();
+    private final IbGateway gateway;
+    private final Long2LongHashMap slotByIbOrderId = IbGateway.newMap();
+    private final Long2LongHashMap ibOrderIdByClOrdId = IbGateway.newMap();
+    private final LongHashSet executionIds = new LongHashSet(IbGateway.MAX_ORDERS * 4);
+    private final long[] bid;
+    private final long[] ask;
+    private final long[] bidQty;
+    private final long[] askQty;
+    private final boolean[] halted;
+    private final boolean[] contractChecked;
+    private long nextOrderId;
+    private int startupStep = -1;
+    private boolean connectivityLost;
+
+    IbSessionState(final IbGateway gateway, final int instruments)
+    {
+        this.gateway = gateway;
+        bid = new long[instruments];
+        ask = new long[instruments];
+        bidQty = new long[instruments];
+        askQty = new long[instruments];
+        halted = new boolean[instruments];
+        contractChecked = new boolean[instruments];
+    }
+
+    long nextOrderId()
+    {
+        return nextOrderId++;
+    }
+
+    long ibOrderIdOf(final long clOrdId)
+    {
+        return ibOrderIdByClOrdId.get(clOrdId);
+    }
+
+    int track(final long clOrdId, final long ibOrderId, final int instrumentId, final byte side, final long qty)
+    {
+        final int slot = orders.next;
+        orders.next = (orders.next + 1) % IbGateway.MAX_ORDERS;
+        if (orders.ibOrderId[slot] > 0)
+        {
+            slotByIbOrderId.remove(orders.ibOrderId[slot]);
+            ibOrderIdByClOrdId.remove(orders.clOrdId[slot]);
+        }
+        orders.clOrdId[slot] = clOrdId;
+        orders.ibOrderId[slot] = ibOrderId;
+        orders.instrumentId[slot] = instrumentId;
+        orders.side[slot] = side;
+        orders.qty[slot] = qty;
+        orders.cum[slot] = 0;
+        orders.stage[slot] = 0;
+        if (ibOrderId > 0)
+        {
+            slotByIbOrderId.put(ibOrderId, slot);
+            ibOrderIdByClOrdId.put(clOrdId, ibOrderId);
+        }
+        return slot;
+    }
+
+    /**
+     * Sends the next start-up request when a pacing token is free: contract details of each instrument, then market
+     * data of each, then open orders, positions, executions and the account summary.
+     */
+    int sendStartupRequests(final long now)
+    {
+        final int n = gateway.instruments.length;
+        int work = 0;
+        while (startupStep >= 0 && startupStep < 2 * n + 4 && gateway.connection.tryAcquire(now))
+        {
+            final int step = startupStep++;
+            if (step < n)
+            {
+                gateway.connection.requests().reqContractDetails(IbGateway.CONTRACT_REQ_ID + step,
+                    gateway.instruments[step].contract());
+            }
+            else if (step < 2 * n)
+            {
+                gateway.connection.requests().reqMktData(IbGateway.MARKET_DATA_REQ_ID + step - n,
+                    gateway.instruments[step - n].contract());
+            }
+            else if (step == 2 * n)
+            {
+                gateway.connection.requests().reqOpenOrders();
+            }
+            else if (step == 2 * n + 1)
+            {
+                gateway.connection.requests().reqPositions();
+            }
+            else if (step == 2 * n + 2)
+            {
+                gateway.connection.requests().reqExecutions(1, gateway.connection.config().clientId());
+            }
+            else
+            {
+                gateway.connection.requests().reqAccountSummary(2, SUMMARY_TAGS);
+            }
+            work++;
+        }
+        return work;
+    }
+
+    @Override
+    public void onReady(final int serverVersion, final long nextValidId)
+    {
+        nextOrderId = Math.max(nextOrderId, nextValidId);
+        startupStep = 0;
+        connectivityLost = false;
+        java.util.Arrays.fill(contractChecked, false);
+        java.util.Arrays.fill(bid, 0);
+        java.util.Arrays.fill(ask, 0);
+    }
+
+    @Override
+    public void onDisconnected(final DisconnectReason reason, final boolean wasReady)
+    {
+        startupStep = -1;
+        gateway.connectivity(false);
+    }
+
+    @Override
+    public void onContractDetails(final ContractDetailsView d)
+    {
+        final int i = d.reqId() - IbGateway.CONTRACT_REQ_ID;
+        if (i < 0 || i >= gateway.instruments.length)
+        {
+            return;
+        }
+        final IbInstrument instrument = gateway.instruments[i];
+        final long expectedConId = instrument.contract().conId();
+        final String name = instrument.contract().toString();
+        if (expectedConId > 0 && d.conId() != expectedConId)
+        {
+            contractProblems.add(name + ": IB conId " + d.conId() + " differs from the configured " + expectedConId);
+        }
+        if (d.minTick() != instrument.wirePerTick())
+        {
+            contractProblems.add(name + ": IB minTick " + d.minTick() / (double)TwsFields.SCALE
+                + " differs from the configured price tick " + 1.0 / instrument.priceScale());
+        }
+        if (!d.currency().contentEquals(instrument.contract().currency()))
+        {
+            contractProblems.add(name + ": IB currency " + d.currency() + " differs from the configured "
+                + instrument.contract().currency());
+        }
+        contractChecked[i] = true;
+        maybeUp();
+    }
+
+    private void maybeUp()
+    {
+        if (!contractProblems.isEmpty() || connectivityLost)
+        {
+            return;
+        }
+        for (final boolean checked : contractChecked)
+        {
+            if (!checked)
+            {
+                return;
+            }
+        }
+        gateway.connectivity(true);
+    }
+
+    @Override
+    public void onTickPrice(final int reqId, final int tickType, final long price, final long size, final int attrs)
+    {
+        final int i = reqId - IbGateway.MARKET_DATA_REQ_ID;
+        if (i < 0 || i >= bid.length || price <= 0 || price == TwsFields.UNSET)
+        {
+            return;
+        }
+        final IbInstrument instrument = gateway.instruments[i];
+        final long ticks = (price + instrument.wirePerTick() / 2) / instrument.wirePerTick();
+        final long lots = size / instrument.wirePerLot();
+        if (tickType == TickTypes.BID)
+        {
+            bid[i] = ticks;
+            bidQty[i] = lots;
+            publishQuote(i);
+        }
+        else if (tickType == TickTypes.ASK)
+        {
+            ask[i] = ticks;
+            askQty[i] = lots;
+            publishQuote(i);
+        }
+        else if (tickType == TickTypes.LAST && !halted[i] && lots > 0)
+        {
+            gateway.trade(instrument.id(), ticks, lots);
+        }
+    }
+
+    @Override
+    public void onTickSize(final int reqId, final int tickType, final long size)
+    {
+        final int i = reqId - IbGateway.MARKET_DATA_REQ_ID;
+        if (i < 0 || i >= bid.length)
+        {
+            return;
+        }
+        final long lots = size / gateway.instruments[i].wirePerLot();
+        if (tickType == TickTypes.BID_SIZE && lots != bidQty[i])
+        {
+            bidQty[i] = lots;
+            publishQuote(i);
+        }
+        else if (tickType == TickTypes.ASK_SIZE && lots != askQty[i])
+        {
+            askQty[i] = lots;
+            publishQuote(i);
+        }
+    }
+
+    @Override
+    public void onTickGeneric(final int reqId, final int tickType, final long value)
+    {
+        final int i = reqId - IbGateway.MARKET_DATA_REQ_ID;
+        if (i >= 0 && i < bid.length && tickType == TickTypes.HALTED)
+        {
+            halted[i] = value != 0;
+        }
+    }
+
+    private void publishQuote(final int i)
+    {
+        if (!halted[i] && bid[i] > 0 && ask[i] > bid[i] && bidQty[i] > 0 && askQty[i] > 0)
+        {
+            gateway.quote(gateway.instruments[i].id(), bid[i], bidQty[i], ask[i], askQty[i]);
+        }
+    }
+
+    @Override
+    public void onOrderStatus(final OrderStatusView s)
+    {
+        final int slot = (int)slotByIbOrderId.get(s.orderId());
+        if (slot < 0 || orders.stage[slot] == FINISHED)
+        {
+            return;
+        }
+        final IbOrderStatus status = s.status();
+        if ((status == IbOrderStatus.SUBMITTED || status == IbOrderStatus.PRE_SUBMITTED) && orders.stage[slot] == 0)
+        {
+            orders.stage[slot] = ACKED;
+            gateway.execReport(slot, ExecType.ACK, 0, 0, (short)0);
+        }
+        else if (status == IbOrderStatus.CANCELLED || status == IbOrderStatus.API_CANCELLED)
+        {
+            orders.stage[slot] = FINISHED;
+            gateway.execReport(slot, ExecType.CANCELLED, 0, 0, (short)0);
+        }
+        else if (status == IbOrderStatus.INACTIVE)
+        {
+            orders.stage[slot] = FINISHED;
+            gateway.reject(slot, RejectReason.VENUE_REJECT);
+        }
+    }
+
+    @Override
+    public void onExecution(final ExecutionView e)
+    {
+        final int slot = (int)slotByIbOrderId.get(e.orderId());
+        if (slot < 0 || !executionIds.add(hash(e)))
+        {
+            return;     // not one of this session's orders, or seen before (duplicate or re-sent execution)
+        }
+        final IbInstrument instrument = gateway.instrument(orders.instrumentId[slot]);
+        if (instrument == null)
+        {
+            return;
+        }
+        final long lots = e.shares() / instrument.wirePerLot();
+        final long ticks = (e.price() + instrument.wirePerTick() / 2) / instrument.wirePerTick();
+        orders.cum[slot] = Math.min(orders.qty[slot], orders.cum[slot] + lots);
+        final boolean done = orders.cum[slot] >= orders.qty[slot];
+        if (orders.stage[slot] == 0)
+        {
+            orders.stage[slot] = ACKED;
+        }
+        if (done)
+        {
+            orders.stage[slot] = FINISHED;
+        }
+        gateway.execReport(slot, done ? ExecType.FILL : ExecType.PARTIAL_FILL, ticks, lots, (short)0);
+    }
+
+    private static long hash(final ExecutionView e)
+    {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < e.execId().length(); i++)
+        {
+            h = (h ^ (e.execId().byteAt(i) & 0xFF)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    @Override
+    public void onError(final long id, final int code, final TwsFields fields, final int messageField)
+    {
+        final int contract = (int)id - IbGateway.CONTRACT_REQ_ID;
+        if (contract >= 0 && contract < gateway.instruments.length && code == ErrorCodes.NO_SECURITY_DEFINITION)
+        {
+            contractProblems.add(gateway.instruments[contract].contract() + ": IB has no security definition ("
+                + fields.text(messageField) + ")");
+            return;
+        }
+        switch (ErrorClass.of(code))
+        {
+            case CONNECTIVITY_LOST:
+                connectivityLost = true;
+                gateway.connectivity(false);
+                break;
+            case CONNECTIVITY_RESTORED:
+                connectivityLost = false;
+                maybeUp();
+                break;
+            case ORDER_REJECTED:
+                final int slot = (int)slotByIbOrderId.get(id);
+                if (slot >= 0 && orders.stage[slot] != FINISHED)
+                {
+                    orders.stage[slot] = FINISHED;
+                    gateway.reject(slot, RejectReason.VENUE_REJECT);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.meridian.ops.cli;
+
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.model.Scorer;
+import io.meridian.engine.model.Scorers;
+import io.meridian.gateway.ib.client.TwsConnectionConfig;
+import io.meridian.gateway.ib.protocol.TwsProtocol;
+import io.meridian.journal.JournalWriter;
+import io.meridian.journal.ReplayVerifier;
+import io.meridian.journal.RunManifest;
+import io.meridian.runtime.backtest.Backtest;
+import io.meridian.runtime.ib.IbEngineSession;
+import io.meridian.runtime.launch.Args;
+import io.meridian.runtime.launch.UsageException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SystemEpochNanoClock;
+
+/**
+ * {@code meridian run --profile paper-ib|live-ib [--host H] [--port P] [--client-id N] [--account A] [--conids
+ * SYM=ID,...] [--seconds S] [--journal DIR] [--config FILE] [--set k=v]... [--live --confirm-account A]}: the engine
+ * against TWS / IB Gateway (or ib-sim) on this thread, journaled; after {@code --seconds} (default: until killed) it
+ * closes the session and verifies the journal's replay. {@code live-ib} refuses to start without {@code --live} and
+ * {@code --confirm-account} equal to {@code --account}.
+ */
+final class IbRunCommand
+{
+    static final Set<String> PROFILES = Set.of("paper-ib", "live-ib");
+    private static final Set<String> OPTIONS = Set.of("profile", "config", "journal", "host", "port", "client-id",
+        "account", "confirm-account", "conids", "seconds", "messages-per-second");
+
+    private IbRunCommand()
+    {
+    }
+
+    static int run(final List<String> argv, final PrintStream out, final PrintStream err)
+    {
+        final Args args = Args.parse("run", argv, OPTIONS, Set.of("live")).noPositional();
+        final String profile = args.option("profile");
+        final boolean live = "live-ib".equals(profile);
+        final String account = args.option("account") == null ? "" : args.option("account");
+        if (live && (!args.flag("live") || account.isEmpty() || !account.equals(args.option("confirm-account"))))
+        {
+            throw new UsageException("run --profile live-ib trades real money: it needs --live, --account ACCOUNT "
+                + "and --confirm-account with the same ACCOUNT (got --live " + args.flag("live") + ", --account '"
+                + account + "', --confirm-account '" + args.option("confirm-account") + "')");
+        }
+        final EngineConfig config = EngineSetup.loadConfig(args, profile);
+        final int port = args.option("port") == null ? (live ? TwsProtocol.LIVE_PORT : TwsProtocol.PAPER_PORT)
+            : (int)args.longOption("port", 1, 65535);
+        final String host = args.option("host") == null ? "127.0.0.1" : args.option("host");
+        final int clientId = args.option("client-id") == null ? 1 : (int)args.longOption("client-id", 0, 1_000_000);
+        final int rate = args.option("messages-per-second") == null ? TwsConnectionConfig.MESSAGES_PER_SECOND_DEFAULT
+            : (int)args.longOption("messages-per-second", 1, TwsProtocol.IB_MAX_MESSAGES_PER_SECOND);
+        final long seconds = args.option("seconds") == null ? 0 : args.longOption("seconds", 1, 10_000_000);
+        final Map<String, Long> conIds = conIds(args.option("conids"));
+        final TwsConnectionConfig tws = new TwsConnectionConfig(host, port, clientId, rate, 1, 5_000_000_000L,
+            10_000_000_000L, 100_000_000L, 10_000_000_000L);
+        final Instant start = Instant.now();
+        final String runId = EngineSetup.runId(profile, start);
+        final Path journalDir = args.option("journal") != null ? Path.of(args.option("journal"))
+            : Path.of(config.journal().dir(), runId);
+        final RunManifest manifest = EngineSetup.manifest(runId, "live", start,
+            EngineSetup.configSource(args, profile), args.sets(), config);
+        out.printf("meridian run %s: %s:%d client %d account '%s', %d instruments, journal %s%s%n", profile, host,
+            port, clientId, account, config.instruments().size(), journalDir,
+            seconds > 0 ? ", for " + seconds + " s" : ", until killed");
+        out.flush();
+        final long processed;
+        final long orders;
+        try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+            JournalWriter journal = JournalWriter.open(journalDir, manifest.toText());
+            IbEngineSession session = new IbEngineSession(config, scorer, tws, account, conIds,
+                Backtest.journal(journal), new SystemEpochNanoClock()))
+        {
+            final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
+            final long startNs = System.nanoTime();
+            session.start(startNs);
+            boolean up = false;
+            int problems = 0;
+            long now = startNs;
+            while (seconds == 0 || now - startNs < seconds * 1_000_000_000L)
+            {
+                idle.idle(session.doWork(now));
+                now = System.nanoTime();
+                if (session.gateway().up() != up)
+                {
+                    up = session.gateway().up();
+                    out.println("ib: venue " + (up ? "UP" : "DOWN") + " after " + (now - startNs) / 1_000_000 + " ms");
+                }
+                final List<String> found = session.gateway().contractProblems();
+                for (; problems < found.size(); problems++)
+                {
+                    err.println("ib: contract check failed, trading stays off: " + found.get(problems));
+                }
+            }
+            processed = session.processed();
+            orders = session.pipeline().orders().ordersSent();
+            out.printf("meridian run %s: %,d inbound records, %,d orders, %,d fills, %d sessions%n", profile,
+                processed, orders, session.pipeline().orders().fills(), session.gateway().connection().sessions());
+        }
+        final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
+        out.println(verdict.line());
+        return verdict.identical() ? 0 : 1;
+    }
+
+    private static Map<String, Long> conIds(final String text)
+    {
+        final Map<String, Long> ids = new LinkedHashMap<>();
+        if (text == null || text.isBlank())
+        {
+            return ids;
+        }
+        for (final String pair : text.split(",", -1))
+        {
+            final int eq = pair.indexOf('=');
+            try
+            {
+                ids.put(pair.substring(0, eq).trim(), Long.parseLong(pair.substring(eq + 1).trim()));
+            }
+            catch (final RuntimeException ex)
+            {
+                throw new UsageException("run: --conids needs SYMBOL=CONID,... got '" + pair + "'", ex);
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,211 @@
+package io.meridian.runtime.ib;
+
+import io.meridian.config.EngineConfig;
+import io.meridian.config.InstrumentConfig;
+import io.meridian.engine.api.InboundSink;
+import io.meridian.engine.api.OutboundSink;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.model.Scorer;
+import io.meridian.engine.pipeline.EngineFactory;
+import io.meridian.engine.stage.EventSlot;
+import io.meridian.engine.pipeline.Pipeline;
+import io.meridian.gateway.ib.adapter.IbGateway;
+import io.meridian.gateway.ib.adapter.IbInstrument;
+import io.meridian.gateway.ib.client.IbContract;
+import io.meridian.gateway.ib.client.TwsConnectionConfig;
+import io.meridian.runtime.backtest.Backtest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The engine's pipeline and the IB adapter on one thread. Each inbound record the adapter writes (QUOTE, TRADE,
+ * EXEC_REPORT, CONNECTIVITY) is queued, then stamped with the next sequence number and the receive time, journaled,
+ * and processed; each outbound record is journaled and order commands are handed to the adapter afterwards, so an
+ * order reaches IB only after its cause is journaled. Records the adapter writes while the engine is processing
+ * (e.g. an immediate reject) wait in the queue, so the engine never sees an event inside another.
+ *
+ * <p>Owned by the thread that calls {@link #doWork(long)}; creates no thread.
+ */
+public final class IbEngineSession implements AutoCloseable
+{
+    private static final int QUEUE = 4096;
+
+    private final Pipeline pipeline;
+    private final IbGateway gateway;
+    private final Backtest.RecordSink journal;
+    private final EpochNanoClock clock;
+    private final EventSlot slot = new EventSlot();
+    private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
+    private final byte[][] queue = new byte[QUEUE][Header.MAX_RECORD_LENGTH];
+    private int head;
+    private int count;
+    private long sequence;
+    private long dropped;
+    private boolean processing;
+
+    /**
+     * A session that is not yet connecting.
+     *
+     * @param config the engine configuration (its instruments are the ones traded).
+     * @param scorer the scorer (closed by the caller).
+     * @param tws the TWS session.
+     * @param account the IB account.
+     * @param conIds IB contract ids by instrument symbol (0 or absent: matched by symbol).
+     * @param journal where inputs and decisions go.
+     * @param clock receive-time clock (epoch nanoseconds).
+     */
+    public IbEngineSession(
+        final EngineConfig config,
+        final Scorer scorer,
+        final TwsConnectionConfig tws,
+        final String account,
+        final Map<String, Long> conIds,
+        final Backtest.RecordSink journal,
+        final EpochNanoClock clock)
+    {
+        this.journal = journal;
+        this.clock = clock;
+        final OutboundSink outbound = this::onOutbound;
+        this.pipeline = EngineFactory.create(config, scorer, outbound);
+        final List<IbInstrument> instruments = new ArrayList<>();
+        for (final InstrumentConfig i : config.instruments())
+        {
+            instruments.add(new IbInstrument(i.id(), i.priceScale(), i.qtyScale(), new IbContract(
+                conIds.getOrDefault(i.symbol(), 0L), i.symbol(), "STK", "SMART", "", "USD", "", "")));
+        }
+        final InboundSink inbound = this::onInbound;
+        this.gateway = new IbGateway(tws, instruments, account, 1, inbound, clock);
+    }
+
+    /**
+     * Starts connecting.
+     *
+     * @param nowNs monotonic nanoseconds.
+     */
+    public void start(final long nowNs)
+    {
+        gateway.start(nowNs);
+    }
+
+    /**
+     * One duty cycle: the adapter's I/O, then every queued inbound record through journal and engine.
+     *
+     * @param nowNs monotonic nanoseconds.
+     * @return work done.
+     */
+    public int doWork(final long nowNs)
+    {
+        final int work = gateway.doWork(nowNs);
+        return work + drain();
+    }
+
+    /**
+     * Inbound records processed so far.
+     *
+     * @return the count.
+     */
+    public long processed()
+    {
+        return sequence;
+    }
+
+    /**
+     * Inbound records lost because the queue was full (0 in a healthy session).
+     *
+     * @return the count.
+     */
+    public long dropped()
+    {
+        return dropped;
+    }
+
+    /**
+     * The engine.
+     *
+     * @return the pipeline.
+     */
+    public Pipeline pipeline()
+    {
+        return pipeline;
+    }
+
+    /**
+     * The adapter.
+     *
+     * @return the IB gateway.
+     */
+    public IbGateway gateway()
+    {
+        return gateway;
+    }
+
+    @Override
+    public void close()
+    {
+        gateway.close();
+    }
+
+    private void onInbound(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (count == QUEUE)
+        {
+            dropped++;
+            return;
+        }
+        buffer.getBytes(offset, queue[(head + count) % QUEUE], 0, length);
+        count++;
+        if (!processing)
+        {
+            drain();
+        }
+    }
+
+    private int drain()
+    {
+        if (processing)
+        {
+            return 0;
+        }
+        processing = true;
+        int work = 0;
+        try
+        {
+            while (count > 0)
+            {
+                view.wrap(queue[head]);
+                head = (head + 1) % QUEUE;
+                count--;
+                slot.buffer.putBytes(0, view, 0, Header.length(view, 0));
+                work++;
+                process();
+            }
+        }
+        finally
+        {
+            processing = false;
+        }
+        return work;
+    }
+
+    private void process()
+    {
+        Header.sequence(slot.buffer, 0, sequence++);
+        Header.receiveTimeNs(slot.buffer, 0, clock.nanoTime());
+        journal.onInput(slot.buffer, 0, Header.length(slot.buffer, 0));
+        pipeline.onEvent(slot);
+    }
+
+    private void onOutbound(final DirectBuffer buffer, final int offset, final int length)
+    {
+        journal.onOutput(buffer, offset, length);
+        if (Header.type(buffer, offset) == RecordType.ORDER_COMMAND)
+        {
+            gateway.onRecord(buffer, offset, length);
+        }
+    }
+}
