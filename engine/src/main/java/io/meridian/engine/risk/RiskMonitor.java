@@ -111,7 +111,7 @@ public final class RiskMonitor
         final double h = (n - 1) * p;
         final int lo = (int)Math.floor(h);
         System.arraycopy(returns, 0, scratch, 0, n);
-        final double low = select(scratch, n, lo);
+        final double low = Selection.kthSmallest(scratch, n, lo);
         if (lo + 1 >= n)
         {
             return low;
@@ -137,51 +137,6 @@ public final class RiskMonitor
             }
         }
         return k == 0 ? q : sum / k;
-    }
-
-    /** Quickselect: afterwards a[k] is the k-th smallest, everything before it no larger, after it no smaller. */
-    static double select(final double[] a, final int n, final int k)
-    {
-        int left = 0;
-        int right = n - 1;
-        while (left < right)
-        {
-            final double pivot = a[(left + right) >>> 1];
-            int i = left;
-            int j = right;
-            while (i <= j)
-            {
-                while (a[i] < pivot)
-                {
-                    i++;
-                }
-                while (a[j] > pivot)
-                {
-                    j--;
-                }
-                if (i <= j)
-                {
-                    final double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j)
-            {
-                right = j;
-            }
-            else if (k >= i)
-            {
-                left = i;
-            }
-            else
-            {
-                return a[k];
-            }
-        }
-        return a[k];
     }
 
     /**

@@ -105,7 +105,7 @@ final class SizeChecks
         private final long[][] window;
         private final int[] count;
         private final int[] cursor;
-        private final long[] scratch;
+        private final double[] scratch;
 
         FatFingerQty(final double multiple, final long floor, final int windowSize, final int instruments)
         {
@@ -115,7 +115,7 @@ final class SizeChecks
             window = new long[instruments][windowSize];
             count = new int[instruments];
             cursor = new int[instruments];
-            scratch = new long[windowSize];
+            scratch = new double[windowSize];
         }
 
         @Override
@@ -148,67 +148,23 @@ final class SizeChecks
             {
                 return 0;
             }
-            System.arraycopy(window[index], 0, scratch, 0, n);
+            final long[] w = window[index];
+            for (int i = 0; i < n; i++)
+            {
+                scratch[i] = w[i]; // exact: quantities are far below 2^53
+            }
             final int k = n >> 1;
-            final long upper = select(scratch, n, k);
+            final double upper = Selection.kthSmallest(scratch, n, k);
             if ((n & 1) == 1)
             {
                 return upper;
             }
-            long lower = Long.MIN_VALUE;
+            double lower = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < k; i++)
             {
                 lower = Math.max(lower, scratch[i]);
             }
             return 0.5 * (lower + upper);
-        }
-
-        /**
-         * Quickselect (Hoare partition, middle pivot): afterwards {@code a[k]} is the k-th smallest of
-         * {@code a[0..n)} and everything before it is no larger.
-         */
-        static long select(final long[] a, final int n, final int k)
-        {
-            int left = 0;
-            int right = n - 1;
-            while (left < right)
-            {
-                final long pivot = a[(left + right) >>> 1];
-                int i = left;
-                int j = right;
-                while (i <= j)
-                {
-                    while (a[i] < pivot)
-                    {
-                        i++;
-                    }
-                    while (a[j] > pivot)
-                    {
-                        j--;
-                    }
-                    if (i <= j)
-                    {
-                        final long t = a[i];
-                        a[i] = a[j];
-                        a[j] = t;
-                        i++;
-                        j--;
-                    }
-                }
-                if (k <= j)
-                {
-                    right = j;
-                }
-                else if (k >= i)
-                {
-                    left = i;
-                }
-                else
-                {
-                    return a[k];
-                }
-            }
-            return a[k];
         }
 
         @Override

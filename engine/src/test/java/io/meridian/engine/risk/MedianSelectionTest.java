@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fat-finger quantity check's selection (quickselect, allocation-free) against a sort: the k-th smallest of
- * random arrays with many duplicates, every k.
+ * The selection shared by the fat-finger quantity check and the risk monitor (quickselect, allocation-free) against
+ * a sort: the k-th smallest of random arrays with many duplicates, every k.
  */
 class MedianSelectionTest
 {
@@ -19,16 +19,16 @@ class MedianSelectionTest
         for (int trial = 0; trial < 2_000; trial++)
         {
             final int n = 1 + random.nextInt(100);
-            final long[] values = new long[n];
+            final double[] values = new double[n];
             for (int i = 0; i < n; i++)
             {
                 values[i] = random.nextLong(1 + random.nextInt(50));
             }
-            final long[] sorted = values.clone();
+            final double[] sorted = values.clone();
             Arrays.sort(sorted);
             final int k = random.nextInt(n);
-            final long[] scratch = values.clone();
-            assertEquals(sorted[k], SizeChecks.FatFingerQty.select(scratch, n, k), "trial " + trial);
+            final double[] scratch = values.clone();
+            assertEquals(sorted[k], Selection.kthSmallest(scratch, n, k), "trial " + trial);
             for (int i = 0; i < k; i++)
             {
                 assertEquals(true, scratch[i] <= scratch[k], "left of k is no larger");
