@@ -46,6 +46,8 @@ public record RunManifest(
 {
     /** First line of every manifest. */
     public static final String FORMAT_LINE = "meridian-run-manifest: 1";
+    /** How the manifest of a data journal (runtime's {@code DataManifest}, from {@code meridian import}) starts. */
+    private static final String DATA_MANIFEST_PREFIX = "meridian-data-manifest:";
     private static final String CONFIG_MARKER = "--- config ---";
 
     /**
@@ -144,6 +146,11 @@ public record RunManifest(
         final String[] lines = text.split("\n", -1);
         if (lines.length == 0 || !FORMAT_LINE.equals(lines[0]))
         {
+            if (lines.length > 0 && lines[0].startsWith(DATA_MANIFEST_PREFIX))
+            {
+                throw new IllegalArgumentException("manifest line 1: '" + lines[0] + "' is a data journal (written by "
+                    + "'meridian import'), not a run journal; backtest it with 'meridian backtest --data DIR'");
+            }
             throw new IllegalArgumentException("manifest line 1: expected '" + FORMAT_LINE + "'");
         }
         final Map<String, String> values = new LinkedHashMap<>();
