@@ -176,7 +176,7 @@ public final class ImportBenchMain
         final EngineConfig config = ConfigLoader.loadProfile("bars", List.of("instruments=[{id: 1, symbol: GEN, "
             + "priceScale: 100, qtyScale: 1, startPrice: 100.0, volatility: 0.2, spreadTicks: 1, quoteSize: 1000}]"));
         try (DataJournalSource source = DataJournalSource.open(data);
-            Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+            Scorer scorer = Scorers.create(config);
             JournalWriter journal = JournalWriter.open(journalDir, "meridian bench import backtest\n"))
         {
             final AgentRunner pretouch = PretouchAgent.start(journal, PretouchAgent.BACKTEST_PERIOD_NS,

@@ -312,7 +312,7 @@ public final class ReplayBenchMain
         double best = 0;
         for (int pass = 1; pass <= repeat; pass++)
         {
-            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path()))
+            try (Scorer scorer = Scorers.create(config))
             {
                 final Pipeline pipeline = EngineFactory.create(config, scorer, ReplayBenchMain::ignore);
                 final EventSlot slot = new EventSlot();

@@ -106,7 +106,7 @@ public final class BacktestDataCommand
             final PipelineLatency latency = PipelineLatency.singleThreaded(LATENCY_SAMPLE_EVERY);
             final long startNanos = System.nanoTime();
             final Backtest backtest;
-            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+            try (Scorer scorer = Scorers.create(config);
                 JournalWriter journal = JournalWriter.open(journalDir, manifest.toText()))
             {
                 final AgentRunner pretouch = PretouchAgent.start(journal, PretouchAgent.BACKTEST_PERIOD_NS,

@@ -75,7 +75,7 @@ final class IbRunCommand
         out.flush();
         final long processed;
         final long orders;
-        try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+        try (Scorer scorer = Scorers.create(config);
             JournalWriter journal = JournalWriter.open(journalDir, manifest.toText());
             IbEngineSession session = new IbEngineSession(config, scorer, tws, account, conIds,
                 Backtest.journal(journal), new SystemEpochNanoClock()))
