@@ -52,7 +52,9 @@ public final class EngineState
     static final int REALIZED = 19;
     static final int UNREALIZED = 20;
     static final int OUTPUTS = 21;
-    static final int GLOBAL_SLOTS = 22;
+    // 22-29 reserved for the ops lane (issue 6), 30-49 for risk (issue 7), 50-59 for Interactive Brokers (issue 9),
+    // 60-63 spare: each lane adds its constants inside its range so that parallel work does not renumber.
+    static final int GLOBAL_SLOTS = 64;
     static final int EVENTS_BY_TYPE = GLOBAL_SLOTS;
     static final int REJECTS_BY_REASON = EVENTS_BY_TYPE + RECORD_TYPES;
     static final int INSTRUMENTS = REJECTS_BY_REASON + RejectReason.MAX_CODE;
@@ -69,8 +71,9 @@ public final class EngineState
     static final int I_WORKING_LEAVES = 9;
     static final int I_FLATTENING = 10;
     static final int I_EVENTS = 11;
+    // 12-15 reserved for the ops lane, 16-21 for risk, 22-23 for Interactive Brokers (see GLOBAL_SLOTS).
     /** Slots per instrument. */
-    static final int INSTRUMENT_SLOTS = 12;
+    static final int INSTRUMENT_SLOTS = 24;
 
     private final int instruments;
     private final int slots;
