@@ -1,5 +1,6 @@
 package io.meridian.report;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -96,4 +97,32 @@ final class HtmlTables
         h.append("</table>\n");
     }
 
+    /**
+     * The orders with the highest implementation shortfall (at most {@link TcaOrders#WORST} rows).
+     *
+     * @param h the page.
+     * @param orders the JSON's {@code tca_worst_orders}, worst first.
+     */
+    static void worstOrders(final StringBuilder h, final List<Map<String, Object>> orders)
+    {
+        final String[] cols = {"order_id", "instrument", "side", "order_type", "status", "implementation_shortfall_bps",
+            "delay_bps", "execution_bps", "opportunity_bps", "fees_bps", "fill_rate", "time_to_fill_s",
+            "decision_price", "arrival_price", "avg_fill_price", "filled_qty", "ordered_qty"};
+        h.append("<table id=\"tca-worst-orders\"><tr>");
+        for (final String c : cols)
+        {
+            h.append("<th>").append(c).append("</th>");
+        }
+        h.append("</tr>");
+        for (final Map<String, Object> row : orders)
+        {
+            h.append("<tr class=\"order\">");
+            for (final String c : cols)
+            {
+                h.append("<td>").append(Tearsheet.esc(Report.fmt(row.get(c)))).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>\n");
+    }
 }

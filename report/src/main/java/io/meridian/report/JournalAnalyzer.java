@@ -19,6 +19,7 @@ import io.meridian.engine.order.PositionKeeper;
 import io.meridian.engine.pipeline.EngineFactory;
 import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.journal.RecordCursor;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ import org.agrona.DirectBuffer;
  * ({@link EquitySampler}), sums costs by kind, traded value, round trips, exposure time, rejects and kill-switch
  * events, and feeds the {@link TcaBook}. Memory does not grow with the number of events. Single-threaded.
  */
-final class JournalAnalyzer
+final class JournalAnalyzer implements AutoCloseable
 {
     /** Cost kinds, in EXEC_REPORT order. */
     static final String[] COST_KINDS = {"commission", "sec_fee", "finra_taf", "exchange_fee", "impact", "spread"};
@@ -43,6 +44,8 @@ final class JournalAnalyzer
     final PositionKeeper positions;
     final EquitySampler sampler;
     final TcaBook tca;
+    final TcaOrders tcaOrders;
+    final String[] horizonLabels;
     final double[] mids;
     final double[] current;
     final long[][] costs;
@@ -65,7 +68,13 @@ final class JournalAnalyzer
     long firstNs = Long.MIN_VALUE;
     long lastNs = Long.MIN_VALUE;
 
-    JournalAnalyzer(final EngineConfig config)
+    /**
+     * An analyzer.
+     *
+     * @param config the journal's configuration (from its manifest).
+     * @param tcaCsv where to write the per-order TCA rows, or null.
+     */
+    JournalAnalyzer(final EngineConfig config, final Path tcaCsv)
     {
         instruments = EngineFactory.instruments(config);
         n = instruments.count();
@@ -85,7 +94,9 @@ final class JournalAnalyzer
         {
             horizonsNs[h] = Long.parseLong(horizons[h]) * 1_000_000L;
         }
-        tca = new TcaBook(symbols, horizonsNs);
+        horizonLabels = markoutLabels(horizons);
+        tcaOrders = new TcaOrders(horizonLabels, tcaCsv);
+        tca = new TcaBook(symbols, horizonsNs, tcaOrders);
         mids = new double[n];
         current = new double[n + 1];
         costs = new long[COST_KINDS.length][n];
@@ -221,17 +232,17 @@ final class JournalAnalyzer
             tca.onFill(clOrdId, shares, px, cash(charged), Header.eventTimeNs(b, o));
             if (execType == ExecType.FILL || ExecReportCodec.leavesQty(b, o) == 0)
             {
-                tca.onDone(clOrdId, mids[i]);
+                tca.onDone(clOrdId, mids[i], "filled");
             }
         }
         else if (execType == ExecType.CANCELLED)
         {
-            tca.onDone(clOrdId, mids[i]);
+            tca.onDone(clOrdId, mids[i], "cancelled");
         }
         else if (execType == ExecType.REJECTED)
         {
             rejects.merge(reasonName(ExecReportCodec.rejectCode(b, o)), 1L, Long::sum);
-            tca.onDone(clOrdId, mids[i]);
+            tca.onDone(clOrdId, mids[i], "rejected");
         }
     }
 
@@ -273,7 +284,7 @@ final class JournalAnalyzer
                 signals++;
                 if (i >= 0)
                 {
-                    tca.onSignal(i, SignalCodec.targetPosition(b, o), mids[i]);
+                    tca.onSignal(i, SignalCodec.targetPosition(b, o), mids[i], Header.eventTimeNs(b, o));
                 }
                 break;
             case RecordType.RISK_DECISION:
@@ -307,6 +318,30 @@ final class JournalAnalyzer
             default:
                 break;
         }
+    }
+
+    /**
+     * Labels of markout horizons: {@code 1s} for whole seconds, else {@code 250ms}.
+     *
+     * @param ms the horizons in milliseconds, as configured.
+     * @return the labels.
+     */
+    static String[] markoutLabels(final String[] ms)
+    {
+        final String[] labels = new String[ms.length];
+        for (int h = 0; h < ms.length; h++)
+        {
+            final long v = Long.parseLong(ms[h]);
+            labels[h] = v % 1000 == 0 ? v / 1000 + "s" : v + "ms";
+        }
+        return labels;
+    }
+
+    /** Closes the per-order TCA file. */
+    @Override
+    public void close()
+    {
+        tcaOrders.close();
     }
 
     static String reasonName(final int code)

@@ -84,6 +84,20 @@ public final class Report
     public static Report analyze(
         final Path dir, final long trials, final double trialsSharpeVariance, final String replayLine)
     {
+        return analyze(dir, new ReportOptions().trials(trials).trialsSharpeVariance(trialsSharpeVariance)
+            .replayLine(replayLine));
+    }
+
+    /**
+     * Analyzes a journal.
+     *
+     * @param dir the journal directory.
+     * @param options trials, replay line and the per-order TCA file.
+     * @return the report.
+     * @throws JournalException when the directory is not a readable journal of this format.
+     */
+    public static Report analyze(final Path dir, final ReportOptions options)
+    {
         try (JournalReader reader = JournalReader.open(dir))
         {
             final String text = reader.manifestText();
@@ -93,8 +107,9 @@ public final class Report
             }
             final RunManifest manifest = RunManifest.parse(text);
             final EngineConfig config = ConfigLoader.loadText("manifest of " + dir, manifest.configYaml(), List.of());
-            final JournalAnalyzer analyzer = new JournalAnalyzer(config);
-            try (RecordCursor input = reader.inputCursor(); RecordCursor output = reader.outputCursor())
+            try (JournalAnalyzer analyzer = new JournalAnalyzer(config, options.tcaCsv());
+                RecordCursor input = reader.inputCursor();
+                RecordCursor output = reader.outputCursor())
             {
                 analyzer.run(input, output);
                 if (input.result().corruption() != null || output.result().corruption() != null)
@@ -103,8 +118,9 @@ public final class Report
                         + (input.result().corruption() != null ? input.result().corruption()
                         : output.result().corruption()) + " (journal verify names it)");
                 }
+                return build(dir, manifest, config.report(), analyzer, options.trials(), options.trialsSharpeVariance(),
+                    options.replayLine());
             }
-            return build(dir, manifest, config.report(), analyzer, trials, trialsSharpeVariance, replayLine);
         }
     }
 
@@ -168,8 +184,12 @@ public final class Report
             instruments.put(name, row);
         }
         root.put("instruments", instruments);
-        root.put("tca", a.tca.rows(markoutLabels(rc.markoutsMs())));
+        root.put("tca", a.tca.rows(a.horizonLabels));
         root.put("tca_markouts_cut_by_end", a.tca.unresolvedMarkouts());
+        root.put("tca_orders_count", a.tcaOrders.count());
+        root.put("tca_orders_note", a.tcaOrders.note());
+        root.put("tca_orders", a.tcaOrders.listed());
+        root.put("tca_worst_orders", a.tcaOrders.worstRows());
         root.put("rejects", a.rejects);
         root.put("kill_switch_events", a.killEvents);
         final Map<String, Object> counts = new LinkedHashMap<>();
@@ -257,18 +277,6 @@ public final class Report
         row.put("turnover", traded / capital);
         row.put("exposure_time", (total ? a.anyExposureNs : a.exposureNs[i]) / runNs);
         row.put("position", total ? null : a.positions.position(i));
-    }
-
-    private static String[] markoutLabels(final String markoutsMs)
-    {
-        final String[] ms = markoutsMs.split(",", -1);
-        final String[] labels = new String[ms.length];
-        for (int h = 0; h < ms.length; h++)
-        {
-            final long v = Long.parseLong(ms[h]);
-            labels[h] = v % 1000 == 0 ? v / 1000 + "s" : v + "ms";
-        }
-        return labels;
     }
 
     private static Map<String, Object> conventions(final ReportConfig rc)

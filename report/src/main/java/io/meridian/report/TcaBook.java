@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Transaction-cost analysis of the orders in a journal, aggregated by instrument, side and order type.
@@ -27,14 +28,20 @@ import java.util.TreeMap;
  *       our way), where {@code mid(t + h)} is the last mid at or before {@code t + h} in event time;
  *       quantity-weighted. Fills whose horizon passes the end of the journal are left out and counted.</li>
  *   <li>Aggregates weight by value: sums of cash over sums of decision value.</li>
+ *   <li>Per order ({@link OrderTca}): the same figures in bps of that order's decision value; its markouts are
+ *       quantity-weighted over its own fills. An order is handed to the sink once it has finished and the last of
+ *       its fills' markout horizons has passed (or the journal ended), so rows come in that order, not by id.</li>
  * </ul>
- * Memory: the working orders and, per horizon, the fills younger than it. Single-threaded.
+ * Memory: the working orders, the finished orders whose markouts are still due, and, per horizon, the fills younger
+ * than it; nothing per finished order once it is handed on. Single-threaded.
  */
 final class TcaBook
 {
     private final String[] symbols;
     private final long[] horizonsNs;
+    private final Consumer<OrderTca> sink;
     private final double[] decisionMid;
+    private final long[] decisionNs;
     private final long[] lastTarget;
     private final Map<Long, Order> working = new HashMap<>();
     private final Map<String, Aggregate> aggregates = new TreeMap<>();
@@ -44,9 +51,13 @@ final class TcaBook
     /** One working order. */
     private static final class Order
     {
+        long clOrdId;
         int index;
         int sign;
+        byte side;
+        byte type;
         Aggregate aggregate;
+        long decisionNs;
         long sentNs;
         double qty;
         double decision;
@@ -55,10 +66,15 @@ final class TcaBook
         double filledValue;
         double fees;
         long lastFillNs = Long.MIN_VALUE;
+        String status;
+        double endMid;
+        int pendingMarkouts;
+        double[] markoutSum;
+        double[] markoutQty;
     }
 
     /** A fill waiting for a markout horizon. */
-    private record Fill(int index, long dueNs, int sign, double price, double qty, Aggregate aggregate)
+    private record Fill(long dueNs, double price, double qty, Order order)
     {
     }
 
@@ -90,12 +106,15 @@ final class TcaBook
      *
      * @param symbols symbols by dense index.
      * @param horizonsNs markout horizons in nanoseconds.
+     * @param sink takes each finished order, once its markouts are resolved.
      */
-    TcaBook(final String[] symbols, final long[] horizonsNs)
+    TcaBook(final String[] symbols, final long[] horizonsNs, final Consumer<OrderTca> sink)
     {
         this.symbols = symbols.clone();
         this.horizonsNs = horizonsNs.clone();
+        this.sink = sink;
         decisionMid = new double[symbols.length];
+        decisionNs = new long[symbols.length];
         lastTarget = new long[symbols.length];
         Arrays.fill(lastTarget, Long.MIN_VALUE);
         pending = new ArrayList<>(horizonsNs.length);
@@ -120,19 +139,24 @@ final class TcaBook
             while (!queue.isEmpty() && queue.peekFirst().dueNs() < nowNs)
             {
                 final Fill f = queue.pollFirst();
-                final double mid = mids[f.index()];
-                f.aggregate().markoutSum[h] += f.sign() * (mid - f.price()) / f.price() * 1e4 * f.qty();
-                f.aggregate().markoutQty[h] += f.qty();
+                final Order o = f.order();
+                final double markout = o.sign * (mids[o.index] - f.price()) / f.price() * 1e4 * f.qty();
+                o.aggregate.markoutSum[h] += markout;
+                o.aggregate.markoutQty[h] += f.qty();
+                o.markoutSum[h] += markout;
+                o.markoutQty[h] += f.qty();
+                markoutDone(o);
             }
         }
     }
 
-    void onSignal(final int index, final long target, final double mid)
+    void onSignal(final int index, final long target, final double mid, final long nowNs)
     {
         if (target != lastTarget[index])
         {
             lastTarget[index] = target;
             decisionMid[index] = mid;
+            decisionNs[index] = nowNs;
         }
     }
 
@@ -141,14 +165,21 @@ final class TcaBook
         final double mid)
     {
         final Order o = new Order();
+        o.clOrdId = clOrdId;
         o.index = index;
         o.sign = Side.sign(side);
+        o.side = side;
+        o.type = type;
         o.aggregate = aggregates.computeIfAbsent(symbols[index] + "/" + Side.name(side) + "/" + OrderType.name(type),
             k -> new Aggregate(horizonsNs.length));
         o.sentNs = nowNs;
         o.qty = qty;
         o.arrival = mid;
-        o.decision = decisionMid[index] > 0 ? decisionMid[index] : mid;
+        final boolean decided = decisionMid[index] > 0;
+        o.decision = decided ? decisionMid[index] : mid;
+        o.decisionNs = decided ? decisionNs[index] : nowNs;
+        o.markoutSum = new double[horizonsNs.length];
+        o.markoutQty = new double[horizonsNs.length];
         working.put(clOrdId, o);
     }
 
@@ -165,15 +196,24 @@ final class TcaBook
         o.lastFillNs = nowNs;
         for (int h = 0; h < horizonsNs.length; h++)
         {
-            pending.get(h).addLast(new Fill(o.index, nowNs + horizonsNs[h], o.sign, price, qty, o.aggregate));
+            pending.get(h).addLast(new Fill(nowNs + horizonsNs[h], price, qty, o));
+            o.pendingMarkouts++;
         }
     }
 
-    void onDone(final long clOrdId, final double endMid)
+    /**
+     * An order finished.
+     *
+     * @param clOrdId its id.
+     * @param endMid the mid now.
+     * @param status {@code filled}, {@code cancelled} or {@code rejected}.
+     */
+    void onDone(final long clOrdId, final double endMid, final String status)
     {
         final Order o = working.remove(clOrdId);
         if (o != null)
         {
+            o.status = status;
             close(o, endMid);
         }
     }
@@ -187,14 +227,45 @@ final class TcaBook
     {
         for (final Order o : working.values())
         {
+            o.status = "open_at_end";
             close(o, mids[o.index]);
         }
         working.clear();
         for (final ArrayDeque<Fill> queue : pending)
         {
             unresolvedMarkouts += queue.size();
-            queue.clear();
+            while (!queue.isEmpty())
+            {
+                markoutDone(queue.pollFirst().order());
+            }
         }
+    }
+
+    private void markoutDone(final Order o)
+    {
+        o.pendingMarkouts--;
+        if (o.pendingMarkouts == 0 && o.status != null)
+        {
+            emit(o);
+        }
+    }
+
+    private void emit(final Order o)
+    {
+        final double base = o.decision * o.qty;
+        final double bps = base > 0 ? 1e4 / base : Double.NaN;
+        final double[] markouts = new double[horizonsNs.length];
+        for (int h = 0; h < markouts.length; h++)
+        {
+            markouts[h] = o.markoutQty[h] > 0 ? o.markoutSum[h] / o.markoutQty[h] : Double.NaN;
+        }
+        final boolean filled = o.filledQty > 0;
+        sink.accept(new OrderTca(o.clOrdId, symbols[o.index], Side.name(o.side), OrderType.name(o.type), o.status,
+            o.decisionNs, o.decision, o.sentNs, o.arrival, filled ? o.filledValue / o.filledQty : Double.NaN,
+            o.filledQty, o.qty, filled ? (o.lastFillNs - o.sentNs) / 1e9 : Double.NaN, o.endMid,
+            o.sign * (o.arrival - o.decision) * o.filledQty * bps,
+            o.sign * (o.filledValue - o.arrival * o.filledQty) * bps,
+            o.sign * (o.endMid - o.decision) * (o.qty - o.filledQty) * bps, o.fees * bps, markouts));
     }
 
     private void close(final Order o, final double endMid)
@@ -212,6 +283,11 @@ final class TcaBook
         {
             a.filledOrders++;
             a.timeToFillS += (o.lastFillNs - o.sentNs) / 1e9;
+        }
+        o.endMid = endMid;
+        if (o.pendingMarkouts == 0)
+        {
+            emit(o);
         }
     }
 

@@ -141,6 +141,10 @@ public final class Tearsheet
         HtmlTables.instrumentTable(h, instruments);
         h.append("<h2>Transaction-cost analysis</h2>\n");
         HtmlTables.table(h, "tca", (Map<String, Object>)root.get("tca"));
+        final List<Map<String, Object>> worst = (List<Map<String, Object>>)root.get("tca_worst_orders");
+        h.append("<h3>The ").append(worst.size()).append(" orders with the highest implementation shortfall (of ")
+            .append(root.get("tca_orders_count")).append(")</h3>\n");
+        HtmlTables.worstOrders(h, worst);
         h.append("<h2>Rejects by reason</h2>\n");
         HtmlTables.simpleTable(h, "rejects", (Map<String, Object>)root.get("rejects"), "reason", "count");
         h.append("<h2>Kill-switch events</h2>\n<table id=\"kill-switch\"><tr><th>time</th><th>from</th><th>to</th>"

@@ -114,6 +114,19 @@ final class ReportTest
         assertEquals((51.0 - 50.01) / 50.01 * 1e4, (Double)markouts.get("1s"), 1e-9, "mid 51.00 one second later");
         assertTrue(Double.isNaN((Double)markouts.get("5s")), "the journal ends before 5 s");
         assertEquals(1L, root.get("tca_markouts_cut_by_end"));
+        assertEquals(1L, root.get("tca_orders_count"), "order 2 (the sell) has no ORDER_COMMAND in this journal");
+        @SuppressWarnings("unchecked")
+        final List<Map<String, Object>> orders = (List<Map<String, Object>>)root.get("tca_orders");
+        assertEquals(1, orders.size());
+        final Map<String, Object> order = orders.get(0);
+        assertEquals(1L, order.get("order_id"));
+        assertEquals("filled", order.get("status"));
+        assertEquals(Instant.ofEpochSecond(0, T0).toString(), order.get("decision_time"));
+        assertEquals(50.01, (Double)order.get("avg_fill_price"), 1e-12);
+        assertEquals(4.6, (Double)order.get("implementation_shortfall_bps"), 1e-9, "as the aggregate: one order");
+        assertEquals(1.0, (Double)order.get("time_to_fill_s"), 0.0);
+        assertEquals(orders, root.get("tca_worst_orders"), "one order: it is the worst");
+        assertEquals("all 1 orders, in the order they finished", root.get("tca_orders_note"));
 
         assertEquals(Map.of("RISK_MAX_ORDER_NOTIONAL", 1L), root.get("rejects"));
         @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.meridian.ops.cli;
 
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.report.Report;
+import io.meridian.report.ReportOptions;
 import io.meridian.report.Tearsheet;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.UsageException;
@@ -17,15 +18,16 @@ import java.util.Set;
 
 /**
  * {@code meridian report --journal DIR [MORE_DIRS...] [--out report.html] [--json report.json]
- * [--returns-csv FILE] [--trials N --trials-sharpe-var V] [--summary-json FILE] [--verify]}: statistics, costs and
- * TCA of a journal, streamed in constant memory. With several journals, each is a trial: the report is of the one
- * with the highest Sharpe ratio, deflated (DSR) by the number of journals and the variance of their Sharpe ratios,
- * unless {@code --trials} and {@code --trials-sharpe-var} give them.
+ * [--returns-csv FILE] [--tca-csv FILE] [--trials N --trials-sharpe-var V] [--summary-json FILE] [--verify]}:
+ * statistics, costs and TCA (per order with {@code --tca-csv}) of a journal, streamed in constant memory. With
+ * several journals, each is a trial: the report is of the one with the highest Sharpe ratio, deflated (DSR) by the
+ * number of journals and the variance of their Sharpe ratios, unless {@code --trials} and {@code --trials-sharpe-var}
+ * give them.
  */
 public final class ReportCommand
 {
     static final Set<String> OPTIONS = Set.of("journal", "out", "json", "returns-csv", "trials", "trials-sharpe-var",
-        "summary-json");
+        "summary-json", "tca-csv");
     static final Set<String> FLAGS = Set.of("verify");
 
     private ReportCommand()
@@ -91,7 +93,9 @@ public final class ReportCommand
         final String replayLine = args.flag("verify")
             ? ReplayVerifier.verify(bestDir, List.of()).line() : null;
         final long startNanos = System.nanoTime();
-        final Report report = Report.analyze(bestDir, trials, variance, replayLine);
+        final String tcaCsv = args.option("tca-csv");
+        final Report report = Report.analyze(bestDir, new ReportOptions().trials(trials)
+            .trialsSharpeVariance(variance).replayLine(replayLine).tcaCsv(tcaCsv == null ? null : Path.of(tcaCsv)));
         final double seconds = (System.nanoTime() - startNanos) / 1e9;
         out.println("report of " + bestDir + (journals.size() > 1 ? " (highest Sharpe of " + journals.size()
             + " trials)" : ""));
@@ -108,6 +112,10 @@ public final class ReportCommand
         {
             report.writeReturnsCsv(Path.of(args.option("returns-csv")));
             out.println("returns: " + args.option("returns-csv"));
+        }
+        if (tcaCsv != null)
+        {
+            out.println("tca per order: " + tcaCsv);
         }
         if (args.option("out") != null)
         {

@@ -67,9 +67,10 @@ class ReportCommandTest
     {
         final Path json = tmp.resolve("report.json");
         final Path csv = tmp.resolve("returns.csv");
+        final Path orders = tmp.resolve("orders.csv");
         final CommandLine report = CommandLine.run("report", "--journal", journal.toString(), "--json",
             json.toString(), "--returns-csv", csv.toString(), "--out", tmp.resolve("report.html").toString(),
-            "--summary-json", tmp.resolve("summary.json").toString());
+            "--summary-json", tmp.resolve("summary.json").toString(), "--tca-csv", orders.toString());
         assertEquals(0, report.exitCode, report.toString());
         final JsonNode tree = new ObjectMapper().readTree(json.toFile());
         final JsonNode summary = new ObjectMapper().readTree(tmp.resolve("summary.json").toFile());
@@ -81,6 +82,12 @@ class ReportCommandTest
         final List<String> lines = Files.readAllLines(csv);
         assertEquals("time,return", lines.get(0));
         assertEquals(tree.get("equity_points").asInt(), lines.size(), "one row per return");
+        final List<String> orderLines = Files.readAllLines(orders);
+        assertTrue(orderLines.get(0).startsWith("order_id,instrument,side,order_type,status,decision_time,"),
+            orderLines.get(0));
+        assertEquals(summary.get("orders").asLong(), orderLines.size() - 1, "one row per order the engine sent");
+        assertEquals(summary.get("orders").asLong(), tree.get("tca_orders_count").asLong());
+        assertEquals(Math.min(20, orderLines.size() - 1), tree.get("tca_worst_orders").size());
     }
 
     @Test
@@ -170,6 +177,8 @@ class ReportCommandTest
         {
             assertFalse(driver.findElements(By.id("headline")).isEmpty(), "headline table");
             assertFalse(driver.findElements(By.id("tca")).isEmpty(), "TCA table");
+            final List<WebElement> worst = driver.findElements(By.cssSelector("#tca-worst-orders tr.order"));
+            assertTrue(worst.size() > 0 && worst.size() <= 20, "the worst orders' table: " + worst.size() + " rows");
             assertFalse(driver.findElements(By.id("latency")).isEmpty(), "latency table");
             assertFalse(driver.findElements(By.id("manifest")).isEmpty(), "manifest table");
         }
