@@ -125,4 +125,46 @@ final class HtmlTables
         }
         h.append("</table>\n");
     }
+
+    static void killSwitchEvents(final StringBuilder h, final List<Map<String, Object>> events)
+    {
+        h.append("<h2>Kill-switch events</h2>\n<table id=\"kill-switch\"><tr><th>time</th><th>from</th><th>to</th>"
+            + "<th>reason</th></tr>");
+        for (final Map<String, Object> e : events)
+        {
+            h.append("<tr><td>").append(Tearsheet.esc(String.valueOf(e.get("time")))).append("</td><td>")
+                .append(Tearsheet.esc(String.valueOf(e.get("from")))).append("</td><td>")
+                .append(Tearsheet.esc(String.valueOf(e.get("to")))).append("</td><td>")
+                .append(Tearsheet.esc(String.valueOf(e.get("reason")))).append("</td></tr>");
+        }
+        h.append("</table>\n");
+    }
+
+    /**
+     * The per-stage latency: the given table (a run summary's), else the journal's {@link LatencySidecar}, else the
+     * report's note that it was not recorded.
+     *
+     * @param h the page.
+     * @param root the report.
+     * @param latencyNs a run summary's {@code latencyNs}, or null.
+     */
+    @SuppressWarnings("unchecked")
+    static void latency(final StringBuilder h, final Map<String, Object> root, final Map<String, Object> latencyNs)
+    {
+        final Map<String, Object> sidecar = (Map<String, Object>)root.get("latency");
+        final Map<String, Object> stages = latencyNs != null ? latencyNs
+            : sidecar == null ? null : (Map<String, Object>)sidecar.get("stages");
+        if (stages == null)
+        {
+            h.append("<p id=\"latency-missing\" class=\"note\">")
+                .append(Tearsheet.esc(String.valueOf(root.get("latency_note")))).append("</p>\n");
+            return;
+        }
+        if (latencyNs == null)
+        {
+            h.append("<p class=\"note\">").append(Tearsheet.esc(String.valueOf(sidecar.get("note"))))
+                .append("</p>\n");
+        }
+        table(h, "latency", stages);
+    }
 }

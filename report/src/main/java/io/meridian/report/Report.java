@@ -107,6 +107,7 @@ public final class Report
             }
             final RunManifest manifest = RunManifest.parse(text);
             final EngineConfig config = ConfigLoader.loadText("manifest of " + dir, manifest.configYaml(), List.of());
+            final Map<String, Object> latency = LatencySidecar.read(dir);
             try (JournalAnalyzer analyzer = new JournalAnalyzer(config, options.tcaCsv());
                 RecordCursor input = reader.inputCursor();
                 RecordCursor output = reader.outputCursor())
@@ -118,8 +119,13 @@ public final class Report
                         + (input.result().corruption() != null ? input.result().corruption()
                         : output.result().corruption()) + " (journal verify names it)");
                 }
-                return build(dir, manifest, config.report(), analyzer, options.trials(), options.trialsSharpeVariance(),
-                    options.replayLine());
+                final Report report = build(dir, manifest, config.report(), analyzer, options.trials(),
+                    options.trialsSharpeVariance(), options.replayLine());
+                report.root.put("latency", latency);
+                report.root.put("latency_note", latency == null ? "latency: not recorded (the journal holds no "
+                    + "timings; demo, backtest, backtest --data and run write " + LatencySidecar.FILE + " beside it)"
+                    : "from " + dir.resolve(LatencySidecar.FILE) + ", written when the run ended");
+                return report;
             }
         }
     }

@@ -147,25 +147,9 @@ public final class Tearsheet
         HtmlTables.worstOrders(h, worst);
         h.append("<h2>Rejects by reason</h2>\n");
         HtmlTables.simpleTable(h, "rejects", (Map<String, Object>)root.get("rejects"), "reason", "count");
-        h.append("<h2>Kill-switch events</h2>\n<table id=\"kill-switch\"><tr><th>time</th><th>from</th><th>to</th>"
-            + "<th>reason</th></tr>");
-        for (final Map<String, Object> e : (List<Map<String, Object>>)root.get("kill_switch_events"))
-        {
-            h.append("<tr><td>").append(esc(String.valueOf(e.get("time")))).append("</td><td>")
-                .append(esc(String.valueOf(e.get("from")))).append("</td><td>")
-                .append(esc(String.valueOf(e.get("to")))).append("</td><td>")
-                .append(esc(String.valueOf(e.get("reason")))).append("</td></tr>");
-        }
-        h.append("</table>\n<h2>Per-stage latency (ns)</h2>\n");
-        if (latencyNs == null)
-        {
-            h.append("<p id=\"latency\" class=\"note\">not in the journal: pass the run's summary "
-                + "(meridian report --summary-json FILE, or demo/backtest --report FILE)</p>\n");
-        }
-        else
-        {
-            HtmlTables.table(h, "latency", latencyNs);
-        }
+        HtmlTables.killSwitchEvents(h, (List<Map<String, Object>>)root.get("kill_switch_events"));
+        h.append("<h2>Per-stage latency (ns)</h2>\n");
+        HtmlTables.latency(h, root, latencyNs);
         h.append("<h2>Run manifest</h2>\n");
         HtmlTables.simpleTable(h, "manifest", run, "key", "value");
         h.append("<h2>Conventions</h2>\n");

@@ -1,6 +1,7 @@
 package io.meridian.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -164,6 +166,39 @@ final class ReportTest
         assertEquals("time,return", lines.get(0));
         assertEquals(5, lines.size(), "4 returns");
         assertEquals(Instant.ofEpochSecond(0, T0 + S) + "," + ((1e6 - 2.30) / 1e6 - 1), lines.get(1));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldSayLatencyIsNotRecordedWithoutASidecarAndReadItWhenThere() throws IOException
+    {
+        final Path dir = writeJournal();
+        final Report without = Report.analyze(dir, 0, 0, null);
+        assertEquals(null, without.asMap().get("latency"));
+        assertTrue(((String)without.asMap().get("latency_note")).startsWith("latency: not recorded"));
+        assertTrue(new ObjectMapper().readTree(without.toJson()).get("latency").isNull(), "JSON null");
+        final String bare = Tearsheet.html(without, null);
+        assertTrue(bare.contains("<p id=\"latency-missing\" class=\"note\">latency: not recorded"), bare);
+        assertFalse(bare.contains("<table id=\"latency\""));
+
+        final Map<String, Object> book = new LinkedHashMap<>();
+        book.put("count", 10L);
+        book.put("p50", 40L);
+        book.put("p99", 90L);
+        book.put("p999", 611L);
+        book.put("max", 9000L);
+        LatencySidecar.write(dir, Map.of("book", book), 8, "one event in 8");
+        final Report with = Report.analyze(dir, 0, 0, null);
+        final Map<String, Object> latency = (Map<String, Object>)with.asMap().get("latency");
+        assertEquals(8, latency.get("sample_every"));
+        assertEquals(40, ((Map<String, Object>)((Map<String, Object>)latency.get("stages")).get("book")).get("p50"));
+        final String html = Tearsheet.html(with, null);
+        assertTrue(html.contains("<table id=\"latency\"><tr><th></th><th>count</th><th>p50</th>"), html);
+        assertTrue(html.contains("<td>book</td><td>10</td><td>40</td>"), html);
+
+        Files.writeString(dir.resolve(LatencySidecar.FILE), "{not json");
+        final JournalException ex = assertThrows(JournalException.class, () -> Report.analyze(dir, 0, 0, null));
+        assertTrue(ex.getMessage().contains(dir.resolve("latency.json").toString()), ex.getMessage());
     }
 
     @Test

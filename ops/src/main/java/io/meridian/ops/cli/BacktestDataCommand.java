@@ -144,7 +144,10 @@ public final class BacktestDataCommand
             }
             final RunReport report = new RunReport(runId, journalDir.toString(), backtest.pipeline(),
                 latency::snapshot, backtest.events(), wallSeconds, verdict.line())
-                .latencySampleEvery(LATENCY_SAMPLE_EVERY);
+                .latencySampleEvery(LATENCY_SAMPLE_EVERY)
+                .writeLatencySidecar(journalDir, LATENCY_SAMPLE_EVERY, "backtest --data, one thread: stages and the "
+                    + "whole event timed on one event in " + LATENCY_SAMPLE_EVERY + ", tick_to_order on every order",
+                    err);
             out.print(report.toText());
             final String json = args.option("summary-json");
             if (json != null)

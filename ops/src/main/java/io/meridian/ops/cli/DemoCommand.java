@@ -125,7 +125,9 @@ public final class DemoCommand
         }
         final RunReport report = new RunReport(runId, journalDir.toString(), backtest.pipeline(), latency::snapshot,
             processed, wallSeconds, verdict.line()).latencySampleEvery(LATENCY_SAMPLE_EVERY)
-            .secondHalfRate(secondHalfEvents, secondHalfNanos / 1e9);
+            .secondHalfRate(secondHalfEvents, secondHalfNanos / 1e9)
+            .writeLatencySidecar(journalDir, LATENCY_SAMPLE_EVERY, name + ", one thread: stages and the whole event "
+                + "timed on one event in " + LATENCY_SAMPLE_EVERY + ", tick_to_order on every order", err);
         final Report statistics = Report.analyze(journalDir, 0, 0.0, verdict.line());
         report.statistics(statistics.headline());
         out.print(report.toText());

@@ -107,7 +107,10 @@ public final class RunCommand
         final RunReport report = new RunReport(runId, journalDir.toString(), topology.pipeline(),
             h -> h == PipelineLatency.TICK_TO_ORDER
                 ? topology.handOffLatency().snapshot(h) : topology.stageLatency().snapshot(h),
-            processed, wallSeconds, verdict.line());
+            processed, wallSeconds, verdict.line())
+            .writeLatencySidecar(journalDir, topology.stageLatency().sampleEvery(), "run (" + config.engine().mode()
+                .configName() + "): tick_to_order at the venue hand-off, the stages as the pipeline thread timed "
+                + "them", err);
         out.print(report.toText());
         return verdict.identical() ? 0 : 1;
     }

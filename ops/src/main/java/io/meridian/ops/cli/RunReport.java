@@ -8,6 +8,10 @@ import io.meridian.engine.order.OrderManager;
 import io.meridian.engine.order.PositionKeeper;
 import io.meridian.engine.pipeline.Pipeline;
 import io.meridian.engine.pipeline.PipelineLatency;
+import io.meridian.report.LatencySidecar;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -153,6 +157,35 @@ public final class RunReport
     public RunReport secondHalfRate(final long events, final double seconds)
     {
         root.put("secondHalfEventsPerSecond", Math.round(events / Math.max(seconds, 1e-9)));
+        return this;
+    }
+
+    /**
+     * Writes the latency percentiles beside the journal ({@link LatencySidecar}), where {@code meridian report} finds
+     * them; a failure to write is a warning, not a failed run.
+     *
+     * @param journalDir the run's journal directory.
+     * @param sampleEvery stages timed on one event in this many.
+     * @param note how the figures were taken.
+     * @param err where a warning goes.
+     * @return this report.
+     */
+    @SuppressWarnings("unchecked")
+    public RunReport writeLatencySidecar(
+        final Path journalDir, final int sampleEvery, final String note, final PrintStream err)
+    {
+        final Map<String, Object> stages = (Map<String, Object>)root.get("latencyNs");
+        if (stages != null)
+        {
+            try
+            {
+                LatencySidecar.write(journalDir, stages, sampleEvery, note);
+            }
+            catch (final UncheckedIOException ex)
+            {
+                err.println("warning: " + ex.getMessage() + " (report will say: latency not recorded)");
+            }
+        }
         return this;
     }
 

@@ -87,6 +87,7 @@ class DataCommandsTest
         assertEquals(0, backtest.exitCode, backtest.toString());
         assertTrue(backtest.out.contains("replay: identical"), backtest.toString());
         assertTrue(backtest.out.contains("data: 5,550 market records"), backtest.toString());
+        assertTrue(Files.isRegularFile(journal.resolve("latency.json")), "backtest --data writes its latency");
         assertFillsAtTheNextOpen(journal);
     }
 

@@ -79,6 +79,9 @@ class ReportCommandTest
         assertEquals(summary.get("costsTotal").asDouble(),
             tree.get("instruments").get("total").get("costs_total").asDouble(), 0.006);
         assertTrue(tree.get("equity_points").asInt() >= 250, "a short run is sampled finer: " + tree);
+        assertTrue(Files.isRegularFile(journal.resolve("latency.json")), "demo writes its latency beside the journal");
+        assertEquals(summary.get("latencyNs").get("tick_to_order").get("p99").asLong(),
+            tree.get("latency").get("stages").get("tick_to_order").get("p99").asLong(), "report reads it back");
         final List<String> lines = Files.readAllLines(csv);
         assertEquals("time,return", lines.get(0));
         assertEquals(tree.get("equity_points").asInt(), lines.size(), "one row per return");

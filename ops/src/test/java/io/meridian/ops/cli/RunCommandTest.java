@@ -3,6 +3,7 @@ package io.meridian.ops.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,7 @@ class RunCommandTest
         assertTrue(run.out.contains("replay: identical, " + events + " events, "), run.out);
         assertTrue(number(run.out, "orders ([0-9,]+)") > 0, run.out);
         assertTrue(number(run.out, "fills ([0-9,]+)") > 0, run.out);
+        assertTrue(Files.isRegularFile(tmp.resolve("live").resolve("latency.json")), "run writes its latency");
     }
 
     private static long number(final String text, final String regex)
