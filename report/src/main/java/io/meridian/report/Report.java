@@ -332,6 +332,17 @@ public final class Report
     }
 
     /**
+     * Input events read.
+     *
+     * @return the count.
+     */
+    @SuppressWarnings("unchecked")
+    public long inputRecords()
+    {
+        return (Long)((Map<String, Object>)root.get("counts")).get("input_records");
+    }
+
+    /**
      * The annualised Sharpe ratio of the total equity curve.
      *
      * @return the ratio, NaN when undefined.

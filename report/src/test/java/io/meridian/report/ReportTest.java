@@ -202,6 +202,18 @@ final class ReportTest
     }
 
     @Test
+    void shouldReadAsManyRecordsBareAsTheReport()
+    {
+        final Path dir = writeJournal();
+        final Report report = Report.analyze(dir, 0, 0, null);
+        final BareRead bare = BareRead.of(dir);
+        assertEquals(5, bare.inputRecords(), "3 quotes, 2 fills");
+        assertEquals(4, bare.outputRecords(), "signal, order, risk reject, kill switch");
+        assertEquals(report.records(), bare.records());
+        assertEquals(report.inputRecords(), bare.inputRecords());
+    }
+
+    @Test
     void shouldRefuseADirectoryThatIsNotAJournal()
     {
         final JournalException ex = assertThrows(JournalException.class,

@@ -51,6 +51,7 @@ public final class Main
         "         'journal: ok, N records' or the queue, index and sequence of the first corrupt record (exit 1)",
         "  report --journal DIR [MORE_DIRS...] [--out report.html] [--json report.json] [--returns-csv FILE]",
         "         [--tca-csv FILE] [--trials N --trials-sharpe-var V] [--summary-json DEMO_SUMMARY.json] [--verify]",
+        "         [--baseline]",
         "         statistics (Sharpe, Sortino, drawdown, PSR, DSR), costs, TCA and an HTML tearsheet of a journal;",
         "         several journals are trials: the best is reported, deflated by their number and Sharpe variance",
         "  train --journal DIR --out FILE.onnx",

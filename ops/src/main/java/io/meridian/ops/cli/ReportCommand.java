@@ -1,6 +1,7 @@
 package io.meridian.ops.cli;
 
 import io.meridian.journal.ReplayVerifier;
+import io.meridian.report.BareRead;
 import io.meridian.report.Report;
 import io.meridian.report.ReportOptions;
 import io.meridian.report.Tearsheet;
@@ -22,13 +23,14 @@ import java.util.Set;
  * statistics, costs and TCA (per order with {@code --tca-csv}) of a journal, streamed in constant memory. With
  * several journals, each is a trial: the report is of the one with the highest Sharpe ratio, deflated (DSR) by the
  * number of journals and the variance of their Sharpe ratios, unless {@code --trials} and {@code --trials-sharpe-var}
- * give them.
+ * give them. {@code --baseline} also times a bare read of the same journal (before and after the report, in the same
+ * process) and prints both rates.
  */
 public final class ReportCommand
 {
     static final Set<String> OPTIONS = Set.of("journal", "out", "json", "returns-csv", "trials", "trials-sharpe-var",
         "summary-json", "tca-csv");
-    static final Set<String> FLAGS = Set.of("verify");
+    static final Set<String> FLAGS = Set.of("verify", "baseline");
 
     private ReportCommand()
     {
@@ -92,16 +94,32 @@ public final class ReportCommand
         }
         final String replayLine = args.flag("verify")
             ? ReplayVerifier.verify(bestDir, List.of()).line() : null;
-        final long startNanos = System.nanoTime();
         final String tcaCsv = args.option("tca-csv");
+        final long bareStartNanos = System.nanoTime();
+        final BareRead bare = args.flag("baseline") ? BareRead.of(bestDir) : null;
+        final double bareSeconds = (System.nanoTime() - bareStartNanos) / 1e9;
+        final long startNanos = System.nanoTime();
         final Report report = Report.analyze(bestDir, new ReportOptions().trials(trials)
             .trialsSharpeVariance(variance).replayLine(replayLine).tcaCsv(tcaCsv == null ? null : Path.of(tcaCsv)));
         final double seconds = (System.nanoTime() - startNanos) / 1e9;
         out.println("report of " + bestDir + (journals.size() > 1 ? " (highest Sharpe of " + journals.size()
             + " trials)" : ""));
         final long records = report.records();
-        out.printf(Locale.ROOT, "read %,d records in %.2f s (%,.0f records/s)%n", records, seconds,
-            records / Math.max(seconds, 1e-9));
+        out.printf(Locale.ROOT,
+            "read %,d records (%,d input events) in %.2f s (%,.0f records/s, %,.0f input events/s)%n", records,
+            report.inputRecords(), seconds, records / Math.max(seconds, 1e-9),
+            report.inputRecords() / Math.max(seconds, 1e-9));
+        if (bare != null)
+        {
+            final long againStartNanos = System.nanoTime();
+            final BareRead again = BareRead.of(bestDir);
+            final double againSeconds = (System.nanoTime() - againStartNanos) / 1e9;
+            out.printf(Locale.ROOT, "baseline, a bare read of the same journal (same cursors, no decoding), before "
+                + "and after the report: %.2f s and %.2f s (%,.0f and %,.0f records/s); the report took %.2f and %.2f "
+                + "times as long%n", bareSeconds, againSeconds, bare.records() / Math.max(bareSeconds, 1e-9),
+                again.records() / Math.max(againSeconds, 1e-9), seconds / Math.max(bareSeconds, 1e-9),
+                seconds / Math.max(againSeconds, 1e-9));
+        }
         out.println(report.headline());
         if (args.option("json") != null)
         {

@@ -99,11 +99,14 @@ class ReportCommandTest
         final Path second = tmp.resolve("journal-2");
         assertEquals(0, CommandLine.run("demo", "--events", "30000", "--journal", second.toString(), "--no-progress",
             "--set", "run.seed=7").exitCode);
-        final CommandLine report = CommandLine.run("report", "--journal", journal.toString(), second.toString());
+        final CommandLine report = CommandLine.run("report", "--journal", journal.toString(), second.toString(),
+            "--baseline");
         assertEquals(0, report.exitCode, report.toString());
         assertTrue(report.out.contains("trial 1: "), report.out);
         assertTrue(report.out.contains("trial 2: "), report.out);
         assertTrue(report.out.contains("(highest Sharpe of 2 trials)"), report.out);
+        assertTrue(report.out.contains("baseline, a bare read of the same journal"), report.out);
+        assertTrue(report.out.matches("(?s).*read [0-9,]+ records \\([0-9,]+ input events\\) in .*"), report.out);
     }
 
     @Test
