@@ -167,4 +167,32 @@ final class HtmlTables
         }
         table(h, "latency", stages);
     }
+
+    /**
+     * One row per session.
+     *
+     * @param h the page.
+     * @param sessions the JSON's {@code sessions}.
+     */
+    static void sessions(final StringBuilder h, final List<Map<String, Object>> sessions)
+    {
+        final String[] cols = {"session", "periods", "net_pnl", "total_return", "sharpe", "sortino", "max_drawdown",
+            "annual_volatility", "fills", "traded_value", "costs_total"};
+        h.append("<table id=\"sessions\"><tr>");
+        for (final String c : cols)
+        {
+            h.append("<th>").append(c).append("</th>");
+        }
+        h.append("</tr>");
+        for (final Map<String, Object> row : sessions)
+        {
+            h.append("<tr class=\"session\">");
+            for (final String c : cols)
+            {
+                h.append("<td>").append(Tearsheet.esc(Report.fmt(row.get(c)))).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>\n");
+    }
 }

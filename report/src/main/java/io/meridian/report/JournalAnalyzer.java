@@ -21,6 +21,7 @@ import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.journal.RecordCursor;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,7 @@ final class JournalAnalyzer implements AutoCloseable
     final EquitySampler sampler;
     final TcaBook tca;
     final TcaOrders tcaOrders;
+    final Sessions sessions;
     final String[] horizonLabels;
     final double[] mids;
     final double[] current;
@@ -94,6 +96,7 @@ final class JournalAnalyzer implements AutoCloseable
         {
             horizonsNs[h] = Long.parseLong(horizons[h]) * 1_000_000L;
         }
+        sessions = new Sessions(ZoneId.of(config.account().timezone()));
         horizonLabels = markoutLabels(horizons);
         tcaOrders = new TcaOrders(horizonLabels, tcaCsv);
         tca = new TcaBook(symbols, horizonsNs, tcaOrders);
@@ -230,6 +233,7 @@ final class JournalAnalyzer implements AutoCloseable
             fills[i]++;
             roundTrip(i, before, after, netBefore);
             tca.onFill(clOrdId, shares, px, cash(charged), Header.eventTimeNs(b, o));
+            sessions.onFill(Header.eventTimeNs(b, o), shares * px, cash(charged));
             if (execType == ExecType.FILL || ExecReportCodec.leavesQty(b, o) == 0)
             {
                 tca.onDone(clOrdId, mids[i], "filled");

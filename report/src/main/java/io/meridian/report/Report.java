@@ -163,7 +163,7 @@ public final class Report
         root.put("starting_capital", rc.startingCapital());
         root.put("trials", trials);
         root.put("trials_sharpe_variance", variance);
-        root.put("conventions", conventions(rc));
+        root.put("conventions", ConventionNotes.of(rc));
 
         final Map<String, Object> instruments = new LinkedHashMap<>();
         final Map<String, double[]> equity = new LinkedHashMap<>();
@@ -190,6 +190,9 @@ public final class Report
             instruments.put(name, row);
         }
         root.put("instruments", instruments);
+        root.put("sessions_timezone", a.sessions.zone());
+        root.put("sessions", a.sessions.rows(equity.get("total"), s.count(), s.startNs(), s.intervalNs(),
+            conventions));
         root.put("tca", a.tca.rows(a.horizonLabels));
         root.put("tca_markouts_cut_by_end", a.tca.unresolvedMarkouts());
         root.put("tca_orders_count", a.tcaOrders.count());
@@ -283,30 +286,6 @@ public final class Report
         row.put("turnover", traded / capital);
         row.put("exposure_time", (total ? a.anyExposureNs : a.exposureNs[i]) / runNs);
         row.put("position", total ? null : a.positions.position(i));
-    }
-
-    private static Map<String, Object> conventions(final ReportConfig rc)
-    {
-        final Map<String, Object> c = new LinkedHashMap<>();
-        c.put("returns", "simple returns of equity = starting_capital + net P&L, marked to mid, sampled every "
-            + "equity_interval_s (the configured interval, halved until at least " + rc.minEquityPoints()
-            + " points)");
-        c.put("annualisation", "periods_per_year = " + rc.periodsPerYear() + " days x " + rc.tradingDayS()
-            + " s / equity_interval_s");
-        c.put("sharpe", "mean(r - rf/P) / sample sd (n-1) x sqrt(P); rf = " + rc.riskFreeRate());
-        c.put("sortino", "mean(r - MAR/P) / sqrt(mean(min(r - MAR/P, 0)^2)) x sqrt(P); MAR = "
-            + rc.minAcceptableReturn());
-        c.put("annual_return", "(1 + total_return)^(P/n) - 1");
-        c.put("max_drawdown", "max of 1 - equity / running peak; duration from that peak to its recovery or the end");
-        c.put("moments", "skewness m3/m2^1.5 and kurtosis m4/m2^2 (not excess), central moments divided by n");
-        c.put("psr", "Bailey & Lopez de Prado (2012) against benchmark Sharpe " + rc.benchmarkSharpe()
-            + " (annual, / sqrt(P))");
-        c.put("dsr", "PSR against the expected maximum Sharpe of N trials with the given variance (annual units)");
-        c.put("round_trips", "flat to flat (or flip); hit_rate = wins / trips; profit_factor = wins / |losses|");
-        c.put("turnover", "traded value / starting_capital");
-        c.put("costs", "charged on fills (commission, SEC fee, FINRA TAF, exchange fee or rebate, impact); spread is "
-            + "measured against the mid and is already in the fill prices (not in costs_total)");
-        return c;
     }
 
     /**

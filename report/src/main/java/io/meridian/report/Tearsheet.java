@@ -139,6 +139,9 @@ public final class Tearsheet
         h.append("<h2>P&amp;L and costs per instrument</h2>\n");
         pnlBars(h, instruments);
         HtmlTables.instrumentTable(h, instruments);
+        h.append("<h2>Sessions (calendar days, ").append(esc(String.valueOf(root.get("sessions_timezone"))))
+            .append(")</h2>\n");
+        HtmlTables.sessions(h, (List<Map<String, Object>>)root.get("sessions"));
         h.append("<h2>Transaction-cost analysis</h2>\n");
         HtmlTables.table(h, "tca", (Map<String, Object>)root.get("tca"));
         final List<Map<String, Object>> worst = (List<Map<String, Object>>)root.get("tca_worst_orders");

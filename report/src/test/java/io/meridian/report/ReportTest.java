@@ -202,6 +202,53 @@ final class ReportTest
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldGiveStatisticsPerSessionOverTwoDays()
+    {
+        // hourly points from 09:30 New York on 5 January: bought 100 at 50.01 (mid 50.00) at 10:30 with 1.00
+        // commission, marked at 51.00 from 11:30; on 6 January at 09:30 the mid is 52.00, and 100 are sold at 51.99
+        // with 1.00 commission at 10:30. Local midnight falls between points 14 (23:30) and 15 (00:30).
+        final long h = 3_600 * S;
+        final EngineConfig config = ConfigLoader.loadProfile("demo", List.of("report.equityIntervalMs=3600000",
+            "report.minEquityPoints=2", "report.markoutsMs=1000"));
+        final Path dir = tmp.resolve("two-days");
+        try (JournalWriter w = JournalWriter.open(dir, RunManifest.of("test", "sessions", "backtest", Instant.EPOCH,
+            "profile:demo", List.of(), config).toText()))
+        {
+            quote(w, 1, 0, 4999, 5001);
+            fill(w, 2, h, 1, Side.BUY, 5001, 100, new long[]{10_000, 0, 0, 0, 0, 0});
+            quote(w, 3, 2 * h, 5099, 5101);
+            quote(w, 4, 24 * h, 5199, 5201);
+            fill(w, 5, 25 * h, 2, Side.SELL, 5199, 100, new long[]{10_000, 0, 0, 0, 0, 0});
+            quote(w, 6, 26 * h, 5199, 5201);
+        }
+        final Map<String, Object> root = Report.analyze(dir, 0, 0, null).asMap();
+        assertEquals(3600.0, (Double)root.get("equity_interval_s"));
+        assertEquals("America/New_York", root.get("sessions_timezone"));
+        final List<Map<String, Object>> sessions = (List<Map<String, Object>>)root.get("sessions");
+        assertEquals(2, sessions.size(), sessions.toString());
+        final Map<String, Object> first = sessions.get(0);
+        final Map<String, Object> second = sessions.get(1);
+        assertEquals("2026-01-05", first.get("session"));
+        assertEquals("2026-01-06", second.get("session"));
+        assertEquals(14L, ((Number)first.get("periods")).longValue(), "points 1 to 14");
+        assertEquals(12L, ((Number)second.get("periods")).longValue(), "points 15 to 26");
+        assertEquals(98.00, (Double)first.get("net_pnl"), 1e-9, "1e6 to 1e6 + 99.00 - 1.00");
+        assertEquals(98.00, (Double)second.get("net_pnl"), 1e-9, "1e6 + 98 to 1e6 + 198 - 1.00 - 1.00");
+        assertEquals((Double)row(root, "total").get("net_pnl"),
+            (Double)first.get("net_pnl") + (Double)second.get("net_pnl"), 1e-9, "sessions add up to the run");
+        assertEquals(98.00 / 1e6, (Double)first.get("total_return"), 1e-15);
+        assertEquals(98.00 / (1e6 + 98), (Double)second.get("total_return"), 1e-15);
+        assertEquals(2.00 / 1e6, (Double)first.get("max_drawdown"), 1e-15, "1e6 to 1e6 - 2.00 at the buy");
+        assertEquals(2.00 / (1e6 + 198), (Double)second.get("max_drawdown"), 1e-15, "sold 1 cent under the mid");
+        assertEquals(1L, first.get("fills"));
+        assertEquals(5001.0, (Double)first.get("traded_value"), 1e-9);
+        assertEquals(1.00, (Double)second.get("costs_total"), 1e-12);
+        final String html = Tearsheet.html(Report.analyze(dir, 0, 0, null), null);
+        assertTrue(html.contains("<tr class=\"session\"><td>2026-01-06</td><td>12</td><td>98.00</td>"), html);
+    }
+
+    @Test
     void shouldReadAsManyRecordsBareAsTheReport()
     {
         final Path dir = writeJournal();

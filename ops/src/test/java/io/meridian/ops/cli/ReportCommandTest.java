@@ -187,6 +187,8 @@ class ReportCommandTest
             assertTrue(worst.size() > 0 && worst.size() <= 20, "the worst orders' table: " + worst.size() + " rows");
             assertFalse(driver.findElements(By.id("latency")).isEmpty(), "latency table");
             assertFalse(driver.findElements(By.id("manifest")).isEmpty(), "manifest table");
+            assertEquals(1, driver.findElements(By.cssSelector("#sessions tr.session")).size(),
+                "the demo's half hour is one session");
         }
         return problems;
     }
