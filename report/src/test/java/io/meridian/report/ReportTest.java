@@ -159,6 +159,26 @@ final class ReportTest
         assertTrue(tree.get("periods_per_year").isNumber());
         assertTrue(tree.get("tca").has("total"));
         assertTrue(tree.get("instruments").has("MRDB"));
+        for (final String kind : List.of("commission", "sec_fee", "finra_taf", "exchange_fee", "impact", "spread"))
+        {
+            assertTrue(total.get("costs").get(kind).isNumber(), "cost kind " + kind);
+        }
+        for (final String name : List.of("annual_return", "annual_volatility", "total_return", "avg_win", "avg_loss",
+            "exposure_time", "max_drawdown_duration_s"))
+        {
+            assertTrue(total.has(name), name);
+        }
+        for (final String name : List.of("orders", "fill_rate", "delay_bps", "execution_bps", "opportunity_bps",
+            "fees_bps", "implementation_shortfall_bps", "mean_time_to_fill_s", "markout_bps"))
+        {
+            assertTrue(tree.get("tca").get("total").has(name), "TCA aggregate " + name);
+        }
+        for (final String name : List.of("config_hash", "model_sha256", "seed", "run_id", "engine_version"))
+        {
+            assertTrue(tree.get("run").has(name), "manifest " + name);
+        }
+        assertEquals(1, tree.get("kill_switch_events").size());
+        assertTrue(tree.get("replay").asText().startsWith("not verified here"), tree.get("replay").asText());
 
         final Path csv = tmp.resolve("r.csv");
         report.writeReturnsCsv(csv);

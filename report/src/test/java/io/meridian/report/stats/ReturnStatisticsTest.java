@@ -76,4 +76,24 @@ final class ReturnStatisticsTest
         assertEquals(SharpeTests.psr(0.1, sr0, 101, 0, 3), SharpeTests.dsr(0.1, 101, 0, 3, 2, 1.0), 1e-15);
         assertTrue(Double.isNaN(SharpeTests.expectedMaxSharpe(1, 1.0)), "one trial: nothing to deflate");
     }
+
+    @Test
+    void shouldReproduceTheDeflatedSharpeRatioOfThePublishedExample()
+    {
+        // Bailey & Lopez de Prado (2014), "The Deflated Sharpe Ratio", numerical example: N = 100 trials whose annual
+        // Sharpe ratios have variance 1/2, a best annual Sharpe of 2.5 over T = 1,250 daily returns (250 a year),
+        // skewness -3, kurtosis 10. Per day: V = 0.5 / 250 and SR = 2.5 / sqrt(250) = 0.158114;
+        // SR0 = sqrt(V) ((1 - g) Z^-1(0.99) + g Z^-1(1 - 1/(100 e))) = 0.044721 (0.422784 x 2.326348
+        // + 0.577216 x 2.680210) = 0.113172 (the paper: 0.1132);
+        // DSR = Z((0.158114 - 0.113172) sqrt(1249) / sqrt(1 + 3 x 0.158114 + 9/4 x 0.158114^2)) = Z(1.283816)
+        // = 0.900397 (the paper: 0.9004). The digits below are Python's statistics.NormalDist on the same formula.
+        final double v = 0.5 / 250;
+        final double sr = 2.5 / Math.sqrt(250);
+        final double sr0 = SharpeTests.expectedMaxSharpe(100, v);
+        assertEquals(0.11317200186513214, sr0, 1e-9 * 0.1132);
+        assertEquals(0.1132, sr0, 5e-5, "as published");
+        final double dsr = SharpeTests.dsr(sr, 1250, -3, 10, 100, v);
+        assertEquals(0.9003968344493904, dsr, 1e-9 * 0.9004);
+        assertEquals(0.9004, dsr, 5e-5, "as published");
+    }
 }
