@@ -110,6 +110,22 @@ class ReportCommandTest
     }
 
     @Test
+    void shouldDeflateWithTheGivenTrials() throws IOException
+    {
+        final Path json = tmp.resolve("trials.json");
+        final CommandLine report = CommandLine.run("report", "--journal", journal.toString(), "--trials", "20",
+            "--trials-sharpe-var", "0.5", "--json", json.toString());
+        assertEquals(0, report.exitCode, report.toString());
+        final JsonNode tree = new ObjectMapper().readTree(json.toFile());
+        assertEquals(20, tree.get("trials").asLong());
+        assertEquals(0.5, tree.get("trials_sharpe_variance").asDouble(), 0.0);
+        final JsonNode total = tree.get("instruments").get("total");
+        assertTrue(total.get("dsr").isNumber(), "DSR given trials: " + total);
+        assertTrue(total.get("dsr").asDouble() <= total.get("psr").asDouble() || total.get("sharpe").asDouble() < 0,
+            "deflating against the best of 20 trials cannot raise a positive Sharpe's probability: " + total);
+    }
+
+    @Test
     void shouldRefuseBadUsage()
     {
         final CommandLine noJournal = CommandLine.run("report");
@@ -189,6 +205,15 @@ class ReportCommandTest
             assertFalse(driver.findElements(By.id("manifest")).isEmpty(), "manifest table");
             assertEquals(1, driver.findElements(By.cssSelector("#sessions tr.session")).size(),
                 "the demo's half hour is one session");
+            assertFalse(driver.findElements(By.id("rejects")).isEmpty(), "rejects by reason");
+            assertFalse(driver.findElements(By.id("kill-switch")).isEmpty(), "kill-switch events");
+            final String manifest = driver.findElement(By.id("manifest")).getText();
+            for (final String key : List.of("config_hash", "model_sha256", "seed"))
+            {
+                assertTrue(manifest.contains(key), "manifest row " + key + ": " + manifest);
+            }
+            assertTrue(driver.findElement(By.tagName("body")).getText().contains("replay: identical"),
+                "the replay-verification line");
         }
         return problems;
     }
