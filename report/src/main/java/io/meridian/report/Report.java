@@ -440,7 +440,7 @@ public final class Report
         {
             return String.valueOf(value);
         }
-        final double d = (Double)value;
+        final double d = (Double)value == 0.0 ? 0.0 : (Double)value; // never -0.0
         if (!Double.isFinite(d))
         {
             return "n/a";
@@ -450,7 +450,7 @@ public final class Report
     }
 
     @SuppressWarnings("unchecked")
-    private static Object sanitized(final Object value)
+    static Object sanitized(final Object value)
     {
         if (value instanceof Map)
         {
@@ -473,6 +473,10 @@ public final class Report
         if (value instanceof Double && !Double.isFinite((Double)value))
         {
             return null;
+        }
+        if (value instanceof Double && (Double)value == 0.0)
+        {
+            return 0.0; // never -0.0
         }
         return value;
     }

@@ -256,7 +256,8 @@ final class ReportTest
         assertEquals(98.00, (Double)first.get("net_pnl"), 1e-9, "1e6 to 1e6 + 99.00 - 1.00");
         assertEquals(98.00, (Double)second.get("net_pnl"), 1e-9, "1e6 + 98 to 1e6 + 198 - 1.00 - 1.00");
         assertEquals((Double)row(root, "total").get("net_pnl"),
-            (Double)first.get("net_pnl") + (Double)second.get("net_pnl"), 1e-9, "sessions add up to the run");
+            (Double)first.get("net_pnl") + (Double)second.get("net_pnl"), 1e-9,
+            "sessions add up to the run (its last event is on a grid point)");
         assertEquals(98.00 / 1e6, (Double)first.get("total_return"), 1e-15);
         assertEquals(98.00 / (1e6 + 98), (Double)second.get("total_return"), 1e-15);
         assertEquals(2.00 / 1e6, (Double)first.get("max_drawdown"), 1e-15, "1e6 to 1e6 - 2.00 at the buy");
@@ -266,6 +267,15 @@ final class ReportTest
         assertEquals(1.00, (Double)second.get("costs_total"), 1e-12);
         final String html = Tearsheet.html(Report.analyze(dir, 0, 0, null), null);
         assertTrue(html.contains("<tr class=\"session\"><td>2026-01-06</td><td>12</td><td>98.00</td>"), html);
+    }
+
+    @Test
+    void shouldNeverWriteNegativeZero()
+    {
+        // a sell decided and sent at the same mid has a delay of -1 x 0.0 = -0.0
+        assertEquals(Map.of("delay_bps", 0.0), Report.sanitized(Map.of("delay_bps", -0.0)));
+        assertEquals("0.0", String.valueOf(((Map<?, ?>)Report.sanitized(Map.of("x", -0.0))).get("x")));
+        assertEquals(Report.fmt(0.0), Report.fmt(-0.0));
     }
 
     @Test
