@@ -292,7 +292,9 @@ final class TcaBook
     }
 
     /**
-     * The aggregates as report rows, keyed {@code SYMBOL/SIDE/TYPE}, plus {@code total}.
+     * The aggregates as report rows, keyed {@code SYMBOL/SIDE/TYPE}; then each dimension alone (keys
+     * {@code SYMBOL/}&#42;{@code /}&#42;, &#42;{@code /SIDE/}&#42; and &#42;{@code /}&#42;{@code /TYPE}); then
+     * {@code total}.
      *
      * @param horizonsLabel labels of the horizons, e.g. {@code 1s}.
      * @return rows of snake_case figures.
@@ -300,11 +302,21 @@ final class TcaBook
     Map<String, Map<String, Object>> rows(final String[] horizonsLabel)
     {
         final Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        final Map<String, Aggregate> rollUps = new TreeMap<>();
         final Aggregate total = new Aggregate(horizonsNs.length);
         for (final Map.Entry<String, Aggregate> e : aggregates.entrySet())
         {
             rows.put(e.getKey(), row(e.getValue(), horizonsLabel));
+            final String[] key = e.getKey().split("/", -1);
+            for (final String rollUp : new String[]{key[0] + "/*/*", "*/" + key[1] + "/*", "*/*/" + key[2]})
+            {
+                add(rollUps.computeIfAbsent(rollUp, k -> new Aggregate(horizonsNs.length)), e.getValue());
+            }
             add(total, e.getValue());
+        }
+        for (final Map.Entry<String, Aggregate> e : rollUps.entrySet())
+        {
+            rows.put(e.getKey(), row(e.getValue(), horizonsLabel));
         }
         rows.put("total", row(total, horizonsLabel));
         return rows;

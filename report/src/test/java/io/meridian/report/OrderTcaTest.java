@@ -130,6 +130,23 @@ final class OrderTcaTest
     }
 
     @Test
+    void shouldRollTheAggregatesUpByInstrumentSideAndType()
+    {
+        final TcaBook book = new TcaBook(SYMBOLS, HORIZONS_NS, rows::add);
+        buyPartlyFilledThenCancelled(book);
+        sellInTwoFills(book, true);
+        book.finish(mids);
+        final Map<String, Map<String, Object>> aggregates = book.rows(new String[]{"1s", "5s"});
+        assertEquals(List.of("AAA/BUY/LIMIT", "AAA/SELL/LIMIT", "*/*/LIMIT", "*/BUY/*", "*/SELL/*", "AAA/*/*",
+            "total"), List.copyOf(aggregates.keySet()));
+        assertEquals(2L, aggregates.get("AAA/*/*").get("orders"));
+        assertEquals(1L, aggregates.get("*/SELL/*").get("orders"));
+        // value-weighted: (29.2 bps x 5,000 + 15 bps x 20,000) / 25,000 = 17.84 bps
+        assertEquals(17.84, (Double)aggregates.get("*/*/LIMIT").get("implementation_shortfall_bps"), 1e-9);
+        assertEquals(aggregates.get("total"), aggregates.get("AAA/*/*"), "one instrument: its roll-up is the total");
+    }
+
+    @Test
     void shouldKeepTheWorstOrdersAndWriteEveryOrderToCsvAndReadItBack() throws IOException
     {
         final Path file = tmp.resolve("tca/orders.csv");
