@@ -236,7 +236,8 @@ final class ConfigBinder
     {
         final OpsConfig ops = new OpsConfig(
             s.text("bind", OpsConfig.BIND_PATTERN, OpsConfig.BIND_ALLOWED),
-            (int)s.integer("port", 0, 65_535, "a TCP port from 0 to 65535 (0: any free port)"));
+            (int)s.integer("port", 0, 65_535, "a TCP port from 0 to 65535 (0: any free port)"),
+            s.present("minFreeDiskMb") ? s.integer("minFreeDiskMb", 0, 1L << 40) : OpsConfig.MIN_FREE_DISK_MB_DEFAULT);
         s.done();
         return ops;
     }

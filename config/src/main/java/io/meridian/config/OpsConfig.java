@@ -7,11 +7,16 @@ import java.util.regex.Pattern;
  *
  * @param bind the address to bind: an IPv4 or IPv6 literal or {@code localhost}; loopback by default.
  * @param port the TCP port, 0 to 65535; 0 picks any free port (the server prints the one it got).
+ * @param minFreeDiskMb {@code GET /health} answers 503 when the journal's file system has less free space than
+ *     this many MiB ({@code ops.minFreeDiskMb}, optional: {@value #MIN_FREE_DISK_MB_DEFAULT} when absent, so that
+ *     the configuration recorded in older journals still loads).
  */
-public record OpsConfig(String bind, int port)
+public record OpsConfig(String bind, int port, long minFreeDiskMb)
 {
-    /** The section's value when a document has none: loopback, any free port. */
-    public static final OpsConfig DEFAULT = new OpsConfig("127.0.0.1", 0);
+    /** Default of {@code ops.minFreeDiskMb}. */
+    public static final long MIN_FREE_DISK_MB_DEFAULT = 512;
+    /** The section's value when a document has none: loopback, any free port, 512 MiB of free disk. */
+    public static final OpsConfig DEFAULT = new OpsConfig("127.0.0.1", 0, MIN_FREE_DISK_MB_DEFAULT);
 
     /** What {@code ops.bind} accepts. */
     static final Pattern BIND_PATTERN = Pattern.compile(

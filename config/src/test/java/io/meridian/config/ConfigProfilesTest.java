@@ -52,7 +52,7 @@ class ConfigProfilesTest
         assertEquals(10_000_000, c.account().startOfDayNav());
         assertEquals(3, c.reference().instruments().size());
         assertEquals(new VenueConfig(50), c.venue());
-        assertEquals(new OpsConfig("127.0.0.1", 0), c.ops());
+        assertEquals(new OpsConfig("127.0.0.1", 0, 512), c.ops());
     }
 
     @Test
@@ -142,7 +142,8 @@ class ConfigProfilesTest
         assertTrue(yaml.contains("\nvenue:\n  latencyUs: 50\ncosts:\n"), yaml);
         assertTrue(yaml.contains("  markoutsMs: \"1000,5000,60000\"\naccount:\n"), yaml);
         assertTrue(yaml.contains("\nreference:\n  instruments:\n    - symbol: \"MRDA\"\n"), yaml);
-        assertTrue(yaml.endsWith("      eventDates: []\nops:\n  bind: \"127.0.0.1\"\n  port: 0\n"), yaml);
+        assertTrue(yaml.endsWith(
+            "      eventDates: []\nops:\n  bind: \"127.0.0.1\"\n  port: 0\n  minFreeDiskMb: 512\n"), yaml);
         final String[] sections = {"run:", "engine:", "journal:", "instruments:", "market:", "features:", "model:",
             "strategy:", "risk:", "kill:", "venue:", "costs:", "report:", "account:", "reference:", "ops:"};
         int previous = -1;

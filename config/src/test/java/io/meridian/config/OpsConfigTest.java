@@ -22,7 +22,7 @@ class OpsConfigTest
         final EngineConfig config = ConfigLoader.loadText("old manifest", withoutOps, List.of());
 
         assertEquals(OpsConfig.DEFAULT, config.ops());
-        assertEquals(new OpsConfig("127.0.0.1", 0), OpsConfig.DEFAULT);
+        assertEquals(new OpsConfig("127.0.0.1", 0, 512), OpsConfig.DEFAULT);
     }
 
     @Test
@@ -30,7 +30,7 @@ class OpsConfigTest
     {
         final EngineConfig config = ConfigLoader.loadProfile("demo", List.of("ops.port=9464", "ops.bind=0.0.0.0"));
 
-        assertEquals(new OpsConfig("0.0.0.0", 9464), config.ops());
+        assertEquals(new OpsConfig("0.0.0.0", 9464, 512), config.ops());
         assertEquals("::1", ConfigLoader.loadProfile("demo", List.of("ops.bind=::1")).ops().bind());
         assertEquals("localhost", ConfigLoader.loadProfile("demo", List.of("ops.bind=localhost")).ops().bind());
     }

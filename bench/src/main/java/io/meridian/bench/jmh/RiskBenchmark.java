@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Stage 5: the whole pre-trade catalogue for one order ({@link PreTradeRisk#check}, 38 checks, every one enabled: the
+ * Stage 5: the whole pre-trade catalogue for one order ({@link PreTradeRisk#check}, 39 checks, every one enabled: the
  * demo profile with the two it switches off, duplicates and concentration, switched back on at the SPEC values),
  * over 1024 pre-generated orders that pass the whole table (so no check short-circuits), beside
  * {@link NaiveRiskChain} (the first nine checks written the naive way). Event time advances 100 ms per order so the

@@ -155,7 +155,11 @@ public enum RejectReason
     /** The gateway's pacing queue was full: the order was not sent (IB's message-rate limit). */
     VENUE_PACING(79, "the gateway's pacing queue is full (venue message-rate limit)"),
     /** The gateway has no session to the venue. */
-    VENUE_NOT_CONNECTED(80, "the gateway is not connected to the venue");
+    VENUE_NOT_CONNECTED(80, "the gateway is not connected to the venue"),
+
+    // operator surface (issue 6)
+    /** An operator halted this instrument ({@code POST /halt} naming it): no new order for it passes. */
+    RISK_INSTRUMENT_HALTED(90, "the instrument is halted by an operator");
 
     private static final RejectReason[] BY_CODE = new RejectReason[128];
 

@@ -7,14 +7,16 @@ import org.agrona.MutableDirectBuffer;
  * An operator command (halt, resume, cancel-all, flatten). The header's {@code instrumentId} scopes it to one
  * instrument (0: every instrument); {@code operator} says who gave it: the name of the ops token that authenticated
  * it, up to {@value #OPERATOR_NAME_MAX} ASCII characters packed little-endian ({@link #packOperator}), 0 for a scripted
- * command. The token itself is never journaled.
+ * command. The token itself is never journaled. The field's kind is {@link RecordLayout.Kind#ASCII8}, so {@code
+ * journal dump} prints {@code operator=alice}; its bytes are those of the earlier {@code i64} field (same offset,
+ * same packing), so the journal format is unchanged.
  *
  * <p>Layout after the {@link Header} (offset from the start of the record, field, {@link RecordLayout.Kind}; the
  * table rules are in the package documentation):
  * <pre>
  *  48 command          i8
  *  49 (padding)        7
- *  56 operator         i64
+ *  56 operator         ascii8
  *  64 (end)
  * </pre>
  */
@@ -33,7 +35,7 @@ public final class OperatorCodec
     /** Field table for dumps and diffs. */
     public static final RecordLayout LAYOUT = new RecordLayout(TYPE, "OPERATOR", LENGTH, new RecordLayout.Field[]{
         new RecordLayout.Field("command", COMMAND_OFFSET, RecordLayout.Kind.I8),
-        new RecordLayout.Field("operator", OPERATOR_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("operator", OPERATOR_OFFSET, RecordLayout.Kind.ASCII8),
     });
 
     private OperatorCodec()

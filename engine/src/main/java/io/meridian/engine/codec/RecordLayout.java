@@ -22,7 +22,12 @@ public final class RecordLayout
         /** Eight-byte signed integer. */
         I64(8),
         /** IEEE-754 double. */
-        F64(8);
+        F64(8),
+        /**
+         * Up to eight ASCII characters, first character in the lowest byte, NUL-padded; read and written as a
+         * {@code long} (the codec packs it), printed as text. Added after the others: kinds are never renumbered.
+         */
+        ASCII8(8);
 
         private final int width;
 
@@ -75,10 +80,38 @@ public final class RecordLayout
                     return Long.toString(buffer.getLong(at));
                 case F64:
                     return Double.toString(buffer.getDouble(at));
+                case ASCII8:
+                    return ascii(buffer, at);
                 default:
                     throw new IllegalStateException("unknown kind " + kind);
             }
         }
+    }
+
+    /**
+     * An {@link Kind#ASCII8} field as text: the bytes up to the first NUL; a byte outside printable ASCII (or a space,
+     * which would split a {@code name=value} dump) is written {@code \xNN}, so any value prints on one line.
+     */
+    private static String ascii(final DirectBuffer buffer, final int at)
+    {
+        final StringBuilder text = new StringBuilder(Kind.ASCII8.width());
+        for (int i = 0; i < Kind.ASCII8.width(); i++)
+        {
+            final int b = buffer.getByte(at + i) & 0xFF;
+            if (b == 0)
+            {
+                break;
+            }
+            if (b > ' ' && b < 0x7F && b != '\\')
+            {
+                text.append((char)b);
+            }
+            else
+            {
+                text.append("\\x").append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xF, 16));
+            }
+        }
+        return text.toString();
     }
 
     /** The header's fields, shared by every record type; package-private for the codec tests, never modified. */

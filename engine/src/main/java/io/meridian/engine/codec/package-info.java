@@ -14,7 +14,8 @@
  *       {@link io.meridian.engine.codec.RecordLayout.Kind} names in lower case; {@code offset (padding) n} names
  *       unused bytes; the last row is {@code length (end)};</li>
  *   <li>every field {@code fooBar} has a constant {@code FOO_BAR_OFFSET}, a reader {@code fooBar(DirectBuffer, int)}
- *       returning the kind's Java type and (in a record body) a writer {@code fooBar(MutableDirectBuffer, int, value)};
+ *       returning the kind's Java type ({@code long} for {@code ascii8}) and (in a record body) a writer
+ *       {@code fooBar(MutableDirectBuffer, int, value)};
  *       every {@code *_OFFSET} constant names a field;</li>
  *   <li>each field starts at the first offset after the previous one that is a multiple of its width; the record
  *       length is the end of the last field rounded up to 8 and at most

@@ -382,12 +382,21 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         switch (command)
         {
             case OperatorCommand.HALT:
-                if (killSwitch.halt())
+                if (instrumentId != 0)
+                {
+                    haltInstrument(instrumentId, index);
+                }
+                else if (killSwitch.halt())
                 {
                     orderRisk.emitStateChange();
                 }
                 break;
             case OperatorCommand.RESUME:
+                if (instrumentId != 0)
+                {
+                    resumeInstrument(index);
+                    break;
+                }
                 Arrays.fill(pendingReduction, 0);
                 Arrays.fill(flattening, false);
                 if (killSwitch.resume())
@@ -644,5 +653,26 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     public boolean hasWorkingOrder(final int index)
     {
         return orders.hasWorkingOrder(index);
+    }
+
+    /** Operator HALT naming one instrument: that instrument HALTED (journaled), its working order cancelled. */
+    private void haltInstrument(final int instrumentId, final int index)
+    {
+        if (killSwitch.haltInstrument(index))
+        {
+            orderRisk.emitStateChange();
+        }
+        cancelScope(instrumentId, index);
+    }
+
+    /** Operator RESUME naming one instrument: it returns to ACTIVE, and a flatten or reduction pending on it ends. */
+    private void resumeInstrument(final int index)
+    {
+        pendingReduction[index] = 0;
+        flattening[index] = false;
+        if (killSwitch.resumeInstrument(index))
+        {
+            orderRisk.emitStateChange();
+        }
     }
 }

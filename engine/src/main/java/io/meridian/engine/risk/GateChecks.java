@@ -214,6 +214,27 @@ final class GateChecks
         }
     }
 
+    /** An operator halted this instrument: no order for it passes (the kill switch's own ones bypass the table). */
+    static final class InstrumentHaltedGate extends RiskCheck
+    {
+        InstrumentHaltedGate()
+        {
+            super(RejectReason.RISK_INSTRUMENT_HALTED, "-", "operator halt of one instrument", RULE);
+        }
+
+        @Override
+        public boolean passes(final OrderContext o)
+        {
+            return rule(o, o.instrumentState == TradingState.HALTED);
+        }
+
+        @Override
+        public double configuredLimit()
+        {
+            return 0;
+        }
+    }
+
     /**
      * Whether the order shrinks the absolute position (the existing position, not counting working orders): it is on
      * the other side and no larger than the position.

@@ -31,6 +31,9 @@ import io.meridian.engine.api.TradingState;
  * (global, or for one instrument: {@link #lastScope}) with its trigger, value and limit, which it journals as a
  * TRADING_STATE record. The loss triggers also raise a warning at {@code risk.warnAt} of their limits. Single-threaded;
  * allocation-free.
+ *
+ * <p>Over 500 lines: the eight triggers, the throttle and the operator's commands, global and per instrument, are one
+ * state machine with shared latches; split, each part would need the others' state.
  */
 public final class KillSwitch
 {
@@ -354,6 +357,7 @@ public final class KillSwitch
         }
         previousState = state;
         state = newState;
+        countTrip(reason);
         lastReason = reason;
         lastValue = value;
         lastLimit = limit;
@@ -366,6 +370,7 @@ public final class KillSwitch
     {
         previousState = instrumentState[index];
         instrumentState[index] = newState;
+        countTrip(reason);
         lastReason = reason;
         lastValue = value;
         lastLimit = limit;
@@ -490,5 +495,72 @@ public final class KillSwitch
     public double warningLimit(final int i)
     {
         return warningLimits[i];
+    }
+
+    /**
+     * Operator halt of one instrument ({@code POST /halt} naming it): the instrument goes HALTED, where the gate
+     * refuses every new order for it ({@code RISK_INSTRUMENT_HALTED}); the other instruments and the global state are
+     * untouched. Reported like the other per-instrument transitions ({@link #lastScope}).
+     *
+     * @param index instrument.
+     * @return true when the instrument's state changed (the caller cancels its working order).
+     */
+    public boolean haltInstrument(final int index)
+    {
+        if (instrumentState[index] == TradingState.HALTED)
+        {
+            return false;
+        }
+        return instrumentTransition(index, TradingState.HALTED, RejectReason.KILL_OPERATOR_HALT, 1, 0);
+    }
+
+    /**
+     * Operator resume of one instrument: it returns to ACTIVE from whatever its own scope held (an operator halt, or
+     * REDUCING after a position or slippage trip); the global state and its latches are untouched.
+     *
+     * @param index instrument.
+     * @return true when the instrument's state changed.
+     */
+    public boolean resumeInstrument(final int index)
+    {
+        if (instrumentState[index] == TradingState.ACTIVE)
+        {
+            return false;
+        }
+        return instrumentTransition(index, TradingState.ACTIVE, RejectReason.KILL_OPERATOR_RESUME, 0, 0);
+    }
+
+    private long trips;
+
+    /**
+     * Transitions the kill switch made by itself, in any scope: a trigger (daily loss, stale market data, position
+     * limit, venue down, slippage, volatility, drawdown, month loss, throttle) changed a state. Operator commands and
+     * the recoveries (fresh market data, flat confirmed) are not trips.
+     *
+     * @return the count since start.
+     */
+    public long trips()
+    {
+        return trips;
+    }
+
+    private void countTrip(final RejectReason reason)
+    {
+        switch (reason)
+        {
+            case KILL_DAILY_LOSS:
+            case KILL_STALE_MARKET_DATA:
+            case KILL_POSITION_LIMIT:
+            case KILL_VENUE_DOWN:
+            case KILL_SLIPPAGE:
+            case KILL_VOLATILITY_SPIKE:
+            case KILL_DRAWDOWN:
+            case KILL_MONTH_LOSS:
+            case KILL_THROTTLE:
+                trips++;
+                break;
+            default:
+                break;
+        }
     }
 }

@@ -75,6 +75,7 @@ public final class PreTradeRisk
             new GateChecks.HaltedGate(),
             new GateChecks.FlatteningGate(),
             new GateChecks.ReducingGate(),
+            new GateChecks.InstrumentHaltedGate(),
             new GateChecks.InstrumentReducingGate(),
             new GateChecks.EnvironmentGuard(a.dryRun(), "prod".equals(a.environment()), a.allowProdWrite()),
             new GateChecks.VenueGate(),

@@ -52,6 +52,10 @@ public final class EngineState
     static final int REALIZED = 19;
     static final int UNREALIZED = 20;
     static final int OUTPUTS = 21;
+    /** Whether the trading calendar has the exchange in session at the last event's time (1) or not (0). */
+    static final int IN_SESSION = 22;
+    /** Orders sent within the second before the last event's time (the order-rate limit's usage). */
+    static final int ORDERS_LAST_SECOND = 23;
     // 22-29 reserved for the ops lane (issue 6), 30-49 for risk (issue 7), 50-59 for Interactive Brokers (issue 9),
     // 60-63 spare: each lane adds its constants inside its range so that parallel work does not renumber.
     static final int GLOBAL_SLOTS = 64;
@@ -71,6 +75,10 @@ public final class EngineState
     static final int I_WORKING_LEAVES = 9;
     static final int I_FLATTENING = 10;
     static final int I_EVENTS = 11;
+    /** The instrument's own trading-state scope (an operator halt, a position or slippage trip). */
+    static final int I_STATE = 12;
+    /** Event time of the instrument's last accepted market data, {@code Long.MIN_VALUE} before any. */
+    static final int I_LAST_MARKET_DATA_NS = 13;
     // 12-15 reserved for the ops lane, 16-21 for risk, 22-23 for Interactive Brokers (see GLOBAL_SLOTS).
     /** Slots per instrument. */
     static final int INSTRUMENT_SLOTS = 24;

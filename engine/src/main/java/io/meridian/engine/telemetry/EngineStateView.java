@@ -421,4 +421,48 @@ public final class EngineStateView
     {
         return instrument(index, EngineState.I_EVENTS);
     }
+
+    /**
+     * Whether the trading calendar had the exchange in session at the last event's time.
+     *
+     * @return true in session.
+     */
+    public boolean inSession()
+    {
+        return values[EngineState.IN_SESSION] != 0;
+    }
+
+    /**
+     * Orders sent within the second (event time) before the last event: what {@code risk.maxOrdersPerSecond} limits.
+     *
+     * @return the count.
+     */
+    public long ordersLastSecond()
+    {
+        return values[EngineState.ORDERS_LAST_SECOND];
+    }
+
+    /**
+     * The instrument's own trading-state scope ({@code TradingState} code; 0 before the first publication): HALTED
+     * after an operator halt naming it, REDUCING after its position or slippage trip. The engine-wide state applies
+     * on top of it.
+     *
+     * @param index dense instrument index.
+     * @return the state code.
+     */
+    public byte instrumentState(final int index)
+    {
+        return (byte)instrument(index, EngineState.I_STATE);
+    }
+
+    /**
+     * Event time of the instrument's last accepted market data.
+     *
+     * @param index dense instrument index.
+     * @return nanoseconds, {@code Long.MIN_VALUE} before any.
+     */
+    public long lastMarketDataNs(final int index)
+    {
+        return instrument(index, EngineState.I_LAST_MARKET_DATA_NS);
+    }
 }

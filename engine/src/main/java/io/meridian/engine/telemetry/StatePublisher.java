@@ -39,8 +39,6 @@ public final class StatePublisher
     private long events;
     private long lastSequence = -1;
     private long lastEventTimeNs;
-    private long trips;
-    private byte seenState;
     private int sincePublication;
 
     /**
@@ -64,7 +62,6 @@ public final class StatePublisher
         this.working = orders.workingOrders();
         this.killSwitch = orders.killSwitch();
         this.risk = orders.risk();
-        this.seenState = killSwitch.state();
         bid = new long[n];
         ask = new long[n];
         lastTrade = new long[n];
@@ -92,24 +89,11 @@ public final class StatePublisher
             ask[index] = slot.askPrice;
             lastTrade[index] = slot.lastTradePrice;
         }
-        final byte now = killSwitch.state();
-        if (now != seenState)
-        {
-            if (isTrip(killSwitch.lastReason()))
-            {
-                trips++;
-            }
-            seenState = now;
-        }
+        countOrders(slot.eventTimeNs);
         if (!marketData || ++sincePublication >= PUBLISH_EVERY || state.publicationRequested())
         {
             publish();
         }
-    }
-
-    private static boolean isTrip(final RejectReason reason)
-    {
-        return reason == RejectReason.KILL_DAILY_LOSS || reason == RejectReason.KILL_STALE_MARKET_DATA;
     }
 
     /**
@@ -126,7 +110,7 @@ public final class StatePublisher
         s.put(EngineState.TRADING_STATE, killSwitch.state());
         s.put(EngineState.PREVIOUS_STATE, killSwitch.previousState());
         s.put(EngineState.LAST_REASON, killSwitch.lastReason().code());
-        s.put(EngineState.KILL_SWITCH_TRIPS, trips);
+        s.put(EngineState.KILL_SWITCH_TRIPS, killSwitch.trips());
         s.put(EngineState.SIGNALS, orders.signals());
         s.put(EngineState.ORDERS, orders.ordersSent());
         s.put(EngineState.CANCELS, orders.cancelsSent());
@@ -170,9 +154,50 @@ public final class StatePublisher
             s.put(base + EngineState.I_WORKING_SIDE, slot >= 0 ? store.side(slot) : 0);
             s.put(base + EngineState.I_WORKING_PRICE, slot >= 0 ? store.price(slot) : 0);
             s.put(base + EngineState.I_WORKING_LEAVES, slot >= 0 ? store.leaves(slot) : 0);
+            s.put(base + EngineState.I_STATE, killSwitch.instrumentState(i));
+            s.put(base + EngineState.I_LAST_MARKET_DATA_NS, orders.lastDataNs(i));
         }
         s.put(EngineState.REALIZED, realized);
         s.put(EngineState.UNREALIZED, unrealized);
+        s.put(EngineState.IN_SESSION, orders.account().calendar().inSession(lastEventTimeNs) ? 1 : 0);
+        s.put(EngineState.ORDERS_LAST_SECOND, ordersLastSecond());
         s.endWrite();
+    }
+
+    /** Most orders the rolling one-second count sees; more in one second read as this many. */
+    static final int ORDER_TIMES = 4096;
+    private static final long ONE_SECOND_NS = 1_000_000_000L;
+    private final long[] orderTimesNs = new long[ORDER_TIMES];
+    private int orderCursor;
+    private long ordersSeen;
+
+    /** Notes the event time of every order the event sent (a ring of the last {@link #ORDER_TIMES}). */
+    private void countOrders(final long eventTimeNs)
+    {
+        final long sent = orders.ordersSent();
+        for (long n = ordersSeen; n < sent; n++)
+        {
+            orderTimesNs[orderCursor] = eventTimeNs;
+            orderCursor = orderCursor + 1 == ORDER_TIMES ? 0 : orderCursor + 1;
+        }
+        ordersSeen = sent;
+    }
+
+    /** Orders sent within one second (event time) before the last event: newest first, up to the first older one. */
+    private long ordersLastSecond()
+    {
+        final long noted = Math.min(ordersSeen, ORDER_TIMES);
+        long count = 0;
+        int at = orderCursor;
+        for (long n = 0; n < noted; n++)
+        {
+            at = at == 0 ? ORDER_TIMES - 1 : at - 1;
+            if (lastEventTimeNs - orderTimesNs[at] >= ONE_SECOND_NS)
+            {
+                break;
+            }
+            count++;
+        }
+        return count;
     }
 }

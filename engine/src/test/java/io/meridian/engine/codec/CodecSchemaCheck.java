@@ -550,6 +550,7 @@ final class CodecSchemaCheck
             case I32:
                 return int.class;
             case I64:
+            case ASCII8:
                 return long.class;
             case F64:
                 return double.class;

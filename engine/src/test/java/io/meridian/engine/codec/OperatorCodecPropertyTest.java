@@ -15,6 +15,7 @@ import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.NumericChars;
 import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -60,7 +61,7 @@ final class OperatorCodecPropertyTest
 
         final Map<String, String> body = new LinkedHashMap<>();
         body.put("command", Byte.toString(command));
-        body.put("operator", Long.toString(operator));
+        body.put("operator", asText(operator));
         RecordProperties.assertToolsSee(buffer, offset, OperatorCodec.LAYOUT, header, body);
         RecordProperties.assertDiffNamesTheEditedField(buffer, offset, OperatorCodec.LAYOUT, edit);
     }
@@ -90,5 +91,40 @@ final class OperatorCodecPropertyTest
                 IllegalArgumentException.class, () -> OperatorCodec.packOperator(name));
             assertTrue(e.getMessage().startsWith("operator name '"), e.getMessage());
         }
+    }
+
+    @Test
+    void shouldDumpTheOperatorAsItsName()
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[OperatorCodec.LENGTH]);
+        final RecordLayout.Field field = OperatorCodec.LAYOUT.fieldAt(OperatorCodec.OPERATOR_OFFSET);
+        assertEquals(RecordLayout.Kind.ASCII8, field.kind());
+        OperatorCodec.operator(buffer, 0, OperatorCodec.packOperator("alice"));
+        assertEquals("alice", field.format(buffer, 0));
+        OperatorCodec.operator(buffer, 0, OperatorCodec.packOperator("ops.bot1"));
+        assertEquals("ops.bot1", field.format(buffer, 0));
+        OperatorCodec.operator(buffer, 0, 0L);
+        assertEquals("", field.format(buffer, 0), "a scripted command has no operator");
+        // 'A', ' ', '\\', 0xFF, then NUL: what follows the NUL is not shown
+        OperatorCodec.operator(buffer, 0, 0x4242_0000_FF5C_2041L);
+        assertEquals("A\\x20\\x5c\\xff", field.format(buffer, 0));
+        final StringBuilder line = OperatorCodec.LAYOUT.format(buffer, 0, new StringBuilder());
+        assertTrue(line.toString().endsWith(" operator=A\\x20\\x5c\\xff"), line.toString());
+    }
+
+    /** The dump's text for a packed field, written out independently of RecordLayout: bytes up to NUL, else \xNN. */
+    private static String asText(final long packed)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++)
+        {
+            final int b = (int)(packed >>> (8 * i)) & 0xFF;
+            if (b == 0)
+            {
+                break;
+            }
+            text.append(b >= 0x21 && b <= 0x7E && b != 0x5C ? String.valueOf((char)b) : String.format("\\x%02x", b));
+        }
+        return text.toString();
     }
 }

@@ -146,6 +146,31 @@ class KillSwitchTest
     }
 
     @Test
+    void shouldHaltAndResumeOneInstrumentOnOperatorCommands()
+    {
+        assertTrue(kill.haltInstrument(0));
+        assertEquals(0, kill.lastScope());
+        assertEquals(TradingState.HALTED, kill.lastState());
+        assertEquals(TradingState.ACTIVE, kill.previousState());
+        assertEquals(RejectReason.KILL_OPERATOR_HALT, kill.lastReason());
+        assertEquals(TradingState.HALTED, kill.instrumentState(0));
+        assertEquals(TradingState.ACTIVE, kill.instrumentState(1), "the other instruments are untouched");
+        assertEquals(TradingState.ACTIVE, kill.state(), "the global state is untouched");
+        assertFalse(kill.haltInstrument(0), "a second halt is not a transition");
+        assertFalse(kill.onPosition(0, 1_501, 1_500), "a halted instrument does not fall back to REDUCING");
+
+        assertTrue(kill.resumeInstrument(0));
+        assertEquals(RejectReason.KILL_OPERATOR_RESUME, kill.lastReason());
+        assertEquals(TradingState.HALTED, kill.previousState());
+        assertEquals(TradingState.ACTIVE, kill.instrumentState(0));
+        assertFalse(kill.resumeInstrument(0), "a second resume is not a transition");
+
+        assertTrue(kill.onPosition(2, 1_501, 1_500));
+        assertTrue(kill.resumeInstrument(2), "an instrument's resume also ends its own REDUCING");
+        assertEquals(TradingState.ACTIVE, kill.instrumentState(2));
+    }
+
+    @Test
     void shouldReduceOnceAtTheCrisisVolatilityLevel()
     {
         assertFalse(kill.onVolatility(false, 39.9, 40));

@@ -172,6 +172,15 @@ class PreTradeRiskTest
                 o.instrumentState = TradingState.REDUCING;
                 sell(o, 10, 10);
             }, o -> o.instrumentState = TradingState.REDUCING, RejectReason.RISK_INSTRUMENT_REDUCING, 0),
+            of("instrument halted, a reducing order too", "", o ->
+            {
+                o.instrumentState = TradingState.REDUCING;
+                sell(o, 10, 10);
+            }, o ->
+            {
+                o.instrumentState = TradingState.HALTED;
+                sell(o, 10, 10);
+            }, RejectReason.RISK_INSTRUMENT_HALTED, 0),
             of("venue down", "", o -> o.venueUp = true, o -> o.venueUp = false, RejectReason.RISK_VENUE_DOWN, 0),
             of("restricted list", "reference.instruments[1].restricted=true", o -> o.index = 0, o -> o.index = 1,
                 RejectReason.RISK_RESTRICTED, 0),
@@ -356,7 +365,7 @@ class PreTradeRiskTest
                 || check.configKey().startsWith("account.") || check.configKey().startsWith("reference.")
                 || "-".equals(check.configKey()), check.name() + ": " + check.configKey());
         }
-        assertEquals(38, checks.length);
+        assertEquals(39, checks.length);
     }
 
     private static void quote(final OrderContext o, final long bid, final long ask)

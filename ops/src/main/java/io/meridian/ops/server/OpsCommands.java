@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The mutating calls ({@code POST /halt}, {@code /resume}, {@code /cancel-all}, {@code /flatten}): validates the
- * optional body {@code {"instrument": "MRDA", "reason": "..."}}, submits the command to the engine's
+ * optional body {@code {"instrument": "MRDA", "reason": "..."}} (an instrument scopes any of the four to it: halt and
+ * resume then act on that instrument only), submits the command to the engine's
  * {@link OperatorInbox} with the authenticated operator's name, and waits until the OPERATOR record it became is
  * journaled and processed, so that {@code GET /status} shows its effect once the call returns. Every accepted command
  * is audited on the error stream (operator, command, scope, reason, sequence; never the token). Thread-safe.
@@ -122,11 +123,6 @@ final class OpsCommands
             }
             symbol = instrument.asText();
             instrumentId = instrumentId(symbol);
-            if ("halt".equals(command) || "resume".equals(command))
-            {
-                throw new Refusal(400, command + " acts on the whole engine; 'instrument' applies to cancel-all "
-                    + "and flatten only");
-            }
         }
         String reason = "";
         final JsonNode reasonNode = root.get("reason");

@@ -8,17 +8,16 @@ import io.meridian.engine.pipeline.PipelineLatency;
 import io.meridian.engine.telemetry.EngineState;
 import io.meridian.engine.telemetry.EngineStateView;
 import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.prometheus.metrics.model.snapshots.Quantile;
-import io.prometheus.metrics.model.snapshots.Quantiles;
-import io.prometheus.metrics.model.snapshots.SummarySnapshot;
-import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +28,19 @@ import org.HdrHistogram.Histogram;
  * latency recorders, as the Prometheus Java client's snapshot model (its text writer does the exposition format).
  * Names start with {@code meridian_}; units are in the names (seconds, ratio, lots, currency); counters end in
  * {@code _total} in the exposition. The market-data age is measured here, on the wall clock, from when each
- * instrument's market-data count last changed. Scrapes are serialised.
+ * instrument's market-data count last changed. Latencies are classic Prometheus histograms ({@code _bucket{le=...}},
+ * {@code _sum}, {@code _count}) built from the engine's cumulative HdrHistograms at {@link #BUCKETS_SECONDS}, so that
+ * {@code histogram_quantile} over {@code rate(...[5m])} gives a windowed percentile. Scrapes are serialised.
  */
 final class OpsMetrics implements MultiCollector
 {
-    private static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999};
+    /**
+     * Upper bounds of the latency buckets, seconds: 1 us to 1 s, denser around the 20 us tick-to-order budget (the
+     * last bucket, +Inf, is implicit).
+     */
+    static final double[] BUCKETS_SECONDS = {
+        1e-6, 2.5e-6, 5e-6, 1e-5, 1.5e-5, 2e-5, 3e-5, 5e-5, 1e-4, 2.5e-4, 5e-4, 1e-3, 2.5e-3, 5e-3, 1e-2, 2.5e-2, 5e-2,
+        0.1, 0.25, 0.5, 1.0};
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final OpsEngine engine;
@@ -59,14 +66,15 @@ final class OpsMetrics implements MultiCollector
         counters(view, out);
         gauges(view, out);
         perInstrument(view, out);
-        out.add(summary("meridian_tick_to_order_seconds",
-            "Tick-to-order latency: intended send time of the event to the order handed to the venue",
-            Labels.EMPTY, engine.latency(PipelineLatency.TICK_TO_ORDER)));
-        final SummarySnapshot.Builder stages = SummarySnapshot.builder().name("meridian_stage_latency_seconds")
+        out.add(HistogramSnapshot.builder().name("meridian_tick_to_order_seconds")
+            .help("Tick-to-order latency: intended send time of the event to the order handed to the venue")
+            .unit(Unit.SECONDS)
+            .dataPoint(histogram(Labels.EMPTY, engine.latency(PipelineLatency.TICK_TO_ORDER))).build());
+        final HistogramSnapshot.Builder stages = HistogramSnapshot.builder().name("meridian_stage_latency_seconds")
             .help("Time per pipeline stage on the pipeline thread").unit(Unit.SECONDS);
         for (int stage = 0; stage < PipelineLatency.STAGES; stage++)
         {
-            stages.dataPoint(point(Labels.of("stage", PipelineLatency.name(stage)), engine.latency(stage)));
+            stages.dataPoint(histogram(Labels.of("stage", PipelineLatency.name(stage)), engine.latency(stage)));
         }
         out.add(stages.build());
         return new MetricSnapshots(out);
@@ -91,7 +99,8 @@ final class OpsMetrics implements MultiCollector
         out.add(counter("meridian_filled_lots", "Lots filled", view.filledQty()));
         out.add(counter("meridian_signals", "SIGNAL records written", view.signals()));
         out.add(counter("meridian_kill_switch_trips",
-            "Trading-state changes the kill switch made by itself (daily loss, stale market data)",
+            "Trading-state changes the kill switch made by itself, in any scope (loss, drawdown, stale market data, "
+                + "venue down, position limit, slippage, volatility, throttle)",
             view.killSwitchTrips()));
         final CounterSnapshot.Builder rejects = CounterSnapshot.builder().name("meridian_rejects")
             .help("Orders rejected, by reason (RISK_*: pre-trade risk; VENUE_REJECT: the venue)");
@@ -117,11 +126,13 @@ final class OpsMetrics implements MultiCollector
     {
         final GaugeSnapshot.Builder state = GaugeSnapshot.builder().name("meridian_trading_state")
             .help("1 for the engine's current trading state, 0 for the others");
-        for (byte code = TradingState.ACTIVE; code <= TradingState.HALTED; code++)
+        for (byte code = TradingState.ACTIVE; code <= TradingState.FLATTENING; code++)
         {
             state.dataPoint(gauge(Labels.of("state", TradingState.name(code)), view.tradingState() == code ? 1 : 0));
         }
         out.add(state.build());
+        out.add(gauge("meridian_in_session", "1 while the trading calendar has the exchange in session at the last "
+            + "event's time, else 0", view.inSession() ? 1 : 0));
         out.add(gauge("meridian_up", "1 while the pipeline thread runs and no handler failed",
             engine.unhealthyReason() == null ? 1 : 0));
         out.add(gauge("meridian_pnl_realized_currency", "Realized P&L over all instrument, currency units",
@@ -141,6 +152,9 @@ final class OpsMetrics implements MultiCollector
         final long processed = engine.source().processedSequence();
         out.add(gauge("meridian_journal_lag_events", "Inbound events published but not yet journaled",
             (double)Math.max(0, published - journaled)));
+        out.add(gauge("meridian_journal_disk_free_bytes", "Free space on the journal directory's file system (-1: "
+            + "unreadable); /health is down below ops.minFreeDiskMb",
+            (double)JournalHealth.freeBytes(java.nio.file.Path.of(engine.journalDir()))));
         out.add(gauge("meridian_journal_input_sequence", "Sequence of the last inbound event journaled",
             (double)journaled));
         out.add(gauge("meridian_inbound_ring_occupancy_ratio", "Share of the inbound ring's slots not yet processed",
@@ -170,10 +184,20 @@ final class OpsMetrics implements MultiCollector
         final GaugeSnapshot.Builder age = GaugeSnapshot.builder().name("meridian_market_data_age_seconds")
             .help("Wall-clock time since the instrument's last accepted market-data event was processed")
             .unit(Unit.SECONDS);
+        final GaugeSnapshot.Builder instrumentState = GaugeSnapshot.builder()
+            .name("meridian_instrument_trading_state")
+            .help("1 for the state trading in the instrument is in (its own scope, an operator halt naming it, or the "
+                + "engine-wide state when stricter), 0 for the others");
         final long now = System.nanoTime();
         for (int i = 0; i < view.instruments(); i++)
         {
             final String symbol = config.instruments().get(i).symbol();
+            final byte effective = StatusDocument.instrumentState(view, i);
+            for (byte code = TradingState.ACTIVE; code <= TradingState.FLATTENING; code++)
+            {
+                instrumentState.dataPoint(gauge(Labels.of("instrument", symbol, "state", TradingState.name(code)),
+                    effective == code ? 1 : 0));
+            }
             final double scale = config.instruments().get(i).priceScale();
             final Labels labels = Labels.of("instrument", symbol);
             position.dataPoint(gauge(labels, (double)view.position(i)));
@@ -190,6 +214,7 @@ final class OpsMetrics implements MultiCollector
             }
             age.dataPoint(gauge(labels, (now - lastMarketDataChangeNs[i]) / NANOS_PER_SECOND));
         }
+        out.add(instrumentState.build());
         out.add(position.build());
         out.add(positionUsage.build());
         out.add(realized.build());
@@ -218,25 +243,33 @@ final class OpsMetrics implements MultiCollector
         return GaugeDataPointSnapshot.builder().labels(labels).value(value).build();
     }
 
-    private static SummarySnapshot summary(
-        final String name, final String help, final Labels labels, final Histogram histogram)
+    /**
+     * A classic histogram data point from an HdrHistogram of nanoseconds: per bucket, the values at or below its upper
+     * bound and above the previous one (HdrHistogram counts a value to a bound when it is within the histogram's
+     * three significant digits of it); the +Inf bucket holds the rest; the sum is mean x count.
+     *
+     * @param labels the point's labels.
+     * @param histogram latencies in nanoseconds.
+     * @return the point.
+     */
+    static HistogramDataPointSnapshot histogram(final Labels labels, final Histogram histogram)
     {
-        return SummarySnapshot.builder().name(name).help(help).unit(Unit.SECONDS)
-            .dataPoint(point(labels, histogram)).build();
-    }
-
-    private static SummaryDataPointSnapshot point(final Labels labels, final Histogram histogram)
-    {
-        final Quantiles.Builder quantiles = Quantiles.builder();
-        for (final double q : QUANTILES)
+        final double[] bounds = new double[BUCKETS_SECONDS.length + 1];
+        final long[] counts = new long[bounds.length];
+        final long total = histogram.getTotalCount();
+        long below = 0;
+        for (int i = 0; i < BUCKETS_SECONDS.length; i++)
         {
-            final double value = histogram.getTotalCount() == 0 ? Double.NaN
-                : histogram.getValueAtPercentile(q * 100.0) / NANOS_PER_SECOND;
-            quantiles.quantile(new Quantile(q, value));
+            bounds[i] = BUCKETS_SECONDS[i];
+            final long atOrBelow = total == 0 ? 0
+                : histogram.getCountBetweenValues(0, Math.round(BUCKETS_SECONDS[i] * NANOS_PER_SECOND));
+            counts[i] = Math.max(0, atOrBelow - below);
+            below = Math.max(below, atOrBelow);
         }
-        final double sum = histogram.getTotalCount() == 0 ? 0.0
-            : histogram.getMean() * histogram.getTotalCount() / NANOS_PER_SECOND;
-        return SummaryDataPointSnapshot.builder().labels(labels).quantiles(quantiles.build())
-            .count(histogram.getTotalCount()).sum(sum).build();
+        bounds[BUCKETS_SECONDS.length] = Double.POSITIVE_INFINITY;
+        counts[BUCKETS_SECONDS.length] = Math.max(0, total - below);
+        final double sum = total == 0 ? 0.0 : histogram.getMean() * total / NANOS_PER_SECOND;
+        return HistogramDataPointSnapshot.builder().labels(labels)
+            .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, counts)).sum(sum).build();
     }
 }

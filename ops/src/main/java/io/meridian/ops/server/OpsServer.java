@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The ops HTTP server ({@code jdk.httpserver}) of one running engine. Read-only endpoints need no token; the mutating
@@ -31,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * {@link Threads}. Paths:
  *
  * <pre>
- *  GET  /health      200 {"status":"up",...} or 503 {"status":"down","reason":...}
+ *  GET  /health      200 {"status":"up",...} or 503 {"status":"down","reason":...} (pipeline stopped, a handler
+ *                    failed, or the journal directory missing, not writable or below ops.minFreeDiskMb free)
  *  GET  /status      the engine's state as JSON
  *  GET  /metrics     Prometheus text exposition
  *  GET  /            the dashboard page; GET /vendor/uplot/... uPlot from its WebJar
@@ -45,6 +48,9 @@ public final class OpsServer implements AutoCloseable
     private static final String JSON = "application/json; charset=utf-8";
     private static final String UPLOT_DIR = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
     private static final String DASHBOARD = "/io/meridian/ops/server/dashboard.html";
+    /** Longest wait in {@link #close} for requests in flight to finish. */
+    static final long DRAIN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(1);
+    private static final long DRAIN_POLL_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final OpsEngine engine;
     private final OpsTokens tokens;
@@ -54,6 +60,8 @@ public final class OpsServer implements AutoCloseable
     private final PrometheusTextFormatWriter textFormat = PrometheusTextFormatWriter.create();
     private final HttpServer server;
     private final ExecutorService pool;
+    private final long minFreeDiskMb;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     private OpsServer(final OpsEngine engine, final OpsTokens tokens, final OpsConfig config, final PrintStream audit)
         throws IOException
@@ -61,6 +69,7 @@ public final class OpsServer implements AutoCloseable
         this.engine = engine;
         this.tokens = tokens;
         this.commands = new OpsCommands(engine, json, audit);
+        this.minFreeDiskMb = config.minFreeDiskMb();
         registry.register(new OpsMetrics(engine, commands));
         JvmGarbageCollectorMetrics.builder().register(registry);
         JvmMemoryMetrics.builder().register(registry);
@@ -111,12 +120,19 @@ public final class OpsServer implements AutoCloseable
     }
 
     /**
-     * Stops listening (waits up to a second for requests in flight) and stops the handler threads.
+     * Stops the server: waits (at most {@link #DRAIN_TIMEOUT_NS}) only while requests are in flight, then stops
+     * listening at once, and stops the handler threads. {@code HttpServer.stop(delay)} is not asked to wait: on JDK 17
+     * it sleeps for the whole delay even when no exchange is open (JDK-8304065), which cost every run a second.
      */
     @Override
     public void close()
     {
-        server.stop(1);
+        final long deadline = System.nanoTime() + DRAIN_TIMEOUT_NS;
+        while (inFlight.get() > 0 && System.nanoTime() < deadline)
+        {
+            LockSupport.parkNanos(DRAIN_POLL_NS);
+        }
+        server.stop(0);
         pool.shutdown();
         try
         {
@@ -131,8 +147,19 @@ public final class OpsServer implements AutoCloseable
         }
     }
 
+    /**
+     * Requests being handled now.
+     *
+     * @return the count.
+     */
+    int inFlight()
+    {
+        return inFlight.get();
+    }
+
     private void handle(final HttpExchange exchange) throws IOException
     {
+        inFlight.incrementAndGet();
         try (exchange)
         {
             final String path = exchange.getRequestURI().getPath();
@@ -180,6 +207,10 @@ public final class OpsServer implements AutoCloseable
         catch (final RuntimeException e)
         {
             error(exchange, 500, "internal error: " + e);
+        }
+        finally
+        {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -247,7 +278,9 @@ public final class OpsServer implements AutoCloseable
 
     private void health(final HttpExchange exchange) throws IOException
     {
-        final String reason = engine.unhealthyReason();
+        final String engineReason = engine.unhealthyReason();
+        final String reason = engineReason != null ? engineReason
+            : JournalHealth.problem(java.nio.file.Path.of(engine.journalDir()), minFreeDiskMb);
         final Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("status", reason == null ? "up" : "down");
         doc.put("runId", engine.runId());

@@ -61,6 +61,24 @@ final class StatusDocument
         return state == 0 ? "STARTING" : TradingState.name(state);
     }
 
+    /**
+     * The state trading in one instrument is in: FLATTENING while an operator flatten holds it, else the stricter of
+     * its own scope (an operator halt naming it, a position or slippage trip) and the engine-wide state (codes order
+     * ACTIVE, REDUCING, HALTED, FLATTENING by strictness).
+     *
+     * @param view the published state.
+     * @param index the instrument.
+     * @return a {@code TradingState} code, 0 before the first publication.
+     */
+    static byte instrumentState(final EngineStateView view, final int index)
+    {
+        if (view.flattening(index))
+        {
+            return TradingState.FLATTENING;
+        }
+        return (byte)Math.max(view.tradingState(), view.instrumentState(index));
+    }
+
     static double cash(final long cashUnits)
     {
         return cashUnits / (double)Scales.CASH_SCALE;
@@ -76,7 +94,8 @@ final class StatusDocument
             final Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("symbol", instrument.symbol());
             entry.put("id", instrument.id());
-            entry.put("state", view.flattening(i) ? "FLATTENING" : stateName(view.tradingState()));
+            entry.put("state", stateName(instrumentState(view, i)));
+            entry.put("ownState", stateName(view.instrumentState(i)));
             entry.put("position", view.position(i));
             entry.put("realizedPnl", cash(view.realized(i)));
             entry.put("unrealizedPnl", cash(view.unrealized(i)));
@@ -175,6 +194,24 @@ final class StatusDocument
                 Math.abs(view.position(i)) / (double)config.risk().maxPosition());
         }
         usage.put("positionRatio", positions);
+        usage.put("ordersLastSecond", view.ordersLastSecond());
+        usage.put("ordersPerSecondRatio", config.risk().maxOrdersPerSecond() > 0
+            ? view.ordersLastSecond() / (double)config.risk().maxOrdersPerSecond() : 0.0);
+        final Map<String, Object> ages = new LinkedHashMap<>();
+        final Map<String, Object> ageRatios = new LinkedHashMap<>();
+        final long staleMs = config.kill().staleMarketDataMs();
+        for (int i = 0; i < view.instruments(); i++)
+        {
+            final String symbol = config.instruments().get(i).symbol();
+            final long lastNs = view.lastMarketDataNs(i);
+            // event time: how old the instrument's data was when the engine processed its last event
+            final Double ageMs = lastNs == Long.MIN_VALUE || view.publications() == 0 ? null
+                : Math.max(0, view.lastEventTimeNs() - lastNs) / 1e6;
+            ages.put(symbol, ageMs);
+            ageRatios.put(symbol, ageMs == null || staleMs <= 0 ? null : ageMs / staleMs);
+        }
+        usage.put("marketDataAgeMs", ages);
+        usage.put("marketDataAgeRatio", ageRatios);
         final Map<String, Object> risk = new LinkedHashMap<>();
         risk.put("limits", limits);
         risk.put("usage", usage);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OpsFilesTest
 {
     static final Path RULES = Path.of("prometheus", "meridian-alerts.yml");
+    static final Path RULES_TEST = Path.of("prometheus", "meridian-alerts.test.yml");
     static final Path PROMETHEUS = Path.of("prometheus", "prometheus.yml");
     static final Path GRAFANA = Path.of("grafana", "meridian-dashboard.json");
     static final Path UNIT = Path.of("systemd", "meridian.service");
@@ -42,9 +43,23 @@ class OpsFilesTest
     {
         final Promtool.Result rules = Promtool.run(dir, null, "check", "rules", RULES.toString());
         assertEquals(0, rules.exitCode(), rules.output());
-        assertTrue(rules.output().contains("SUCCESS: 8 rules found"), rules.output());
+        assertTrue(rules.output().contains("SUCCESS: 9 rules found"), rules.output());
         final Promtool.Result config = Promtool.run(dir, null, "check", "config", PROMETHEUS.toString());
         assertEquals(0, config.exitCode(), config.output());
+    }
+
+    @Test
+    void shouldPassTheRulesUnitTests() throws Exception
+    {
+        // the windowed tick-to-order p99 alert over histogram buckets: fires when slow, quiet when fast, clears once
+        // the slow minutes leave its window; the kill-switch alert fires on a trip
+        final Promtool.Result test = Promtool.run(dir, null, "test", "rules", RULES_TEST.toString());
+        assertEquals(0, test.exitCode(), test.output());
+        assertTrue(test.output().contains("SUCCESS"), test.output());
+        final String rules = Files.readString(RULES, StandardCharsets.UTF_8);
+        assertTrue(rules.contains(
+            "histogram_quantile(0.99, sum by (le) (rate(meridian_tick_to_order_seconds_bucket[5m])))"),
+            "the p99 alert is windowed over the buckets");
     }
 
     @Test
@@ -52,6 +67,7 @@ class OpsFilesTest
     {
         final String rules = Files.readString(RULES, StandardCharsets.UTF_8);
         for (final String alert : List.of("MeridianKillSwitchTripped", "MeridianRejectRateHigh",
+            "MeridianInstrumentHalted",
             "MeridianTickToOrderP99OverBudget", "MeridianJournalLag", "MeridianMarketDataStale", "MeridianDown"))
         {
             assertTrue(rules.contains("alert: " + alert + "\n"), alert);
@@ -77,7 +93,7 @@ class OpsFilesTest
         final JsonNode dashboard = new ObjectMapper().readTree(GRAFANA.toFile());
         assertEquals("meridian-engine", dashboard.get("uid").asText());
         assertTrue(dashboard.get("panels").size() >= 10);
-        assertTrue(metricNames(GRAFANA).contains("meridian_tick_to_order_seconds"));
+        assertTrue(metricNames(GRAFANA).contains("meridian_tick_to_order_seconds_bucket"));
     }
 
     /**

@@ -134,6 +134,15 @@ class OpsServerTest
         assertTrue(status.get("risk").get("limits").get("maxPosition").asLong() == 1500);
         assertTrue(status.get("journal").get("journaledSequence").asLong() >= 0);
         assertTrue(status.has("latency") && status.get("latency").get("stages").has("book"));
+        final JsonNode usage = status.get("risk").get("usage");
+        assertTrue(usage.get("ordersLastSecond").asLong() >= 0, usage.toString());
+        final double staleMs = live.config.kill().staleMarketDataMs();
+        assertEquals(usage.get("ordersLastSecond").asDouble() / live.config.risk().maxOrdersPerSecond(),
+            usage.get("ordersPerSecondRatio").asDouble(), 1e-9);
+        final double ageMs = usage.get("marketDataAgeMs").get("MRDA").asDouble(-1);
+        assertTrue(ageMs >= 0 && ageMs < staleMs, "MRDA's data is fresh in event time: " + usage);
+        assertEquals(ageMs / staleMs, usage.get("marketDataAgeRatio").get("MRDA").asDouble(), 1e-9);
+        assertEquals("ACTIVE", status.get("instruments").get(0).get("ownState").asText());
         assertFalse(status.toString().contains(SECRET));
         final long before = status.get("events").get("total").asLong();
         long after = before;
@@ -174,8 +183,8 @@ class OpsServerTest
             "unknown instrument 'NOPE' (this engine trades MRDA, MRDB, MRDC)");
         assertError(post(server, "/halt", SECRET, "{\"reason\": "), 400, "malformed JSON body");
         assertError(post(server, "/halt", SECRET, "[1]"), 400, "the body must be a JSON object");
-        assertError(post(server, "/halt", SECRET, "{\"instrument\": \"MRDA\"}"), 400,
-            "halt acts on the whole engine; 'instrument' applies to cancel-all and flatten only");
+        assertError(post(server, "/halt", SECRET, "{\"instrument\": 7}"), 400,
+            "field 'instrument' must be a symbol string");
         assertError(post(server, "/cancel-all", SECRET, "{\"who\": 1}"), 400,
             "unknown field 'who' (allowed: instrument, reason)");
         assertError(post(server, "/halt", SECRET, "{\"reason\": \"" + "x".repeat(300) + "\"}"), 400,
@@ -245,8 +254,10 @@ class OpsServerTest
             "meridian_kill_switch_trips_total",
             "meridian_position_lots{instrument=\"MRDA\"}", "meridian_pnl_total_currency",
             "meridian_trading_state{state=\"ACTIVE\"} 1", "meridian_journal_lag_events",
-            "meridian_inbound_ring_occupancy_ratio", "meridian_tick_to_order_seconds{quantile=\"0.99\"}",
-            "meridian_stage_latency_seconds{stage=\"book\",quantile=\"0.5\"}", "meridian_market_data_age_seconds",
+            "meridian_inbound_ring_occupancy_ratio", "meridian_tick_to_order_seconds_bucket{le=\"2.0E-5\"}",
+            "meridian_tick_to_order_seconds_count", "meridian_tick_to_order_seconds_sum",
+            "meridian_stage_latency_seconds_bucket{stage=\"book\",le=\"+Inf\"}", "meridian_market_data_age_seconds",
+            "meridian_in_session", "meridian_instrument_trading_state{instrument=\"MRDA\",state=\"ACTIVE\"} 1",
             "jvm_gc_collection_seconds_count"))
         {
             assertTrue(text.contains(name), name + " in\n" + text);
@@ -268,6 +279,42 @@ class OpsServerTest
             final Set<String> missing = new TreeSet<>(used);
             missing.removeAll(served);
             assertEquals(Set.of(), missing, file + " uses metrics /metrics does not serve");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void shouldCloseAtOnceWhenIdleAndWaitBoundedForARequestInFlight() throws Exception
+    {
+        final OpsServer idle = OpsServer.start(live.engine, OpsTokens.none(), OpsConfig.DEFAULT,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertEquals(200, get(idle, "/health").statusCode());
+        final long idleStart = System.nanoTime();
+        idle.close();
+        final long idleMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - idleStart);
+        assertTrue(idleMs < 500, "an idle server closes without HttpServer.stop's one-second sleep, took " + idleMs
+            + " ms");
+
+        final OpsServer busy = OpsServer.start(live.engine, OpsTokens.load("alice:" + SECRET, null),
+            OpsConfig.DEFAULT, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        final URI uri = URI.create(busy.url());
+        try (java.net.Socket slow = new java.net.Socket(uri.getHost(), uri.getPort()))
+        {
+            // a request whose body never finishes: its handler is in flight until the server gives up on it
+            slow.getOutputStream().write(("POST /halt HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + SECRET
+                + "\r\nContent-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            slow.getOutputStream().flush();
+            final long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (busy.inFlight() == 0 && System.nanoTime() < waitUntil)
+            {
+                Thread.sleep(1);
+            }
+            assertEquals(1, busy.inFlight(), "the slow request is being handled");
+            final long busyStart = System.nanoTime();
+            busy.close();
+            final long busyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - busyStart);
+            assertTrue(busyMs >= TimeUnit.NANOSECONDS.toMillis(OpsServer.DRAIN_TIMEOUT_NS) - 50 && busyMs < 8_000,
+                "close waits for a request in flight, but no longer than its bound: took " + busyMs + " ms");
         }
     }
 
