@@ -257,7 +257,11 @@ final class ConfigBinder
 
     private static VenueConfig venue(final ConfigSection s)
     {
-        final VenueConfig venue = new VenueConfig(s.integer("latencyUs", 0, 10_000_000));
+        final long latencyUs = s.integer("latencyUs", 0, 10_000_000);
+        final String barFill = s.present("barFill")
+            ? s.choice("barFill", VenueConfig.BAR_FILLS.toArray(new String[0])) : VenueConfig.BAR_FILL_OPEN;
+        final double slippage = s.present("barSlippageBps") ? s.number("barSlippageBps", 0, true, 1_000, true) : 0.0;
+        final VenueConfig venue = new VenueConfig(latencyUs, barFill, slippage);
         s.done();
         return venue;
     }
