@@ -189,9 +189,39 @@ final class ConfigBinder
         final int volWindow = (int)s.powerOfTwo("volWindowTicks", 2, 65_536);
         final List<String> indicators = s.optionalStrings("indicators",
             "a list of catalogue indicators, each once, e.g. [ofi_100, rsi_14]", IndicatorSpec::parse);
-        final FeatureConfig features = new FeatureConfig(fast, slow, volWindow, indicators);
+        final BarsConfig bars = s.present("bars") ? bars(s.section("bars", BarsConfig.class)) : BarsConfig.NONE;
+        final FeatureConfig features = new FeatureConfig(fast, slow, volWindow, indicators, bars);
         s.done();
         return features;
+    }
+
+    private static BarsConfig bars(final ConfigSection s)
+    {
+        final String kind = s.choice("kind", BarsConfig.KINDS.toArray(new String[0]));
+        final String source = s.present("source")
+            ? s.choice("source", BarsConfig.SOURCE_TRADES, BarsConfig.SOURCE_QUOTES) : BarsConfig.SOURCE_TRADES;
+        final long timeMs = barSize(s, kind, BarsConfig.KIND_TIME, "timeMs", 86_400_000L);
+        final long volume = barSize(s, kind, BarsConfig.KIND_VOLUME, "volume", 1_000_000_000_000_000L);
+        final long value = barSize(s, kind, BarsConfig.KIND_DOLLAR, "value", 1_000_000_000_000_000_000L);
+        s.done();
+        return new BarsConfig(kind, source, timeMs, volume, value);
+    }
+
+    /** The size key of one bar kind: required with that kind, refused (unless 0) with any other. */
+    private static long barSize(final ConfigSection s, final String kind, final String owner, final String key,
+        final long max)
+    {
+        if (owner.equals(kind))
+        {
+            return s.integer(key, 1, max);
+        }
+        // 0 is accepted (the canonical YAML writes every key) but any other size belongs to another kind
+        final String allowed = "no " + key + " (or 0) with kind " + kind + ", or kind " + owner;
+        if (s.present(key) && s.integer(key, 0, max, allowed) != 0)
+        {
+            throw s.fail(key, "only kind " + owner + " takes " + key + " (kind is " + kind + ")", allowed);
+        }
+        return 0;
     }
 
     private static ModelConfig model(final ConfigSection s)
@@ -227,7 +257,11 @@ final class ConfigBinder
 
     private static VenueConfig venue(final ConfigSection s)
     {
-        final VenueConfig venue = new VenueConfig(s.integer("latencyUs", 0, 10_000_000));
+        final long latencyUs = s.integer("latencyUs", 0, 10_000_000);
+        final String barFill = s.present("barFill")
+            ? s.choice("barFill", VenueConfig.BAR_FILLS.toArray(new String[0])) : VenueConfig.BAR_FILL_OPEN;
+        final double slippage = s.present("barSlippageBps") ? s.number("barSlippageBps", 0, true, 1_000, true) : 0.0;
+        final VenueConfig venue = new VenueConfig(latencyUs, barFill, slippage);
         s.done();
         return venue;
     }

@@ -12,9 +12,12 @@ import java.util.List;
  * @param indicators     catalogue indicator ids ({@link IndicatorSpec}, e.g. {@code ofi_100}, {@code rsi_14}), each
  *                       valid and listed once; optional in YAML (default: none). Tick features are appended to the
  *                       engine's feature vector after the six base features; the {@code features} command computes
- *                       the bar indicators over a bars file.
+ *                       the bar indicators over a bars file. Bar indicators' outputs follow the tick features
+ *                       in the vector, fed by imported BAR records and by the bars of {@code bars}.
+ * @param bars           bars built in the engine ({@link BarsConfig#NONE} when absent in YAML).
  */
-public record FeatureConfig(int emaFastTicks, int emaSlowTicks, int volWindowTicks, List<String> indicators)
+public record FeatureConfig(int emaFastTicks, int emaSlowTicks, int volWindowTicks, List<String> indicators,
+    BarsConfig bars)
 {
     /**
      * A config; copies the list.
@@ -23,10 +26,26 @@ public record FeatureConfig(int emaFastTicks, int emaSlowTicks, int volWindowTic
      * @param emaSlowTicks   slow EMA span.
      * @param volWindowTicks realised-volatility window.
      * @param indicators     indicator ids.
+     * @param bars           bars built in the engine.
      */
     public FeatureConfig
     {
         indicators = List.copyOf(indicators);
+        java.util.Objects.requireNonNull(bars, "bars");
+    }
+
+    /**
+     * A config without bars built in the engine.
+     *
+     * @param emaFastTicks   fast EMA span.
+     * @param emaSlowTicks   slow EMA span.
+     * @param volWindowTicks realised-volatility window.
+     * @param indicators     indicator ids.
+     */
+    public FeatureConfig(final int emaFastTicks, final int emaSlowTicks, final int volWindowTicks,
+        final List<String> indicators)
+    {
+        this(emaFastTicks, emaSlowTicks, volWindowTicks, indicators, BarsConfig.NONE);
     }
 
     /**

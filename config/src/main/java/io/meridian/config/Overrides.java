@@ -190,7 +190,8 @@ final class Overrides
 
     /**
      * Writes one override into the tree. Where the document's shape does not match the schema (a section that is not
-     * a mapping, a missing section) nothing is written: binding then reports the document's own error.
+     * a mapping, a missing list) nothing is written: binding then reports the document's own error. A missing section
+     * is created with the overridden key in it (binding then names any other key it lacks).
      */
     private static void applyOne(final YamlTree.Node root, final Assignment override)
     {
@@ -220,7 +221,15 @@ final class Overrides
             }
             if (entry == null)
             {
-                return;
+                if (!step.indices().isEmpty())
+                {
+                    return;
+                }
+                // an absent section (e.g. the optional features.bars) is created, so that its keys can be set
+                final YamlTree.MapNode created = new YamlTree.MapNode(SOURCE, -1);
+                map.entries.put(step.key(), new YamlTree.Entry(step.key(), -1, created));
+                node = created;
+                continue;
             }
             node = entry.value();
             final List<Integer> indices = step.indices();

@@ -139,7 +139,8 @@ class ConfigProfilesTest
 
         assertTrue(yaml.startsWith("run:\n  events: 2000000\n  seed: 20261121\nengine:\n  mode: \"single\"\n"), yaml);
         assertTrue(yaml.contains("instruments:\n  - id: 1\n    symbol: \"MRDA\"\n    priceScale: 100\n"), yaml);
-        assertTrue(yaml.contains("\nvenue:\n  latencyUs: 50\ncosts:\n"), yaml);
+        assertTrue(yaml.contains("\nvenue:\n  latencyUs: 50\n  barFill: \"open\"\n  barSlippageBps: 0.0\ncosts:\n"),
+            yaml);
         assertTrue(yaml.contains("  markoutsMs: \"1000,5000,60000\"\naccount:\n"), yaml);
         assertTrue(yaml.contains("\nreference:\n  instruments:\n    - symbol: \"MRDA\"\n"), yaml);
         assertTrue(yaml.endsWith(

@@ -101,7 +101,8 @@ class ConfigValidationTest
         final ConfigException ex = assertError(() -> load(with("venue:\n  latencyUs: 0\n", "")),
             SOURCE, "venue", null, "missing key", "allowed: a mapping with keys latencyUs");
 
-        assertEquals("test.yaml: venue: missing key; allowed: a mapping with keys latencyUs", ex.getMessage());
+        assertEquals("test.yaml: venue: missing key; allowed: a mapping with keys latencyUs, barFill, barSlippageBps",
+            ex.getMessage());
     }
 
     @Test

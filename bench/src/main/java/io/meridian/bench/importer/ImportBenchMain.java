@@ -174,7 +174,8 @@ public final class ImportBenchMain
     private static long backtest(final Path data, final Path journalDir)
     {
         final EngineConfig config = ConfigLoader.loadProfile("bars", List.of("instruments=[{id: 1, symbol: GEN, "
-            + "priceScale: 100, qtyScale: 1, startPrice: 100.0, volatility: 0.2, spreadTicks: 1, quoteSize: 1000}]"));
+            + "priceScale: 100, qtyScale: 1, startPrice: 100.0, volatility: 0.2, spreadTicks: 1, quoteSize: 1000}]",
+            "reference.instruments[0].symbol=GEN"));
         try (DataJournalSource source = DataJournalSource.open(data);
             Scorer scorer = Scorers.create(config);
             JournalWriter journal = JournalWriter.open(journalDir, "meridian bench import backtest\n"))

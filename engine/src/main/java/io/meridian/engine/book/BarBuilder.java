@@ -17,9 +17,12 @@ import org.agrona.MutableDirectBuffer;
  *   <li>{@link Kind#DOLLAR}: the same on traded value, price ticks times lots.</li>
  * </ul>
  * A trade is never split between bars, so a volume or dollar bar may exceed its threshold by the part of its last
- * trade. A completed bar stays readable ({@link #open} ... {@link #write}) until the next call for that
- * instrument. Single-threaded (owned by the pipeline thread); allocation-free; reads no clock (times come from the
- * trades).
+ * trade. Session-aware: a bar never spans sessions. Each trade carries its session (the engine's: the local trading
+ * day of its time); the first trade of a new session first completes the open bar, as {@link #roll} does, stamped at
+ * its window's end or, when the window would reach into the new session, at that first trade's time (time bars),
+ * or at its last trade (volume and dollar bars, which may then be short of the threshold). A completed bar stays
+ * readable ({@link #open} ... {@link #write}) until the next call for that instrument. Single-threaded (owned by
+ * the pipeline thread); allocation-free; reads no clock (times come from the trades).
  */
 public final class BarBuilder
 {
@@ -52,6 +55,9 @@ public final class BarBuilder
     private final long[] doneTimeNs;
     private final long[] doneDurationNs;
     private final long[] startNs;
+    private final long[] session;
+    private final long[] lastNs;
+    private final long[] doneSession;
 
     /**
      * A builder.
@@ -84,6 +90,70 @@ public final class BarBuilder
         doneTimeNs = new long[instruments];
         doneDurationNs = new long[instruments];
         startNs = new long[instruments];
+        session = new long[instruments];
+        lastNs = new long[instruments];
+        doneSession = new long[instruments];
+    }
+
+    /**
+     * Completes the instrument's open bar when the next event (at {@code timeNs}, in {@code sessionId}) cannot
+     * belong to it: its time window has ended, or the session changed. Call it before {@link #onTrade} (or on a
+     * timer) so that each completion can be read before the next.
+     *
+     * @param index dense instrument index.
+     * @param timeNs the time now.
+     * @param sessionId the session now.
+     * @return true when a bar completed (read it with the accessors).
+     */
+    public boolean roll(final int index, final long timeNs, final long sessionId)
+    {
+        if (!building[index])
+        {
+            return false;
+        }
+        if (kind == Kind.TIME && timeNs >= windowEndNs[index])
+        {
+            complete(index, windowEndNs[index], threshold);
+            return true;
+        }
+        if (sessionId != session[index])
+        {
+            if (kind == Kind.TIME)
+            {
+                // the window would run into the new session: cut it at the event that starts that session
+                final long endNs = Math.min(windowEndNs[index], timeNs);
+                complete(index, endNs, endNs - (windowEndNs[index] - threshold));
+            }
+            else
+            {
+                complete(index, lastNs[index], lastNs[index] - startNs[index]);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Adds an accepted trade of a session; completes the open bar first if it belongs to another session or window
+     * (then this returns true and the trade starts the next bar; call {@link #roll} first to see both bars when a
+     * trade may also complete a volume or dollar bar).
+     *
+     * @param index dense instrument index.
+     * @param timeNs the trade's event time.
+     * @param price price in ticks (positive).
+     * @param qty size in lots (positive).
+     * @param sessionId the trade's session.
+     * @return true when a bar completed.
+     */
+    public boolean onTrade(final int index, final long timeNs, final long price, final long qty,
+        final long sessionId)
+    {
+        final boolean rolled = roll(index, timeNs, sessionId);
+        if (!building[index])
+        {
+            session[index] = sessionId;
+        }
+        return onTrade(index, timeNs, price, qty) || rolled;
     }
 
     /**
@@ -117,6 +187,7 @@ public final class BarBuilder
         high[index] = Math.max(high[index], price);
         low[index] = Math.min(low[index], price);
         close[index] = price;
+        lastNs[index] = timeNs;
         volume[index] += qty;
         amount[index] += kind == Kind.DOLLAR ? price * qty : qty;
         if (kind != Kind.TIME && amount[index] >= threshold)
@@ -153,6 +224,7 @@ public final class BarBuilder
         doneVolume[index] = volume[index];
         doneTimeNs[index] = timeNs;
         doneDurationNs[index] = durationNs;
+        doneSession[index] = session[index];
         building[index] = false;
     }
 
@@ -256,5 +328,16 @@ public final class BarBuilder
     public long durationNs(final int index)
     {
         return doneDurationNs[index];
+    }
+
+    /**
+     * Session of the last completed bar: the session its trades belong to (0 when trades carried none).
+     *
+     * @param index dense instrument index.
+     * @return the session.
+     */
+    public long session(final int index)
+    {
+        return doneSession[index];
     }
 }

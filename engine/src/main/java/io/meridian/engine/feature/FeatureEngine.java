@@ -1,5 +1,6 @@
 package io.meridian.engine.feature;
 
+import io.meridian.engine.indicator.BarIndicator;
 import io.meridian.engine.indicator.IndicatorCatalogue;
 import io.meridian.engine.indicator.TickIndicator;
 import java.util.List;
@@ -14,6 +15,11 @@ import java.util.List;
  * <p>Configured tick features ({@code features.indicators}, catalogue microstructure features) follow the six base
  * features in the vector: each instrument has its own instances, fed every accepted quote ({@link #onQuote}) and
  * trade ({@link #onTrade}); the vector is ready only when they are defined too.
+ *
+ * <p>Configured bar indicators follow the tick features: each instrument has its own instances, fed every bar
+ * ({@link #onBar}: an imported BAR record, or a bar the feature stage built from trades or quotes), and the vector
+ * written at each quote carries their outputs as of the last completed bar (so they are causal: a bar is complete
+ * before any later event sees it). The vector is ready only when every output is defined.
  */
 public final class FeatureEngine
 {
@@ -35,6 +41,9 @@ public final class FeatureEngine
     private final int[] volCursor;
     private final int extraCount;
     private final TickIndicator[] extras;
+    private final int barCount;
+    private final int barOutputs;
+    private final BarIndicator[] bars;
 
     /**
      * An engine for {@code instruments} instruments.
@@ -66,6 +75,27 @@ public final class FeatureEngine
         final int volWindowTicks,
         final List<String> tickFeatures)
     {
+        this(instruments, emaFastTicks, emaSlowTicks, volWindowTicks, tickFeatures, List.of());
+    }
+
+    /**
+     * An engine with configured tick features and bar indicators appended to the vector.
+     *
+     * @param instruments number of instruments (dense indexes 0..n-1).
+     * @param emaFastTicks fast EMA period in quotes.
+     * @param emaSlowTicks slow EMA period in quotes.
+     * @param volWindowTicks realized-volatility window in quotes; a power of two.
+     * @param tickFeatures catalogue tick-feature ids, in vector order after the base features.
+     * @param barIndicators catalogue bar-indicator ids, whose outputs follow the tick features in vector order.
+     */
+    public FeatureEngine(
+        final int instruments,
+        final int emaFastTicks,
+        final int emaSlowTicks,
+        final int volWindowTicks,
+        final List<String> tickFeatures,
+        final List<String> barIndicators)
+    {
         if (Integer.bitCount(volWindowTicks) != 1)
         {
             throw new IllegalArgumentException("volWindowTicks must be a power of two: " + volWindowTicks);
@@ -92,6 +122,58 @@ public final class FeatureEngine
                 extras[i * extraCount + k] = IndicatorCatalogue.tick(tickFeatures.get(k));
             }
         }
+        barCount = barIndicators.size();
+        bars = new BarIndicator[instruments * barCount];
+        int outputs = 0;
+        for (int i = 0; i < instruments; i++)
+        {
+            for (int k = 0; k < barCount; k++)
+            {
+                final BarIndicator bar = IndicatorCatalogue.bar(barIndicators.get(k));
+                bars[i * barCount + k] = bar;
+                if (i == 0)
+                {
+                    outputs += bar.outputs();
+                }
+            }
+        }
+        barOutputs = outputs;
+        if (FeatureSchema.COUNT + extraCount + barOutputs > FeatureSchema.MAX_COUNT)
+        {
+            throw new IllegalArgumentException("the feature vector would have " + (FeatureSchema.COUNT + extraCount
+                + barOutputs) + " entries, at most " + FeatureSchema.MAX_COUNT + " fit");
+        }
+    }
+
+    /**
+     * Updates the instrument's configured bar indicators with a completed bar.
+     *
+     * @param index dense instrument index.
+     * @param open open price (the unit of the quotes).
+     * @param high high price.
+     * @param low low price.
+     * @param close close price.
+     * @param volume volume.
+     * @param session the bar's session (its local trading day).
+     */
+    public void onBar(final int index, final double open, final double high, final double low, final double close,
+        final double volume, final long session)
+    {
+        final int base = index * barCount;
+        for (int k = 0; k < barCount; k++)
+        {
+            bars[base + k].onBar(open, high, low, close, volume, session);
+        }
+    }
+
+    /**
+     * Whether any bar indicator is configured.
+     *
+     * @return true when bars feed the vector.
+     */
+    public boolean hasBarIndicators()
+    {
+        return barCount > 0;
     }
 
     /**
@@ -102,7 +184,7 @@ public final class FeatureEngine
      * @param bidQty best bid size.
      * @param ask best ask price.
      * @param askQty best ask size.
-     * @param out destination, {@link FeatureSchema#COUNT} plus the configured tick features long.
+     * @param out destination, {@link FeatureSchema#COUNT} plus the configured tick features and bar outputs long.
      * @return true when the vector is warmed up and usable.
      */
     public boolean onQuote(
@@ -155,6 +237,18 @@ public final class FeatureEngine
             final double value = extra.value();
             out[FeatureSchema.COUNT + k] = value;
             extrasReady &= Double.isFinite(value);
+        }
+        int at = FeatureSchema.COUNT + extraCount;
+        final int barBase = index * barCount;
+        for (int k = 0; k < barCount; k++)
+        {
+            final BarIndicator bar = bars[barBase + k];
+            for (int o = 0, n = bar.outputs(); o < n; o++)
+            {
+                final double value = bar.value(o);
+                out[at++] = value;
+                extrasReady &= Double.isFinite(value);
+            }
         }
         return count >= warmupTicks && extrasReady;
     }

@@ -3,6 +3,8 @@ package io.meridian.engine.feature;
 import io.meridian.config.ConfigLoader;
 import io.meridian.config.FeatureConfig;
 import io.meridian.config.IndicatorSpec;
+import io.meridian.engine.indicator.BarIndicator;
+import io.meridian.engine.indicator.IndicatorCatalogue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +17,10 @@ import java.util.List;
  * <p>The tick features listed in {@code features.indicators} of the configuration are appended after these six, in
  * the order listed, named {@code fNN_<id>} (e.g. {@code f06_ofi_100}); {@link #names(FeatureConfig)} and
  * {@link #hash(FeatureConfig)} give the configured vector, which is what a model manifest must list exactly. With
- * no indicators configured they equal {@link #names()} and {@link #hash()}. Bar indicators in the list are computed
- * by the {@code features} command over bars files; they are not part of this quote-driven vector.
+ * no indicators configured they equal {@link #names()} and {@link #hash()}. The outputs of the bar indicators in the
+ * list follow the tick features, in list order then output order, named {@code fNN_<output>} (e.g.
+ * {@code f07_bb_lower_20_2}): each holds the indicator's value after the instrument's last completed bar (imported
+ * BAR records, or bars built in the engine, {@code features.bars}).
  */
 public final class FeatureSchema
 {
@@ -92,31 +96,70 @@ public final class FeatureSchema
     }
 
     /**
-     * The configured vector's names: the base names, then {@code fNN_<id>} per configured tick feature.
+     * The configured bar-indicator ids, in order (tick features of the list left out).
+     *
+     * @param config the feature configuration.
+     * @return the ids.
+     */
+    public static List<String> barIndicators(final FeatureConfig config)
+    {
+        final List<String> ids = new ArrayList<>();
+        for (final String id : config.indicators())
+        {
+            if (!IndicatorSpec.parse(id).tick())
+            {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The configured vector's names: the base names, then {@code fNN_<id>} per configured tick feature, then
+     * {@code fNN_<output>} per output of each configured bar indicator.
      *
      * @param config the feature configuration.
      * @return the names in vector order.
+     * @throws IllegalArgumentException when the vector would be longer than {@link #MAX_COUNT}.
      */
     public static String[] names(final FeatureConfig config)
     {
         final List<String> names = new ArrayList<>(List.of(NAMES));
         for (final String id : tickIndicators(config))
         {
-            final int index = names.size();
-            names.add("f" + (index < 10 ? "0" : "") + index + "_" + id);
+            add(names, id);
+        }
+        for (final String id : barIndicators(config))
+        {
+            final BarIndicator bar = IndicatorCatalogue.bar(id);
+            for (int o = 0; o < bar.outputs(); o++)
+            {
+                add(names, bar.name(o));
+            }
+        }
+        if (names.size() > MAX_COUNT)
+        {
+            throw new IllegalArgumentException("features.indicators make a vector of " + names.size()
+                + " features, at most " + MAX_COUNT + " fit");
         }
         return names.toArray(new String[0]);
+    }
+
+    private static void add(final List<String> names, final String name)
+    {
+        final int index = names.size();
+        names.add("f" + (index < 10 ? "0" : "") + index + "_" + name);
     }
 
     /**
      * Length of the configured vector.
      *
      * @param config the feature configuration.
-     * @return {@link #COUNT} plus the configured tick features.
+     * @return {@link #COUNT} plus the configured tick features and bar-indicator outputs.
      */
     public static int count(final FeatureConfig config)
     {
-        return COUNT + tickIndicators(config).size();
+        return names(config).length;
     }
 
     /**

@@ -1,10 +1,14 @@
 package io.meridian.engine.pipeline;
 
+import io.meridian.config.AccountConfig;
+import io.meridian.config.BarsConfig;
 import io.meridian.config.EngineConfig;
+import io.meridian.config.FeatureConfig;
 import io.meridian.config.InstrumentConfig;
 import io.meridian.config.StrategyConfig;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.stage.InstrumentIndex;
+import io.meridian.engine.book.BarBuilder;
 import io.meridian.engine.book.MarketDataStage;
 import io.meridian.engine.feature.FeatureEngine;
 import io.meridian.engine.feature.FeatureSchema;
@@ -13,6 +17,7 @@ import io.meridian.engine.order.OrderManager;
 import io.meridian.engine.risk.KillSwitch;
 import io.meridian.engine.risk.PreTradeRisk;
 import io.meridian.engine.risk.RiskReference;
+import io.meridian.engine.risk.TradingCalendar;
 import io.meridian.engine.strategy.ThresholdStrategy;
 import java.util.List;
 
@@ -88,7 +93,7 @@ public final class EngineFactory
         return new Pipeline(
             instruments,
             new MarketDataStage(instruments),
-            new FeatureStage(featureEngine(config, n)),
+            featureStage(config, n),
             new ScoringStage(scorer),
             new StrategyStage(strategy, instruments),
             orders);
@@ -109,12 +114,38 @@ public final class EngineFactory
         return new Pipeline(
             instruments,
             new MarketDataStage(instruments),
-            new FeatureStage(featureEngine(config, instruments.count())));
+            featureStage(config, instruments.count()));
     }
 
-    private static FeatureEngine featureEngine(final EngineConfig config, final int instruments)
+    private static FeatureStage featureStage(final EngineConfig config, final int instruments)
     {
-        return new FeatureEngine(instruments, config.features().emaFastTicks(), config.features().emaSlowTicks(),
-            config.features().volWindowTicks(), FeatureSchema.tickIndicators(config.features()));
+        final FeatureConfig features = config.features();
+        final FeatureEngine engine = new FeatureEngine(instruments, features.emaFastTicks(), features.emaSlowTicks(),
+            features.volWindowTicks(), FeatureSchema.tickIndicators(features), FeatureSchema.barIndicators(features));
+        final BarsConfig bars = features.bars();
+        if (!bars.enabled() && !engine.hasBarIndicators())
+        {
+            return new FeatureStage(engine);
+        }
+        final BarBuilder builder = bars.enabled() ? new BarBuilder(instruments, barKind(bars), bars.threshold()) : null;
+        final AccountConfig account = config.account();
+        final TradingCalendar calendar = new TradingCalendar(account.timezone(), account.sessionOpen(),
+            account.sessionClose(), account.holidays());
+        return new FeatureStage(engine, builder, bars.fromQuotes(), calendar);
+    }
+
+    private static BarBuilder.Kind barKind(final BarsConfig bars)
+    {
+        switch (bars.kind())
+        {
+            case BarsConfig.KIND_TIME:
+                return BarBuilder.Kind.TIME;
+            case BarsConfig.KIND_VOLUME:
+                return BarBuilder.Kind.VOLUME;
+            case BarsConfig.KIND_DOLLAR:
+                return BarBuilder.Kind.DOLLAR;
+            default:
+                throw new IllegalArgumentException("no bars of kind " + bars.kind());
+        }
     }
 }

@@ -40,12 +40,16 @@ class ConfiguredFeaturesTest
     }
 
     @Test
-    void shouldAppendConfiguredTickFeaturesAndLeaveBarIndicatorsToTheFeaturesCommand()
+    void shouldAppendConfiguredTickFeaturesThenEveryBarIndicatorOutput()
     {
-        final EngineConfig config = withIndicators("[ofi_3, rsi_14, microprice]");
+        final EngineConfig config = withIndicators("[ofi_3, rsi_14, microprice, bb_20_2]");
         assertEquals(List.of("ofi_3", "microprice"), FeatureSchema.tickIndicators(config.features()));
+        assertEquals(List.of("rsi_14", "bb_20_2"), FeatureSchema.barIndicators(config.features()));
         assertArrayEquals(new String[] {"f00_ema_cross", "f01_momentum", "f02_realized_vol", "f03_imbalance",
-            "f04_microprice", "f05_spread", "f06_ofi_3", "f07_microprice"}, FeatureSchema.names(config.features()));
+            "f04_microprice", "f05_spread", "f06_ofi_3", "f07_microprice", "f08_rsi_14", "f09_bb_lower_20_2",
+            "f10_bb_middle_20_2", "f11_bb_upper_20_2", "f12_bb_pctb_20_2", "f13_bb_width_20_2"},
+            FeatureSchema.names(config.features()));
+        assertEquals(14, FeatureSchema.count(config.features()));
         assertFalse(FeatureSchema.hash().equals(FeatureSchema.hash(config.features())));
     }
 

@@ -49,6 +49,23 @@ class PipelineAllocationTest
     }
 
     @Test
+    void shouldAllocateNothingPerEventWithBuiltBarsAndBarIndicators()
+    {
+        final TestMarket market = new TestMarket(3, 1_000_000, 11);
+        final Pipeline pipeline = TestEngines.pipeline(market, "risk.maxOrdersPerSecond=1000000",
+            "features.bars.kind=time", "features.bars.timeMs=1",
+            "features.indicators=[rsi_14, bb_20_2, macd_12_26_9, atr_14, vwap_session, ofi_100]");
+        final EventSlot slot = new EventSlot();
+        run(WARMUP, market, slot, pipeline, null);
+        final long signalsBefore = pipeline.orders().signals();
+
+        assertSteadyStateZero(market, slot, pipeline, null);
+
+        assertTrue(pipeline.orders().signals() - signalsBefore > 10_000,
+            "the vector with bar indicators must be ready and scored");
+    }
+
+    @Test
     void shouldAllocateNothingWhileRecordingLatency()
     {
         final TestMarket market = new TestMarket(3, 1_000_000, 7);

@@ -1,5 +1,7 @@
 package io.meridian.gateway.sim;
 
+import io.meridian.engine.api.ExecType;
+import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
 import org.agrona.DirectBuffer;
@@ -69,6 +71,42 @@ final class BarHold
             }
         }
         count = kept;
+    }
+
+    /**
+     * Withdraws the held commands of one instrument (0: all), for a mass cancel: each held NEW is reported
+     * CANCELLED (never acknowledged: venue order id 0, nothing left, nothing filled), other commands are dropped.
+     *
+     * @return how many reports were emitted.
+     */
+    int withdraw(final int instrumentId, final VenueReports reports, final long nowNs)
+    {
+        int emitted = 0;
+        int kept = 0;
+        for (int i = 0; i < count; i++)
+        {
+            final int offset = i * OrderCommandCodec.LENGTH;
+            final int instrument = Header.instrumentId(held, offset);
+            if (instrumentId == 0 || instrument == instrumentId)
+            {
+                if (OrderCommandCodec.command(held, offset) == OrderCommandType.NEW)
+                {
+                    reports.emit(nowNs, instrument, OrderCommandCodec.clOrdId(held, offset), 0L, ExecType.CANCELLED,
+                        OrderCommandCodec.side(held, offset), (short)0, 0L, 0L, 0L, 0L);
+                    emitted++;
+                }
+            }
+            else
+            {
+                if (kept != i)
+                {
+                    held.putBytes(kept * OrderCommandCodec.LENGTH, held, offset, OrderCommandCodec.LENGTH);
+                }
+                kept++;
+            }
+        }
+        count = kept;
+        return emitted;
     }
 
     int count()

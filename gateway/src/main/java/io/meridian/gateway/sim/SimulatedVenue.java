@@ -59,15 +59,20 @@ import org.agrona.concurrent.UnsafeBuffer;
  *       price-time priority (best price first, then earliest venue order id). These reports carry the market
  *       event's time ({@code +0}: the venue and the market are co-located) and are queued: the next
  *       {@link #poll} emits them. Our own orders never trade with each other.</li>
- *   <li><b>Bars: fills at the next bar's open.</b> A BAR sets the instrument's book to a quote one tick either side
+ *   <li><b>Bars: fills at the next bar's open</b> (by default; {@link Params#barFill()} chooses the bar's open,
+ *       close or typical price (high + low + close) / 3, and {@link Params#barSlippageBps()} widens the quote by
+ *       that many basis points of the price, rounded up to a tick, on each side; "open" below means the chosen
+ *       price). A BAR sets the instrument's book to a quote one tick either side
  *       of the bar's <em>open</em>, both sides sized at the bar's volume (at least one lot), and fills resting limits
  *       that quote crosses (as a QUOTE does). Every command for that instrument that arrives after a bar is held
  *       (in arrival order) until the instrument's next bar, and is then matched against that bar's open quote: a
  *       marketable order fills at the open plus or minus one tick (the spread the model charges), a limit that is
- *       not marketable rests and fills only when a later bar's open crosses it. The bar's high and low are not
- *       used for fills (no intrabar path is assumed), so an order decided on a bar's close never trades at a
- *       price of that bar. A QUOTE for the instrument ends bar mode. A mass cancel for all instruments
- *       (instrument 0) is not held.</li>
+ *       not marketable rests and fills only when a later bar's open crosses it. No intrabar path is assumed, so an
+ *       order decided on a bar's close never trades at a price of that bar. A QUOTE for the instrument ends bar
+ *       mode. A MASS_CANCEL is never held: it acts on arrival and also withdraws the held commands in its scope (a
+ *       held NEW is reported {@link ExecType#CANCELLED} with {@code venueOrderId = 0}, {@code leavesQty = 0} and
+ *       {@code cumQty = 0}, after the working orders' reports, in arrival order; a held CANCEL is dropped: its order
+ *       is cancelled by the mass cancel itself).</li>
  *   <li><b>CANCEL</b> of a working order ({@code origClOrdId}): {@link ExecType#CANCELLED} with {@code clOrdId} =
  *       the original order's clOrdId, {@code leavesQty = 0} and its {@code cumQty}. Unknown or no longer working:
  *       {@link ExecType#REJECTED} with {@link RejectReason#VENUE_UNKNOWN_ORDER} and {@code clOrdId} =
@@ -102,7 +107,16 @@ public final class SimulatedVenue implements SimulatedVenuePort
     /** Time-in-force code for immediate-or-cancel. */
     public static final byte TIF_IOC = 1;
 
+    /** Bar fill model: the next bar's open (the default). */
+    public static final int BAR_FILL_OPEN = 0;
+    /** Bar fill model: the next bar's close. */
+    public static final int BAR_FILL_CLOSE = 1;
+    /** Bar fill model: the next bar's typical price, (high + low + close) / 3 rounded to the nearest tick. */
+    public static final int BAR_FILL_TYPICAL = 2;
+
     private final long latencyNs;
+    private final int barFill;
+    private final double barSlippageBps;
     private final int venueId;
     private final int maxOrders;
     private final VenueReports reports;
@@ -126,9 +140,25 @@ public final class SimulatedVenue implements SimulatedVenuePort
      * @param latencyNs one-way latency from our order command to its processing at the venue, {@code >= 0}.
      * @param venueId this venue's id; commands addressed to another non-zero venue id are rejected. {@code >= 0}.
      * @param maxOrders most orders working at once, in {@code [1, 1_000_000]}; a NEW beyond it is rejected.
+     * @param barFill on bars, the price of the next bar orders fill against: {@link #BAR_FILL_OPEN},
+     *                {@link #BAR_FILL_CLOSE} or {@link #BAR_FILL_TYPICAL}.
+     * @param barSlippageBps on bars, slippage beyond the one-tick half spread, basis points of that price, in
+     *                       {@code [0, 1000]}.
      */
-    public record Params(long latencyNs, int venueId, int maxOrders)
+    public record Params(long latencyNs, int venueId, int maxOrders, int barFill, double barSlippageBps)
     {
+        /**
+         * Parameters with the default bar fill model: the next bar's open, no extra slippage.
+         *
+         * @param latencyNs one-way latency.
+         * @param venueId this venue's id.
+         * @param maxOrders most orders working at once.
+         */
+        public Params(final long latencyNs, final int venueId, final int maxOrders)
+        {
+            this(latencyNs, venueId, maxOrders, BAR_FILL_OPEN, 0.0);
+        }
+
         /**
          * Validates the parameters.
          *
@@ -149,6 +179,16 @@ public final class SimulatedVenue implements SimulatedVenuePort
             {
                 throw new IllegalArgumentException(
                     "SimulatedVenue.Params.maxOrders=" + maxOrders + " must be in [1, 1000000]");
+            }
+            if (barFill < BAR_FILL_OPEN || barFill > BAR_FILL_TYPICAL)
+            {
+                throw new IllegalArgumentException("SimulatedVenue.Params.barFill=" + barFill + " must be "
+                    + BAR_FILL_OPEN + " (open), " + BAR_FILL_CLOSE + " (close) or " + BAR_FILL_TYPICAL + " (typical)");
+            }
+            if (!(barSlippageBps >= 0.0 && barSlippageBps <= 1_000.0))
+            {
+                throw new IllegalArgumentException(
+                    "SimulatedVenue.Params.barSlippageBps=" + barSlippageBps + " must be in [0, 1000]");
             }
         }
     }
@@ -179,6 +219,8 @@ public final class SimulatedVenue implements SimulatedVenuePort
             throw new IllegalArgumentException("SimulatedVenue sink must not be null");
         }
         this.latencyNs = params.latencyNs();
+        this.barFill = params.barFill();
+        this.barSlippageBps = params.barSlippageBps();
         this.venueId = params.venueId();
         this.maxOrders = params.maxOrders();
         this.reports = new VenueReports(sink);
@@ -267,13 +309,14 @@ public final class SimulatedVenue implements SimulatedVenuePort
     private void onBar(final VenueBook book, final int instrumentId, final DirectBuffer buffer, final int offset,
         final long timeNs)
     {
-        final long open = BarCodec.open(buffer, offset);
+        final long price = barPrice(buffer, offset);
+        final long slip = barSlippageBps == 0.0 ? 0 : (long)Math.ceil(price * barSlippageBps / 10_000.0);
         final long size = Math.max(BarCodec.volume(buffer, offset), 1);
         book.bars = true;
         book.quoted = true;
-        book.bidPrice = Math.max(open - 1, 1);
+        book.bidPrice = Math.max(price - 1 - slip, 1);
         book.bidQty = size;
-        book.askPrice = open + 1;
+        book.askPrice = price + 1 + slip;
         book.askQty = size;
         if (workingCount > 0)
         {
@@ -281,6 +324,22 @@ public final class SimulatedVenue implements SimulatedVenuePort
             book.bidQty = matchResting(book, instrumentId, Side.SELL, book.bidPrice, true, book.bidQty, timeNs);
         }
         barHold.release(instrumentId, pending, timeNs);
+    }
+
+    /** The bar's price that the configured bar fill model fills against. */
+    private long barPrice(final DirectBuffer buffer, final int offset)
+    {
+        switch (barFill)
+        {
+            case BAR_FILL_CLOSE:
+                return BarCodec.close(buffer, offset);
+            case BAR_FILL_TYPICAL:
+                // nearest tick: a third rounds down, two thirds up
+                return (BarCodec.high(buffer, offset) + BarCodec.low(buffer, offset) + BarCodec.close(buffer, offset)
+                    + 1) / 3;
+            default:
+                return BarCodec.open(buffer, offset);
+        }
     }
 
     /**
@@ -292,6 +351,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
         final UnsafeBuffer slots = pending.slots();
         final VenueBook book = books.get(Header.instrumentId(slots, offset));
         return book != null && book.bars && (slots.getInt(offset + Header.FLAGS_OFFSET) & BarHold.RELEASED) == 0
+            && OrderCommandCodec.command(slots, offset) != OrderCommandType.MASS_CANCEL
             && barHold.hold(slots, offset);
     }
 
@@ -538,7 +598,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
             working[i] = null;
         }
         workingCount = kept;
-        return emitted;
+        return emitted + barHold.withdraw(instrumentId, reports, nowNs);
     }
 
     /**

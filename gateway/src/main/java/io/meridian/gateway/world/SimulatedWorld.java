@@ -1,6 +1,7 @@
 package io.meridian.gateway.world;
 
 import io.meridian.config.EngineConfig;
+import io.meridian.config.VenueConfig;
 import io.meridian.config.InstrumentConfig;
 import io.meridian.config.MarketConfig;
 import io.meridian.engine.api.InboundSink;
@@ -94,7 +95,21 @@ public final class SimulatedWorld
     public static SimulatedVenue venue(final EngineConfig config, final InboundSink sink)
     {
         return new SimulatedVenue(
-            new SimulatedVenue.Params(config.venue().latencyUs() * 1_000L, VENUE_ID, VENUE_MAX_ORDERS),
+            new SimulatedVenue.Params(config.venue().latencyUs() * 1_000L, VENUE_ID, VENUE_MAX_ORDERS,
+                barFill(config.venue().barFill()), config.venue().barSlippageBps()),
             new CostModel(config), sink::onRecord);
+    }
+
+    private static int barFill(final String name)
+    {
+        switch (name)
+        {
+            case VenueConfig.BAR_FILL_CLOSE:
+                return SimulatedVenue.BAR_FILL_CLOSE;
+            case VenueConfig.BAR_FILL_TYPICAL:
+                return SimulatedVenue.BAR_FILL_TYPICAL;
+            default:
+                return SimulatedVenue.BAR_FILL_OPEN;
+        }
     }
 }

@@ -50,6 +50,11 @@ final class VenueScript implements ExecReportSink
         venue = new SimulatedVenue(new SimulatedVenue.Params(latencyNs, 7, maxOrders), this);
     }
 
+    VenueScript(final SimulatedVenue.Params params)
+    {
+        venue = new SimulatedVenue(params, this);
+    }
+
     VenueScript(final long latencyNs, final int maxOrders, final CostModel costModel)
     {
         venue = new SimulatedVenue(new SimulatedVenue.Params(latencyNs, 7, maxOrders), costModel, this);

@@ -90,10 +90,7 @@ public final class BacktestDataCommand
         final String runId = EngineSetup.runId("backtest-data", start);
         try (DataJournalSource source = open(dataDir))
         {
-            final EngineConfig template = EngineSetup.loadConfig(args, PROFILE);
-            final List<String> sets = new ArrayList<>(args.sets());
-            sets.add(instrumentsOverride(source.manifest(), template.instruments().get(0)));
-            sets.add(referenceOverride(source.manifest(), template.reference().instruments().get(0)));
+            final List<String> sets = sets(args, source.manifest());
             final EngineConfig config = EngineSetup.loadConfig(withSets(args, sets), PROFILE);
             final Path journalDir = args.option("journal") != null
                 ? Path.of(args.option("journal"))
@@ -163,7 +160,29 @@ public final class BacktestDataCommand
         }
     }
 
-    private static DataJournalSource open(final Path dir)
+    /**
+     * The configuration of a run on a data journal: profile {@code bars} or {@code --config FILE}, the
+     * {@code --set} overrides, then the data's instruments ({@link #instrumentsOverride}, {@link #referenceOverride}).
+     *
+     * @param args parsed arguments.
+     * @param manifest the data journal's manifest.
+     * @return the configuration.
+     */
+    static EngineConfig config(final Args args, final DataManifest manifest)
+    {
+        return EngineSetup.loadConfig(withSets(args, sets(args, manifest)), PROFILE);
+    }
+
+    private static List<String> sets(final Args args, final DataManifest manifest)
+    {
+        final EngineConfig template = EngineSetup.loadConfig(args, PROFILE);
+        final List<String> sets = new ArrayList<>(args.sets());
+        sets.add(instrumentsOverride(manifest, template.instruments().get(0)));
+        sets.add(referenceOverride(manifest, template.reference().instruments().get(0)));
+        return sets;
+    }
+
+    static DataJournalSource open(final Path dir)
     {
         try
         {

@@ -34,9 +34,11 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
 /**
  * Trains the engine's linear scoring model with Tribuo and writes it as ONNX plus its manifest.
  *
- * <p>Features are named exactly {@link FeatureSchema#names()}. Tribuo numbers features by the lexicographic order of
- * their names; the {@code fNN_} prefixes make that order the engine's vector order, and {@link #train} verifies the
- * trained model's feature id map before exporting, so the ONNX input column {@code i} is engine feature {@code i}.
+ * <p>Features are named exactly {@link FeatureSchema#names()}, or a configured vector's names
+ * ({@code FeatureSchema.names(config)}: tick features and bar-indicator outputs after the base six). Tribuo numbers
+ * features by the lexicographic order of their names; the {@code fNN_} prefixes make that order the engine's vector
+ * order, and {@link #train} verifies the trained model's feature id map before exporting, so the ONNX input column
+ * {@code i} is engine feature {@code i}.
  *
  * <p>Rows are taken in the order given (time order for journal data): the first {@value #HOLDOUT_PERCENT}% are
  * fitted and the tail is held out for the reported RMSE and R². Training is deterministic: fixed seed, fixed
@@ -118,7 +120,36 @@ public final class ModelTrainer
         final String labelDescription,
         final String createdAt) throws IOException
     {
-        checkData(features, labels);
+        return train(features, labels, trainingDataHash, outModel, labelDescription, createdAt, FeatureSchema.names(),
+            FeatureSchema.hash());
+    }
+
+    /**
+     * Trains on a configured feature vector ({@code FeatureSchema.names(config)}: the base features, then the
+     * configured tick features and bar-indicator outputs), so the manifest pins exactly those names and their hash.
+     *
+     * @param features one row per example, each {@code names.length} long, in engine feature order.
+     * @param labels one label per row.
+     * @param trainingDataHash SHA-256 identifying the training data, 64 lowercase hex digits.
+     * @param outModel the {@code .onnx} file to write; the manifest is written beside it.
+     * @param labelDescription what the label is, with units.
+     * @param createdAt free text recorded in the manifest, e.g. a timestamp or a run id.
+     * @param names the feature names in vector order ({@code FeatureSchema.names(config)}).
+     * @param schemaHash their hash ({@code FeatureSchema.hash(config)}).
+     * @return the metrics, the written files and the trained model.
+     * @throws IOException if the files cannot be written.
+     */
+    public static TrainResult train(
+        final double[][] features,
+        final double[] labels,
+        final String trainingDataHash,
+        final Path outModel,
+        final String labelDescription,
+        final String createdAt,
+        final String[] names,
+        final String schemaHash) throws IOException
+    {
+        checkData(features, labels, names);
         if (!trainingDataHash.matches("[0-9a-f]{64}"))
         {
             throw new IllegalArgumentException("training data hash must be 64 lowercase hex digits (SHA-256), got '" +
@@ -129,7 +160,6 @@ public final class ModelTrainer
         {
             throw new IllegalArgumentException("model file " + outModel + " must end in " + ModelFiles.MODEL_SUFFIX);
         }
-        final String[] names = FeatureSchema.names();
         final int rows = features.length;
         final int holdoutRows = Math.max(1, rows * HOLDOUT_PERCENT / 100);
         final int trainRows = rows - holdoutRows;
@@ -148,14 +178,14 @@ public final class ModelTrainer
         checkFeatureOrder(model.getFeatureIDMap(), names);
 
         final DenseMatrix parameters = model.getWeightsCopy();
-        final double[] weights = new double[FeatureSchema.COUNT];
+        final double[] weights = new double[names.length];
         for (int i = 0; i < weights.length; i++)
         {
             weights[i] = parameters.get(0, i);
         }
-        final double bias = parameters.get(0, FeatureSchema.COUNT);
+        final double bias = parameters.get(0, names.length);
 
-        final TrainResult.Evaluation evaluation = evaluate(model, features, labels, trainRows);
+        final TrainResult.Evaluation evaluation = evaluate(model, names, features, labels, trainRows);
         final String trainerDescription = "Tribuo 4.3.2 LinearSGDTrainer(objective=SquaredLoss, optimiser=AdaGrad(" +
             "initialLearningRate=" + LEARNING_RATE + ", epsilon=" + ADAGRAD_EPSILON + "), epochs=" + EPOCHS +
             ", minibatchSize=" + MINIBATCH + ", seed=" + SEED + "), fitted on the first " + trainRows + " of " +
@@ -163,7 +193,7 @@ public final class ModelTrainer
         final String evaluationText = String.format(Locale.ROOT, "held-out tail: rows=%d rmse=%.6f r2=%.6f",
             holdoutRows, evaluation.rmse(), evaluation.r2());
 
-        final byte[] onnx = onnxBytes(model, names, trainingDataHash, labelDescription);
+        final byte[] onnx = onnxBytes(model, names, schemaHash, trainingDataHash, labelDescription);
         final Path parent = outModel.toAbsolutePath().getParent();
         if (parent != null)
         {
@@ -175,7 +205,7 @@ public final class ModelTrainer
             fileName.toString(),
             ModelFiles.sha256Hex(onnx),
             List.of(names),
-            FeatureSchema.hash(),
+            schemaHash,
             trainingDataHash,
             trainRows,
             labelDescription,
@@ -190,7 +220,7 @@ public final class ModelTrainer
 
     /**
      * The training-data hash the manifest records: SHA-256 over, for each row in order, the row's features then its
-     * label, each as an IEEE-754 double in little-endian byte order.
+     * label, each as an IEEE-754 double in little-endian byte order (rows of the base vector or of a configured one).
      *
      * @param features the feature rows.
      * @param labels the labels.
@@ -198,7 +228,7 @@ public final class ModelTrainer
      */
     public static String hashTrainingData(final double[][] features, final double[] labels)
     {
-        checkData(features, labels);
+        checkData(features, labels, null);
         final MessageDigest digest;
         try
         {
@@ -208,12 +238,12 @@ public final class ModelTrainer
         {
             throw new IllegalStateException("SHA-256 missing from the JDK", ex);
         }
-        final ByteBuffer row = ByteBuffer.allocate((FeatureSchema.COUNT + 1) * Double.BYTES)
+        final ByteBuffer row = ByteBuffer.allocate((features[0].length + 1) * Double.BYTES)
             .order(ByteOrder.LITTLE_ENDIAN);
         for (int r = 0; r < features.length; r++)
         {
             row.clear();
-            for (int i = 0; i < FeatureSchema.COUNT; i++)
+            for (int i = 0; i < features[0].length; i++)
             {
                 row.putDouble(features[r][i]);
             }
@@ -229,7 +259,8 @@ public final class ModelTrainer
         return hex.toString();
     }
 
-    private static void checkData(final double[][] features, final double[] labels)
+    /** Checks rows and labels; {@code expected} null means the width of the first row (at least the base vector). */
+    private static void checkData(final double[][] features, final double[] labels, final String[] expected)
     {
         if (features.length != labels.length)
         {
@@ -240,19 +271,22 @@ public final class ModelTrainer
             throw new IllegalArgumentException("need at least " + MIN_ROWS + " rows to train, got " +
                 features.length);
         }
-        final String[] names = FeatureSchema.names();
+        final String[] names = expected != null ? expected
+            : features[0].length > FeatureSchema.COUNT ? null : FeatureSchema.names();
+        final int width = names == null ? features[0].length : names.length;
         for (int r = 0; r < features.length; r++)
         {
-            if (features[r].length != FeatureSchema.COUNT)
+            if (features[r].length != width)
             {
                 throw new IllegalArgumentException("row " + r + " has " + features[r].length + " features; the " +
-                    "engine's feature vector has " + FeatureSchema.COUNT + " " + Arrays.toString(names));
+                    "engine's feature vector has " + width + (names == null ? "" : " " + Arrays.toString(names)));
             }
-            for (int i = 0; i < FeatureSchema.COUNT; i++)
+            for (int i = 0; i < width; i++)
             {
                 if (!Double.isFinite(features[r][i]))
                 {
-                    throw new IllegalArgumentException("row " + r + " feature " + i + " '" + names[i] + "' is " +
+                    throw new IllegalArgumentException("row " + r + " feature " + i + " '" +
+                        (names == null ? "f" + i : names[i]) + "' is " +
                         features[r][i]);
                 }
             }
@@ -282,9 +316,9 @@ public final class ModelTrainer
     }
 
     private static TrainResult.Evaluation evaluate(
-        final LinearSGDModel model, final double[][] features, final double[] labels, final int from)
+        final LinearSGDModel model, final String[] names, final double[][] features, final double[] labels,
+        final int from)
     {
-        final String[] names = FeatureSchema.names();
         double mean = 0.0;
         for (int r = from; r < labels.length; r++)
         {
@@ -317,7 +351,8 @@ public final class ModelTrainer
     }
 
     private static byte[] onnxBytes(
-        final LinearSGDModel model, final String[] names, final String trainingDataHash, final String label)
+        final LinearSGDModel model, final String[] names, final String schemaHash, final String trainingDataHash,
+        final String label)
     {
         final OnnxMl.ModelProto exported = model.exportONNXModel(ONNX_DOMAIN, ONNX_MODEL_VERSION);
         // Tribuo's doc string and provenance metadata carry timestamps, JVM and OS details: replace them so the same
@@ -326,7 +361,7 @@ public final class ModelTrainer
             .clearMetadataProps()
             .setDocString("Meridian linear scoring model (Tribuo LinearSGDModel regression)")
             .addMetadataProps(entry("meridian.features", String.join(",", names)))
-            .addMetadataProps(entry("meridian.featureSchemaHash", FeatureSchema.hash()))
+            .addMetadataProps(entry("meridian.featureSchemaHash", schemaHash))
             .addMetadataProps(entry("meridian.trainingDataHash", trainingDataHash))
             .addMetadataProps(entry("meridian.label", label))
             .build()

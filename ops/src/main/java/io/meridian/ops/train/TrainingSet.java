@@ -13,10 +13,12 @@ import org.agrona.DirectBuffer;
 /**
  * Builds a training set from journaled market data with the engine's own book and feature stages, built by the
  * engine's factory ({@link EngineFactory#features}) exactly as a live engine builds them: each row is the feature
- * vector the engine computed at an accepted quote, and its label is the forward mid return, in basis
- * points, to the {@code horizon}-th next accepted quote of the same instrument. Features use only events up to the
- * row's own event (they are computed incrementally, in journal order, before any later event is seen); only the
- * label looks ahead, by construction. Rows whose horizon runs past the end of the journal are dropped.
+ * vector the engine computed at an accepted quote or bar (the configured vector, {@code FeatureSchema.names(config)}:
+ * tick features and bar-indicator outputs included), and its label is the forward mid return, in basis points, to
+ * the {@code horizon}-th next accepted quote (or bar: its mid is the close) of the same instrument. Trades and timers
+ * go through the feature stage too (tick features; bars built in the engine, {@code features.bars}). Features use only
+ * events up to the row's own event (they are computed incrementally, in journal order, before any later event is seen);
+ * only the label looks ahead, by construction. Rows whose horizon runs past the end of the journal are dropped.
  */
 public final class TrainingSet
 {
@@ -24,6 +26,7 @@ public final class TrainingSet
     private final EventSlot slot = new EventSlot();
     private final int horizon;
     private final int stride;
+    private final int width;
 
     private double[][] rows = new double[1024][];
     private double[] labels = new double[1024];
@@ -46,6 +49,7 @@ public final class TrainingSet
         this.features = EngineFactory.features(config);
         this.horizon = horizon;
         this.stride = stride;
+        this.width = FeatureSchema.count(config.features());
         final int n = features.instruments().count();
         pendingRow = new int[n][horizon];
         pendingMid = new double[n][horizon];
@@ -65,13 +69,14 @@ public final class TrainingSet
     public void onInput(final DirectBuffer buffer, final int offset)
     {
         final byte type = Header.type(buffer, offset);
-        if (type != RecordType.QUOTE && type != RecordType.TRADE)
+        if (type != RecordType.QUOTE && type != RecordType.TRADE && type != RecordType.BAR
+            && type != RecordType.TIMER)
         {
             return;
         }
         slot.buffer.putBytes(0, buffer, offset, Header.length(buffer, offset));
         features.onEvent(slot);
-        if (type != RecordType.QUOTE || !slot.marketDataAccepted)
+        if ((type != RecordType.QUOTE && type != RecordType.BAR) || !slot.marketDataAccepted)
         {
             return;
         }
@@ -100,8 +105,8 @@ public final class TrainingSet
             labels = Arrays.copyOf(labels, size * 2);
             rowEventSequence = Arrays.copyOf(rowEventSequence, size * 2);
         }
-        // the base features: training exports a model of the base vector (FeatureSchema.names())
-        rows[size] = Arrays.copyOf(row, FeatureSchema.COUNT);
+        // the configured vector (FeatureSchema.names(config)); the base six when nothing is configured
+        rows[size] = Arrays.copyOf(row, width);
         labels[size] = Double.NaN;
         rowEventSequence[size] = sequence;
         return size++;

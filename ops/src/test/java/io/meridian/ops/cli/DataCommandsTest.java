@@ -91,6 +91,39 @@ class DataCommandsTest
         assertFillsAtTheNextOpen(journal);
     }
 
+    @Test
+    void shouldTrainOnBarIndicatorsOfImportedDataAndBacktestWithTheModel() throws IOException
+    {
+        final Path data = dir.resolve("ttrc-train-data");
+        assertEquals(0, CommandLine.run("import", "--csv", csv.toString(), "--symbol", "TTRC", "--tz",
+            "America/New_York", "--out", data.toString()).exitCode);
+        final String indicators = "features.indicators=[rsi_14, roc_10, zscore_20]";
+        final Path model = dir.resolve("ttrc-bars.onnx");
+        final CommandLine trained = CommandLine.run("train", "--data", data.toString(), "--set", indicators,
+            "--out", model.toString());
+        assertEquals(0, trained.exitCode, trained.toString());
+        assertTrue(trained.out.contains("of 9 features"), trained.toString());
+        final String manifest = Files.readString(dir.resolve("ttrc-bars.manifest.yaml"));
+        assertTrue(manifest.contains("f06_rsi_14") && manifest.contains("f08_zscore_20"), manifest);
+
+        final Path journal = dir.resolve("ttrc-bars-backtest");
+        final CommandLine backtest = CommandLine.run("backtest", "--data", data.toString(), "--set", indicators,
+            "--set", "model.path=" + model, "--journal", journal.toString());
+        assertEquals(0, backtest.exitCode, backtest.toString());
+        assertTrue(backtest.out.contains("replay: identical"), backtest.toString());
+
+        // the backtest's journal trains too, its manifest's configuration changed by --set
+        final CommandLine fromJournal = CommandLine.run("train", "--journal", journal.toString(), "--set",
+            "features.indicators=[rsi_14]", "--out", dir.resolve("from-journal.onnx").toString());
+        assertEquals(0, fromJournal.exitCode, fromJournal.toString());
+        assertTrue(fromJournal.out.contains("of 7 features"), fromJournal.toString());
+
+        final CommandLine mismatch = CommandLine.run("backtest", "--data", data.toString(), "--set",
+            "model.path=" + model, "--journal", dir.resolve("mismatch").toString());
+        assertTrue(mismatch.exitCode != 0, "a model of other features is refused: " + mismatch);
+        assertTrue(mismatch.toString().contains("f06_rsi_14"), mismatch.toString());
+    }
+
     private static void assertFillsAtTheNextOpen(final Path journal) throws IOException
     {
         final Map<Long, Long> openCents = new HashMap<>();

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -175,6 +176,29 @@ class DemoCommandTest
         final CommandLine demoWithModel = CommandLine.run("demo", "--events", "20000", "--no-progress",
             "--journal", tmp.resolve("with-trained").toString(), "--set", "model.path=" + model);
         assertEquals(0, demoWithModel.exitCode, demoWithModel.toString());
+    }
+
+    @Test
+    void shouldTrainOnBarsBuiltFromTradesAndReplayIdentical()
+    {
+        // half-second time bars built from the demo's trades feed RSI and Bollinger bands into the vector
+        final String[] sets = {"--set", "features.bars.kind=time", "--set", "features.bars.timeMs=500", "--set",
+            "features.indicators=[rsi_14, bb_20_2]"};
+        final Path model = tmp.resolve("bars-trained.onnx");
+        final List<String> train = new ArrayList<>(List.of("train", "--journal", journal.toString(), "--out",
+            model.toString()));
+        train.addAll(List.of(sets));
+        final CommandLine trained = CommandLine.run(train.toArray(new String[0]));
+        assertEquals(0, trained.exitCode, trained.toString());
+        assertTrue(trained.out.contains("of 12 features"), trained.toString());
+
+        final List<String> run = new ArrayList<>(List.of("demo", "--events", "30000", "--no-progress", "--journal",
+            tmp.resolve("with-bars").toString(), "--set", "model.path=" + model));
+        run.addAll(List.of(sets));
+        final CommandLine withBars = CommandLine.run(run.toArray(new String[0]));
+        assertEquals(0, withBars.exitCode, withBars.toString());
+        assertTrue(withBars.out.contains("replay: identical, 30000 events"), withBars.out);
+        assertTrue(number(withBars.out, "signals ([\\d,]+)") > 1000, "the bar features warm up and are scored");
     }
 
     @Test
