@@ -229,6 +229,11 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         {
             orderRisk.emitStateChange();
         }
+        if (killSwitch.onVolatilityCalm(
+            volatility.regime() == OrderContext.REGIME_CRISIS, volatility.level(), volatility.crisisLevel()))
+        {
+            orderRisk.emitStateChange();
+        }
         if (slot.scored)
         {
             decisions.signal(slot.instrumentId, slot.score,
