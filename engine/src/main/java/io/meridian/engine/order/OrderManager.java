@@ -138,7 +138,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             index ? config.risk().crisisVolLevel() : config.risk().proxyCrisisVol(),
             config.risk().proxyHalfLifeSamples());
         this.orderRisk = new OrderRisk(risk, killSwitch, account, orders, decisions, volatility,
-            new OrderContext(multipliers, RiskReference.of(config, instruments)), ids, config.risk().pdtWindowDays());
+            new OrderContext(multipliers, risk.reference()), ids, config.risk().pdtWindowDays());
         lastMarketDataNs = new long[n];
         coolDownUntilNs = new long[n];
         bid = new long[n];
@@ -649,5 +649,15 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     public boolean hasWorkingOrder(final int index)
     {
         return orders.hasWorkingOrder(index);
+    }
+
+    /**
+     * The reference data the order context reads (the same instance as {@link PreTradeRisk#reference()}).
+     *
+     * @return the reference data.
+     */
+    public RiskReference contextReference()
+    {
+        return orderRisk.contextReference();
     }
 }

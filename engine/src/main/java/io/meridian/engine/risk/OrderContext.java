@@ -210,6 +210,16 @@ public final class OrderContext
     }
 
     /**
+     * The reference data this context reads.
+     *
+     * @return the reference data.
+     */
+    public RiskReference reference()
+    {
+        return reference;
+    }
+
+    /**
      * Cash multiplier of an instrument.
      *
      * @param i instrument index.
