@@ -245,7 +245,7 @@ final class ConfigBinder
     private static MonitorConfig monitor(final ConfigSection s)
     {
         final MonitorConfig monitor = new MonitorConfig(
-            s.integer("intervalMs", 1, 86_400_000),
+            s.integer("intervalMs", 0, 86_400_000),
             (int)s.integer("window", 2, 100_000));
         s.done();
         return monitor;

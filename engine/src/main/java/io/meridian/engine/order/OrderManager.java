@@ -149,6 +149,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         flattening = new boolean[n];
         Arrays.fill(lastMarketDataNs, Long.MIN_VALUE);
         Arrays.fill(coolDownUntilNs, Long.MIN_VALUE);
+        this.snapshots = new RiskSnapshots(config, account, decisions, n);
     }
 
     @Override
@@ -200,6 +201,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
                 break;
         }
         driveReductions();
+        snapshots.onEvent(eventTimeNs);
         slot.ordersSent = (int)(decisions.ordersSent() - ordersBefore);
         return true;
     }
@@ -660,4 +662,16 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     {
         return orderRisk.contextReference();
     }
+
+    /**
+     * The real-time risk monitor (RISK_SNAPSHOT records).
+     *
+     * @return the monitor.
+     */
+    public RiskSnapshots riskSnapshots()
+    {
+        return snapshots;
+    }
+
+    private final RiskSnapshots snapshots;
 }

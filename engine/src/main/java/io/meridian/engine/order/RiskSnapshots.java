@@ -1,0 +1,157 @@
+package io.meridian.engine.order;
+
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.Scales;
+import io.meridian.engine.risk.RiskMonitor;
+
+/**
+ * The real-time risk monitor on the order stage (SPEC §1(g), issue 7 §4): on the first event at or after each {@code
+ * monitor.intervalMs} boundary of event time it samples NAV into the {@link RiskMonitor} (one return per interval,
+ * VaR and CVaR over the last {@code monitor.window} of them) and journals a RISK_SNAPSHOT with NAV, gross and net
+ * exposure, leverage, drawdown from peak, month-to-date P&amp;L, the VaR figures and the largest usage among the
+ * monitored limits: gross exposure against its cap for the account type, the session loss against the daily-loss
+ * limit, drawdown and month-to-date loss against theirs, and the largest position against its share of NAV. Everything
+ * comes from journaled events (fills, marks, event time), so replay writes the same records. Between boundaries an
+ * event costs one comparison; a snapshot costs one pass over the instruments and the monitor's O(window) update.
+ * {@code monitor.intervalMs} 0 switches the snapshots off. Single-threaded (the order stage's thread); allocation-free.
+ */
+public final class RiskSnapshots
+{
+    private static final double CASH = Scales.CASH_SCALE;
+
+    private final Account account;
+    private final PositionKeeper positions;
+    private final DecisionEncoder decisions;
+    private final RiskMonitor monitor;
+    private final long intervalNs;
+    private final double grossCap;
+    private final double dailyLossLimit;
+    private final double dailyLossNav;
+    private final double maxDrawdown;
+    private final double maxMonthLoss;
+    private final double maxPositionNav;
+    private final int instruments;
+    private long nextNs = Long.MIN_VALUE;
+    private long snapshots;
+    private double maxUsage;
+    private short maxUsageCode;
+
+    /**
+     * A monitor for the account.
+     *
+     * @param config validated configuration (monitor, risk and kill limits).
+     * @param account the account.
+     * @param decisions where the records go.
+     * @param instruments number of instruments.
+     */
+    RiskSnapshots(final EngineConfig config, final Account account, final DecisionEncoder decisions,
+        final int instruments)
+    {
+        this.account = account;
+        this.positions = account.positions();
+        this.decisions = decisions;
+        this.monitor = new RiskMonitor(config.monitor().window());
+        this.intervalNs = config.monitor().intervalMs() * 1_000_000L;
+        this.grossCap = account.margin() ? config.risk().maxGrossMarginNav() : config.risk().maxGrossNav();
+        this.dailyLossLimit = config.kill().dailyLossLimit();
+        this.dailyLossNav = config.kill().dailyLossNav();
+        this.maxDrawdown = config.kill().maxDrawdown();
+        this.maxMonthLoss = config.kill().maxMonthLoss();
+        this.maxPositionNav = config.risk().maxPositionNav();
+        this.instruments = instruments;
+    }
+
+    /**
+     * Called after every event: journals a snapshot when the event is the first at or after the next boundary.
+     *
+     * @param nowNs the event's time.
+     * @return true when a snapshot was written.
+     */
+    boolean onEvent(final long nowNs)
+    {
+        if (intervalNs == 0 || (nextNs != Long.MIN_VALUE && nowNs < nextNs))
+        {
+            return false;
+        }
+        nextNs = (Math.floorDiv(nowNs, intervalNs) + 1) * intervalNs;
+        snapshot();
+        return true;
+    }
+
+    private void snapshot()
+    {
+        final long navCash = account.navCash();
+        monitor.onNav(navCash);
+        final double nav = navCash / CASH;
+        final double gross = account.grossCash() / CASH;
+        maxUsage = 0;
+        maxUsageCode = 0;
+        if (nav > 0)
+        {
+            usage(gross / nav, grossCap, RejectReason.RISK_GROSS_EXPOSURE);
+            double largest = 0;
+            for (int i = 0; i < instruments; i++)
+            {
+                largest = Math.max(largest, Math.abs(positions.value(i)) / CASH);
+            }
+            usage(largest / nav, maxPositionNav, RejectReason.RISK_POSITION_NAV);
+        }
+        final double lossLimit = Math.min(dailyLossLimit, dailyLossNav * account.sessionStartNavCash() / CASH);
+        usage(-account.sessionPnlCash() / CASH, lossLimit, RejectReason.KILL_DAILY_LOSS);
+        usage(account.drawdown(), maxDrawdown, RejectReason.KILL_DRAWDOWN);
+        usage(account.monthLoss(), maxMonthLoss, RejectReason.KILL_MONTH_LOSS);
+        decisions.riskSnapshot(nav, gross, account.netCash() / CASH, account.leverage(), account.drawdown(),
+            account.monthPnlCash() / CASH, monitor, maxUsage, maxUsageCode);
+        snapshots++;
+    }
+
+    private void usage(final double value, final double limit, final RejectReason reason)
+    {
+        if (limit > 0 && value / limit > maxUsage)
+        {
+            maxUsage = value / limit;
+            maxUsageCode = reason.code();
+        }
+    }
+
+    /**
+     * The statistics (for the ops surface and tests; read on the order stage's thread).
+     *
+     * @return the monitor.
+     */
+    public RiskMonitor monitor()
+    {
+        return monitor;
+    }
+
+    /**
+     * Snapshots written.
+     *
+     * @return the count.
+     */
+    public long snapshots()
+    {
+        return snapshots;
+    }
+
+    /**
+     * The largest limit usage of the last snapshot.
+     *
+     * @return value over limit.
+     */
+    public double maxUsage()
+    {
+        return maxUsage;
+    }
+
+    /**
+     * The reason code of the limit with the largest usage in the last snapshot.
+     *
+     * @return a {@link RejectReason} code, 0 when none.
+     */
+    public short maxUsageCode()
+    {
+        return maxUsageCode;
+    }
+}
