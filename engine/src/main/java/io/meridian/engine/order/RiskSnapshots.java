@@ -36,6 +36,12 @@ public final class RiskSnapshots
     private long snapshots;
     private double maxUsage;
     private short maxUsageCode;
+    private double nav;
+    private double gross;
+    private double net;
+    private double leverage;
+    private double drawdown;
+    private double monthPnl;
 
     /**
      * A monitor for the account.
@@ -83,8 +89,12 @@ public final class RiskSnapshots
     {
         final long navCash = account.navCash();
         monitor.onNav(navCash);
-        final double nav = navCash / CASH;
-        final double gross = account.grossCash() / CASH;
+        nav = navCash / CASH;
+        gross = account.grossCash() / CASH;
+        net = account.netCash() / CASH;
+        leverage = account.leverage();
+        drawdown = account.drawdown();
+        monthPnl = account.monthPnlCash() / CASH;
         maxUsage = 0;
         maxUsageCode = 0;
         if (nav > 0)
@@ -99,10 +109,9 @@ public final class RiskSnapshots
         }
         final double lossLimit = Math.min(dailyLossLimit, dailyLossNav * account.sessionStartNavCash() / CASH);
         usage(-account.sessionPnlCash() / CASH, lossLimit, RejectReason.KILL_DAILY_LOSS);
-        usage(account.drawdown(), maxDrawdown, RejectReason.KILL_DRAWDOWN);
+        usage(drawdown, maxDrawdown, RejectReason.KILL_DRAWDOWN);
         usage(account.monthLoss(), maxMonthLoss, RejectReason.KILL_MONTH_LOSS);
-        decisions.riskSnapshot(nav, gross, account.netCash() / CASH, account.leverage(), account.drawdown(),
-            account.monthPnlCash() / CASH, monitor, maxUsage, maxUsageCode);
+        decisions.riskSnapshot(nav, gross, net, leverage, drawdown, monthPnl, monitor, maxUsage, maxUsageCode);
         snapshots++;
     }
 
@@ -153,5 +162,65 @@ public final class RiskSnapshots
     public short maxUsageCode()
     {
         return maxUsageCode;
+    }
+
+    /**
+     * NAV at the last snapshot.
+     *
+     * @return currency.
+     */
+    public double nav()
+    {
+        return nav;
+    }
+
+    /**
+     * Gross exposure at the last snapshot.
+     *
+     * @return currency.
+     */
+    public double gross()
+    {
+        return gross;
+    }
+
+    /**
+     * Net exposure at the last snapshot.
+     *
+     * @return currency.
+     */
+    public double net()
+    {
+        return net;
+    }
+
+    /**
+     * Leverage at the last snapshot.
+     *
+     * @return gross over NAV.
+     */
+    public double leverage()
+    {
+        return leverage;
+    }
+
+    /**
+     * Drawdown at the last snapshot.
+     *
+     * @return a fraction.
+     */
+    public double drawdown()
+    {
+        return drawdown;
+    }
+
+    /**
+     * Month-to-date P&amp;L at the last snapshot.
+     *
+     * @return currency.
+     */
+    public double monthPnl()
+    {
+        return monthPnl;
     }
 }
