@@ -125,13 +125,93 @@ public final class RiskSnapshots
     }
 
     /**
-     * The statistics (for the ops surface and tests; read on the order stage's thread).
+     * Historical VaR at 95% over the window, a fraction of NAV.
      *
-     * @return the monitor.
+     * @return the figure.
      */
-    public RiskMonitor monitor()
+    public double histVar95()
     {
-        return monitor;
+        return monitor.histVar95();
+    }
+
+    /**
+     * Historical CVaR at 95% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double histCvar95()
+    {
+        return monitor.histCvar95();
+    }
+
+    /**
+     * Historical VaR at 99% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double histVar99()
+    {
+        return monitor.histVar99();
+    }
+
+    /**
+     * Historical CVaR at 99% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double histCvar99()
+    {
+        return monitor.histCvar99();
+    }
+
+    /**
+     * Parametric VaR at 95% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double paramVar95()
+    {
+        return monitor.paramVar95();
+    }
+
+    /**
+     * Parametric CVaR at 95% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double paramCvar95()
+    {
+        return monitor.paramCvar95();
+    }
+
+    /**
+     * Parametric VaR at 99% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double paramVar99()
+    {
+        return monitor.paramVar99();
+    }
+
+    /**
+     * Parametric CVaR at 99% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double paramCvar99()
+    {
+        return monitor.paramCvar99();
+    }
+
+    /**
+     * Returns in the VaR window so far.
+     *
+     * @return the count.
+     */
+    public int returns()
+    {
+        return monitor.count();
     }
 
     /**

@@ -8,7 +8,6 @@ import io.meridian.engine.order.OrderStore;
 import io.meridian.engine.order.PositionKeeper;
 import io.meridian.engine.order.WorkingOrders;
 import io.meridian.engine.risk.KillSwitch;
-import io.meridian.engine.risk.RiskMonitor;
 import io.meridian.engine.risk.PreTradeRisk;
 import io.meridian.engine.stage.EventSlot;
 
@@ -183,7 +182,7 @@ public final class StatePublisher
     private void publishRiskMonitor(final EngineState s)
     {
         final RiskSnapshots snapshots = orders.riskSnapshots();
-        final RiskMonitor m = snapshots.monitor();
+        final RiskSnapshots m = snapshots;
         s.put(EngineState.RISK_SNAPSHOTS, snapshots.snapshots());
         putDouble(s, EngineState.RISK_NAV, snapshots.nav());
         putDouble(s, EngineState.RISK_GROSS, snapshots.gross());
@@ -201,7 +200,7 @@ public final class StatePublisher
         putDouble(s, EngineState.RISK_PARAM_CVAR99, m.paramCvar99());
         putDouble(s, EngineState.RISK_MAX_USAGE, snapshots.maxUsage());
         s.put(EngineState.RISK_MAX_USAGE_CODE, snapshots.maxUsageCode());
-        s.put(EngineState.RISK_RETURNS, m.count());
+        s.put(EngineState.RISK_RETURNS, m.returns());
     }
 
     private static void putDouble(final EngineState s, final int slot, final double value)

@@ -64,7 +64,7 @@ class RiskSnapshotsTest
             }
         }
         assertEquals(5, pipeline.orders().riskSnapshots().snapshots());
-        assertEquals(4, pipeline.orders().riskSnapshots().monitor().count(), "one return per snapshot after the first");
+        assertEquals(4, pipeline.orders().riskSnapshots().returns(), "one return per snapshot after the first");
     }
 
     @Test

@@ -180,7 +180,37 @@ final class ControlReport
             return num(r.maxGrossNav()) + " (bear " + num(r.maxGrossBearNav()) + ", margin "
                 + num(r.maxGrossMarginNav()) + ", account " + config.account().type() + ")";
         }
-        return check.enabled() ? num(check.configuredLimit()) : num(check.configuredLimit()) + " (off)";
+        switch (check.reason())
+        {
+            case RISK_SHORT_SALE:
+                return "not shortable: " + symbols(false) + "; account " + config.account().type();
+            case RISK_RESTRICTED:
+                return "restricted: " + symbols(true);
+            case RISK_DRY_RUN:
+                return "dryRun " + config.account().dryRun() + ", environment " + config.account().environment()
+                    + ", allowProdWrite " + config.account().allowProdWrite();
+            case RISK_CRISIS_REGIME:
+                return config.risk().volIndexSymbol().isEmpty()
+                    ? "proxy " + num(config.risk().proxyCrisisVol()) + " (index level " + num(check.configuredLimit())
+                        + " when risk.volIndexSymbol is set)"
+                    : num(check.configuredLimit()) + " on " + config.risk().volIndexSymbol();
+            default:
+                return check.enabled() ? num(check.configuredLimit()) : num(check.configuredLimit()) + " (off)";
+        }
+    }
+
+    /** Symbols flagged restricted (true) or not shortable (false) in the reference data, or "none". */
+    private String symbols(final boolean restricted)
+    {
+        final List<String> out = new ArrayList<>();
+        for (final io.meridian.config.ReferenceInstrumentConfig r : config.reference().instruments())
+        {
+            if (restricted ? r.restricted() : !r.shortable())
+            {
+                out.add(r.symbol());
+            }
+        }
+        return out.isEmpty() ? "none" : String.join(", ", out);
     }
 
     private static Control kill(final RejectReason reason, final String key, final String value,

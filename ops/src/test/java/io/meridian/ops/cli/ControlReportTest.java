@@ -74,6 +74,12 @@ class ControlReportTest
             "| FactorLimits value | pre-trade check | `risk.factors[value].limit` | 0.45 |"), text);
         assertTrue(text.contains("`risk.maxOrderQty` | 1234 |"), text);
         assertTrue(text.contains("| Duplicate (off) |"), "the demo switches the duplicate check off: " + text);
+        final String lists = ControlReport.of(ConfigLoader.loadProfile("demo",
+            List.of("reference.instruments[1].restricted=true", "reference.instruments[2].shortable=false")))
+            .markdown("demo");
+        assertTrue(lists.contains("`reference.instruments[].restricted` | restricted: MRDB |"), lists);
+        assertTrue(lists.contains("`reference.instruments[].shortable` | not shortable: MRDC; account margin |"),
+            lists);
     }
 
     @Test
