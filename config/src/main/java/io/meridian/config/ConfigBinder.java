@@ -63,7 +63,8 @@ final class ConfigBinder
         final EngineConfig config = new EngineConfig(
             run, pipeline, journal, instruments, market, features, model, strategy, risk, kill, venue, costs, report,
             account, reference,
-            top.present("ops") ? ops(top.section("ops", OpsConfig.class)) : OpsConfig.DEFAULT);
+            top.present("ops") ? ops(top.section("ops", OpsConfig.class)) : OpsConfig.DEFAULT,
+            top.present("monitor") ? monitor(top.section("monitor", MonitorConfig.class)) : MonitorConfig.DEFAULT);
         top.done();
         return config;
     }
@@ -274,6 +275,15 @@ final class ConfigBinder
             s.present("minFreeDiskMb") ? s.integer("minFreeDiskMb", 0, 1L << 40) : OpsConfig.MIN_FREE_DISK_MB_DEFAULT);
         s.done();
         return ops;
+    }
+
+    private static MonitorConfig monitor(final ConfigSection s)
+    {
+        final MonitorConfig monitor = new MonitorConfig(
+            s.integer("intervalMs", 0, 86_400_000),
+            (int)s.integer("window", 2, 100_000));
+        s.done();
+        return monitor;
     }
 
     static String integerRange(final long min, final long max)

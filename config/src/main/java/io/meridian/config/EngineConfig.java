@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param reference   reference data per instrument (ADV, sector, previous close, ...).
  * @param ops         the ops server's address; optional in a document (journals written before it existed have
  *                    none): {@link OpsConfig#DEFAULT} when absent.
+ * @param monitor     the real-time risk monitor's interval and window; optional in a document (journals written
+ *                    before it existed have none): {@link MonitorConfig#DEFAULT} when absent.
  */
 public record EngineConfig(
     RunConfig run,
@@ -42,7 +44,8 @@ public record EngineConfig(
     ReportConfig report,
     AccountConfig account,
     ReferenceConfig reference,
-    OpsConfig ops)
+    OpsConfig ops,
+    MonitorConfig monitor)
 {
     /**
      * Rejects null sections and makes the instrument list unmodifiable.
@@ -65,5 +68,6 @@ public record EngineConfig(
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(ops, "ops");
+        Objects.requireNonNull(monitor, "monitor");
     }
 }

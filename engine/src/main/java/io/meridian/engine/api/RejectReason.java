@@ -150,6 +150,9 @@ public enum RejectReason
     KILL_OPERATOR_FLATTEN(77, "operator flatten"),
     /** Every cancel is confirmed by the venue and every position is zero. */
     KILL_FLAT_CONFIRMED(78, "flat: every cancel confirmed and every position zero"),
+    // risk lane (issue 7): 95-99
+    /** (6) re-armed: volatility fell back below the CRISIS level, REDUCING returns to ACTIVE. */
+    KILL_VOLATILITY_PASSED(95, "volatility back below risk.crisisVolLevel: kill switch 6 re-armed"),
 
     // gateway (issue 9)
     /** The gateway's pacing queue was full: the order was not sent (IB's message-rate limit). */

@@ -14,7 +14,7 @@ public final class RecordLayouts
         final RecordLayout[] all = {
             QuoteCodec.LAYOUT, TradeCodec.LAYOUT, ExecReportCodec.LAYOUT, TimerCodec.LAYOUT, OperatorCodec.LAYOUT,
             ConnectivityCodec.LAYOUT, SignalCodec.LAYOUT, RiskDecisionCodec.LAYOUT, OrderCommandCodec.LAYOUT,
-            TradingStateChangeCodec.LAYOUT, RiskWarningCodec.LAYOUT, BarCodec.LAYOUT,
+            TradingStateChangeCodec.LAYOUT, RiskWarningCodec.LAYOUT, BarCodec.LAYOUT, RiskSnapshotCodec.LAYOUT,
         };
         for (final RecordLayout layout : all)
         {

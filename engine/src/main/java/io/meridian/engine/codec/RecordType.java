@@ -31,6 +31,8 @@ public final class RecordType
     public static final byte TRADING_STATE = 23;
     /** Decision: a pre-trade check or kill-switch trigger reached its warning level (risk lane, issue 7). */
     public static final byte RISK_WARNING = 25;
+    /** Decision: the real-time risk monitor's snapshot ({@link RiskSnapshotCodec}). */
+    public static final byte RISK_SNAPSHOT = 24;
 
     /** Journal only: the run manifest. */
     public static final byte MANIFEST = 100;
@@ -60,7 +62,7 @@ public final class RecordType
      */
     public static boolean isDecision(final int type)
     {
-        return (type >= SIGNAL && type <= TRADING_STATE) || type == RISK_WARNING;
+        return (type >= SIGNAL && type <= TRADING_STATE) || type == RISK_WARNING || type == RISK_SNAPSHOT;
     }
 
     /**
@@ -97,6 +99,8 @@ public final class RecordType
                 return "TRADING_STATE";
             case RISK_WARNING:
                 return "RISK_WARNING";
+            case RISK_SNAPSHOT:
+                return "RISK_SNAPSHOT";
             case MANIFEST:
                 return "MANIFEST";
             case END_OF_RUN:

@@ -6,9 +6,11 @@ import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.RiskDecisionCodec;
+import io.meridian.engine.codec.RiskSnapshotCodec;
 import io.meridian.engine.codec.RiskWarningCodec;
 import io.meridian.engine.codec.SignalCodec;
 import io.meridian.engine.codec.TradingStateChangeCodec;
+import io.meridian.engine.risk.RiskMonitor;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -254,4 +256,53 @@ public final class DecisionEncoder
     {
         return warnings;
     }
+
+    /**
+     * A RISK_SNAPSHOT of the real-time risk monitor (global: instrument id 0).
+     *
+     * @param nav net asset value, currency.
+     * @param gross gross exposure, currency.
+     * @param net net exposure, currency.
+     * @param leverage gross over NAV.
+     * @param drawdown fall from peak NAV, a fraction.
+     * @param monthPnl month-to-date P&amp;L, currency.
+     * @param monitor the VaR and CVaR figures.
+     * @param maxUsage the largest limit usage.
+     * @param maxUsageCode its limit's reason code.
+     */
+    public void riskSnapshot(
+        final double nav, final double gross, final double net, final double leverage, final double drawdown,
+        final double monthPnl, final RiskMonitor monitor, final double maxUsage, final short maxUsageCode)
+    {
+        header(RiskSnapshotCodec.TYPE, RiskSnapshotCodec.LENGTH, 0);
+        RiskSnapshotCodec.causeSequence(out, 0, causeSequence);
+        RiskSnapshotCodec.nav(out, 0, nav);
+        RiskSnapshotCodec.grossExposure(out, 0, gross);
+        RiskSnapshotCodec.netExposure(out, 0, net);
+        RiskSnapshotCodec.leverage(out, 0, leverage);
+        RiskSnapshotCodec.drawdown(out, 0, drawdown);
+        RiskSnapshotCodec.monthPnl(out, 0, monthPnl);
+        RiskSnapshotCodec.histVar95(out, 0, monitor.histVar95());
+        RiskSnapshotCodec.histCvar95(out, 0, monitor.histCvar95());
+        RiskSnapshotCodec.histVar99(out, 0, monitor.histVar99());
+        RiskSnapshotCodec.histCvar99(out, 0, monitor.histCvar99());
+        RiskSnapshotCodec.paramVar99(out, 0, monitor.paramVar99());
+        RiskSnapshotCodec.maxUsage(out, 0, maxUsage);
+        RiskSnapshotCodec.maxUsageCode(out, 0, maxUsageCode);
+        RiskSnapshotCodec.returns(out, 0, monitor.count());
+        sink.onRecord(out, 0, RiskSnapshotCodec.LENGTH);
+        riskSnapshots++;
+    }
+
+    /**
+     * RISK_SNAPSHOT records written.
+     *
+     * @return the count.
+     */
+    public long riskSnapshots()
+    {
+        return riskSnapshots;
+    }
+
+    private long riskSnapshots;
 }

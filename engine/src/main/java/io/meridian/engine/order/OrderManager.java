@@ -138,7 +138,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             index ? config.risk().crisisVolLevel() : config.risk().proxyCrisisVol(),
             config.risk().proxyHalfLifeSamples());
         this.orderRisk = new OrderRisk(risk, killSwitch, account, orders, decisions, volatility,
-            new OrderContext(multipliers, RiskReference.of(config, instruments)), ids, config.risk().pdtWindowDays());
+            new OrderContext(multipliers, risk.reference()), ids, config.risk().pdtWindowDays());
         lastMarketDataNs = new long[n];
         coolDownUntilNs = new long[n];
         bid = new long[n];
@@ -149,6 +149,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         flattening = new boolean[n];
         Arrays.fill(lastMarketDataNs, Long.MIN_VALUE);
         Arrays.fill(coolDownUntilNs, Long.MIN_VALUE);
+        this.snapshots = new RiskSnapshots(config, account, decisions, n);
     }
 
     @Override
@@ -200,6 +201,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
                 break;
         }
         driveReductions();
+        snapshots.onEvent(eventTimeNs);
         slot.ordersSent = (int)(decisions.ordersSent() - ordersBefore);
         return true;
     }
@@ -226,6 +228,11 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         final boolean volatilityTrip = killSwitch.onVolatility(
             volatility.regime() == OrderContext.REGIME_CRISIS, volatility.level(), volatility.crisisLevel());
         if (volatilityTrip && killSwitch.lastTripChangedState())
+        {
+            orderRisk.emitStateChange();
+        }
+        if (killSwitch.onVolatilityCalm(
+            volatility.regime() == OrderContext.REGIME_CRISIS, volatility.level(), volatility.crisisLevel()))
         {
             orderRisk.emitStateChange();
         }
@@ -675,4 +682,26 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             orderRisk.emitStateChange();
         }
     }
+
+    /**
+     * The reference data the order context reads (the same instance as {@link PreTradeRisk#reference()}).
+     *
+     * @return the reference data.
+     */
+    public RiskReference contextReference()
+    {
+        return orderRisk.contextReference();
+    }
+
+    /**
+     * The real-time risk monitor (RISK_SNAPSHOT records).
+     *
+     * @return the monitor.
+     */
+    public RiskSnapshots riskSnapshots()
+    {
+        return snapshots;
+    }
+
+    private final RiskSnapshots snapshots;
 }

@@ -5,6 +5,7 @@ import io.meridian.engine.api.Scales;
 import io.meridian.engine.risk.KillSwitch;
 import io.meridian.engine.risk.OrderContext;
 import io.meridian.engine.risk.PreTradeRisk;
+import io.meridian.engine.risk.RiskReference;
 import io.meridian.engine.risk.TradingCalendar;
 import io.meridian.engine.risk.VolatilityGauge;
 
@@ -239,6 +240,11 @@ final class OrderRisk
     PreTradeRisk risk()
     {
         return risk;
+    }
+
+    RiskReference contextReference()
+    {
+        return context.reference();
     }
 
     /** The market as the order stage last saw it, per instrument. */

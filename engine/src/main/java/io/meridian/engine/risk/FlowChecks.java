@@ -334,7 +334,7 @@ final class FlowChecks
             {
                 return atMost(o, 0, maxDayTrades);
             }
-            final boolean dayTrade = !o.grows && o.openedToday;
+            final boolean dayTrade = o.closes && o.openedToday;
             return atMost(o, o.dayTradesInWindow + (dayTrade ? 1 : 0), maxDayTrades);
         }
 

@@ -20,20 +20,23 @@ import io.meridian.engine.api.TradingState;
  *   <li>(5) Slippage: a fill worse than {@code kill.slippage} from the decision price: that instrument REDUCING (the
  *   caller cancels its order).</li>
  *   <li>(6) Volatility at the CRISIS level: REDUCING, and the caller reduces every position by
- *   {@code kill.volSpikeReduce}.</li>
+ *   {@code kill.volSpikeReduce}; re-armed when volatility falls back below the CRISIS level: back to ACTIVE
+ *   ({@code KILL_VOLATILITY_PASSED}) unless stale market data still holds it REDUCING
+ *   ({@link #onVolatilityCalm}).</li>
  *   <li>(7) Operator HALT (and FLATTEN: FLATTENING until the venue confirms every cancel and every position is zero,
  *   then HALTED with {@code KILL_FLAT_CONFIRMED}).</li>
  *   <li>(8) Drawdown from peak NAV at {@code kill.maxDrawdown}, or month-to-date loss at {@code kill.maxMonthLoss}:
  *   HALTED (the caller cancels every order).</li>
  *   <li>RTS 6: {@code kill.throttleHaltAfter} throttled orders in a session: HALTED.</li>
  * </ul>
- * Trips latch until an operator RESUME, which returns every scope to ACTIVE. Each transition is reported to the caller
- * (global, or for one instrument: {@link #lastScope}) with its trigger, value and limit, which it journals as a
- * TRADING_STATE record. The loss triggers also raise a warning at {@code risk.warnAt} of their limits. Single-threaded;
- * allocation-free.
+ * Trips other than (4) and (6) latch until an operator RESUME, which returns every scope to ACTIVE. Each transition is
+ * reported to the caller (global, or for one instrument: {@link #lastScope}) with its trigger, value and limit, which
+ * it journals as a TRADING_STATE record. The loss triggers also raise a warning at {@code risk.warnAt} of their
+ * limits. Single-threaded; allocation-free.
  *
- * <p>Over 500 lines: the eight triggers, the throttle and the operator's commands, global and per instrument, are one
- * state machine with shared latches; split, each part would need the others' state.
+ * <p>Over 500 lines: the eight triggers, the throttle and the operator's commands move the same global and
+ * per-instrument states and latches (a re-arm or a recovery must see what else holds the state), so the transitions
+ * stay in one class; a third of it is javadoc.
  */
 public final class KillSwitch
 {
@@ -562,5 +565,40 @@ public final class KillSwitch
             default:
                 break;
         }
+    }
+
+    /**
+     * (6) re-armed: once the volatility measure is back below the CRISIS level the trigger can trip again, and a
+     * REDUCING it caused returns to ACTIVE. Stale market data still tripped keeps the state REDUCING (its own recovery
+     * then returns it to ACTIVE); HALTED and FLATTENING are left alone. Call on every market-data event after {@link
+     * #onVolatility}.
+     *
+     * @param crisis whether the volatility measure is at the crisis level.
+     * @param level the measure.
+     * @param crisisLevel the crisis level.
+     * @return true when the global state changed (journal it: {@code KILL_VOLATILITY_PASSED}, value and limit).
+     */
+    public boolean onVolatilityCalm(final boolean crisis, final double level, final double crisisLevel)
+    {
+        if (crisis || !volatilityLatched)
+        {
+            return false;
+        }
+        volatilityLatched = false;
+        if (state == TradingState.REDUCING && !staleTripped)
+        {
+            return transition(TradingState.ACTIVE, RejectReason.KILL_VOLATILITY_PASSED, level, crisisLevel);
+        }
+        return false;
+    }
+
+    /**
+     * Whether the volatility trigger (6) is tripped and not yet re-armed.
+     *
+     * @return true while latched.
+     */
+    public boolean volatilityTripped()
+    {
+        return volatilityLatched;
     }
 }

@@ -109,8 +109,14 @@ public final class OrderContext
     public final double[] factorExposure;
     /** Exposure by factor without the order. */
     public final double[] factorExposureBefore;
-    /** Whether the order grows the absolute position (working included). */
+    /**
+     * Whether the order opens risk (working included): it grows the absolute position, or flips it through zero (long
+     * 100, sell 150: the 50 sold short are new risk although the absolute position shrinks). The checks that apply
+     * only to risk-increasing orders read this.
+     */
     boolean grows;
+    /** Whether the order trades against the existing exposure (working included): it closes some of it. */
+    boolean closes;
 
     // written by the checks
     /** The measured value of the last check evaluated. */
@@ -148,7 +154,8 @@ public final class OrderContext
         signedQty = Side.sign(side) * qty;
         exposureQty = positions[index] + working[index];
         notional = price * (double)qty * cashMultipliers[index] / CASH_SCALE;
-        grows = Math.abs(exposureQty + signedQty) > Math.abs(exposureQty);
+        grows = opensRisk(exposureQty, signedQty);
+        closes = exposureQty != 0 && Long.signum(signedQty) == -Long.signum(exposureQty);
         java.util.Arrays.fill(sectorGross, 0.0);
         java.util.Arrays.fill(clusterGross, 0.0);
         java.util.Arrays.fill(factorExposure, 0.0);
@@ -187,6 +194,29 @@ public final class OrderContext
         netAfter = net;
         netBefore = netWithout;
         largestValue = largest;
+    }
+
+    /**
+     * Whether an order opens risk: the absolute exposure grows, or the exposure changes sign (a flip through zero).
+     *
+     * @param exposure signed exposure before the order, lots.
+     * @param signedQty the order, signed lots.
+     * @return true when risk-increasing.
+     */
+    static boolean opensRisk(final long exposure, final long signedQty)
+    {
+        final long after = exposure + signedQty;
+        return Math.abs(after) > Math.abs(exposure) || (after != 0 && Long.signum(after) != Long.signum(exposure));
+    }
+
+    /**
+     * The reference data this context reads.
+     *
+     * @return the reference data.
+     */
+    public RiskReference reference()
+    {
+        return reference;
     }
 
     /**

@@ -32,6 +32,7 @@ public final class PreTradeRisk
     private double reportedLimit;
     private final double[] warningValues;
     private final double[] warningLimits;
+    private final RiskReference reference;
 
     /**
      * A table of checks.
@@ -39,9 +40,12 @@ public final class PreTradeRisk
      * @param checks the checks, in the order they run.
      * @param warnAt share of a limit that raises a warning.
      * @param flow the message and fill counters the RTS 6 checks share.
+     * @param reference the reference data the checks were built with (shared with the order context).
      */
-    PreTradeRisk(final RiskCheck[] checks, final double warnAt, final FlowChecks.FlowCounters flow)
+    PreTradeRisk(final RiskCheck[] checks, final double warnAt, final FlowChecks.FlowCounters flow,
+        final RiskReference reference)
     {
+        this.reference = reference;
         this.checks = checks.clone();
         this.enabled = new boolean[checks.length];
         for (int i = 0; i < checks.length; i++)
@@ -113,7 +117,7 @@ public final class PreTradeRisk
             new FlowChecks.MessageRate(flow),
             new FlowChecks.OrderToTradeRatio(flow, r.maxOrderToTradeRatio(), r.otrMinMessages()),
         };
-        return new PreTradeRisk(table, r.warnAt(), flow);
+        return new PreTradeRisk(table, r.warnAt(), flow, reference);
     }
 
     /**
@@ -324,5 +328,16 @@ public final class PreTradeRisk
     public RiskCheck[] checks()
     {
         return checks.clone();
+    }
+
+    /**
+     * The reference data the checks were built with: built once per run, and the order stage's {@link OrderContext}
+     * uses the same instance.
+     *
+     * @return the reference data.
+     */
+    public RiskReference reference()
+    {
+        return reference;
     }
 }

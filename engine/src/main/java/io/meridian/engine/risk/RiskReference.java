@@ -6,12 +6,16 @@ import io.meridian.config.ReferenceInstrumentConfig;
 import io.meridian.engine.stage.InstrumentIndex;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reference data per dense instrument index, copied out of the configuration at start into primitive arrays: sector
  * and cluster numbers, 20-day ADV, previous close (in price ticks), shortable and restricted flags, factor loadings
- * and event dates (epoch days). Immutable after construction; read by the checks on the order stage's thread.
+ * and event dates (epoch days). Built once per run ({@code EngineFactory.create}: the check table and the order
+ * context share the instance), in one pass over the configuration's entries. Immutable after construction; read by
+ * the checks on the order stage's thread.
  */
 public final class RiskReference
 {
@@ -82,10 +86,20 @@ public final class RiskReference
             r.factorNames[f] = config.risk().factors().get(f).name();
             r.factorLimits[f] = config.risk().factors().get(f).limit();
         }
+        final Map<String, ReferenceInstrumentConfig> bySymbol = new HashMap<>();
+        for (final ReferenceInstrumentConfig c : config.reference().instruments())
+        {
+            bySymbol.putIfAbsent(c.symbol(), c);
+        }
         final List<String> sectors = new ArrayList<>();
         for (int i = 0; i < n; i++)
         {
-            final ReferenceInstrumentConfig c = find(config, instruments.symbol(i));
+            final ReferenceInstrumentConfig c = bySymbol.get(instruments.symbol(i));
+            if (c == null)
+            {
+                throw new IllegalArgumentException("no reference data for instrument " + instruments.symbol(i)
+                    + " (reference.instruments)");
+            }
             int s = sectors.indexOf(c.sector());
             if (s < 0)
             {
@@ -112,18 +126,6 @@ public final class RiskReference
             r.eventDays[i] = days;
         }
         return new RiskReference(r, sectors.size(), AccountConfig.TYPE_CASH.equals(config.account().type()));
-    }
-
-    private static ReferenceInstrumentConfig find(final EngineConfig config, final String symbol)
-    {
-        for (final ReferenceInstrumentConfig c : config.reference().instruments())
-        {
-            if (c.symbol().equals(symbol))
-            {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("no reference data for instrument " + symbol);
     }
 
     /**

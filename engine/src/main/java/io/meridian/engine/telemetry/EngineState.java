@@ -56,6 +56,25 @@ public final class EngineState
     static final int IN_SESSION = 22;
     /** Orders sent within the second before the last event's time (the order-rate limit's usage). */
     static final int ORDERS_LAST_SECOND = 23;
+    // risk lane (issue 7): the real-time risk monitor's last snapshot; doubles as raw bits
+    static final int RISK_SNAPSHOTS = 30;
+    static final int RISK_NAV = 31;
+    static final int RISK_GROSS = 32;
+    static final int RISK_NET = 33;
+    static final int RISK_LEVERAGE = 34;
+    static final int RISK_DRAWDOWN = 35;
+    static final int RISK_MONTH_PNL = 36;
+    static final int RISK_HIST_VAR95 = 37;
+    static final int RISK_HIST_CVAR95 = 38;
+    static final int RISK_HIST_VAR99 = 39;
+    static final int RISK_HIST_CVAR99 = 40;
+    static final int RISK_PARAM_VAR95 = 41;
+    static final int RISK_PARAM_CVAR95 = 42;
+    static final int RISK_PARAM_VAR99 = 43;
+    static final int RISK_PARAM_CVAR99 = 44;
+    static final int RISK_MAX_USAGE = 45;
+    static final int RISK_MAX_USAGE_CODE = 46;
+    static final int RISK_RETURNS = 47;
     // 22-29 reserved for the ops lane (issue 6), 30-49 for risk (issue 7), 50-59 for Interactive Brokers (issue 9),
     // 60-63 spare: each lane adds its constants inside its range so that parallel work does not renumber.
     static final int GLOBAL_SLOTS = 64;

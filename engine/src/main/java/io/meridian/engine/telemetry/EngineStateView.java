@@ -6,6 +6,9 @@ import io.meridian.engine.api.RejectReason;
  * A reader's copy of an {@link EngineState}: filled by {@link EngineState#read(EngineStateView)}, then read at leisure
  * by its own thread. Prices are in ticks, quantities in lots, cash in {@code Scales.CASH_SCALE} units, times in
  * nanoseconds of event time. Not thread-safe: one view per reader thread.
+ *
+ * <p>Over 500 lines: one documented accessor per published slot (engine, risk monitor, per instrument); they read one
+ * copied array and splitting them would split one snapshot across classes.
  */
 public final class EngineStateView
 {
@@ -464,5 +467,185 @@ public final class EngineStateView
     public long lastMarketDataNs(final int index)
     {
         return instrument(index, EngineState.I_LAST_MARKET_DATA_NS);
+    }
+
+    /**
+     * RISK_SNAPSHOT records written.
+     *
+     * @return the value.
+     */
+    public long riskSnapshots()
+    {
+        return values[EngineState.RISK_SNAPSHOTS];
+    }
+
+    /**
+     * NAV at the last risk snapshot, currency.
+     *
+     * @return the value.
+     */
+    public double riskNav()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_NAV]);
+    }
+
+    /**
+     * Gross exposure at the last risk snapshot, currency.
+     *
+     * @return the value.
+     */
+    public double riskGross()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_GROSS]);
+    }
+
+    /**
+     * Net exposure at the last risk snapshot, currency.
+     *
+     * @return the value.
+     */
+    public double riskNet()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_NET]);
+    }
+
+    /**
+     * Leverage (gross over NAV) at the last risk snapshot.
+     *
+     * @return the value.
+     */
+    public double riskLeverage()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_LEVERAGE]);
+    }
+
+    /**
+     * Drawdown from peak NAV at the last risk snapshot, a fraction.
+     *
+     * @return the value.
+     */
+    public double riskDrawdown()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_DRAWDOWN]);
+    }
+
+    /**
+     * Month-to-date P&amp;L at the last risk snapshot, currency.
+     *
+     * @return the value.
+     */
+    public double riskMonthPnl()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_MONTH_PNL]);
+    }
+
+    /**
+     * Historical VaR at 95%, a fraction of NAV.
+     *
+     * @return the value.
+     */
+    public double riskHistVar95()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_HIST_VAR95]);
+    }
+
+    /**
+     * Historical CVaR at 95%, a fraction of NAV.
+     *
+     * @return the value.
+     */
+    public double riskHistCvar95()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_HIST_CVAR95]);
+    }
+
+    /**
+     * Historical VaR at 99%, a fraction of NAV.
+     *
+     * @return the value.
+     */
+    public double riskHistVar99()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_HIST_VAR99]);
+    }
+
+    /**
+     * Historical CVaR at 99%, a fraction of NAV.
+     *
+     * @return the value.
+     */
+    public double riskHistCvar99()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_HIST_CVAR99]);
+    }
+
+    /**
+     * Parametric VaR at 95%, a fraction of NAV.
+     *
+     * @return the value.
+     */
+    public double riskParamVar95()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_PARAM_VAR95]);
+    }
+
+    /**
+     * Parametric CVaR at 95%, a fraction of NAV.
+     *
+     * @return the value.
+     */
+    public double riskParamCvar95()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_PARAM_CVAR95]);
+    }
+
+    /**
+     * Parametric VaR at 99%, a fraction of NAV.
+     *
+     * @return the value.
+     */
+    public double riskParamVar99()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_PARAM_VAR99]);
+    }
+
+    /**
+     * Parametric CVaR at 99%, a fraction of NAV.
+     *
+     * @return the value.
+     */
+    public double riskParamCvar99()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_PARAM_CVAR99]);
+    }
+
+    /**
+     * The largest limit usage (value over limit) at the last risk snapshot.
+     *
+     * @return the value.
+     */
+    public double riskMaxUsage()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_MAX_USAGE]);
+    }
+
+    /**
+     * RejectReason code of the limit with the largest usage (0: none).
+     *
+     * @return the value.
+     */
+    public long riskMaxUsageCode()
+    {
+        return values[EngineState.RISK_MAX_USAGE_CODE];
+    }
+
+    /**
+     * Returns in the risk monitor's VaR window.
+     *
+     * @return the value.
+     */
+    public long riskReturns()
+    {
+        return values[EngineState.RISK_RETURNS];
     }
 }

@@ -3,6 +3,7 @@ package io.meridian.engine.telemetry;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.order.OrderManager;
+import io.meridian.engine.order.RiskSnapshots;
 import io.meridian.engine.order.OrderStore;
 import io.meridian.engine.order.PositionKeeper;
 import io.meridian.engine.order.WorkingOrders;
@@ -161,6 +162,7 @@ public final class StatePublisher
         s.put(EngineState.UNREALIZED, unrealized);
         s.put(EngineState.IN_SESSION, orders.account().calendar().inSession(lastEventTimeNs) ? 1 : 0);
         s.put(EngineState.ORDERS_LAST_SECOND, ordersLastSecond());
+        publishRiskMonitor(s);
         s.endWrite();
     }
 
@@ -199,5 +201,35 @@ public final class StatePublisher
             count++;
         }
         return count;
+    }
+
+    /** The risk monitor's last snapshot, doubles as raw bits (slots 30-47). */
+    private void publishRiskMonitor(final EngineState s)
+    {
+        final RiskSnapshots snapshots = orders.riskSnapshots();
+        final RiskSnapshots m = snapshots;
+        s.put(EngineState.RISK_SNAPSHOTS, snapshots.snapshots());
+        putDouble(s, EngineState.RISK_NAV, snapshots.nav());
+        putDouble(s, EngineState.RISK_GROSS, snapshots.gross());
+        putDouble(s, EngineState.RISK_NET, snapshots.net());
+        putDouble(s, EngineState.RISK_LEVERAGE, snapshots.leverage());
+        putDouble(s, EngineState.RISK_DRAWDOWN, snapshots.drawdown());
+        putDouble(s, EngineState.RISK_MONTH_PNL, snapshots.monthPnl());
+        putDouble(s, EngineState.RISK_HIST_VAR95, m.histVar95());
+        putDouble(s, EngineState.RISK_HIST_CVAR95, m.histCvar95());
+        putDouble(s, EngineState.RISK_HIST_VAR99, m.histVar99());
+        putDouble(s, EngineState.RISK_HIST_CVAR99, m.histCvar99());
+        putDouble(s, EngineState.RISK_PARAM_VAR95, m.paramVar95());
+        putDouble(s, EngineState.RISK_PARAM_CVAR95, m.paramCvar95());
+        putDouble(s, EngineState.RISK_PARAM_VAR99, m.paramVar99());
+        putDouble(s, EngineState.RISK_PARAM_CVAR99, m.paramCvar99());
+        putDouble(s, EngineState.RISK_MAX_USAGE, snapshots.maxUsage());
+        s.put(EngineState.RISK_MAX_USAGE_CODE, snapshots.maxUsageCode());
+        s.put(EngineState.RISK_RETURNS, m.returns());
+    }
+
+    private static void putDouble(final EngineState s, final int slot, final double value)
+    {
+        s.put(slot, Double.doubleToRawLongBits(value));
     }
 }

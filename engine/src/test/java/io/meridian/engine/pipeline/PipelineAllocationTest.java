@@ -34,9 +34,12 @@ class PipelineAllocationTest
     void shouldAllocateNothingPerEventInSingleMode()
     {
         final TestMarket market = new TestMarket(3, 1_000_000, 42);
-        final Pipeline pipeline = TestEngines.pipeline(market, "risk.maxOrdersPerSecond=1000000");
+        // the risk monitor on, every millisecond of event time, with a window that wraps during the warm-up
+        final Pipeline pipeline = TestEngines.pipeline(market, "risk.maxOrdersPerSecond=1000000",
+            "monitor.intervalMs=1", "monitor.window=50");
         final EventSlot slot = new EventSlot();
         run(WARMUP, market, slot, pipeline, null);
+        final long snapshotsBefore = pipeline.orders().riskSnapshots().snapshots();
         final long ordersBefore = pipeline.orders().ordersSent();
         final long fillsBefore = pipeline.orders().fills();
         final long signalsBefore = pipeline.orders().signals();
@@ -46,6 +49,8 @@ class PipelineAllocationTest
         assertTrue(pipeline.orders().ordersSent() - ordersBefore > 100, "the order path must be exercised");
         assertTrue(pipeline.orders().fills() - fillsBefore > 100, "the fill path must be exercised");
         assertTrue(pipeline.orders().signals() - signalsBefore > 10_000, "the scoring path must be exercised");
+        assertTrue(pipeline.orders().riskSnapshots().snapshots() - snapshotsBefore > 100,
+            "the risk monitor must be exercised: " + (pipeline.orders().riskSnapshots().snapshots() - snapshotsBefore));
     }
 
     @Test
@@ -69,7 +74,8 @@ class PipelineAllocationTest
     void shouldAllocateNothingWhileRecordingLatency()
     {
         final TestMarket market = new TestMarket(3, 1_000_000, 7);
-        final Pipeline pipeline = TestEngines.pipeline(market, "risk.maxOrdersPerSecond=1000000");
+        final Pipeline pipeline = TestEngines.pipeline(market, "risk.maxOrdersPerSecond=1000000",
+            "monitor.intervalMs=1", "monitor.window=50");
         final TimedPipeline timed = new TimedPipeline(pipeline, new SystemNanoClock(), new PipelineLatency());
         final EventSlot slot = new EventSlot();
         run(WARMUP, market, slot, pipeline, timed);

@@ -199,4 +199,43 @@ class KillSwitchTest
         assertState(TradingState.HALTED, TradingState.FLATTENING, RejectReason.KILL_FLAT_CONFIRMED);
         assertFalse(kill.onFlatCheck(false, 0), "declared once");
     }
+
+    @Test
+    void shouldReArmTheVolatilityTriggerOnceVolatilityFallsBelowTheCrisisLevel()
+    {
+        assertFalse(kill.onVolatilityCalm(false, 10, 40), "nothing to re-arm");
+        assertTrue(kill.onVolatility(true, 41, 40));
+        assertFalse(kill.onVolatilityCalm(true, 40, 40), "still at the crisis level");
+        assertTrue(kill.volatilityTripped());
+        assertTrue(kill.onVolatilityCalm(false, 39.5, 40));
+        assertState(TradingState.ACTIVE, TradingState.REDUCING, RejectReason.KILL_VOLATILITY_PASSED);
+        assertEquals(39.5, kill.lastValue());
+        assertEquals(40.0, kill.lastLimit());
+        assertFalse(kill.volatilityTripped());
+        assertFalse(kill.onVolatilityCalm(false, 30, 40), "re-armed once");
+        assertTrue(kill.onVolatility(true, 42, 40), "trips again after re-arming");
+        assertState(TradingState.REDUCING, TradingState.ACTIVE, RejectReason.KILL_VOLATILITY_SPIKE);
+    }
+
+    @Test
+    void shouldStayReducingWhileStaleDataStillHoldsItWhenVolatilityPasses()
+    {
+        assertTrue(kill.onMarketDataAge(T - (STALE_MS + 1) * MS, T, true));
+        assertTrue(kill.onVolatility(true, 41, 40));
+        assertFalse(kill.lastTripChangedState(), "already REDUCING");
+        assertFalse(kill.onVolatilityCalm(false, 39, 40), "stale data still holds REDUCING");
+        assertEquals(TradingState.REDUCING, kill.state());
+        assertTrue(kill.onMarketDataAge(T, T, true));
+        assertState(TradingState.ACTIVE, TradingState.REDUCING, RejectReason.KILL_MARKET_DATA_RECOVERED);
+    }
+
+    @Test
+    void shouldNotLeaveAHaltWhenVolatilityPasses()
+    {
+        assertTrue(kill.onVolatility(true, 41, 40));
+        assertTrue(kill.halt());
+        assertFalse(kill.onVolatilityCalm(false, 39, 40));
+        assertEquals(TradingState.HALTED, kill.state());
+        assertFalse(kill.volatilityTripped(), "re-armed all the same");
+    }
 }

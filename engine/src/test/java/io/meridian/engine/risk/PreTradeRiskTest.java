@@ -419,7 +419,7 @@ class PreTradeRiskTest
     }
 
     /** The demo profile with overrides, a PreTradeRisk and a baseline order. */
-    private static final class Fixture
+    static final class Fixture
     {
         final PreTradeRisk risk;
         final OrderContext order;

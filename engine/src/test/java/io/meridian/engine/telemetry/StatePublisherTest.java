@@ -216,4 +216,51 @@ class StatePublisherTest
         assertTrue(state.publications() - before > WINDOW / 8, "publication must have run");
         assertFalse(pipeline.orders().ordersSent() == 0);
     }
+
+    @Test
+    void shouldPublishTheLastRiskSnapshotAsJournaled()
+    {
+        final TestMarket market = new TestMarket(3, 1_000_000, 5);
+        final org.agrona.concurrent.UnsafeBuffer last = new org.agrona.concurrent.UnsafeBuffer(
+            new byte[io.meridian.engine.codec.Header.MAX_RECORD_LENGTH]);
+        final long[] snapshots = new long[1];
+        final io.meridian.engine.api.OutboundSink tee = (buffer, offset, length) ->
+        {
+            market.onRecord(buffer, offset, length);
+            if (io.meridian.engine.codec.Header.type(buffer, offset) == RecordType.RISK_SNAPSHOT)
+            {
+                last.putBytes(0, buffer, offset, length);
+                snapshots[0]++;
+            }
+        };
+        final Pipeline pipeline = TestEngines.pipeline(tee, "risk.maxOrdersPerSecond=1000000",
+            "monitor.intervalMs=5", "monitor.window=30");
+        final EngineState state = new EngineState(3);
+        final StatePublisher publisher = new StatePublisher(state, pipeline.orders());
+        final EventSlot slot = new EventSlot();
+        for (int i = 0; i < 10_000; i++)
+        {
+            market.next(slot.buffer);
+            pipeline.onEvent(slot);
+            publisher.onEvent(slot);
+        }
+        publisher.publish();
+        final EngineStateView view = new EngineStateView(state);
+        assertTrue(state.read(view));
+        assertTrue(snapshots[0] > 30, "snapshots: " + snapshots[0]);
+        assertEquals(snapshots[0], view.riskSnapshots());
+        assertEquals(io.meridian.engine.codec.RiskSnapshotCodec.nav(last, 0), view.riskNav());
+        assertEquals(io.meridian.engine.codec.RiskSnapshotCodec.grossExposure(last, 0), view.riskGross());
+        assertEquals(io.meridian.engine.codec.RiskSnapshotCodec.netExposure(last, 0), view.riskNet());
+        assertEquals(io.meridian.engine.codec.RiskSnapshotCodec.leverage(last, 0), view.riskLeverage());
+        assertEquals(io.meridian.engine.codec.RiskSnapshotCodec.drawdown(last, 0), view.riskDrawdown());
+        assertEquals(io.meridian.engine.codec.RiskSnapshotCodec.monthPnl(last, 0), view.riskMonthPnl());
+        assertEquals(io.meridian.engine.codec.RiskSnapshotCodec.histVar95(last, 0), view.riskHistVar95());
+        assertEquals(io.meridian.engine.codec.RiskSnapshotCodec.histCvar99(last, 0), view.riskHistCvar99());
+        assertEquals(io.meridian.engine.codec.RiskSnapshotCodec.paramVar99(last, 0), view.riskParamVar99());
+        assertEquals(io.meridian.engine.codec.RiskSnapshotCodec.maxUsage(last, 0), view.riskMaxUsage());
+        assertEquals(io.meridian.engine.codec.RiskSnapshotCodec.maxUsageCode(last, 0), view.riskMaxUsageCode());
+        assertEquals(30, view.riskReturns());
+        assertTrue(view.riskHistVar95() > 0, "positions moved NAV");
+    }
 }

@@ -26,12 +26,13 @@ public final class TestEngines
     /**
      * What the fixtures rely on, whatever the demo profile says: 4-decimal prices (TestMarket quotes around
      * 1,000,000 ticks = 100.00), orders that cross the spread (TestMarket fills every NEW at once), and order and
-     * position limits that sizing alone never breaks.
+     * position limits that sizing alone never breaks; no RISK_SNAPSHOT records (the fixtures assert exact record
+     * sequences; the monitor's own tests, RiskSnapshotsTest and PipelineAllocationTest, switch it on).
      */
     public static final List<String> BASE = List.of(
         "instruments[0].priceScale=10000", "instruments[1].priceScale=10000", "instruments[2].priceScale=10000",
         "strategy.pricing=cross", "strategy.entryThresholdBps=0.5", "strategy.maxTargetQty=800",
-        "risk.maxOrderQty=2000", "risk.maxOrderNotional=1000000", "risk.maxPosition=1500");
+        "risk.maxOrderQty=2000", "risk.maxOrderNotional=1000000", "risk.maxPosition=1500", "monitor.intervalMs=0");
 
     /**
      * The demo profile with {@link #BASE} and then the given overrides.

@@ -70,6 +70,10 @@ public final class Main
         "  bench import [--rows N] [--rounds R]     CSV import rows/s (FastCSV raw parse as baseline) and",
         "                                           backtest --data events/s on the imported file",
         "  bench jmh [JMH OPTIONS]                  the JMH benchmarks",
+        "  risk report [--config FILE] [--set key=value]... [--out FILE.md]",
+        "         the SEC 15c3-5 / MiFID II RTS 6 control report of the effective config: every requirement,",
+        "         the checks and kill switches that meet it with their limits, reason codes and tests",
+        "         (exit 1 when a requirement is not met by any control that is on)",
         "  ib-sim [--port PORT] [--config FILE] [--faults SPEC] [--seconds S]",
         "         a fault-injecting TWS API simulator on 127.0.0.1 (default port 7497) for the IB client",
         "  help, --help          this text",
@@ -143,6 +147,8 @@ public final class Main
                     return FeaturesCommand.run(rest, out, err);
                 case "ib-sim":
                     return IbSimCommand.run(rest, out);
+                case "risk":
+                    return RiskCommand.run(rest, out, err);
                 case "bench":
                     err.println("meridian: 'bench' runs from the bench module; use the ./meridian launcher");
                     return 2;

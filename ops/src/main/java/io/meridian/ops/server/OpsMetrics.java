@@ -66,6 +66,7 @@ final class OpsMetrics implements MultiCollector
         counters(view, out);
         gauges(view, out);
         perInstrument(view, out);
+        riskMonitor(view, out);
         out.add(HistogramSnapshot.builder().name("meridian_tick_to_order_seconds")
             .help("Tick-to-order latency: intended send time of the event to the order handed to the venue")
             .unit(Unit.SECONDS)
@@ -271,5 +272,36 @@ final class OpsMetrics implements MultiCollector
         final double sum = total == 0 ? 0.0 : histogram.getMean() * total / NANOS_PER_SECOND;
         return HistogramDataPointSnapshot.builder().labels(labels)
             .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, counts)).sum(sum).build();
+    }
+
+    /** The real-time risk monitor's last RISK_SNAPSHOT as {@code meridian_risk_*} gauges (issue 7). */
+    private static void riskMonitor(final EngineStateView view, final List<MetricSnapshot> out)
+    {
+        out.add(gauge("meridian_risk_snapshots", "RISK_SNAPSHOT records written by the risk monitor",
+            (double)view.riskSnapshots()));
+        out.add(gauge("meridian_risk_nav_currency", "NAV at the last risk snapshot, currency units", view.riskNav()));
+        out.add(gauge("meridian_risk_gross_exposure_currency", "Gross exposure at the last risk snapshot",
+            view.riskGross()));
+        out.add(gauge("meridian_risk_net_exposure_currency", "Net exposure at the last risk snapshot",
+            view.riskNet()));
+        out.add(gauge("meridian_risk_leverage_ratio", "Gross exposure over NAV", view.riskLeverage()));
+        out.add(gauge("meridian_risk_drawdown_ratio", "Fall of NAV from its peak", view.riskDrawdown()));
+        out.add(gauge("meridian_risk_month_pnl_currency", "Month-to-date P&L at the last risk snapshot",
+            view.riskMonthPnl()));
+        out.add(gauge("meridian_risk_var_window_returns", "Returns in the VaR window", (double)view.riskReturns()));
+        out.add(GaugeSnapshot.builder().name("meridian_risk_var_ratio")
+            .help("Value at risk over one snapshot interval, a fraction of NAV")
+            .dataPoint(gauge(Labels.of("method", "historical", "level", "0.95"), view.riskHistVar95()))
+            .dataPoint(gauge(Labels.of("method", "historical", "level", "0.99"), view.riskHistVar99()))
+            .dataPoint(gauge(Labels.of("method", "parametric", "level", "0.95"), view.riskParamVar95()))
+            .dataPoint(gauge(Labels.of("method", "parametric", "level", "0.99"), view.riskParamVar99())).build());
+        out.add(GaugeSnapshot.builder().name("meridian_risk_cvar_ratio")
+            .help("Conditional value at risk over one snapshot interval, a fraction of NAV")
+            .dataPoint(gauge(Labels.of("method", "historical", "level", "0.95"), view.riskHistCvar95()))
+            .dataPoint(gauge(Labels.of("method", "historical", "level", "0.99"), view.riskHistCvar99()))
+            .dataPoint(gauge(Labels.of("method", "parametric", "level", "0.95"), view.riskParamCvar95()))
+            .dataPoint(gauge(Labels.of("method", "parametric", "level", "0.99"), view.riskParamCvar99())).build());
+        out.add(gauge("meridian_risk_max_limit_usage_ratio",
+            "The largest usage (value over limit) among the monitored limits", view.riskMaxUsage()));
     }
 }

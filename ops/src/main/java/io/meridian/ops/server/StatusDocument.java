@@ -215,6 +215,7 @@ final class StatusDocument
         final Map<String, Object> risk = new LinkedHashMap<>();
         risk.put("limits", limits);
         risk.put("usage", usage);
+        risk.put("monitor", monitor(view));
         return risk;
     }
 
@@ -256,5 +257,36 @@ final class StatusDocument
         }
         p.put("maxUs", histogram.getTotalCount() == 0 ? 0.0 : histogram.getMaxValue() / 1000.0);
         return p;
+    }
+
+    /** The real-time risk monitor's last RISK_SNAPSHOT (issue 7): fractions of NAV for VaR, currency for money. */
+    private static Map<String, Object> monitor(final EngineStateView view)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("snapshots", view.riskSnapshots());
+        m.put("nav", view.riskNav());
+        m.put("grossExposure", view.riskGross());
+        m.put("netExposure", view.riskNet());
+        m.put("leverage", view.riskLeverage());
+        m.put("drawdown", view.riskDrawdown());
+        m.put("monthPnl", view.riskMonthPnl());
+        m.put("returns", view.riskReturns());
+        final Map<String, Object> var = new LinkedHashMap<>();
+        var.put("historical95", view.riskHistVar95());
+        var.put("historical99", view.riskHistVar99());
+        var.put("parametric95", view.riskParamVar95());
+        var.put("parametric99", view.riskParamVar99());
+        m.put("var", var);
+        final Map<String, Object> cvar = new LinkedHashMap<>();
+        cvar.put("historical95", view.riskHistCvar95());
+        cvar.put("historical99", view.riskHistCvar99());
+        cvar.put("parametric95", view.riskParamCvar95());
+        cvar.put("parametric99", view.riskParamCvar99());
+        m.put("cvar", cvar);
+        final io.meridian.engine.api.RejectReason limit =
+            io.meridian.engine.api.RejectReason.fromCode((int)view.riskMaxUsageCode());
+        m.put("maxLimitUsage", view.riskMaxUsage());
+        m.put("maxLimitUsageOf", limit == null || view.riskMaxUsageCode() == 0 ? null : limit.name());
+        return m;
     }
 }

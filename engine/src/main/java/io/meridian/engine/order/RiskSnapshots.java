@@ -1,0 +1,306 @@
+package io.meridian.engine.order;
+
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.Scales;
+import io.meridian.engine.risk.RiskMonitor;
+
+/**
+ * The real-time risk monitor on the order stage (SPEC §1(g), issue 7 §4): on the first event at or after each {@code
+ * monitor.intervalMs} boundary of event time it samples NAV into the {@link RiskMonitor} (one return per interval,
+ * VaR and CVaR over the last {@code monitor.window} of them) and journals a RISK_SNAPSHOT with NAV, gross and net
+ * exposure, leverage, drawdown from peak, month-to-date P&amp;L, the VaR figures and the largest usage among the
+ * monitored limits: gross exposure against its cap for the account type, the session loss against the daily-loss
+ * limit, drawdown and month-to-date loss against theirs, and the largest position against its share of NAV. Everything
+ * comes from journaled events (fills, marks, event time), so replay writes the same records. Between boundaries an
+ * event costs one comparison; a snapshot costs one pass over the instruments and the monitor's O(window) update.
+ * {@code monitor.intervalMs} 0 switches the snapshots off. Single-threaded (the order stage's thread); allocation-free.
+ */
+public final class RiskSnapshots
+{
+    private static final double CASH = Scales.CASH_SCALE;
+
+    private final Account account;
+    private final PositionKeeper positions;
+    private final DecisionEncoder decisions;
+    private final RiskMonitor monitor;
+    private final long intervalNs;
+    private final double grossCap;
+    private final double dailyLossLimit;
+    private final double dailyLossNav;
+    private final double maxDrawdown;
+    private final double maxMonthLoss;
+    private final double maxPositionNav;
+    private final int instruments;
+    private long nextNs = Long.MIN_VALUE;
+    private long snapshots;
+    private double maxUsage;
+    private short maxUsageCode;
+    private double nav;
+    private double gross;
+    private double net;
+    private double leverage;
+    private double drawdown;
+    private double monthPnl;
+
+    /**
+     * A monitor for the account.
+     *
+     * @param config validated configuration (monitor, risk and kill limits).
+     * @param account the account.
+     * @param decisions where the records go.
+     * @param instruments number of instruments.
+     */
+    RiskSnapshots(final EngineConfig config, final Account account, final DecisionEncoder decisions,
+        final int instruments)
+    {
+        this.account = account;
+        this.positions = account.positions();
+        this.decisions = decisions;
+        this.monitor = new RiskMonitor(config.monitor().window());
+        this.intervalNs = config.monitor().intervalMs() * 1_000_000L;
+        this.grossCap = account.margin() ? config.risk().maxGrossMarginNav() : config.risk().maxGrossNav();
+        this.dailyLossLimit = config.kill().dailyLossLimit();
+        this.dailyLossNav = config.kill().dailyLossNav();
+        this.maxDrawdown = config.kill().maxDrawdown();
+        this.maxMonthLoss = config.kill().maxMonthLoss();
+        this.maxPositionNav = config.risk().maxPositionNav();
+        this.instruments = instruments;
+    }
+
+    /**
+     * Called after every event: journals a snapshot when the event is the first at or after the next boundary.
+     *
+     * @param nowNs the event's time.
+     * @return true when a snapshot was written.
+     */
+    boolean onEvent(final long nowNs)
+    {
+        if (intervalNs == 0 || (nextNs != Long.MIN_VALUE && nowNs < nextNs))
+        {
+            return false;
+        }
+        nextNs = (Math.floorDiv(nowNs, intervalNs) + 1) * intervalNs;
+        snapshot();
+        return true;
+    }
+
+    private void snapshot()
+    {
+        final long navCash = account.navCash();
+        monitor.onNav(navCash);
+        nav = navCash / CASH;
+        gross = account.grossCash() / CASH;
+        net = account.netCash() / CASH;
+        leverage = account.leverage();
+        drawdown = account.drawdown();
+        monthPnl = account.monthPnlCash() / CASH;
+        maxUsage = 0;
+        maxUsageCode = 0;
+        if (nav > 0)
+        {
+            usage(gross / nav, grossCap, RejectReason.RISK_GROSS_EXPOSURE);
+            double largest = 0;
+            for (int i = 0; i < instruments; i++)
+            {
+                largest = Math.max(largest, Math.abs(positions.value(i)) / CASH);
+            }
+            usage(largest / nav, maxPositionNav, RejectReason.RISK_POSITION_NAV);
+        }
+        final double lossLimit = Math.min(dailyLossLimit, dailyLossNav * account.sessionStartNavCash() / CASH);
+        usage(-account.sessionPnlCash() / CASH, lossLimit, RejectReason.KILL_DAILY_LOSS);
+        usage(drawdown, maxDrawdown, RejectReason.KILL_DRAWDOWN);
+        usage(account.monthLoss(), maxMonthLoss, RejectReason.KILL_MONTH_LOSS);
+        decisions.riskSnapshot(nav, gross, net, leverage, drawdown, monthPnl, monitor, maxUsage, maxUsageCode);
+        snapshots++;
+    }
+
+    private void usage(final double value, final double limit, final RejectReason reason)
+    {
+        if (limit > 0 && value / limit > maxUsage)
+        {
+            maxUsage = value / limit;
+            maxUsageCode = reason.code();
+        }
+    }
+
+    /**
+     * Historical VaR at 95% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double histVar95()
+    {
+        return monitor.histVar95();
+    }
+
+    /**
+     * Historical CVaR at 95% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double histCvar95()
+    {
+        return monitor.histCvar95();
+    }
+
+    /**
+     * Historical VaR at 99% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double histVar99()
+    {
+        return monitor.histVar99();
+    }
+
+    /**
+     * Historical CVaR at 99% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double histCvar99()
+    {
+        return monitor.histCvar99();
+    }
+
+    /**
+     * Parametric VaR at 95% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double paramVar95()
+    {
+        return monitor.paramVar95();
+    }
+
+    /**
+     * Parametric CVaR at 95% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double paramCvar95()
+    {
+        return monitor.paramCvar95();
+    }
+
+    /**
+     * Parametric VaR at 99% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double paramVar99()
+    {
+        return monitor.paramVar99();
+    }
+
+    /**
+     * Parametric CVaR at 99% over the window, a fraction of NAV.
+     *
+     * @return the figure.
+     */
+    public double paramCvar99()
+    {
+        return monitor.paramCvar99();
+    }
+
+    /**
+     * Returns in the VaR window so far.
+     *
+     * @return the count.
+     */
+    public int returns()
+    {
+        return monitor.count();
+    }
+
+    /**
+     * Snapshots written.
+     *
+     * @return the count.
+     */
+    public long snapshots()
+    {
+        return snapshots;
+    }
+
+    /**
+     * The largest limit usage of the last snapshot.
+     *
+     * @return value over limit.
+     */
+    public double maxUsage()
+    {
+        return maxUsage;
+    }
+
+    /**
+     * The reason code of the limit with the largest usage in the last snapshot.
+     *
+     * @return a {@link RejectReason} code, 0 when none.
+     */
+    public short maxUsageCode()
+    {
+        return maxUsageCode;
+    }
+
+    /**
+     * NAV at the last snapshot.
+     *
+     * @return currency.
+     */
+    public double nav()
+    {
+        return nav;
+    }
+
+    /**
+     * Gross exposure at the last snapshot.
+     *
+     * @return currency.
+     */
+    public double gross()
+    {
+        return gross;
+    }
+
+    /**
+     * Net exposure at the last snapshot.
+     *
+     * @return currency.
+     */
+    public double net()
+    {
+        return net;
+    }
+
+    /**
+     * Leverage at the last snapshot.
+     *
+     * @return gross over NAV.
+     */
+    public double leverage()
+    {
+        return leverage;
+    }
+
+    /**
+     * Drawdown at the last snapshot.
+     *
+     * @return a fraction.
+     */
+    public double drawdown()
+    {
+        return drawdown;
+    }
+
+    /**
+     * Month-to-date P&amp;L at the last snapshot.
+     *
+     * @return currency.
+     */
+    public double monthPnl()
+    {
+        return monthPnl;
+    }
+}
