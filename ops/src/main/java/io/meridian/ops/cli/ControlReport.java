@@ -95,7 +95,8 @@ final class ControlReport
             List.of(monitor(), new Control("journal of every EXEC_REPORT and decision, ops /status", "journal",
                 "journal.dir", config.journal().dir(), "-", "journal:JournalRoundTripTest, ops:OpsServerTest", true)));
         add("RTS 6 Art. 12", "kill functionality: cancel any or all unexecuted orders immediately",
-            List.of(kill(RejectReason.KILL_OPERATOR_HALT, "operator HALT / CANCEL_ALL (ops /halt, /cancel-all)",
+            List.of(kill(RejectReason.KILL_OPERATOR_HALT, "operator HALT / CANCEL_ALL (ops /halt, /cancel-all; naming "
+                    + "an instrument halts it alone, its new orders refused with 90 RISK_INSTRUMENT_HALTED)",
                 "always on", true),
                 kill(RejectReason.KILL_OPERATOR_FLATTEN, "operator FLATTEN (ops /flatten)", "always on", true),
                 kill(RejectReason.KILL_VENUE_DOWN, "kill.venueDownMs", Long.toString(kill.venueDownMs()), true)));

@@ -51,13 +51,14 @@ class ControlReportTest
                 && reason != RejectReason.RISK_REDUCING_ONLY && reason != RejectReason.RISK_INSTRUMENT_REDUCING
                 && reason != RejectReason.RISK_FLATTENING && reason != RejectReason.RISK_VENUE_DOWN
                 && reason != RejectReason.RISK_STALE_MARKET_DATA && reason != RejectReason.RISK_NO_REFERENCE_PRICE
-                && reason != RejectReason.RISK_EVENT;
+                && reason != RejectReason.RISK_EVENT && reason != RejectReason.RISK_INSTRUMENT_HALTED;
             if (preTrade && !text.contains(reason.code() + " " + reason.name()))
             {
                 missing.add(reason.name());
             }
         }
         assertEquals(List.of(), missing, "limit checks the report does not map");
+        assertTrue(text.contains("90 RISK_INSTRUMENT_HALTED"), "the per-instrument halt is named under Art. 12");
         assertTrue(text.contains("| MaxOrderNotional | pre-trade check | `risk.maxOrderNotional` | 50000 | "
             + "23 RISK_MAX_ORDER_NOTIONAL | PreTradeRiskTest |"), text);
         assertTrue(text.contains("`kill.maxDrawdown` | 0.1 | 74 KILL_DRAWDOWN |"), text);
