@@ -67,6 +67,7 @@ public final class IbGateway implements OutboundSink, AutoCloseable
     final IbInstrument[] instruments;
     final TwsConnection connection;
     final IbSessionState state;
+    final IbBrokerRecords broker;
     private final InboundSink sink;
     private final EpochNanoClock clock;
     private final String account;
@@ -112,6 +113,7 @@ public final class IbGateway implements OutboundSink, AutoCloseable
         this.account = account;
         this.venueId = venueId;
         this.order.account(account);
+        this.broker = new IbBrokerRecords(sink, clock);
         this.state = new IbSessionState(this, this.instruments.length);
         this.connection = new TwsConnection(config, state);
     }
