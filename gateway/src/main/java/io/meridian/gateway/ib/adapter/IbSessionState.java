@@ -38,11 +38,12 @@ import org.agrona.collections.LongHashSet;
  *
  * <p>The broker's state (issue 9) goes to the engine as journaled records through {@link IbBrokerRecords}: account
  * values, positions, open orders and executions with their commissions, each snapshot closed by an END record. The
- * venue goes UP only when the contracts are checked and the open-order, position and execution snapshots have ended,
- * so the engine can reconcile at UP. Orders of a previous session that IB reports open are tracked again (by their
- * order reference), and IB order ids are reserved above every id IB reports. Error 100 (pacing) rejects the order it
- * names with {@code VENUE_PACING_VIOLATION}; error 1101 (connectivity restored, data lost) subscribes market data again
- * and takes a fresh snapshot before the venue is UP.
+ * venue goes UP only when the contracts are checked and the open-order, position, execution and account snapshots
+ * have ended, so the engine reconciles (and knows the broker's NAV) at UP. Orders of a previous session that IB
+ * reports open are tracked again (by their order reference), and IB order ids are reserved above every id IB reports.
+ * Error 100 (pacing) rejects the order it names with {@code VENUE_PACING_VIOLATION}, or without an order id holds
+ * every request back for a second; error 1101 (connectivity restored, data lost) subscribes market data again and
+ * takes a fresh snapshot before the venue is UP.
  *
  * <p>Over 500 lines: one listener for the whole TWS session; the broker-state handlers share its order table, contract
  * ids and start-up sequence.
@@ -89,6 +90,7 @@ final class IbSessionState implements TwsClientListener
     private boolean openOrdersEnded;
     private boolean positionsEnded;
     private boolean executionsEnded;
+    private boolean accountEnded;
     private long pacingViolations;
     private long resubscriptions;
 
@@ -189,6 +191,7 @@ final class IbSessionState implements TwsClientListener
         openOrdersEnded = false;
         positionsEnded = false;
         executionsEnded = false;
+        accountEnded = false;
         java.util.Arrays.fill(contractChecked, false);
         java.util.Arrays.fill(bid, 0);
         java.util.Arrays.fill(ask, 0);
@@ -234,7 +237,7 @@ final class IbSessionState implements TwsClientListener
     private void maybeUp()
     {
         if (!contractProblems.isEmpty() || connectivityLost || !openOrdersEnded || !positionsEnded
-            || !executionsEnded)
+            || !executionsEnded || !accountEnded)
         {
             return;     // UP only once the broker's snapshot is complete, so the engine reconciles at UP
         }
@@ -432,6 +435,10 @@ final class IbSessionState implements TwsClientListener
                     orders.stage[paced] = FINISHED;
                     gateway.reject(paced, RejectReason.VENUE_PACING_VIOLATION);
                 }
+                else
+                {
+                    gateway.pacingViolation();
+                }
                 break;
             case ORDER_REJECTED:
                 final int slot = (int)slotByIbOrderId.get(id);
@@ -457,6 +464,7 @@ final class IbSessionState implements TwsClientListener
         openOrdersEnded = false;
         positionsEnded = false;
         executionsEnded = false;
+        accountEnded = false;
         resubscriptions++;
     }
 
@@ -516,7 +524,9 @@ final class IbSessionState implements TwsClientListener
     @Override
     public void onAccountSummaryEnd(final int reqId)
     {
+        accountEnded = true;
         gateway.broker.accountValue((byte)0, 0, AccountValueCodec.KIND_END);
+        maybeUp();
     }
 
     @Override
