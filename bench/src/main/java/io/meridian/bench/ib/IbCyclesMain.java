@@ -1,5 +1,6 @@
 package io.meridian.bench.ib;
 
+import io.meridian.bench.data.BenchManifest;
 import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.codec.ReconciliationCodec;
@@ -46,6 +47,8 @@ public final class IbCyclesMain
     private static final String USAGE = "usage: meridian bench ib-cycles [--cycles N] [--trade-ms MS]   "
         + "(defaults 5, 1500)";
 
+    private static final List<String> OVERRIDES = List.of("kill.dailyLossLimit=1e12");
+
     private IbCyclesMain()
     {
     }
@@ -83,8 +86,7 @@ public final class IbCyclesMain
         }
         final int cycles = (int)options.longOption("cycles", 1, 1_000);
         final long tradeNs = options.longOption("trade-ms", 100, 600_000) * 1_000_000L;
-        final List<String> overrides = List.of("kill.dailyLossLimit=1e12");
-        final EngineConfig config = ConfigLoader.loadProfile("demo", overrides);
+        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
         final Path base = Files.createTempDirectory("meridian-ib-cycles");
         int equal = 0;
         int converged = 0;
@@ -104,7 +106,8 @@ public final class IbCyclesMain
             {
                 final Path journalDir = base.resolve("cycle-" + c);
                 try (Scorer scorer = Scorers.create(config);
-                    JournalWriter journal = JournalWriter.open(journalDir, "meridian bench ib-cycles " + c);
+                    JournalWriter journal = JournalWriter.open(journalDir,
+                        BenchManifest.text(config, "ib-cycles-" + c, "live", OVERRIDES));
                     IbEngineSession session = new IbEngineSession(config, scorer, new TwsConnectionConfig(
                         "127.0.0.1", port, 101, 45, 1, 5_000_000_000L, 5_000_000_000L, 10_000_000L,
                         100_000_000L), "DU0000001", Map.of(), Backtest.journal(journal), new SystemEpochNanoClock()))
@@ -146,9 +149,9 @@ public final class IbCyclesMain
                     converged += samePositions(sim, session) ? 1 : 0;
                     pump(sim, session, System.nanoTime() + tradeNs);
                     orders += session.pipeline().orders().ordersSent() - ordersBefore;
-                    out.printf("cycle %d: recovered %,d records, reconciled %s (%d differences, %d halting), "
+                    out.printf("cycle %d: recovered %,d records, reconciled %s (%d differences, %d halting%s), "
                         + "%d orders this cycle%n", c, session.recovered(), truth ? "= simulator" : "!= simulator",
-                        reconciler.diffs(), reconciler.haltingDiffs(),
+                        reconciler.diffs(), reconciler.haltingDiffs(), describe(reconciler),
                         session.pipeline().orders().ordersSent() - ordersBefore);
                 }
                 previous = journalDir;
@@ -167,6 +170,17 @@ public final class IbCyclesMain
             (System.nanoTime() - started) / 1e9, equal, cycles, converged, cycles, missed, halting, orders, duplicates,
             pacing, identical ? "identical" : "DIVERGENT");
         return equal == cycles && converged == cycles && duplicates == 0 && identical ? 0 : 1;
+    }
+
+    private static String describe(final BrokerReconciler r)
+    {
+        final StringBuilder b = new StringBuilder();
+        for (int i = 0; i < r.diffs(); i++)
+        {
+            b.append("; kind ").append(r.diffKind(i)).append(" order ").append(r.diffClOrdId(i)).append(" engine ")
+                .append(r.diffEngine(i)).append(" broker ").append(r.diffBroker(i));
+        }
+        return b.toString();
     }
 
     private static void pump(final IbSimulator sim, final IbEngineSession session, final long untilNs)
