@@ -197,7 +197,10 @@ public final class IbCyclesMain
     {
         try (Stream<Path> walk = Files.walk(base))
         {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            for (final Path p : walk.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

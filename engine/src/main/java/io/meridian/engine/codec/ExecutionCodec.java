@@ -56,6 +56,8 @@ public final class ExecutionCodec
     public static final byte KIND_END = 2;
     /** {@code kind}: the commission of an execution named by its hash. */
     public static final byte KIND_COMMISSION = 3;
+    /** {@code kind}: one execution reported as it happened (not in answer to a request for the day's executions). */
+    public static final byte KIND_LIVE_EXECUTION = 4;
     /** Field table for dumps and diffs. */
     public static final RecordLayout LAYOUT = new RecordLayout(TYPE, "EXECUTION", LENGTH, new RecordLayout.Field[]{
         new RecordLayout.Field("clOrdId", CL_ORD_ID_OFFSET, RecordLayout.Kind.I64),
@@ -266,7 +268,7 @@ public final class ExecutionCodec
     }
 
     /**
-     * {@link #KIND_EXECUTION}, {@link #KIND_COMMISSION} or {@link #KIND_END}.
+     * {@link #KIND_EXECUTION}, {@link #KIND_LIVE_EXECUTION}, {@link #KIND_COMMISSION} or {@link #KIND_END}.
      *
      * @param buffer the record's buffer.
      * @param offset where the record starts.

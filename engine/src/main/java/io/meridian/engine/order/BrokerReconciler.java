@@ -1,6 +1,7 @@
 package io.meridian.engine.order;
 
 import io.meridian.engine.api.ExecType;
+import io.meridian.engine.api.Side;
 import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.ExecutionCodec;
 import io.meridian.engine.codec.Header;
@@ -24,9 +25,16 @@ import org.agrona.concurrent.UnsafeBuffer;
  * cancelling that the broker no longer has is taken as cancelled. Client order ids the broker reports are reserved,
  * so the engine never reuses one ({@link OrderStore#reserveAbove}).
  *
+ * <p>A fill reported live after the broker's position snapshot ended moves the broker's snapshot position with it (the
+ * snapshot's positions and executions are answered at different moments; executions requested for the day are not
+ * added, the position already holds them).
+ *
  * <p>A snapshot is collected from the start and after every venue DOWN, and closed by the reconciliation; broker
  * records outside that window are journaled but not compared (the venue's execution reports carry live fills).
  * Single-threaded (the order stage's); allocation-free (tables sized at construction).
+ *
+ * <p>Over 500 lines: the snapshot's tables, the comparison that reads them and the accessors of its result belong
+ * together; a third of the file is those read-only accessors.
  */
 public final class BrokerReconciler
 {
@@ -145,10 +153,16 @@ public final class BrokerReconciler
                 {
                     executionsEnd = true;
                 }
-                else if (kind == ExecutionCodec.KIND_EXECUTION
+                else if ((kind == ExecutionCodec.KIND_EXECUTION || kind == ExecutionCodec.KIND_LIVE_EXECUTION)
                     && execIds.add(ExecutionCodec.execIdHash(buffer, offset)))
                 {
                     addExecution(buffer, offset);
+                    if (kind == ExecutionCodec.KIND_LIVE_EXECUTION && positionsEnd && index >= 0)
+                    {
+                        // a fill after the broker's position snapshot: the broker's position moved on by it
+                        brokerPosition[index] += (ExecutionCodec.side(buffer, offset) == Side.SELL ? -1 : 1)
+                            * ExecutionCodec.qty(buffer, offset);
+                    }
                 }
                 break;
             default:

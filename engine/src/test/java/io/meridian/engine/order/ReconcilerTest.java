@@ -176,6 +176,24 @@ class ReconcilerTest
     }
 
     @Test
+    void aFillReportedLiveAfterThePositionSnapshotMovesTheBrokersPosition()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        position(A, 0);
+        orders.onEvent(events.record(b -> end(b, RecordType.POSITION)).slot());
+        execution(A, clOrdId, 77, A_ASK, 3, 0x77, ExecutionCodec.KIND_LIVE_EXECUTION);
+        orders.onEvent(events.record(b -> end(b, RecordType.OPEN_ORDER)).slot());
+        orders.onEvent(events.record(b -> end(b, RecordType.EXECUTION)).slot());
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.UP).slot());
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_MISSED_FILL, A, clOrdId, 0, 3, 1);
+        assertEquals(3, orders.positions().position(0), "the live fill is applied and matches the moved position");
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+    }
+
+    @Test
     void aPositionMismatchHalts()
     {
         openOrder(A, clOrdId, 77, A_ASK, 10);
@@ -286,6 +304,13 @@ class ReconcilerTest
     private void execution(
         final int instrument, final long id, final long venueId, final long price, final long qty, final long hash)
     {
+        execution(instrument, id, venueId, price, qty, hash, ExecutionCodec.KIND_EXECUTION);
+    }
+
+    private void execution(
+        final int instrument, final long id, final long venueId, final long price, final long qty, final long hash,
+        final byte kind)
+    {
         orders.onEvent(events.record(b -> {
             b.setMemory(0, ExecutionCodec.LENGTH, (byte)0);
             Header.write(b, 0, RecordType.EXECUTION, ExecutionCodec.LENGTH, instrument, 0, tick(), 0, 6, 1);
@@ -295,7 +320,7 @@ class ReconcilerTest
             ExecutionCodec.qty(b, 0, qty);
             ExecutionCodec.execIdHash(b, 0, hash);
             ExecutionCodec.side(b, 0, Side.BUY);
-            ExecutionCodec.kind(b, 0, ExecutionCodec.KIND_EXECUTION);
+            ExecutionCodec.kind(b, 0, kind);
         }).slot());
     }
 

@@ -357,7 +357,7 @@ final class IbSessionState implements TwsClientListener
             gateway.broker.execution(in.id(), e.orderRef() > 0 ? e.orderRef() : slot >= 0 ? orders.clOrdId[slot] : 0,
                 e.orderId(), (e.price() + in.wirePerTick() / 2) / in.wirePerTick(), e.shares() / in.wirePerLot(),
                 e.cumQty() / in.wirePerLot(), 0, hash(e.execId()), e.buy() ? Side.BUY : Side.SELL,
-                ExecutionCodec.KIND_EXECUTION);
+                e.reqId() == -1 ? ExecutionCodec.KIND_LIVE_EXECUTION : ExecutionCodec.KIND_EXECUTION);
         }
         if (slot < 0 || !executionIds.add(hash(e)))
         {

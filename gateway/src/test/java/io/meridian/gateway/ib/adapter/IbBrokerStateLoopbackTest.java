@@ -94,7 +94,7 @@ class IbBrokerStateLoopbackTest
         assertEquals(3, executions.size(), "three executions of 10, 10 and 5");
         assertEquals(25, ExecutionCodec.cumQty(executions.get(2), 0));
         assertEquals(1, Header.instrumentId(executions.get(2), 0));
-        assertEquals(ExecutionCodec.KIND_EXECUTION, ExecutionCodec.kind(executions.get(2), 0));
+        assertEquals(ExecutionCodec.KIND_LIVE_EXECUTION, ExecutionCodec.kind(executions.get(2), 0), "reported live");
         pumpUntil("commissions", () -> of(RecordType.EXECUTION).stream()
             .filter(r -> ExecutionCodec.kind(r, 0) == ExecutionCodec.KIND_COMMISSION).count() >= 3);
 
@@ -115,6 +115,8 @@ class IbBrokerStateLoopbackTest
             && OpenOrderCodec.price(o, 0) == 999_900 && OpenOrderCodec.side(o, 0) == Side.SELL
             && OpenOrderCodec.status(o, 0) == OpenOrderCodec.STATUS_PENDING), "order 42 open at the broker");
         assertEquals(3, executionsOf(41).size(), "the day's executions again, by order reference");
+        assertTrue(executionsOf(41).stream().allMatch(e -> ExecutionCodec.kind(e, 0) == ExecutionCodec.KIND_EXECUTION),
+            "in answer to the request for the day's executions");
         assertTrue(reports(41).isEmpty(), "executions already reported are not reported twice");
     }
 
@@ -188,7 +190,8 @@ class IbBrokerStateLoopbackTest
         final List<UnsafeBuffer> out = new ArrayList<>();
         for (final UnsafeBuffer r : of(RecordType.EXECUTION))
         {
-            if (ExecutionCodec.clOrdId(r, 0) == clOrdId && ExecutionCodec.kind(r, 0) == ExecutionCodec.KIND_EXECUTION)
+            if (ExecutionCodec.clOrdId(r, 0) == clOrdId && (ExecutionCodec.kind(r, 0) == ExecutionCodec.KIND_EXECUTION
+                || ExecutionCodec.kind(r, 0) == ExecutionCodec.KIND_LIVE_EXECUTION))
             {
                 out.add(r);
             }
