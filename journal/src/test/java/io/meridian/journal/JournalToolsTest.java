@@ -51,8 +51,11 @@ class JournalToolsTest
         assertEquals(JournalTools.EXIT_OK, code, lines.toString());
         assertTrue(lines.contains("input records=12 cleanEnd=true tornRecords=0"), lines.toString());
         assertTrue(lines.contains("input QUOTE 2"), lines.toString());
-        assertTrue(lines.contains("input CONNECTIVITY 2"), lines.toString());
-        assertTrue(lines.contains("output ORDER_COMMAND 2"), lines.toString());
+        // 12 inputs cycle through the 11 inbound types, 8 decisions through the 6 decision types
+        assertTrue(lines.contains("input CONNECTIVITY 1"), lines.toString());
+        assertTrue(lines.contains("input EXECUTION 1"), lines.toString());
+        assertTrue(lines.contains("output ORDER_COMMAND 1"), lines.toString());
+        assertTrue(lines.contains("output RECONCILIATION 1"), lines.toString());
         final long first = TestRecords.START_TIME_NS;
         final long last = TestRecords.START_TIME_NS + 11 * TestRecords.STEP_NS;
         assertTrue(lines.contains("input time first=" + first + " last=" + last + " span=0.011000s"),

@@ -18,12 +18,13 @@ public final class TestRecords
     /** Every inbound type. */
     private static final byte[] INBOUND_TYPES = {
         RecordType.QUOTE, RecordType.TRADE, RecordType.EXEC_REPORT, RecordType.TIMER, RecordType.OPERATOR,
-        RecordType.CONNECTIVITY,
+        RecordType.CONNECTIVITY, RecordType.ACCOUNT_VALUE, RecordType.POSITION, RecordType.OPEN_ORDER,
+        RecordType.EXECUTION,
     };
     /** Every decision type. */
     private static final byte[] DECISION_TYPES = {
         RecordType.SIGNAL, RecordType.RISK_DECISION, RecordType.ORDER_COMMAND, RecordType.TRADING_STATE,
-        RecordType.RISK_WARNING,
+        RecordType.RISK_WARNING, RecordType.RECONCILIATION,
     };
 
     /**

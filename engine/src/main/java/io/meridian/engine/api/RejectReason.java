@@ -160,6 +160,15 @@ public enum RejectReason
     /** The gateway has no session to the venue. */
     VENUE_NOT_CONNECTED(80, "the gateway is not connected to the venue"),
 
+    // broker reconciliation and the connectivity kill switch (issue 9)
+    /** Reconciliation with the broker found a difference: HALTED until an operator resume. */
+    RECONCILIATION_DIFF(81, "reconciliation with the broker found a difference"),
+    /** IB error 100: the broker says its message-rate limit was exceeded. */
+    VENUE_PACING_VIOLATION(82, "the broker reported a pacing violation (IB error 100)"),
+    /** After a venue-down halt, reconnected and reconciled clean: trading resumes. */
+    KILL_VENUE_RECONCILED(88, "venue back and reconciled with the broker"),
+    /** An operator resume while the venue is still down: refused. */
+    RESUME_REFUSED_VENUE_DOWN(89, "operator resume refused: the venue is down"),
     // operator surface (issue 6)
     /** An operator halted this instrument ({@code POST /halt} naming it): no new order for it passes. */
     RISK_INSTRUMENT_HALTED(90, "the instrument is halted by an operator");

@@ -15,6 +15,8 @@ public final class RecordLayouts
             QuoteCodec.LAYOUT, TradeCodec.LAYOUT, ExecReportCodec.LAYOUT, TimerCodec.LAYOUT, OperatorCodec.LAYOUT,
             ConnectivityCodec.LAYOUT, SignalCodec.LAYOUT, RiskDecisionCodec.LAYOUT, OrderCommandCodec.LAYOUT,
             TradingStateChangeCodec.LAYOUT, RiskWarningCodec.LAYOUT, BarCodec.LAYOUT, RiskSnapshotCodec.LAYOUT,
+            AccountValueCodec.LAYOUT, PositionCodec.LAYOUT, OpenOrderCodec.LAYOUT, ExecutionCodec.LAYOUT,
+            ReconciliationCodec.LAYOUT,
         };
         for (final RecordLayout layout : all)
         {

@@ -2,7 +2,8 @@ package io.meridian.engine.codec;
 
 /**
  * Record type codes: the first byte of every record. Inbound events are below 20, decision records from 20,
- * journal-only records from 100. Codes are part of the journal format and never reused.
+ * journal-only records from 100. Codes are part of the journal format and never reused. Which codes are inbound and
+ * which are decisions is a per-code check ({@link #isInbound}, {@link #isDecision}), not a range.
  */
 public final class RecordType
 {
@@ -20,6 +21,14 @@ public final class RecordType
     public static final byte CONNECTIVITY = 6;
     /** OHLCV bar (imported or built in the engine). */
     public static final byte BAR = 7;
+    /** Broker state: an account value (NAV, cash, buying power) (IB, issue 9). */
+    public static final byte ACCOUNT_VALUE = 8;
+    /** Broker state: a position (IB, issue 9). */
+    public static final byte POSITION = 9;
+    /** Broker state: an open order (IB, issue 9). */
+    public static final byte OPEN_ORDER = 10;
+    /** Broker state: an execution or its commission (IB, issue 9). */
+    public static final byte EXECUTION = 11;
 
     /** Decision: model score and target position. */
     public static final byte SIGNAL = 20;
@@ -33,6 +42,8 @@ public final class RecordType
     public static final byte RISK_WARNING = 25;
     /** Decision: the real-time risk monitor's snapshot ({@link RiskSnapshotCodec}). */
     public static final byte RISK_SNAPSHOT = 24;
+    /** Decision: one difference (or none) found by reconciling with the broker (IB, issue 9). */
+    public static final byte RECONCILIATION = 27;
 
     /** Journal only: the run manifest. */
     public static final byte MANIFEST = 100;
@@ -51,7 +62,23 @@ public final class RecordType
      */
     public static boolean isInbound(final int type)
     {
-        return type >= QUOTE && type <= BAR;
+        switch (type)
+        {
+            case QUOTE:
+            case TRADE:
+            case EXEC_REPORT:
+            case TIMER:
+            case OPERATOR:
+            case CONNECTIVITY:
+            case BAR:
+            case ACCOUNT_VALUE:
+            case POSITION:
+            case OPEN_ORDER:
+            case EXECUTION:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /**
@@ -62,7 +89,8 @@ public final class RecordType
      */
     public static boolean isDecision(final int type)
     {
-        return (type >= SIGNAL && type <= TRADING_STATE) || type == RISK_WARNING || type == RISK_SNAPSHOT;
+        return (type >= SIGNAL && type <= TRADING_STATE) || type == RISK_WARNING || type == RISK_SNAPSHOT
+            || type == RECONCILIATION;
     }
 
     /**
@@ -89,6 +117,14 @@ public final class RecordType
                 return "CONNECTIVITY";
             case BAR:
                 return "BAR";
+            case ACCOUNT_VALUE:
+                return "ACCOUNT_VALUE";
+            case POSITION:
+                return "POSITION";
+            case OPEN_ORDER:
+                return "OPEN_ORDER";
+            case EXECUTION:
+                return "EXECUTION";
             case SIGNAL:
                 return "SIGNAL";
             case RISK_DECISION:
@@ -101,6 +137,8 @@ public final class RecordType
                 return "RISK_WARNING";
             case RISK_SNAPSHOT:
                 return "RISK_SNAPSHOT";
+            case RECONCILIATION:
+                return "RECONCILIATION";
             case MANIFEST:
                 return "MANIFEST";
             case END_OF_RUN:

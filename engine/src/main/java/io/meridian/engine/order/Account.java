@@ -25,6 +25,10 @@ public final class Account
     private long monthStartNavCash;
     private long peakNavCash;
     private long sessions;
+    private long brokerNavOffsetCash;
+    private long brokerCashOffsetCash;
+    private long brokerBuyingPowerCash = -1;
+    private boolean brokerNavSeen;
 
     /**
      * An account.
@@ -92,13 +96,14 @@ public final class Account
     }
 
     /**
-     * Net asset value: the starting NAV plus realized and unrealized P&amp;L.
+     * Net asset value: the starting NAV plus realized and unrealized P&amp;L, rebased on the broker's NAV whenever one
+     * is journaled ({@link #onBrokerValue}).
      *
      * @return cash units.
      */
     public long navCash()
     {
-        return initialNavCash + positions.totalPnl();
+        return initialNavCash + positions.totalPnl() + brokerNavOffsetCash;
     }
 
     /**
@@ -113,7 +118,7 @@ public final class Account
         {
             basis += positions.costBasis(i);
         }
-        return initialNavCash + positions.totalRealized() - basis;
+        return initialNavCash + positions.totalRealized() - basis + brokerCashOffsetCash;
     }
 
     /**
@@ -165,7 +170,7 @@ public final class Account
     public long buyingPowerCash()
     {
         final long power = margin ? (long)(marginGrossCap * navCash()) - grossCash() : cashCash();
-        return Math.max(0, power);
+        return Math.max(0, brokerBuyingPowerCash >= 0 ? Math.min(power, brokerBuyingPowerCash) : power);
     }
 
     public long sessionStartNavCash()
@@ -256,5 +261,52 @@ public final class Account
     public PositionKeeper positions()
     {
         return positions;
+    }
+
+    /**
+     * A value the broker reported (a journaled ACCOUNT_VALUE record, issue 9). NAV: the model's NAV is rebased on it
+     * (the difference is carried as an offset, so marks and fills move it on from there); the first broker NAV also
+     * moves the session, month and peak anchors, so that the difference between the configured and the broker's
+     * starting NAV is not taken for P&amp;L. Cash: the model's cash is rebased the same way. Buying power: the model's
+     * buying power is capped at the broker's.
+     *
+     * @param tag {@code AccountValueCodec.TAG_*}.
+     * @param valueCash the value, cash units.
+     */
+    public void onBrokerValue(final byte tag, final long valueCash)
+    {
+        switch (tag)
+        {
+            case io.meridian.engine.codec.AccountValueCodec.TAG_NAV:
+                final long delta = valueCash - navCash();
+                brokerNavOffsetCash += delta;
+                if (!brokerNavSeen)
+                {
+                    brokerNavSeen = true;
+                    sessionStartNavCash += delta;
+                    monthStartNavCash += delta;
+                    peakNavCash += delta;
+                }
+                updatePeak();
+                break;
+            case io.meridian.engine.codec.AccountValueCodec.TAG_CASH:
+                brokerCashOffsetCash += valueCash - cashCash();
+                break;
+            case io.meridian.engine.codec.AccountValueCodec.TAG_BUYING_POWER:
+                brokerBuyingPowerCash = Math.max(0, valueCash);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * Whether the broker has reported a NAV.
+     *
+     * @return true once one was journaled.
+     */
+    public boolean brokerNavSeen()
+    {
+        return brokerNavSeen;
     }
 }

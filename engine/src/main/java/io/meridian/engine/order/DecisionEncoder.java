@@ -5,6 +5,7 @@ import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
+import io.meridian.engine.codec.ReconciliationCodec;
 import io.meridian.engine.codec.RiskDecisionCodec;
 import io.meridian.engine.codec.RiskSnapshotCodec;
 import io.meridian.engine.codec.RiskWarningCodec;
@@ -39,6 +40,7 @@ public final class DecisionEncoder
     private long massCancels;
     private long stateChanges;
     private long warnings;
+    private long reconciliationRecords;
 
     /**
      * An encoder.
@@ -305,4 +307,43 @@ public final class DecisionEncoder
     }
 
     private long riskSnapshots;
+
+    /**
+     * A RECONCILIATION: one difference between the engine and the broker, or a clean reconciliation.
+     *
+     * @param instrumentId the instrument (0 for none).
+     * @param kind a {@code ReconciliationCodec.KIND_*} code.
+     * @param clOrdId the order (0 for none).
+     * @param engineValue what the engine holds.
+     * @param brokerValue what the broker holds.
+     * @param diffs differences in this reconciliation.
+     * @param index this one's number from 1 (0 when clean).
+     * @param applied whether the engine applied it.
+     */
+    public void reconciliation(
+        final int instrumentId, final byte kind, final long clOrdId, final long engineValue, final long brokerValue,
+        final int diffs, final int index, final boolean applied)
+    {
+        header(ReconciliationCodec.TYPE, ReconciliationCodec.LENGTH, instrumentId);
+        ReconciliationCodec.causeSequence(out, 0, causeSequence);
+        ReconciliationCodec.clOrdId(out, 0, clOrdId);
+        ReconciliationCodec.engineValue(out, 0, engineValue);
+        ReconciliationCodec.brokerValue(out, 0, brokerValue);
+        ReconciliationCodec.diffs(out, 0, diffs);
+        ReconciliationCodec.index(out, 0, index);
+        ReconciliationCodec.diffKind(out, 0, kind);
+        ReconciliationCodec.applied(out, 0, applied ? (byte)1 : (byte)0);
+        sink.onRecord(out, 0, ReconciliationCodec.LENGTH);
+        reconciliationRecords++;
+    }
+
+    /**
+     * RECONCILIATION records written.
+     *
+     * @return the count.
+     */
+    public long reconciliationRecords()
+    {
+        return reconciliationRecords;
+    }
 }

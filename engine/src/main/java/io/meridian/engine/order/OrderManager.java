@@ -12,6 +12,7 @@ import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Scales;
 import io.meridian.engine.api.Side;
 import io.meridian.engine.api.TradingState;
+import io.meridian.engine.codec.AccountValueCodec;
 import io.meridian.engine.codec.ConnectivityCodec;
 import io.meridian.engine.codec.OperatorCodec;
 import io.meridian.engine.codec.RecordType;
@@ -81,6 +82,8 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     private final boolean[] flattening;
     private boolean venueUp = true;
     private long eventTimeNs;
+    /** Reconciliation with the broker (issue 9). */
+    private final BrokerReconciler reconciler;
 
     /**
      * An order manager.
@@ -150,6 +153,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         Arrays.fill(lastMarketDataNs, Long.MIN_VALUE);
         Arrays.fill(coolDownUntilNs, Long.MIN_VALUE);
         this.snapshots = new RiskSnapshots(config, account, decisions, n);
+        this.reconciler = new BrokerReconciler(instruments);
     }
 
     @Override
@@ -196,6 +200,16 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             case RecordType.CONNECTIVITY:
                 venueUp = ConnectivityCodec.state(slot.buffer, 0) == ConnectivityState.UP;
                 killSwitch.onVenue(venueUp, eventTimeNs);
+                onBrokerConnectivity();
+                break;
+            case RecordType.ACCOUNT_VALUE:
+                onAccountValue(slot);
+                break;
+            case RecordType.POSITION:
+            case RecordType.OPEN_ORDER:
+            case RecordType.EXECUTION:
+                reconciler.onBrokerRecord(slot.buffer, 0);
+                maybeReconcile();
                 break;
             default:
                 break;
@@ -402,6 +416,11 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
                 if (instrumentId != 0)
                 {
                     resumeInstrument(index);
+                    break;
+                }
+                if (killSwitch.venueDown() && killSwitch.refuseResume(eventTimeNs))
+                {
+                    orderRisk.emitStateChange();
                     break;
                 }
                 Arrays.fill(pendingReduction, 0);
@@ -684,6 +703,64 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     }
 
     /**
+     * Broker connectivity (issue 9): DOWN starts a new broker snapshot; UP after a venue-down halt sends a
+     * MASS_CANCEL (whatever was working when the venue went away), then reconciles when the snapshot is complete.
+     */
+    private void onBrokerConnectivity()
+    {
+        if (!venueUp)
+        {
+            reconciler.onVenueDown();
+            return;
+        }
+        if (killSwitch.venueHalted())
+        {
+            orders.cancelAll();
+            risk.onMessage(eventTimeNs);
+            decisions.orderCommand(0, orders.nextId(), OrderCommandType.MASS_CANCEL, Side.NONE, (byte)0, 0, 0, 0);
+        }
+        maybeReconcile();
+    }
+
+    /**
+     * Reconciles with the broker once its snapshot is complete and the venue is up: journals the differences as
+     * RECONCILIATION records; a halting difference halts trading ({@code RECONCILIATION_DIFF}), a clean one ends a
+     * venue-down halt ({@code KILL_VENUE_RECONCILED}). Missed fills are applied by the reconciler.
+     */
+    private void maybeReconcile()
+    {
+        if (!venueUp || !reconciler.ready())
+        {
+            return;
+        }
+        final int halting = reconciler.reconcile(orders, positions);
+        reconciler.emit(decisions);
+        if (halting > 0)
+        {
+            if (killSwitch.onReconciliationDiff(halting))
+            {
+                orderRisk.emitStateChange();
+            }
+        }
+        else if (killSwitch.onReconciledClean())
+        {
+            orderRisk.emitStateChange();
+        }
+        if (orderRisk.checkAccount())
+        {
+            cancelAll();
+        }
+    }
+
+    private void onAccountValue(final EventSlot slot)
+    {
+        if (AccountValueCodec.kind(slot.buffer, 0) == AccountValueCodec.KIND_VALUE)
+        {
+            account.onBrokerValue(AccountValueCodec.tag(slot.buffer, 0), AccountValueCodec.value(slot.buffer, 0));
+        }
+    }
+
+    /**
      * The reference data the order context reads (the same instance as {@link PreTradeRisk#reference()}).
      *
      * @return the reference data.
@@ -704,4 +781,14 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     }
 
     private final RiskSnapshots snapshots;
+
+    /**
+     * The broker reconciler (issue 9).
+     *
+     * @return the reconciler.
+     */
+    public BrokerReconciler reconciler()
+    {
+        return reconciler;
+    }
 }

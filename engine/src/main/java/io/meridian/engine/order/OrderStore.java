@@ -154,4 +154,18 @@ public final class OrderStore
     {
         return lastClOrdId;
     }
+
+    /**
+     * Reserves every id up to {@code id}: the next id is above it (ids seen at the broker or in a previous journal are
+     * never reused).
+     *
+     * @param id the highest id in use elsewhere.
+     */
+    public void reserveAbove(final long id)
+    {
+        if (id > lastClOrdId)
+        {
+            lastClOrdId = id;
+        }
+    }
 }

@@ -34,9 +34,9 @@ import io.meridian.engine.api.TradingState;
  * it journals as a TRADING_STATE record. The loss triggers also raise a warning at {@code risk.warnAt} of their
  * limits. Single-threaded; allocation-free.
  *
- * <p>Over 500 lines: the eight triggers, the throttle and the operator's commands move the same global and
- * per-instrument states and latches (a re-arm or a recovery must see what else holds the state), so the transitions
- * stay in one class; a third of it is javadoc.
+ * <p>Over 500 lines: the eight triggers, the throttle, the operator's commands and the broker-reconciliation end of
+ * trigger (3) move the same global and per-instrument states and latches (a re-arm or a recovery must see what else
+ * holds the state), so the transitions stay in one class; a third of it is javadoc.
  */
 public final class KillSwitch
 {
@@ -593,6 +593,59 @@ public final class KillSwitch
     }
 
     /**
+     * Whether the venue is down now (an operator resume is refused then).
+     *
+     * @return true while down.
+     */
+    public boolean venueDown()
+    {
+        return venueDownSinceNs != Long.MIN_VALUE;
+    }
+
+    /**
+     * Whether trigger (3) halted trading and the venue has not been reconciled since.
+     *
+     * @return true while the venue-down halt stands.
+     */
+    public boolean venueHalted()
+    {
+        return venueLatched;
+    }
+
+    /**
+     * Reconciliation with the broker found differences: HALTED with {@link RejectReason#RECONCILIATION_DIFF} until an
+     * operator resume (journaled even when already halted, so the record names why trading stays off).
+     *
+     * @param diffs the number of halting differences.
+     * @return always true (a TRADING_STATE record is due).
+     */
+    public boolean onReconciliationDiff(final int diffs)
+    {
+        venueLatched = false;
+        return record(TradingState.HALTED, RejectReason.RECONCILIATION_DIFF, diffs, 0);
+    }
+
+    /**
+     * Reconciliation with the broker was clean: a venue-down halt (3) ends with {@link
+     * RejectReason#KILL_VENUE_RECONCILED} when it is what halted trading last.
+     *
+     * @return true when trading resumed.
+     */
+    public boolean onReconciledClean()
+    {
+        if (!venueLatched)
+        {
+            return false;
+        }
+        venueLatched = false;
+        if (state == TradingState.HALTED && lastReason == RejectReason.KILL_VENUE_DOWN)
+        {
+            return transition(TradingState.ACTIVE, RejectReason.KILL_VENUE_RECONCILED, 0, 0);
+        }
+        return false;
+    }
+
+    /**
      * Whether the volatility trigger (6) is tripped and not yet re-armed.
      *
      * @return true while latched.
@@ -600,5 +653,29 @@ public final class KillSwitch
     public boolean volatilityTripped()
     {
         return volatilityLatched;
+    }
+
+    /**
+     * An operator resume while the venue is down: refused, the state stays ({@link
+     * RejectReason#RESUME_REFUSED_VENUE_DOWN}).
+     *
+     * @param nowNs event time.
+     * @return always true (a TRADING_STATE record is due).
+     */
+    public boolean refuseResume(final long nowNs)
+    {
+        return record(state, RejectReason.RESUME_REFUSED_VENUE_DOWN, (nowNs - venueDownSinceNs) / 1e6,
+            venueDownNs / 1e6);
+    }
+
+    private boolean record(final byte newState, final RejectReason reason, final double value, final double limit)
+    {
+        previousState = state;
+        state = newState;
+        lastReason = reason;
+        lastValue = value;
+        lastLimit = limit;
+        lastScope = GLOBAL;
+        return true;
     }
 }

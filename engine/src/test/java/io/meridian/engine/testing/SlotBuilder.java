@@ -214,4 +214,17 @@ public final class SlotBuilder
     {
         return sequence;
     }
+
+    /**
+     * Any other inbound record (e.g. the broker-state records of issue 9), written by the caller into the slot's
+     * buffer at offset 0 with its header.
+     *
+     * @param writer writes the record.
+     * @return this.
+     */
+    public SlotBuilder record(final java.util.function.Consumer<org.agrona.MutableDirectBuffer> writer)
+    {
+        writer.accept(slot.buffer);
+        return book();
+    }
 }

@@ -19,7 +19,7 @@ import java.util.List;
  * partialFillQty=0              # most shares per fill (0: fill what the book allows at once)
  * commissionPerShare=0.005
  * minCommission=1.0
- * startCash=1000000
+ * startCash=10000000             # the demo profile's starting NAV (the engine takes NAV from the broker)
  * instrument=MRDA,1001,SMART,NASDAQ,USD,0.01,100.0,0.25,500   # symbol, conId, exchange, primaryExchange,
  *                                                              # currency, minTick, startPrice, volatility, size
  * </pre>
@@ -112,20 +112,21 @@ public record SimConfig(
     public static SimConfig defaults()
     {
         return new SimConfig(TwsProtocol.PAPER_PORT, TwsProtocol.MAX_SERVER_VERSION, "DU0000001", 42, 100, 0,
-            0.005, 1.0, 1_000_000.0, demoInstruments());
+            0.005, 1.0, 10_000_000.0, demoInstruments());
     }
 
     /**
-     * The demo profile's instruments, with made-up contract ids.
+     * The demo profile's instruments, with made-up contract ids, starting at the demo's start prices (= its previous
+     * closes, so the fat-finger check of decision 9 lets the engine trade them).
      *
      * @return three instruments.
      */
     public static List<Instrument> demoInstruments()
     {
         return List.of(
-            new Instrument("MRDA", 900_001, "SMART", "NASDAQ", "USD", 0.01, 100.0, 0.25, 500),
-            new Instrument("MRDB", 900_002, "SMART", "NYSE", "USD", 0.01, 50.0, 0.40, 800),
-            new Instrument("MRDC", 900_003, "SMART", "NASDAQ", "USD", 0.01, 250.0, 0.20, 300));
+            new Instrument("MRDA", 900_001, "SMART", "NASDAQ", "USD", 0.01, 50.0, 0.25, 500),
+            new Instrument("MRDB", 900_002, "SMART", "NYSE", "USD", 0.01, 120.0, 0.40, 800),
+            new Instrument("MRDC", 900_003, "SMART", "NASDAQ", "USD", 0.01, 310.0, 0.20, 300));
     }
 
     /**

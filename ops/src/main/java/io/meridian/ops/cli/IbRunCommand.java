@@ -5,6 +5,7 @@ import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
 import io.meridian.gateway.ib.client.TwsConnectionConfig;
 import io.meridian.gateway.ib.protocol.TwsProtocol;
+import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
@@ -25,8 +26,11 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 
 /**
  * {@code meridian run --profile paper-ib|live-ib [--host H] [--port P] [--client-id N] [--account A] [--conids
- * SYM=ID,...] [--seconds S] [--journal DIR] [--config FILE] [--set k=v]... [--live --confirm-account A]}: the engine
- * against TWS / IB Gateway (or ib-sim) on this thread, journaled; after {@code --seconds} (default: until killed) it
+ * SYM=ID,...] [--seconds S] [--journal DIR] [--recover-from DIR] [--config FILE] [--set k=v]... [--live
+ * --confirm-account A]}: the engine against TWS / IB Gateway (or ib-sim) on this thread, journaled; with {@code
+ * --recover-from} the engine's state (orders, positions, order-id sequence, risk counters, kill-switch state) is first
+ * rebuilt from a previous session's journal (its inputs are copied into the new journal, no order is sent again), and
+ * the first UP reconciles it with the broker; after {@code --seconds} (default: until killed) it
  * closes the session and verifies the journal's replay. {@code live-ib} refuses to start without {@code --live} and
  * {@code --confirm-account} equal to {@code --account}.
  */
@@ -34,7 +38,7 @@ final class IbRunCommand
 {
     static final Set<String> PROFILES = Set.of("paper-ib", "live-ib");
     private static final Set<String> OPTIONS = Set.of("profile", "config", "journal", "host", "port", "client-id",
-        "account", "confirm-account", "conids", "seconds", "messages-per-second");
+        "account", "confirm-account", "conids", "seconds", "messages-per-second", "recover-from");
 
     private IbRunCommand()
     {
@@ -67,6 +71,13 @@ final class IbRunCommand
         final String runId = EngineSetup.runId(profile, start);
         final Path journalDir = args.option("journal") != null ? Path.of(args.option("journal"))
             : Path.of(config.journal().dir(), runId);
+        final Path recoverFrom = args.option("recover-from") == null ? null : Path.of(args.option("recover-from"));
+        if (recoverFrom != null && recoverFrom.toAbsolutePath().normalize().equals(
+            journalDir.toAbsolutePath().normalize()))
+        {
+            throw new UsageException("run: --recover-from must name the previous session's journal, not this one's ("
+                + journalDir + ")");
+        }
         final RunManifest manifest = EngineSetup.manifest(runId, "live", start,
             EngineSetup.configSource(args, profile), args.sets(), config);
         out.printf("meridian run %s: %s:%d client %d account '%s', %d instruments, journal %s%s%n", profile, host,
@@ -80,6 +91,17 @@ final class IbRunCommand
             IbEngineSession session = new IbEngineSession(config, scorer, tws, account, conIds,
                 Backtest.journal(journal), new SystemEpochNanoClock()))
         {
+            if (recoverFrom != null)
+            {
+                try (JournalReader previous = JournalReader.open(recoverFrom))
+                {
+                    previous.readInput(session::recover);
+                }
+                out.printf("meridian run %s: recovered %,d inbound records from %s (%,d orders, positions %s)%n",
+                    profile, session.recovered(), recoverFrom, session.pipeline().orders().ordersSent(),
+                    positions(session));
+                out.flush();
+            }
             final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
             final long startNs = System.nanoTime();
             session.start(startNs);
@@ -105,10 +127,27 @@ final class IbRunCommand
             orders = session.pipeline().orders().ordersSent();
             out.printf("meridian run %s: %,d inbound records, %,d orders, %,d fills, %d sessions%n", profile,
                 processed, orders, session.pipeline().orders().fills(), session.gateway().connection().sessions());
+            final io.meridian.engine.order.BrokerReconciler reconciler = session.pipeline().orders().reconciler();
+            out.printf("meridian run %s: %d reconciliations, last with %d differences (%d halting); positions %s; "
+                + "trading %s%n", profile, reconciler.reconciliations(), reconciler.diffs(), reconciler.haltingDiffs(),
+                positions(session), io.meridian.engine.api.TradingState.name(
+                    session.pipeline().orders().killSwitch().state()));
         }
         final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
         out.println(verdict.line());
         return verdict.identical() ? 0 : 1;
+    }
+
+    private static String positions(final IbEngineSession session)
+    {
+        final StringBuilder b = new StringBuilder();
+        final io.meridian.engine.order.PositionKeeper p = session.pipeline().orders().positions();
+        for (int i = 0; i < p.instruments(); i++)
+        {
+            b.append(i == 0 ? "" : " ").append(session.pipeline().instruments().symbol(i)).append('=')
+                .append(p.position(i));
+        }
+        return b.toString();
     }
 
     private static Map<String, Long> conIds(final String text)

@@ -4,8 +4,11 @@ import io.meridian.config.EngineConfig;
 import io.meridian.config.InstrumentConfig;
 import io.meridian.engine.api.InboundSink;
 import io.meridian.engine.api.OutboundSink;
+import io.meridian.engine.api.ConnectivityState;
+import io.meridian.engine.codec.ConnectivityCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.codec.TimerCodec;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.pipeline.EngineFactory;
 import io.meridian.engine.stage.EventSlot;
@@ -24,7 +27,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The engine's pipeline and the IB adapter on one thread. Each inbound record the adapter writes (QUOTE, TRADE,
- * EXEC_REPORT, CONNECTIVITY) is queued, then stamped with the next sequence number and the receive time, journaled,
+ * EXEC_REPORT, CONNECTIVITY, the broker's ACCOUNT_VALUE, POSITION, OPEN_ORDER and EXECUTION) and a heartbeat TIMER
+ * every second of the clock is queued, then stamped with the next sequence number and the receive time, journaled,
  * and processed; each outbound record is journaled and order commands are handed to the adapter afterwards, so an
  * order reaches IB only after its cause is journaled. Records the adapter writes while the engine is processing
  * (e.g. an immediate reject) wait in the queue, so the engine never sees an event inside another.
@@ -34,6 +38,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class IbEngineSession implements AutoCloseable
 {
     private static final int QUEUE = 4096;
+    /** Source id of the heartbeat TIMER records (and the DOWN after a recovery) the session journals. */
+    public static final int TIMER_SOURCE_ID = 8;
+    /** Heartbeat interval: event time moves on at least this often, connected or not. */
+    public static final long HEARTBEAT_NS = 1_000_000_000L;
 
     private final Pipeline pipeline;
     private final IbGateway gateway;
@@ -47,6 +55,11 @@ public final class IbEngineSession implements AutoCloseable
     private long sequence;
     private long dropped;
     private boolean processing;
+    private final UnsafeBuffer timer = new UnsafeBuffer(new byte[TimerCodec.LENGTH]);
+    private long timers;
+    private long nextHeartbeatNs = Long.MIN_VALUE;
+    private boolean recovering;
+    private long recovered;
 
     /**
      * A session that is not yet connecting.
@@ -89,6 +102,17 @@ public final class IbEngineSession implements AutoCloseable
      */
     public void start(final long nowNs)
     {
+        if (recovered > 0)
+        {
+            // the recovered state ends with the previous process's session, which is gone: the venue is DOWN until
+            // this session's snapshot is in and reconciled (journaled, so replay sees the same)
+            final UnsafeBuffer down = new UnsafeBuffer(new byte[ConnectivityCodec.LENGTH]);
+            Header.write(down, 0, ConnectivityCodec.TYPE, ConnectivityCodec.LENGTH, 0, 0, clock.nanoTime(), 0,
+                TIMER_SOURCE_ID, ++timers);
+            ConnectivityCodec.venueId(down, 0, 1);
+            ConnectivityCodec.state(down, 0, ConnectivityState.DOWN);
+            onInbound(down, 0, ConnectivityCodec.LENGTH);
+        }
         gateway.start(nowNs);
     }
 
@@ -100,8 +124,61 @@ public final class IbEngineSession implements AutoCloseable
      */
     public int doWork(final long nowNs)
     {
-        final int work = gateway.doWork(nowNs);
+        int work = gateway.doWork(nowNs);
+        final long eventNs = clock.nanoTime();
+        if (eventNs >= nextHeartbeatNs)
+        {
+            // a heartbeat TIMER on event time, connected or not: the venue-down kill switch and order expiry see time
+            // move while IB is silent, and replay sees the same timers (they are journaled like every input)
+            nextHeartbeatNs = eventNs + HEARTBEAT_NS;
+            TimerCodec.write(timer, 0, eventNs, TIMER_SOURCE_ID, ++timers);
+            onInbound(timer, 0, TimerCodec.LENGTH);
+            work++;
+        }
         return work + drain();
+    }
+
+    /**
+     * Rebuilds the engine's state from a previous session's journal before connecting ({@code --recover-from}): each
+     * of its inbound records goes through the engine and into this session's journal with its original receive time,
+     * and the decisions it causes are journaled again, but no order command reaches the broker. The new journal is
+     * thus self-contained (it replays identical on its own), client order ids continue above the previous session's,
+     * and the reconciliation at the first UP compares the recovered state with the broker's.
+     *
+     * @param buffer holds one inbound record of the previous journal.
+     * @param offset where it starts.
+     * @param length its length.
+     */
+    public void recover(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final int type = Header.type(buffer, offset);
+        if (!RecordType.isInbound(type))
+        {
+            return;
+        }
+        recovering = true;
+        try
+        {
+            slot.buffer.putBytes(0, buffer, offset, length);
+            Header.sequence(slot.buffer, 0, sequence++);
+            journal.onInput(slot.buffer, 0, length);
+            pipeline.onEvent(slot);
+            recovered++;
+        }
+        finally
+        {
+            recovering = false;
+        }
+    }
+
+    /**
+     * Records recovered from a previous journal.
+     *
+     * @return the count.
+     */
+    public long recovered()
+    {
+        return recovered;
     }
 
     /**
@@ -203,7 +280,7 @@ public final class IbEngineSession implements AutoCloseable
     private void onOutbound(final DirectBuffer buffer, final int offset, final int length)
     {
         journal.onOutput(buffer, offset, length);
-        if (Header.type(buffer, offset) == RecordType.ORDER_COMMAND)
+        if (!recovering && Header.type(buffer, offset) == RecordType.ORDER_COMMAND)
         {
             gateway.onRecord(buffer, offset, length);
         }

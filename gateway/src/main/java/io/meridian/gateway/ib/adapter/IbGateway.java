@@ -39,8 +39,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>Inbound it writes the engine's records to an {@link InboundSink}: QUOTE (bid and ask ticks, when both sides are
  * known and not crossed; nothing while the instrument is halted), TRADE (last-price ticks), EXEC_REPORT (ACK on the
  * first Submitted status, PARTIAL_FILL / FILL from each execution, de-duplicated by execution id, CANCELLED and
- * REJECTED once each, from the order status and the 201 / 202 errors), and CONNECTIVITY (UP once the session is
- * ready and every contract's details matched the configuration; DOWN when the session drops or IB reports 1100; UP
+ * REJECTED once each, from the order status and the 201 / 202 errors), the broker's state (ACCOUNT_VALUE, POSITION,
+ * OPEN_ORDER, EXECUTION, see {@link IbBrokerRecords}), and CONNECTIVITY (UP once the session is ready, every
+ * contract's details matched the configuration and the open-order, position and execution snapshots have ended;
+ * DOWN when the session drops or IB reports 1100; UP
  * again on 1101 / 1102). Order statuses only ever move an order forward, so duplicated or out-of-order statuses do
  * not produce reports twice. Market data records carry source id {@link #MARKET_SOURCE_ID}, venue reports
  * {@link #VENUE_SOURCE_ID}; the event time is the adapter's clock at receipt.
@@ -67,6 +69,7 @@ public final class IbGateway implements OutboundSink, AutoCloseable
     final IbInstrument[] instruments;
     final TwsConnection connection;
     final IbSessionState state;
+    final IbBrokerRecords broker;
     private final InboundSink sink;
     private final EpochNanoClock clock;
     private final String account;
@@ -83,6 +86,8 @@ public final class IbGateway implements OutboundSink, AutoCloseable
     private long pacingRejects;
     private long notConnectedRejects;
     private long nowNs;
+    /** After IB error 100 no request is sent until this time (the pacing queue holds them). */
+    private long pacingPauseUntilNs = Long.MIN_VALUE;
 
     /**
      * An adapter that is not yet connecting.
@@ -112,6 +117,7 @@ public final class IbGateway implements OutboundSink, AutoCloseable
         this.account = account;
         this.venueId = venueId;
         this.order.account(account);
+        this.broker = new IbBrokerRecords(sink, clock);
         this.state = new IbSessionState(this, this.instruments.length);
         this.connection = new TwsConnection(config, state);
     }
@@ -141,7 +147,7 @@ public final class IbGateway implements OutboundSink, AutoCloseable
         {
             pendingView.wrap(pending[pendingHead]);
             final boolean withdrawn = OrderCommandCodec.command(pendingView, 0) == WITHDRAWN;
-            if (!withdrawn && !connection.tryAcquire(now))
+            if (!withdrawn && (now < pacingPauseUntilNs || !connection.tryAcquire(now)))
             {
                 break;
             }
@@ -243,7 +249,7 @@ public final class IbGateway implements OutboundSink, AutoCloseable
         {
             return;
         }
-        if (pendingCount == 0 && connection.tryAcquire(nowNs))
+        if (pendingCount == 0 && nowNs >= pacingPauseUntilNs && connection.tryAcquire(nowNs))
         {
             send(buffer, offset);
             return;
@@ -411,5 +417,35 @@ public final class IbGateway implements OutboundSink, AutoCloseable
     static Long2LongHashMap newMap()
     {
         return new Long2LongHashMap(MAX_ORDERS * 2, 0.5f, -1);
+    }
+
+    /**
+     * IB error 100 (pacing violation) without an order id: IB dropped a message. Nothing is sent for a second (new
+     * orders wait in the pacing queue, or are rejected with {@code VENUE_PACING} when it is full), so the session
+     * falls back under IB's limit instead of being disconnected.
+     */
+    void pacingViolation()
+    {
+        pacingPauseUntilNs = nowNs + 1_000_000_000L;
+    }
+
+    /**
+     * IB pacing violations (error 100) reported in this adapter's sessions.
+     *
+     * @return the count.
+     */
+    public long pacingViolations()
+    {
+        return state.pacingViolations();
+    }
+
+    /**
+     * Market-data resubscriptions after IB error 1101 (connectivity restored, data lost).
+     *
+     * @return the count.
+     */
+    public long resubscriptions()
+    {
+        return state.resubscriptions();
     }
 }

@@ -1,12 +1,25 @@
 package io.meridian.gateway.ib.adapter;
 
 import io.meridian.engine.api.ExecType;
+import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.Scales;
+import io.meridian.engine.api.Side;
+import io.meridian.engine.codec.AccountValueCodec;
+import io.meridian.engine.codec.ExecutionCodec;
+import io.meridian.engine.codec.OpenOrderCodec;
+import io.meridian.engine.codec.PositionCodec;
+import io.meridian.gateway.ib.client.AccountSummaryView;
+import io.meridian.gateway.ib.client.AsciiText;
+import io.meridian.gateway.ib.client.CommissionView;
 import io.meridian.gateway.ib.client.ContractDetailsView;
 import io.meridian.gateway.ib.client.DisconnectReason;
 import io.meridian.gateway.ib.client.ExecutionView;
 import io.meridian.gateway.ib.client.IbOrderStatus;
+import io.meridian.gateway.ib.client.IbOrderType;
+import io.meridian.gateway.ib.client.OpenOrderView;
 import io.meridian.gateway.ib.client.OrderStatusView;
+import io.meridian.gateway.ib.client.PositionView;
 import io.meridian.gateway.ib.client.TwsClientListener;
 import io.meridian.gateway.ib.protocol.ErrorClass;
 import io.meridian.gateway.ib.protocol.ErrorCodes;
@@ -22,6 +35,18 @@ import org.agrona.collections.LongHashSet;
  * order, its side, quantity, filled quantity and how far its reports went), the top of book per instrument, the
  * start-up requests still to send and the contract checks. Receives the session's messages and turns them into the
  * adapter's records.
+ *
+ * <p>The broker's state (issue 9) goes to the engine as journaled records through {@link IbBrokerRecords}: account
+ * values, positions, open orders and executions with their commissions, each snapshot closed by an END record. The
+ * venue goes UP only when the contracts are checked and the open-order, position, execution and account snapshots
+ * have ended, so the engine reconciles (and knows the broker's NAV) at UP. Orders of a previous session that IB
+ * reports open are tracked again (by their order reference), and IB order ids are reserved above every id IB reports.
+ * Error 100 (pacing) rejects the order it names with {@code VENUE_PACING_VIOLATION}, or without an order id holds
+ * every request back for a second; error 1101 (connectivity restored, data lost) subscribes market data again and
+ * takes a fresh snapshot before the venue is UP.
+ *
+ * <p>Over 500 lines: one listener for the whole TWS session; the broker-state handlers share its order table, contract
+ * ids and start-up sequence.
  *
  * <p>Owned by the adapter's thread.
  */
@@ -60,6 +85,14 @@ final class IbSessionState implements TwsClientListener
     private long nextOrderId;
     private int startupStep = -1;
     private boolean connectivityLost;
+    /** IB's contract id of each instrument, from its contract details (to map positions and executions). */
+    private final long[] conIds;
+    private boolean openOrdersEnded;
+    private boolean positionsEnded;
+    private boolean executionsEnded;
+    private boolean accountEnded;
+    private long pacingViolations;
+    private long resubscriptions;
 
     IbSessionState(final IbGateway gateway, final int instruments)
     {
@@ -70,6 +103,7 @@ final class IbSessionState implements TwsClientListener
         askQty = new long[instruments];
         halted = new boolean[instruments];
         contractChecked = new boolean[instruments];
+        conIds = new long[instruments];
     }
 
     long nextOrderId()
@@ -154,6 +188,10 @@ final class IbSessionState implements TwsClientListener
         nextOrderId = Math.max(nextOrderId, nextValidId);
         startupStep = 0;
         connectivityLost = false;
+        openOrdersEnded = false;
+        positionsEnded = false;
+        executionsEnded = false;
+        accountEnded = false;
         java.util.Arrays.fill(contractChecked, false);
         java.util.Arrays.fill(bid, 0);
         java.util.Arrays.fill(ask, 0);
@@ -192,14 +230,16 @@ final class IbSessionState implements TwsClientListener
                 + instrument.contract().currency());
         }
         contractChecked[i] = true;
+        conIds[i] = d.conId();
         maybeUp();
     }
 
     private void maybeUp()
     {
-        if (!contractProblems.isEmpty() || connectivityLost)
+        if (!contractProblems.isEmpty() || connectivityLost || !openOrdersEnded || !positionsEnded
+            || !executionsEnded || !accountEnded)
         {
-            return;
+            return;     // UP only once the broker's snapshot is complete, so the engine reconciles at UP
         }
         for (final boolean checked : contractChecked)
         {
@@ -309,6 +349,16 @@ final class IbSessionState implements TwsClientListener
     public void onExecution(final ExecutionView e)
     {
         final int slot = (int)slotByIbOrderId.get(e.orderId());
+        nextOrderId = Math.max(nextOrderId, e.orderId() + 1);
+        final int index = indexOf(e.conId(), null, slot >= 0 ? orders.instrumentId[slot] : 0);
+        if (index >= 0)
+        {
+            final IbInstrument in = gateway.instruments[index];
+            gateway.broker.execution(in.id(), e.orderRef() > 0 ? e.orderRef() : slot >= 0 ? orders.clOrdId[slot] : 0,
+                e.orderId(), (e.price() + in.wirePerTick() / 2) / in.wirePerTick(), e.shares() / in.wirePerLot(),
+                e.cumQty() / in.wirePerLot(), 0, hash(e.execId()), e.buy() ? Side.BUY : Side.SELL,
+                e.reqId() == -1 ? ExecutionCodec.KIND_LIVE_EXECUTION : ExecutionCodec.KIND_EXECUTION);
+        }
         if (slot < 0 || !executionIds.add(hash(e)))
         {
             return;     // not one of this session's orders, or seen before (duplicate or re-sent execution)
@@ -335,10 +385,15 @@ final class IbSessionState implements TwsClientListener
 
     private static long hash(final ExecutionView e)
     {
+        return hash(e.execId());
+    }
+
+    private static long hash(final AsciiText execId)
+    {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < e.execId().length(); i++)
+        for (int i = 0; i < execId.length(); i++)
         {
-            h = (h ^ (e.execId().byteAt(i) & 0xFF)) * 0x100000001b3L;
+            h = (h ^ (execId.byteAt(i) & 0xFF)) * 0x100000001b3L;
         }
         return h;
     }
@@ -361,7 +416,29 @@ final class IbSessionState implements TwsClientListener
                 break;
             case CONNECTIVITY_RESTORED:
                 connectivityLost = false;
-                maybeUp();
+                if (code == ErrorCodes.CONNECTIVITY_RESTORED_DATA_LOST)
+                {
+                    // 1101: IB lost the market-data subscriptions: subscribe again, then take a fresh snapshot of
+                    // orders, positions and executions; the venue is UP (and the engine reconciles) once it is in
+                    resubscribe();
+                }
+                else
+                {
+                    maybeUp();
+                }
+                break;
+            case PACING:
+                pacingViolations++;
+                final int paced = (int)slotByIbOrderId.get(id);
+                if (paced >= 0 && orders.stage[paced] != FINISHED)
+                {
+                    orders.stage[paced] = FINISHED;
+                    gateway.reject(paced, RejectReason.VENUE_PACING_VIOLATION);
+                }
+                else
+                {
+                    gateway.pacingViolation();
+                }
                 break;
             case ORDER_REJECTED:
                 final int slot = (int)slotByIbOrderId.get(id);
@@ -374,5 +451,151 @@ final class IbSessionState implements TwsClientListener
             default:
                 break;
         }
+    }
+
+    /**
+     * After IB error 1101: market data again from the first subscription, then the broker snapshot; the venue stays
+     * down until the snapshot is complete.
+     */
+    private void resubscribe()
+    {
+        final int n = gateway.instruments.length;
+        startupStep = n;
+        openOrdersEnded = false;
+        positionsEnded = false;
+        executionsEnded = false;
+        accountEnded = false;
+        resubscriptions++;
+    }
+
+    long resubscriptions()
+    {
+        return resubscriptions;
+    }
+
+    long pacingViolations()
+    {
+        return pacingViolations;
+    }
+
+    /**
+     * The instrument of an IB contract: by the contract id from its details, else by symbol, else the fallback
+     * instrument id (e.g. the order's).
+     */
+    private int indexOf(final long conId, final AsciiText symbol, final int fallbackInstrumentId)
+    {
+        for (int i = 0; i < conIds.length; i++)
+        {
+            if (conId != 0 && (conIds[i] == conId || gateway.instruments[i].contract().conId() == conId))
+            {
+                return i;
+            }
+        }
+        for (int i = 0; symbol != null && i < conIds.length; i++)
+        {
+            if (symbol.contentEquals(gateway.instruments[i].contract().symbol()))
+            {
+                return i;
+            }
+        }
+        for (int i = 0; i < conIds.length; i++)
+        {
+            if (fallbackInstrumentId != 0 && gateway.instruments[i].id() == fallbackInstrumentId)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void onAccountSummary(final AccountSummaryView v)
+    {
+        final byte tag = v.tag().contentEquals("NetLiquidation") ? AccountValueCodec.TAG_NAV
+            : v.tag().contentEquals("TotalCashValue") ? AccountValueCodec.TAG_CASH
+            : v.tag().contentEquals("BuyingPower") ? AccountValueCodec.TAG_BUYING_POWER : 0;
+        if (tag != 0 && v.numeric())
+        {
+            gateway.broker.accountValue(tag, v.value() / (TwsFields.SCALE / Scales.CASH_SCALE),
+                AccountValueCodec.KIND_VALUE);
+        }
+    }
+
+    @Override
+    public void onAccountSummaryEnd(final int reqId)
+    {
+        accountEnded = true;
+        gateway.broker.accountValue((byte)0, 0, AccountValueCodec.KIND_END);
+        maybeUp();
+    }
+
+    @Override
+    public void onPosition(final PositionView p)
+    {
+        final int index = indexOf(p.conId(), p.symbol(), 0);
+        if (index < 0)
+        {
+            gateway.broker.position(0, p.position() / TwsFields.SCALE, 0, p.conId(), PositionCodec.KIND_POSITION);
+            return;
+        }
+        final IbInstrument in = gateway.instruments[index];
+        gateway.broker.position(in.id(), p.position() / in.wirePerLot(),
+            (p.avgCost() + in.wirePerTick() / 2) / in.wirePerTick(), p.conId(), PositionCodec.KIND_POSITION);
+    }
+
+    @Override
+    public void onPositionEnd()
+    {
+        positionsEnded = true;
+        gateway.broker.position(0, 0, 0, 0, PositionCodec.KIND_END);
+        maybeUp();
+    }
+
+    @Override
+    public void onOpenOrder(final OpenOrderView o)
+    {
+        nextOrderId = Math.max(nextOrderId, o.orderId() + 1);
+        final int index = indexOf(o.conId(), o.symbol(), 0);
+        final long clOrdId = o.orderRef() > 0 ? o.orderRef() : 0;
+        final IbOrderStatus status = o.status();
+        final boolean done = status == IbOrderStatus.FILLED || status == IbOrderStatus.CANCELLED
+            || status == IbOrderStatus.API_CANCELLED || status == IbOrderStatus.INACTIVE;
+        final IbInstrument in = index >= 0 ? gateway.instruments[index] : null;
+        final boolean limit = o.orderType() == IbOrderType.LMT;
+        final long lots = in == null ? o.totalQuantity() / TwsFields.SCALE : o.totalQuantity() / in.wirePerLot();
+        if (in != null && clOrdId > 0 && !done && slotByIbOrderId.get(o.orderId()) < 0)
+        {
+            // an order of a previous session (a restart): tracked, so its statuses, fills and cancels map again
+            final int slot = track(clOrdId, o.orderId(), in.id(), o.buy() ? Side.BUY : Side.SELL, lots);
+            orders.stage[slot] = ACKED;
+        }
+        gateway.broker.openOrder(in == null ? 0 : in.id(), clOrdId, o.orderId(),
+            limit && in != null ? (o.limitPrice() + in.wirePerTick() / 2) / in.wirePerTick() : 0, lots,
+            o.buy() ? Side.BUY : Side.SELL, limit ? OrderType.LIMIT : OrderType.MARKET,
+            done ? OpenOrderCodec.STATUS_DONE : status == null ? OpenOrderCodec.STATUS_OTHER
+            : OpenOrderCodec.STATUS_PENDING, OpenOrderCodec.KIND_ORDER);
+    }
+
+    @Override
+    public void onOpenOrderEnd()
+    {
+        openOrdersEnded = true;
+        gateway.broker.openOrder(0, 0, 0, 0, 0, (byte)0, (byte)0, (byte)0, OpenOrderCodec.KIND_END);
+        maybeUp();
+    }
+
+    @Override
+    public void onExecutionEnd(final int reqId)
+    {
+        executionsEnded = true;
+        gateway.broker.execution(0, 0, 0, 0, 0, 0, 0, 0, (byte)0, ExecutionCodec.KIND_END);
+        maybeUp();
+    }
+
+    @Override
+    public void onCommission(final CommissionView c)
+    {
+        gateway.broker.execution(0, 0, 0, 0, 0, 0, c.commission() / (TwsFields.SCALE / Scales.CASH_SCALE),
+            hash(c.execId()), (byte)0, ExecutionCodec.KIND_COMMISSION);
     }
 }

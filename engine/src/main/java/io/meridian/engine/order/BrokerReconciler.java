@@ -1,0 +1,512 @@
+package io.meridian.engine.order;
+
+import io.meridian.engine.api.ExecType;
+import io.meridian.engine.api.Side;
+import io.meridian.engine.codec.ExecReportCodec;
+import io.meridian.engine.codec.ExecutionCodec;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.OpenOrderCodec;
+import io.meridian.engine.codec.PositionCodec;
+import io.meridian.engine.codec.ReconciliationCodec;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.stage.InstrumentIndex;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.LongHashSet;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Reconciliation with the broker (issue 9 §3): collects the broker's snapshot from the journaled POSITION, OPEN_ORDER
+ * and EXECUTION records of a session (each closed by its END record), and, once all three are complete and the venue
+ * is up, compares it with the engine's working orders and positions. The result is a typed diff, journaled by the
+ * caller as RECONCILIATION records ({@link ReconciliationCodec}): an order unknown to the broker, an order unknown to
+ * the engine, a quantity or price mismatch, a duplicate order reference at the broker, a position mismatch, and fills
+ * missed while down. Missed fills are applied here (through the same {@link WorkingOrders#onExecReport} path as a
+ * venue fill, priced at the broker's executions); every other difference is a halting one. An order the engine was
+ * cancelling that the broker no longer has is taken as cancelled. Client order ids the broker reports are reserved,
+ * so the engine never reuses one ({@link OrderStore#reserveAbove}).
+ *
+ * <p>A fill reported live after the broker's position snapshot ended moves the broker's snapshot position with it (the
+ * snapshot's positions and executions are answered at different moments; executions requested for the day are not
+ * added, the position already holds them).
+ *
+ * <p>A snapshot is collected from the start and after every venue DOWN, and closed by the reconciliation; broker
+ * records outside that window are journaled but not compared (the venue's execution reports carry live fills).
+ * Single-threaded (the order stage's); allocation-free (tables sized at construction).
+ *
+ * <p>Over 500 lines: the snapshot's tables, the comparison that reads them and the accessors of its result belong
+ * together; a third of the file is those read-only accessors.
+ */
+public final class BrokerReconciler
+{
+    /** Most broker open orders one snapshot holds. */
+    public static final int MAX_OPEN_ORDERS = 256;
+    /** Most broker executions one snapshot holds. */
+    public static final int MAX_EXECUTIONS = 4096;
+    /** Most differences one reconciliation reports (further ones are counted in the last record's total). */
+    public static final int MAX_DIFFS = 64;
+
+    private final InstrumentIndex instruments;
+    private final int[] instrumentIds;
+    private final long[] brokerPosition;
+    private final long[] ooClOrdId = new long[MAX_OPEN_ORDERS];
+    private final int[] ooIndex = new int[MAX_OPEN_ORDERS];
+    private final long[] ooPrice = new long[MAX_OPEN_ORDERS];
+    private final long[] ooQty = new long[MAX_OPEN_ORDERS];
+    private final long[] ooVenueOrderId = new long[MAX_OPEN_ORDERS];
+    private final boolean[] ooMatched = new boolean[MAX_OPEN_ORDERS];
+    private int openOrders;
+    private final long[] exClOrdId = new long[MAX_EXECUTIONS];
+    private final long[] exPrice = new long[MAX_EXECUTIONS];
+    private final long[] exQty = new long[MAX_EXECUTIONS];
+    private int executions;
+    private final LongHashSet execIds = new LongHashSet(MAX_EXECUTIONS * 2);
+    private long overflow;
+
+    private boolean collecting = true;
+    private boolean positionsEnd;
+    private boolean openOrdersEnd;
+    private boolean executionsEnd;
+
+    private final byte[] diffKind = new byte[MAX_DIFFS];
+    private final int[] diffInstrument = new int[MAX_DIFFS];
+    private final long[] diffClOrdId = new long[MAX_DIFFS];
+    private final long[] diffEngine = new long[MAX_DIFFS];
+    private final long[] diffBroker = new long[MAX_DIFFS];
+    private final boolean[] diffApplied = new boolean[MAX_DIFFS];
+    private int diffs;
+    private int haltingDiffs;
+    private long reconciliations;
+
+    private final UnsafeBuffer fill = new UnsafeBuffer(new byte[ExecReportCodec.LENGTH]);
+
+    /**
+     * A reconciler with an empty snapshot.
+     *
+     * @param instruments configured instruments.
+     */
+    public BrokerReconciler(final InstrumentIndex instruments)
+    {
+        this.instruments = instruments;
+        final int n = instruments.count();
+        this.instrumentIds = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            instrumentIds[i] = instruments.id(i);
+        }
+        this.brokerPosition = new long[n];
+    }
+
+    /**
+     * The venue went down: the next snapshot starts empty.
+     */
+    public void onVenueDown()
+    {
+        collecting = true;
+        positionsEnd = false;
+        openOrdersEnd = false;
+        executionsEnd = false;
+        java.util.Arrays.fill(brokerPosition, 0);
+        openOrders = 0;
+        executions = 0;
+        execIds.clear();
+        overflow = 0;
+    }
+
+    /**
+     * A broker-state record (POSITION, OPEN_ORDER or EXECUTION; other types are ignored).
+     *
+     * @param buffer the record's buffer.
+     * @param offset where it starts.
+     */
+    public void onBrokerRecord(final DirectBuffer buffer, final int offset)
+    {
+        if (!collecting)
+        {
+            return;
+        }
+        final int index = instruments.indexOf(Header.instrumentId(buffer, offset));
+        switch (Header.type(buffer, offset))
+        {
+            case RecordType.POSITION:
+                if (PositionCodec.kind(buffer, offset) == PositionCodec.KIND_END)
+                {
+                    positionsEnd = true;
+                }
+                else if (index >= 0)
+                {
+                    brokerPosition[index] = PositionCodec.position(buffer, offset);
+                }
+                break;
+            case RecordType.OPEN_ORDER:
+                if (OpenOrderCodec.kind(buffer, offset) == OpenOrderCodec.KIND_END)
+                {
+                    openOrdersEnd = true;
+                }
+                else if (OpenOrderCodec.status(buffer, offset) != OpenOrderCodec.STATUS_DONE)
+                {
+                    addOpenOrder(buffer, offset, index);
+                }
+                break;
+            case RecordType.EXECUTION:
+                final byte kind = ExecutionCodec.kind(buffer, offset);
+                if (kind == ExecutionCodec.KIND_END)
+                {
+                    executionsEnd = true;
+                }
+                else if ((kind == ExecutionCodec.KIND_EXECUTION || kind == ExecutionCodec.KIND_LIVE_EXECUTION)
+                    && execIds.add(ExecutionCodec.execIdHash(buffer, offset)))
+                {
+                    addExecution(buffer, offset);
+                    if (kind == ExecutionCodec.KIND_LIVE_EXECUTION && positionsEnd && index >= 0)
+                    {
+                        // a fill after the broker's position snapshot: the broker's position moved on by it
+                        brokerPosition[index] += (ExecutionCodec.side(buffer, offset) == Side.SELL ? -1 : 1)
+                            * ExecutionCodec.qty(buffer, offset);
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void addOpenOrder(final DirectBuffer buffer, final int offset, final int index)
+    {
+        final long venueOrderId = OpenOrderCodec.venueOrderId(buffer, offset);
+        for (int i = 0; i < openOrders; i++)
+        {
+            if (ooVenueOrderIdMatches(i, buffer, offset, venueOrderId))
+            {
+                return;     // the same order reported again (IB repeats openOrder on every status change)
+            }
+        }
+        if (openOrders == MAX_OPEN_ORDERS)
+        {
+            overflow++;
+            return;
+        }
+        ooClOrdId[openOrders] = OpenOrderCodec.clOrdId(buffer, offset);
+        ooIndex[openOrders] = index;
+        ooPrice[openOrders] = OpenOrderCodec.price(buffer, offset);
+        ooQty[openOrders] = OpenOrderCodec.qty(buffer, offset);
+        ooVenueOrderId[openOrders] = venueOrderId;
+        openOrders++;
+    }
+
+    private boolean ooVenueOrderIdMatches(
+        final int i, final DirectBuffer buffer, final int offset, final long venueOrderId)
+    {
+        return ooVenueOrderId[i] == venueOrderId && ooClOrdId[i] == OpenOrderCodec.clOrdId(buffer, offset);
+    }
+
+    private void addExecution(final DirectBuffer buffer, final int offset)
+    {
+        if (executions == MAX_EXECUTIONS)
+        {
+            overflow++;
+            return;
+        }
+        exClOrdId[executions] = ExecutionCodec.clOrdId(buffer, offset);
+        exPrice[executions] = ExecutionCodec.price(buffer, offset);
+        exQty[executions] = ExecutionCodec.qty(buffer, offset);
+        executions++;
+    }
+
+    /**
+     * Whether a complete snapshot is waiting to be compared.
+     *
+     * @return true once positions, open orders and executions have each ended since the last DOWN.
+     */
+    public boolean ready()
+    {
+        return collecting && positionsEnd && openOrdersEnd && executionsEnd;
+    }
+
+    /**
+     * Compares the snapshot with the engine's state, applies missed fills, and closes the snapshot. The differences
+     * are then read with {@link #diffs()} and the {@code diff*} accessors, and journaled by {@link #emit}.
+     *
+     * @param orders the engine's orders (missed fills are applied to them).
+     * @param positions the engine's positions.
+     * @return the number of halting differences (all but applied missed fills).
+     */
+    public int reconcile(final WorkingOrders orders, final PositionKeeper positions)
+    {
+        collecting = false;
+        diffs = 0;
+        haltingDiffs = 0;
+        reconciliations++;
+        java.util.Arrays.fill(ooMatched, 0, openOrders, false);
+        final OrderStore store = orders.store();
+        long highest = 0;
+        for (int i = 0; i < openOrders; i++)
+        {
+            highest = Math.max(highest, ooClOrdId[i]);
+        }
+        for (int i = 0; i < executions; i++)
+        {
+            highest = Math.max(highest, exClOrdId[i]);
+        }
+        store.reserveAbove(highest);
+        for (int index = 0; index < instrumentIds.length; index++)
+        {
+            final long clOrdId = orders.workingClOrdId(index);
+            if (clOrdId != 0)
+            {
+                reconcileOrder(orders, positions, store, index, clOrdId);
+            }
+        }
+        for (int i = 0; i < openOrders; i++)
+        {
+            if (ooMatched[i])
+            {
+                continue;
+            }
+            boolean duplicate = false;
+            for (int j = 0; j < i && ooClOrdId[i] != 0; j++)
+            {
+                duplicate |= ooClOrdId[j] == ooClOrdId[i];
+            }
+            addDiff(duplicate ? ReconciliationCodec.KIND_DUPLICATE_ORDER_REF
+                : ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_ENGINE, ooIndex[i], ooClOrdId[i], 0, ooQty[i], false);
+        }
+        for (int index = 0; index < instrumentIds.length; index++)
+        {
+            if (positions.position(index) != brokerPosition[index])
+            {
+                addDiff(ReconciliationCodec.KIND_POSITION_MISMATCH, index, 0, positions.position(index),
+                    brokerPosition[index], false);
+            }
+        }
+        return haltingDiffs;
+    }
+
+    private void reconcileOrder(
+        final WorkingOrders orders, final PositionKeeper positions, final OrderStore store, final int index,
+        final long clOrdId)
+    {
+        final int slot = store.slotOf(clOrdId);
+        if (slot < 0)
+        {
+            return;
+        }
+        long brokerFilled = 0;
+        long lastPrice = 0;
+        for (int i = 0; i < executions; i++)
+        {
+            if (exClOrdId[i] == clOrdId)
+            {
+                brokerFilled += exQty[i];
+                lastPrice = exPrice[i];
+            }
+        }
+        final long engineFilled = store.qty(slot) - store.leaves(slot);
+        if (brokerFilled > engineFilled)
+        {
+            final long missed = Math.min(brokerFilled, store.qty(slot)) - engineFilled;
+            addDiff(ReconciliationCodec.KIND_MISSED_FILL, index, clOrdId, engineFilled, brokerFilled, true);
+            applyFill(orders, positions, store, slot, index, missed, lastPrice);
+        }
+        int found = -1;
+        for (int i = 0; i < openOrders; i++)
+        {
+            if (ooClOrdId[i] == clOrdId)
+            {
+                if (found < 0)
+                {
+                    found = i;
+                    ooMatched[i] = true;
+                }
+            }
+        }
+        if (store.slotOf(clOrdId) < 0)
+        {
+            return;     // filled by the missed fills: nothing is working any more
+        }
+        if (found < 0)
+        {
+            if (store.state(slot) == OrderStore.PENDING_CANCEL)
+            {
+                finish(orders, store, slot, index);     // the cancel went through while the engine was not told
+            }
+            else
+            {
+                addDiff(ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER, index, clOrdId, store.leaves(slot), 0,
+                    false);
+            }
+            return;
+        }
+        if (ooQty[found] != store.qty(slot))
+        {
+            addDiff(ReconciliationCodec.KIND_QTY_MISMATCH, index, clOrdId, store.qty(slot), ooQty[found], false);
+        }
+        if (ooPrice[found] != store.price(slot))
+        {
+            addDiff(ReconciliationCodec.KIND_PRICE_MISMATCH, index, clOrdId, store.price(slot), ooPrice[found],
+                false);
+        }
+    }
+
+    private void applyFill(
+        final WorkingOrders orders, final PositionKeeper positions, final OrderStore store, final int slot,
+        final int index, final long qty, final long price)
+    {
+        final long leaves = store.leaves(slot) - qty;
+        fill.setMemory(0, ExecReportCodec.LENGTH, (byte)0);
+        Header.write(fill, 0, ExecReportCodec.TYPE, ExecReportCodec.LENGTH, instrumentIds[index], 0, 0, 0, 0, 0);
+        ExecReportCodec.clOrdId(fill, 0, store.clOrdId(slot));
+        ExecReportCodec.execType(fill, 0, leaves <= 0 ? ExecType.FILL : ExecType.PARTIAL_FILL);
+        ExecReportCodec.side(fill, 0, store.side(slot));
+        ExecReportCodec.lastPrice(fill, 0, price);
+        ExecReportCodec.lastQty(fill, 0, qty);
+        ExecReportCodec.leavesQty(fill, 0, Math.max(0, leaves));
+        ExecReportCodec.cumQty(fill, 0, store.qty(slot) - Math.max(0, leaves));
+        orders.onExecReport(fill, 0, positions);
+    }
+
+    private void finish(final WorkingOrders orders, final OrderStore store, final int slot, final int index)
+    {
+        fill.setMemory(0, ExecReportCodec.LENGTH, (byte)0);
+        Header.write(fill, 0, ExecReportCodec.TYPE, ExecReportCodec.LENGTH, instrumentIds[index], 0, 0, 0, 0, 0);
+        ExecReportCodec.clOrdId(fill, 0, store.clOrdId(slot));
+        ExecReportCodec.execType(fill, 0, ExecType.CANCELLED);
+        ExecReportCodec.side(fill, 0, store.side(slot));
+        orders.onExecReport(fill, 0, null);
+    }
+
+    private void addDiff(
+        final byte kind, final int index, final long clOrdId, final long engine, final long broker,
+        final boolean applied)
+    {
+        if (!applied)
+        {
+            haltingDiffs++;
+        }
+        if (diffs == MAX_DIFFS)
+        {
+            overflow++;
+            return;
+        }
+        diffKind[diffs] = kind;
+        diffInstrument[diffs] = index;
+        diffClOrdId[diffs] = clOrdId;
+        diffEngine[diffs] = engine;
+        diffBroker[diffs] = broker;
+        diffApplied[diffs] = applied;
+        diffs++;
+    }
+
+    /**
+     * Journals the last reconciliation: one RECONCILIATION record per difference, or one clean record.
+     *
+     * @param decisions the decision writer.
+     */
+    public void emit(final DecisionEncoder decisions)
+    {
+        if (diffs == 0)
+        {
+            decisions.reconciliation(0, ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0, false);
+            return;
+        }
+        for (int i = 0; i < diffs; i++)
+        {
+            final int index = diffInstrument[i];
+            decisions.reconciliation(index >= 0 ? instrumentIds[index] : 0, diffKind[i], diffClOrdId[i],
+                diffEngine[i], diffBroker[i], diffs, i + 1, diffApplied[i]);
+        }
+    }
+
+    /**
+     * Differences found by the last reconciliation (at most {@link #MAX_DIFFS} kept).
+     *
+     * @return the count.
+     */
+    public int diffs()
+    {
+        return diffs;
+    }
+
+    /**
+     * Halting differences of the last reconciliation.
+     *
+     * @return the count.
+     */
+    public int haltingDiffs()
+    {
+        return haltingDiffs;
+    }
+
+    /**
+     * Kind of the i-th difference.
+     *
+     * @param i index.
+     * @return a {@code ReconciliationCodec.KIND_*} code.
+     */
+    public byte diffKind(final int i)
+    {
+        return diffKind[i];
+    }
+
+    /**
+     * Client order id of the i-th difference (0 for a position).
+     *
+     * @param i index.
+     * @return the id.
+     */
+    public long diffClOrdId(final int i)
+    {
+        return diffClOrdId[i];
+    }
+
+    /**
+     * The engine's value in the i-th difference.
+     *
+     * @param i index.
+     * @return lots or ticks.
+     */
+    public long diffEngine(final int i)
+    {
+        return diffEngine[i];
+    }
+
+    /**
+     * The broker's value in the i-th difference.
+     *
+     * @param i index.
+     * @return lots or ticks.
+     */
+    public long diffBroker(final int i)
+    {
+        return diffBroker[i];
+    }
+
+    /**
+     * Reconciliations so far.
+     *
+     * @return the count.
+     */
+    public long reconciliations()
+    {
+        return reconciliations;
+    }
+
+    /**
+     * Broker records or differences beyond the tables' capacity (0 in a healthy session).
+     *
+     * @return the count.
+     */
+    public long overflow()
+    {
+        return overflow;
+    }
+
+    /**
+     * Whether the engine still collects a snapshot (from the start and after every DOWN, until reconciled).
+     *
+     * @return true while collecting.
+     */
+    public boolean collecting()
+    {
+        return collecting;
+    }
+}

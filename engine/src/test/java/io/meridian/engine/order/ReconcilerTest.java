@@ -1,0 +1,373 @@
+package io.meridian.engine.order;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meridian.engine.api.ConnectivityState;
+import io.meridian.engine.api.ExecType;
+import io.meridian.engine.api.OperatorCommand;
+import io.meridian.engine.api.OrderCommandType;
+import io.meridian.engine.api.OrderType;
+import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.Side;
+import io.meridian.engine.api.TradingState;
+import io.meridian.engine.codec.AccountValueCodec;
+import io.meridian.engine.codec.ExecutionCodec;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.OpenOrderCodec;
+import io.meridian.engine.codec.OrderCommandCodec;
+import io.meridian.engine.codec.PositionCodec;
+import io.meridian.engine.codec.ReconciliationCodec;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.codec.TradingStateChangeCodec;
+import io.meridian.engine.pipeline.Pipeline;
+import io.meridian.engine.testing.RecordingSink;
+import io.meridian.engine.testing.SlotBuilder;
+import io.meridian.engine.testing.TestEngines;
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reconciliation with the broker (issue 9 §3), one test per kind of difference: the order stage of a demo-profile
+ * engine has one working order (buy 10 A at the ask, acknowledged), the venue goes DOWN, the broker's snapshot arrives
+ * as POSITION / OPEN_ORDER / EXECUTION records each closed by its END, and the venue comes back UP. Each test checks
+ * the exact RECONCILIATION records and the trading state: a clean snapshot halts nothing; fills missed while down are
+ * applied (position and order follow the broker) without a halt; every other difference halts trading with {@code
+ * RECONCILIATION_DIFF} until an operator resume. The expected values are written by hand from the scenario.
+ */
+class ReconcilerTest
+{
+    private static final int A = 1;
+    private static final int B = 2;
+    private static final long MS = 1_000_000L;
+    /** 2026-01-05 15:00 UTC, inside the demo calendar's session. */
+    private static final long T0 = 1_767_625_200_000_000_000L;
+    private static final long A_BID = 499_900;
+    private static final long A_ASK = 500_100;
+
+    private final RecordingSink sink = new RecordingSink();
+    private SlotBuilder events;
+    private OrderManager orders;
+    private long clOrdId;
+    private long now = T0;
+
+    @BeforeEach
+    void setUp()
+    {
+        final Pipeline pipeline = TestEngines.pipeline(sink, "instruments[0].priceScale=10000",
+            "instruments[0].qtyScale=1", "instruments[1].priceScale=10000", "instruments[1].qtyScale=1",
+            "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
+            "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
+            "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000");
+        orders = pipeline.orders();
+        events = new SlotBuilder(pipeline.instruments());
+        orders.onEvent(events.quote(A, now, A_BID, A_ASK).scored(2.0).target(10).slot());
+        final List<UnsafeBuffer> sent = of(RecordType.ORDER_COMMAND);
+        assertEquals(1, sent.size(), "the setup's one NEW order");
+        clOrdId = OrderCommandCodec.clOrdId(sent.get(0), 0);
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.ACK, Side.BUY, 0, 0, 10, 0).slot());
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        sink.clear();
+    }
+
+    private long tick()
+    {
+        now += MS;
+        return now;
+    }
+
+    @Test
+    void aSnapshotThatMatchesIsOneCleanRecordAndNoHalt()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
+        assertEquals(0, of(RecordType.TRADING_STATE).size());
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+    }
+
+    @Test
+    void anOrderTheBrokerDoesNotHaveHalts()
+    {
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER, A, clOrdId, 10, 0, 1);
+        assertHaltedByReconciliation(1);
+    }
+
+    @Test
+    void anOrderTheEngineDoesNotHaveHaltsAndItsIdIsNeverReused()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        openOrder(B, 500, 78, 1_200_000, 3);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_ENGINE, B, 500, 0, 3, 1);
+        assertHaltedByReconciliation(1);
+        assertTrue(orders.workingOrders().nextId() > 500, "ids at the broker are reserved");
+    }
+
+    @Test
+    void aQuantityMismatchHalts()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 7);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_QTY_MISMATCH, A, clOrdId, 10, 7, 1);
+        assertHaltedByReconciliation(1);
+    }
+
+    @Test
+    void aPriceMismatchHalts()
+    {
+        openOrder(A, clOrdId, 77, A_ASK - 100, 10);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_PRICE_MISMATCH, A, clOrdId, A_ASK, A_ASK - 100, 1);
+        assertHaltedByReconciliation(1);
+    }
+
+    @Test
+    void fillsMissedWhileDownAreAppliedWithoutAHalt()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        execution(A, clOrdId, 77, A_ASK, 4, 0x1234);
+        execution(A, clOrdId, 77, A_ASK, 4, 0x1234);     // the same execution reported twice counts once
+        position(A, 4);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_MISSED_FILL, A, clOrdId, 0, 4, 1);
+        assertEquals(1, ReconciliationCodec.applied(r.get(0), 0));
+        assertEquals(4, orders.positions().position(0), "the missed fill is booked");
+        assertEquals(6, orders.workingOrders().workingSigned(0), "the order works on for the rest");
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+        assertEquals(0, of(RecordType.TRADING_STATE).size());
+    }
+
+    @Test
+    void aFillOfTheWholeOrderWhileDownFinishesIt()
+    {
+        execution(A, clOrdId, 77, A_ASK, 10, 0x99);
+        position(A, 10);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_MISSED_FILL, A, clOrdId, 0, 10, 1);
+        assertEquals(10, orders.positions().position(0));
+        assertEquals(0, orders.workingOrders().workingClOrdId(0), "nothing works any more");
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+    }
+
+    @Test
+    void aFillReportedLiveAfterThePositionSnapshotMovesTheBrokersPosition()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        position(A, 0);
+        orders.onEvent(events.record(b -> end(b, RecordType.POSITION)).slot());
+        execution(A, clOrdId, 77, A_ASK, 3, 0x77, ExecutionCodec.KIND_LIVE_EXECUTION);
+        orders.onEvent(events.record(b -> end(b, RecordType.OPEN_ORDER)).slot());
+        orders.onEvent(events.record(b -> end(b, RecordType.EXECUTION)).slot());
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.UP).slot());
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_MISSED_FILL, A, clOrdId, 0, 3, 1);
+        assertEquals(3, orders.positions().position(0), "the live fill is applied and matches the moved position");
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+    }
+
+    @Test
+    void aPositionMismatchHalts()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        position(B, -5);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_POSITION_MISMATCH, B, 0, 0, -5, 1);
+        assertHaltedByReconciliation(1);
+    }
+
+    @Test
+    void aDuplicateOrderRefAtTheBrokerHalts()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        openOrder(A, clOrdId, 79, A_ASK, 10);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_DUPLICATE_ORDER_REF, A, clOrdId, 0, 10, 1);
+        assertHaltedByReconciliation(1);
+    }
+
+    @Test
+    void severalDifferencesAreNumberedAndAnOperatorResumeAcceptsThem()
+    {
+        openOrder(A, clOrdId, 77, A_ASK - 100, 7);
+        position(B, 2);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(3, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_QTY_MISMATCH, A, clOrdId, 10, 7, 3);
+        assertDiff(r.get(1), ReconciliationCodec.KIND_PRICE_MISMATCH, A, clOrdId, A_ASK, A_ASK - 100, 3);
+        assertDiff(r.get(2), ReconciliationCodec.KIND_POSITION_MISMATCH, B, 0, 0, 2, 3);
+        assertEquals(3, ReconciliationCodec.index(r.get(2), 0));
+        assertHaltedByReconciliation(3);
+
+        orders.onEvent(events.operator(tick(), OperatorCommand.RESUME).slot());
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state(), "the operator accepted the diff");
+    }
+
+    @Test
+    void noReconciliationBeforeEverySnapshotPartHasEnded()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        orders.onEvent(events.record(b -> end(b, RecordType.POSITION)).slot());
+        orders.onEvent(events.record(b -> end(b, RecordType.OPEN_ORDER)).slot());
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.UP).slot());
+        assertEquals(0, of(RecordType.RECONCILIATION).size(), "executions have not ended");
+        orders.onEvent(events.record(b -> end(b, RecordType.EXECUTION)).slot());
+        assertEquals(1, of(RecordType.RECONCILIATION).size(), "reconciled when the last part ended");
+    }
+
+    @Test
+    void theBrokersNavBecomesTheAccountsNav()
+    {
+        final long nav = 2_500_000L * io.meridian.engine.api.Scales.CASH_SCALE;
+        orders.onEvent(events.record(b -> {
+            Header.write(b, 0, RecordType.ACCOUNT_VALUE, AccountValueCodec.LENGTH, 0, 0, tick(), 0, 6, 1);
+            AccountValueCodec.value(b, 0, nav);
+            AccountValueCodec.tag(b, 0, AccountValueCodec.TAG_NAV);
+            AccountValueCodec.kind(b, 0, AccountValueCodec.KIND_VALUE);
+        }).slot());
+        assertEquals(nav, orders.account().navCash());
+        assertEquals(0, orders.account().sessionPnlCash(), "a different starting NAV is not P&L");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void snapshotEndsAndUp()
+    {
+        orders.onEvent(events.record(b -> end(b, RecordType.POSITION)).slot());
+        orders.onEvent(events.record(b -> end(b, RecordType.OPEN_ORDER)).slot());
+        orders.onEvent(events.record(b -> end(b, RecordType.EXECUTION)).slot());
+        assertEquals(0, of(RecordType.RECONCILIATION).size(), "not before the venue is up");
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.UP).slot());
+    }
+
+    private void end(final org.agrona.MutableDirectBuffer b, final byte type)
+    {
+        final int length = type == RecordType.POSITION ? PositionCodec.LENGTH
+            : type == RecordType.OPEN_ORDER ? OpenOrderCodec.LENGTH : ExecutionCodec.LENGTH;
+        b.setMemory(0, length, (byte)0);
+        Header.write(b, 0, type, length, 0, 0, tick(), 0, 6, 1);
+        b.putByte(type == RecordType.POSITION ? PositionCodec.KIND_OFFSET
+            : type == RecordType.OPEN_ORDER ? OpenOrderCodec.KIND_OFFSET : ExecutionCodec.KIND_OFFSET, (byte)2);
+    }
+
+    private void openOrder(final int instrument, final long id, final long venueId, final long price, final long qty)
+    {
+        orders.onEvent(events.record(b -> {
+            b.setMemory(0, OpenOrderCodec.LENGTH, (byte)0);
+            Header.write(b, 0, RecordType.OPEN_ORDER, OpenOrderCodec.LENGTH, instrument, 0, tick(), 0, 6, 1);
+            OpenOrderCodec.clOrdId(b, 0, id);
+            OpenOrderCodec.venueOrderId(b, 0, venueId);
+            OpenOrderCodec.price(b, 0, price);
+            OpenOrderCodec.qty(b, 0, qty);
+            OpenOrderCodec.side(b, 0, Side.BUY);
+            OpenOrderCodec.orderType(b, 0, OrderType.LIMIT);
+            OpenOrderCodec.status(b, 0, OpenOrderCodec.STATUS_PENDING);
+            OpenOrderCodec.kind(b, 0, OpenOrderCodec.KIND_ORDER);
+        }).slot());
+    }
+
+    private void execution(
+        final int instrument, final long id, final long venueId, final long price, final long qty, final long hash)
+    {
+        execution(instrument, id, venueId, price, qty, hash, ExecutionCodec.KIND_EXECUTION);
+    }
+
+    private void execution(
+        final int instrument, final long id, final long venueId, final long price, final long qty, final long hash,
+        final byte kind)
+    {
+        orders.onEvent(events.record(b -> {
+            b.setMemory(0, ExecutionCodec.LENGTH, (byte)0);
+            Header.write(b, 0, RecordType.EXECUTION, ExecutionCodec.LENGTH, instrument, 0, tick(), 0, 6, 1);
+            ExecutionCodec.clOrdId(b, 0, id);
+            ExecutionCodec.venueOrderId(b, 0, venueId);
+            ExecutionCodec.price(b, 0, price);
+            ExecutionCodec.qty(b, 0, qty);
+            ExecutionCodec.execIdHash(b, 0, hash);
+            ExecutionCodec.side(b, 0, Side.BUY);
+            ExecutionCodec.kind(b, 0, kind);
+        }).slot());
+    }
+
+    private void position(final int instrument, final long lots)
+    {
+        orders.onEvent(events.record(b -> {
+            b.setMemory(0, PositionCodec.LENGTH, (byte)0);
+            Header.write(b, 0, RecordType.POSITION, PositionCodec.LENGTH, instrument, 0, tick(), 0, 6, 1);
+            PositionCodec.position(b, 0, lots);
+            PositionCodec.kind(b, 0, PositionCodec.KIND_POSITION);
+        }).slot());
+    }
+
+    private void assertHaltedByReconciliation(final int diffs)
+    {
+        final List<UnsafeBuffer> states = of(RecordType.TRADING_STATE);
+        assertEquals(1, states.size());
+        assertEquals(TradingState.HALTED, TradingStateChangeCodec.state(states.get(0), 0));
+        assertEquals(RejectReason.RECONCILIATION_DIFF.code(), TradingStateChangeCodec.reasonCode(states.get(0), 0));
+        assertEquals(diffs, TradingStateChangeCodec.value(states.get(0), 0));
+        assertEquals(TradingState.HALTED, orders.killSwitch().state());
+        assertTrue(of(RecordType.ORDER_COMMAND).stream()
+            .noneMatch(o -> OrderCommandCodec.command(o, 0) == OrderCommandType.NEW), "no new order while halted");
+    }
+
+    private static void assertDiff(
+        final UnsafeBuffer r, final byte kind, final int instrument, final long id, final long engine,
+        final long broker, final int diffs)
+    {
+        assertEquals(kind, ReconciliationCodec.diffKind(r, 0), "diff kind");
+        assertEquals(instrument, Header.instrumentId(r, 0), "instrument");
+        assertEquals(id, ReconciliationCodec.clOrdId(r, 0), "clOrdId");
+        assertEquals(engine, ReconciliationCodec.engineValue(r, 0), "engine value");
+        assertEquals(broker, ReconciliationCodec.brokerValue(r, 0), "broker value");
+        assertEquals(diffs, ReconciliationCodec.diffs(r, 0), "diffs");
+    }
+
+    private List<UnsafeBuffer> of(final byte type)
+    {
+        final List<UnsafeBuffer> out = new ArrayList<>();
+        for (final UnsafeBuffer r : sink.records())
+        {
+            if (Header.type(r, 0) == type)
+            {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,212 @@
+package io.meridian.runtime.ib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meridian.config.ConfigLoader;
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.ReconciliationCodec;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.feature.FeatureSchema;
+import io.meridian.engine.model.ModelFiles;
+import io.meridian.engine.model.Scorer;
+import io.meridian.engine.model.Scorers;
+import io.meridian.engine.order.PositionKeeper;
+import io.meridian.gateway.ib.client.TwsConnectionConfig;
+import io.meridian.gateway.ibsim.IbSimulator;
+import io.meridian.gateway.ibsim.SimConfig;
+import io.meridian.gateway.ibsim.SimFaults;
+import io.meridian.journal.JournalReader;
+import io.meridian.journal.JournalWriter;
+import io.meridian.journal.ReplayVerifier;
+import io.meridian.journal.RunManifest;
+import io.meridian.runtime.backtest.Backtest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reconciliation over loopback against ib-sim (issue 9 §3): the engine trades, its session ends with orders working
+ * (the simulator keeps them and keeps filling while the engine is away), and a new engine process-equivalent recovers
+ * its state from the first journal ({@link IbEngineSession#recover}), connects, and reconciles at the first UP. The
+ * second session uses the first one's client id, as a restart must (IB reports a client's open orders and executions
+ * to that client id). The test checks the RECONCILIATION records against the simulator's truth: positions equal the
+ * simulator's, missed fills were applied, no order id reached the simulator twice, and the second journal (which
+ * carries the first session's inputs) replays identical on its own. A second test reconnects within one session
+ * (ib-sim {@code disconnect@T}) and checks that a reconciliation follows every UP.
+ */
+class IbReconciliationLoopbackTest
+{
+    private static final List<String> OVERRIDES = List.of("kill.dailyLossLimit=1e12");
+    private static final Map<String, Long> CON_IDS = Map.of("MRDA", 900_001L, "MRDB", 900_002L, "MRDC", 900_003L);
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aRecoveredEngineReconcilesWithTheSimulatorsTruth(@TempDir final Path dir) throws IOException
+    {
+        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final Path first = dir.resolve("first");
+        final Path second = dir.resolve("second");
+        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
+            SimFaults.none(), System.currentTimeMillis()))
+        {
+            final int port = sim.bind();
+            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+                JournalWriter journal = JournalWriter.open(first, manifest(config, "first"));
+                IbEngineSession session = session(config, scorer, port, 3, journal))
+            {
+                runUntil(sim, session, () -> session.pipeline().orders().fills() >= 3, 60);
+                assertEquals(1, session.pipeline().orders().reconciler().reconciliations(), "reconciled at UP");
+            }
+            // the engine is gone; the simulator keeps its orders and fills them on its own market
+            final long idleUntil = System.nanoTime() + 500_000_000L;
+            while (System.nanoTime() < idleUntil)
+            {
+                sim.doWork(System.nanoTime());
+            }
+            final List<String> reconciliation = new ArrayList<>();
+            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+                JournalWriter journal = JournalWriter.open(second, manifest(config, "second"));
+                IbEngineSession session = session(config, scorer, port, 3, journal))
+            {
+                try (JournalReader previous = JournalReader.open(first))
+                {
+                    previous.readInput(session::recover);
+                }
+                assertTrue(session.recovered() > 0, "recovered the first session's inputs");
+                final long ordersBefore = session.pipeline().orders().ordersSent();
+                final long before = session.pipeline().orders().reconciler().reconciliations();
+                assertEquals(1, before, "the first session's reconciliation, recovered");
+                runUntil(sim, session, () -> session.pipeline().orders().reconciler().reconciliations() > before, 30);
+                // the reconciliation compared with the simulator's snapshot; the engine trades on, so its positions
+                // equal the simulator's whenever no fill is in flight on the socket
+                final PositionKeeper positions = session.pipeline().orders().positions();
+                final var diffs = session.pipeline().orders().reconciler();
+                for (int i = 0; i < diffs.diffs(); i++)
+                {
+                    System.out.println("ib reconciliation difference: kind " + diffs.diffKind(i) + " order "
+                        + diffs.diffClOrdId(i) + " engine " + diffs.diffEngine(i) + " broker " + diffs.diffBroker(i));
+                }
+                runUntil(sim, session, () -> samePositions(sim, session), 10);
+                for (int i = 0; i < positions.instruments(); i++)
+                {
+                    final String symbol = session.pipeline().instruments().symbol(i);
+                    assertEquals(sim.position(symbol), positions.position(i), symbol + " position after reconciling");
+                }
+                assertTrue(session.pipeline().orders().workingOrders().nextId() > ordersBefore,
+                    "order ids continue above the first session's");
+                final var reconciler = session.pipeline().orders().reconciler();
+                for (int i = 0; i < reconciler.diffs(); i++)
+                {
+                    reconciliation.add(ReconciliationCodec.class.getSimpleName() + " kind " + reconciler.diffKind(i)
+                        + " order " + reconciler.diffClOrdId(i) + " engine " + reconciler.diffEngine(i) + " broker "
+                        + reconciler.diffBroker(i));
+                }
+                for (int i = 0; i < reconciler.diffs(); i++)
+                {
+                    assertTrue(reconciler.diffKind(i) != ReconciliationCodec.KIND_POSITION_MISMATCH
+                        && reconciler.diffKind(i) != ReconciliationCodec.KIND_DUPLICATE_ORDER_REF,
+                        reconciliation.get(i));
+                }
+                System.out.println("ib reconciliation: recovered " + session.recovered() + " records, "
+                    + reconciler.diffs() + " differences " + reconciliation);
+            }
+            assertEquals(0, sim.duplicateOrderIds(), "no order id reached the simulator twice");
+        }
+        assertTrue(count(second, RecordType.RECONCILIATION) >= 1, "RECONCILIATION journaled");
+        final ReplayVerifier.Result verdict = ReplayVerifier.verify(second, List.of());
+        assertTrue(verdict.identical(), verdict.line());
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void everyReconnectIsReconciled(@TempDir final Path dir) throws IOException
+    {
+        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final Path journalDir = dir.resolve("journal");
+        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
+            SimFaults.parse("disconnect@1.5"), System.currentTimeMillis()))
+        {
+            final int port = sim.bind();
+            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+                JournalWriter journal = JournalWriter.open(journalDir, manifest(config, "reconnect"));
+                IbEngineSession session = session(config, scorer, port, 5, journal))
+            {
+                runUntil(sim, session, () -> session.gateway().connection().sessions() >= 2
+                    && session.pipeline().orders().reconciler().reconciliations() >= 2, 60);
+                assertEquals(2, session.pipeline().orders().reconciler().reconciliations());
+                assertEquals(0, session.pipeline().orders().reconciler().haltingDiffs(),
+                    "a reconnect in the same process differs in nothing but fills");
+            }
+        }
+        assertTrue(count(journalDir, RecordType.RECONCILIATION) >= 2, "a RECONCILIATION record per UP");
+        assertTrue(count(journalDir, RecordType.POSITION) >= 2, "POSITION snapshots journaled");
+        assertTrue(count(journalDir, RecordType.ACCOUNT_VALUE) >= 2, "ACCOUNT_VALUE journaled");
+        final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
+        assertTrue(verdict.identical(), verdict.line());
+    }
+
+    private static IbEngineSession session(
+        final EngineConfig config, final Scorer scorer, final int port, final int clientId, final JournalWriter journal)
+    {
+        final IbEngineSession session = new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1", port,
+            clientId, 45, 1, 5_000_000_000L, 5_000_000_000L, 10_000_000L, 100_000_000L), "DU0000001", CON_IDS,
+            Backtest.journal(journal), new SystemEpochNanoClock());
+        session.start(System.nanoTime());
+        return session;
+    }
+
+    private static void runUntil(
+        final IbSimulator sim, final IbEngineSession session, final java.util.function.BooleanSupplier done,
+        final int seconds) throws IOException
+    {
+        final long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!done.getAsBoolean())
+        {
+            assertTrue(System.nanoTime() < deadline, "timed out");
+            final long now = System.nanoTime();
+            sim.doWork(now);
+            session.doWork(now);
+        }
+    }
+
+    private static boolean samePositions(final IbSimulator sim, final IbEngineSession session)
+    {
+        final PositionKeeper positions = session.pipeline().orders().positions();
+        for (int i = 0; i < positions.instruments(); i++)
+        {
+            if (sim.position(session.pipeline().instruments().symbol(i)) != positions.position(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long count(final Path journal, final byte type)
+    {
+        final long[] n = new long[1];
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            reader.readInput((b, o, l) -> n[0] += Header.type(b, o) == type ? 1 : 0);
+            reader.readOutput((b, o, l) -> n[0] += Header.type(b, o) == type ? 1 : 0);
+        }
+        return n[0];
+    }
+
+    private static String manifest(final EngineConfig config, final String runId)
+    {
+        final String model = config.model().path();
+        return new RunManifest("test", runId, "live", "2026-01-01T00:00:00Z", "profile:demo",
+            ConfigLoader.configHash(config), OVERRIDES, model, ModelFiles.sha256Hex(ModelFiles.read(model)),
+            FeatureSchema.hash(), config.model().scorer(), config.run().seed(), ConfigLoader.canonicalYaml(config))
+            .toText();
+    }
+}
