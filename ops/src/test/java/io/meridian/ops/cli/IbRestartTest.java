@@ -64,7 +64,7 @@ class IbRestartTest
                 }
                 if (last)
                 {
-                    args.addAll(List.of("--seconds", "4"));
+                    args.addAll(List.of("--seconds", "8"));
                 }
                 final Path log = tmp.resolve("session-" + k + ".log");
                 final Process child = start(args, log);
@@ -78,10 +78,21 @@ class IbRestartTest
                 if (!last)
                 {
                     child.destroyForcibly();
+                    while (child.isAlive())
+                    {
+                        sim.doWork(System.nanoTime());
+                    }
                 }
-                while (child.isAlive())
+                else
                 {
-                    sim.doWork(System.nanoTime());
+                    // trade for 2 s, then stop driving the simulator (it fills nothing more) well before the run's
+                    // end, so that every fill it made has reached the engine when the engine prints its positions
+                    final long tradeUntil = System.nanoTime() + 2_000_000_000L;
+                    while (System.nanoTime() < tradeUntil && child.isAlive())
+                    {
+                        sim.doWork(System.nanoTime());
+                    }
+                    child.waitFor();
                 }
                 final String output = Files.readString(log, StandardCharsets.UTF_8);
                 assertEquals(last ? 0 : 137, child.exitValue(), output);
@@ -90,10 +101,16 @@ class IbRestartTest
                 if (last)
                 {
                     assertTrue(output.contains("replay: identical"), output);
+                    // the end-of-run line is the last one naming positions (the first is what was recovered)
                     final Matcher m = POSITIONS.matcher(output);
-                    assertTrue(m.find(), output);
+                    String finalPositions = null;
+                    while (m.find())
+                    {
+                        finalPositions = m.group(1);
+                    }
+                    assertTrue(finalPositions != null, output);
                     assertEquals("MRDA=" + sim.position("MRDA") + " MRDB=" + sim.position("MRDB") + " MRDC="
-                        + sim.position("MRDC"), m.group(1), "the last session's positions are the simulator's");
+                        + sim.position("MRDC"), finalPositions, "the last session's positions are the simulator's");
                 }
                 previous = journal;
             }
