@@ -5,7 +5,8 @@ package io.meridian.engine.risk;
  * VaR and CVaR at 95% and 99% (the loss quantile of R's default {@code quantile(type = 7)}, and the mean loss at or
  * beyond it) and parametric (normal) VaR and CVaR with the sample mean and standard deviation. Returns are NAV
  * returns between samples (the caller samples on its timer); values are fractions of NAV, positive for a loss. The
- * window is a preallocated ring; quantiles are found by selection on a scratch copy. Single-threaded; allocation-free.
+ * window is a {@link SortedWindow}, so the quantiles are read off directly and the tail means sum only the tail.
+ * Single-threaded; allocation-free.
  */
 public final class RiskMonitor
 {
@@ -15,10 +16,7 @@ public final class RiskMonitor
     static final double Z99 = 2.3263478740408408;
     private static final double INV_SQRT_2PI = 0.3989422804014327;
 
-    private final double[] returns;
-    private final double[] scratch;
-    private int count;
-    private int cursor;
+    private final SortedWindow window;
     private long previousNav = Long.MIN_VALUE;
 
     private double histVar95;
@@ -37,8 +35,11 @@ public final class RiskMonitor
      */
     public RiskMonitor(final int window)
     {
-        returns = new double[window];
-        scratch = new double[window];
+        if (window < 2)
+        {
+            throw new IllegalArgumentException("window must be at least 2, got " + window);
+        }
+        this.window = new SortedWindow(window);
     }
 
     /**
@@ -62,15 +63,13 @@ public final class RiskMonitor
      */
     public void addReturn(final double r)
     {
-        returns[cursor] = r;
-        cursor = cursor + 1 == returns.length ? 0 : cursor + 1;
-        count = Math.min(count + 1, returns.length);
+        window.add(r);
         compute();
     }
 
     private void compute()
     {
-        final int n = count;
+        final int n = window.count();
         if (n < 2)
         {
             return;
@@ -78,13 +77,13 @@ public final class RiskMonitor
         double sum = 0;
         for (int i = 0; i < n; i++)
         {
-            sum += returns[i];
+            sum += window.smallest(i);
         }
         final double mean = sum / n;
         double squares = 0;
         for (int i = 0; i < n; i++)
         {
-            final double d = returns[i] - mean;
+            final double d = window.smallest(i) - mean;
             squares += d * d;
         }
         final double sd = Math.sqrt(squares / (n - 1));
@@ -110,31 +109,22 @@ public final class RiskMonitor
     {
         final double h = (n - 1) * p;
         final int lo = (int)Math.floor(h);
-        System.arraycopy(returns, 0, scratch, 0, n);
-        final double low = Selection.kthSmallest(scratch, n, lo);
+        final double low = window.smallest(lo);
         if (lo + 1 >= n)
         {
             return low;
         }
-        double high = Double.POSITIVE_INFINITY;
-        for (int i = lo + 1; i < n; i++)
-        {
-            high = Math.min(high, scratch[i]);
-        }
-        return low + (h - lo) * (high - low);
+        return low + (h - lo) * (window.smallest(lo + 1) - low);
     }
 
     private double meanAtOrBelow(final double q, final int n)
     {
         double sum = 0;
         int k = 0;
-        for (int i = 0; i < n; i++)
+        while (k < n && window.smallest(k) <= q)
         {
-            if (returns[i] <= q)
-            {
-                sum += returns[i];
-                k++;
-            }
+            sum += window.smallest(k);
+            k++;
         }
         return k == 0 ? q : sum / k;
     }
@@ -146,7 +136,7 @@ public final class RiskMonitor
      */
     public int count()
     {
-        return count;
+        return window.count();
     }
 
     public double histVar95()

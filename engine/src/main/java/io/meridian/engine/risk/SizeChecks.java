@@ -96,26 +96,24 @@ final class SizeChecks
 
     /**
      * e12, decision 10: quantity at most a multiple of the rolling median of the instrument's last accepted order
-     * quantities (never below the floor). The median is found by selection over a copy of the fixed window.
+     * quantities (never below the floor), kept per instrument in a {@link SortedWindow}.
      */
     static final class FatFingerQty extends RiskCheck
     {
         private final double multiple;
         private final long floor;
-        private final long[][] window;
-        private final int[] count;
-        private final int[] cursor;
-        private final double[] scratch;
+        private final SortedWindow[] window;
 
         FatFingerQty(final double multiple, final long floor, final int windowSize, final int instruments)
         {
             super(RejectReason.RISK_FAT_FINGER_QTY, "risk.fatFingerQtyMultiple", "e12, decision 10", UPPER_BOUND);
             this.multiple = multiple;
             this.floor = floor;
-            window = new long[instruments][windowSize];
-            count = new int[instruments];
-            cursor = new int[instruments];
-            scratch = new double[windowSize];
+            window = new SortedWindow[instruments];
+            for (int i = 0; i < instruments; i++)
+            {
+                window[i] = new SortedWindow(windowSize);
+            }
         }
 
         @Override
@@ -128,43 +126,18 @@ final class SizeChecks
         @Override
         public void onAccepted(final OrderContext o)
         {
-            final long[] w = window[o.index];
-            w[cursor[o.index]] = o.qty;
-            cursor[o.index] = (cursor[o.index] + 1) % w.length;
-            count[o.index] = Math.min(count[o.index] + 1, w.length);
+            window[o.index].add((double)o.qty); // exact: quantities are far below 2^53
         }
 
         /**
-         * Median of the window (the mean of the two middle values for an even count); 0 when empty. Found by
-         * selection on a scratch copy: {@code Arrays.sort} may allocate run buffers, selection never does.
+         * Median of the window (the mean of the two middle values for an even count); 0 when empty.
          *
          * @param index instrument.
          * @return the median quantity.
          */
         double median(final int index)
         {
-            final int n = count[index];
-            if (n == 0)
-            {
-                return 0;
-            }
-            final long[] w = window[index];
-            for (int i = 0; i < n; i++)
-            {
-                scratch[i] = w[i]; // exact: quantities are far below 2^53
-            }
-            final int k = n >> 1;
-            final double upper = Selection.kthSmallest(scratch, n, k);
-            if ((n & 1) == 1)
-            {
-                return upper;
-            }
-            double lower = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < k; i++)
-            {
-                lower = Math.max(lower, scratch[i]);
-            }
-            return 0.5 * (lower + upper);
+            return window[index].median();
         }
 
         @Override

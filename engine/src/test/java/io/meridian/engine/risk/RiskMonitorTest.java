@@ -56,6 +56,59 @@ class RiskMonitorTest
     }
 
     @Test
+    void shouldKeepTheSortedWindowExactThroughEvictionsAndTies()
+    {
+        // the quantiles are read off a sorted copy kept incrementally; after every return they must equal those of
+        // a fresh sort of the ring's current contents (type 7), including repeated values, which evictions must
+        // remove one at a time
+        final int window = 37;
+        final RiskMonitor monitor = new RiskMonitor(window);
+        final SplittableRandom random = new SplittableRandom(5);
+        final List<Double> all = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++)
+        {
+            final double r = random.nextInt(4) == 0 ? 0.0 : (random.nextInt(21) - 10) * 0.001;
+            monitor.addReturn(r);
+            all.add(r);
+            final int n = Math.min(all.size(), window);
+            if (n < 2)
+            {
+                continue;
+            }
+            final double[] current = all.subList(all.size() - n, all.size()).stream()
+                .mapToDouble(Double::doubleValue).sorted().toArray();
+            final double q95 = type7(current, 0.05);
+            final double q99 = type7(current, 0.01);
+            assertEquals(-q95, monitor.histVar95(), 1e-15, "VaR 95 after return " + i);
+            assertEquals(-q99, monitor.histVar99(), 1e-15, "VaR 99 after return " + i);
+            assertEquals(-tailMean(current, q95), monitor.histCvar95(), 1e-15, "CVaR 95 after return " + i);
+            assertEquals(-tailMean(current, q99), monitor.histCvar99(), 1e-15, "CVaR 99 after return " + i);
+        }
+    }
+
+    private static double type7(final double[] sorted, final double p)
+    {
+        final double h = (sorted.length - 1) * p;
+        final int lo = (int)Math.floor(h);
+        return lo + 1 >= sorted.length ? sorted[lo] : sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+    }
+
+    private static double tailMean(final double[] sorted, final double q)
+    {
+        double sum = 0;
+        int k = 0;
+        for (final double v : sorted)
+        {
+            if (v <= q)
+            {
+                sum += v;
+                k++;
+            }
+        }
+        return k == 0 ? q : sum / k;
+    }
+
+    @Test
     void shouldTakeReturnsFromNavSamples()
     {
         final RiskMonitor monitor = new RiskMonitor(4);

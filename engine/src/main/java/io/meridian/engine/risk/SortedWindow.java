@@ -1,0 +1,118 @@
+package io.meridian.engine.risk;
+
+/**
+ * The last {@code capacity} values of a stream, kept twice: in arrival order (a ring, to know which value leaves) and
+ * in ascending order (to read any order statistic directly). Adding a value removes the one it evicts and inserts the
+ * new one, each by binary search and one array shift: O(log n) comparisons and at most n moved doubles, against a
+ * selection over a copy of the window per query. Serves the fat-finger quantity median and the risk monitor's
+ * historical VaR. Single-threaded (the order stage's thread); allocation-free after construction.
+ */
+final class SortedWindow
+{
+    private final double[] arrival;
+    private final double[] sorted;
+    private int count;
+    private int cursor;
+
+    /**
+     * An empty window.
+     *
+     * @param capacity values kept, at least 1.
+     */
+    SortedWindow(final int capacity)
+    {
+        if (capacity < 1)
+        {
+            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+        }
+        arrival = new double[capacity];
+        sorted = new double[capacity];
+    }
+
+    /**
+     * Adds a value, evicting the oldest when the window is full.
+     *
+     * @param value the value (not NaN).
+     */
+    void add(final double value)
+    {
+        if (count == arrival.length)
+        {
+            remove(arrival[cursor]);
+        }
+        arrival[cursor] = value;
+        cursor = cursor + 1 == arrival.length ? 0 : cursor + 1;
+        insert(value);
+    }
+
+    /**
+     * Values in the window.
+     *
+     * @return the count.
+     */
+    int count()
+    {
+        return count;
+    }
+
+    /**
+     * The k-th smallest value in the window (0-based).
+     *
+     * @param k the rank, below {@link #count()}.
+     * @return the value.
+     */
+    double smallest(final int k)
+    {
+        return sorted[k];
+    }
+
+    /**
+     * The median: the middle value, or the mean of the two middle values for an even count; 0 when empty.
+     *
+     * @return the median.
+     */
+    double median()
+    {
+        if (count == 0)
+        {
+            return 0;
+        }
+        final int k = count >> 1;
+        return (count & 1) == 1 ? sorted[k] : 0.5 * (sorted[k - 1] + sorted[k]);
+    }
+
+    private void remove(final double value)
+    {
+        final int at = firstAtLeast(value);
+        System.arraycopy(sorted, at + 1, sorted, at, count - at - 1);
+        count--;
+    }
+
+    private void insert(final double value)
+    {
+        final int at = firstAtLeast(Math.nextUp(value));
+        System.arraycopy(sorted, at, sorted, at + 1, count - at);
+        sorted[at] = value;
+        count++;
+    }
+
+    /** Index of the first sorted value not below {@code value} ({@link #count} when none). */
+    private int firstAtLeast(final double value)
+    {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi)
+        {
+            final int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
