@@ -314,6 +314,37 @@ final class ReportTest
     }
 
     @Test
+    void shouldStateItsConventionsInTheJsonAndTheTearsheet() throws IOException
+    {
+        final Report report = Report.analyze(writeJournal(), 0, 0, null);
+        final JsonNode conventions = new ObjectMapper().readTree(report.toJson()).get("conventions");
+        assertTrue(conventions != null && conventions.isObject(), "a conventions section in the JSON");
+        // the journal's 1 s interval: P = 252 x 23,400 / 1
+        final String annualisation = conventions.get("annualisation").asText();
+        assertTrue(annualisation.contains("252 days x 23400 s / equity_interval_s")
+            && annualisation.endsWith("= 252 x 23400 / 1 = 5896800; annual figures scale a period's mean by P and "
+            + "its sd by sqrt(P)"), annualisation);
+        assertTrue(conventions.get("sharpe").asText().contains("sample sd (n-1)"), conventions.toString());
+        assertTrue(conventions.get("volatility").asText().contains("sample sd (n-1)"), conventions.toString());
+        assertTrue(conventions.get("moments").asText().contains("population moments, central moments divided by n"),
+            conventions.toString());
+        final String drawdown = conventions.get("max_drawdown").asText();
+        assertTrue(drawdown.contains("1 - equity / running peak, a fraction of the peak")
+            && drawdown.contains("from that peak to its recovery or the end"), drawdown);
+
+        final String html = Tearsheet.html(report, null);
+        final int section = html.indexOf("<h2>Conventions</h2>");
+        assertTrue(section >= 0, "a conventions section in the tearsheet");
+        final String table = html.substring(section);
+        for (final String figure : List.of("annualisation", "sharpe", "volatility", "moments", "max_drawdown"))
+        {
+            assertTrue(table.contains("<td>" + figure + "</td><td>"
+                + Tearsheet.esc(conventions.get(figure).asText()) + "</td>"),
+                figure + " in the tearsheet: " + table);
+        }
+    }
+
+    @Test
     void shouldNeverWriteNegativeZero()
     {
         // a sell decided and sent at the same mid has a delay of -1 x 0.0 = -0.0
