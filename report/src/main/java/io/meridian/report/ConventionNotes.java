@@ -13,20 +13,25 @@ final class ConventionNotes
     {
     }
 
-    static Map<String, Object> of(final ReportConfig rc)
+    static Map<String, Object> of(final ReportConfig rc, final double periodsPerYear, final double intervalS)
     {
         final Map<String, Object> c = new LinkedHashMap<>();
         c.put("returns", "simple returns of equity = starting_capital + net P&L, marked to mid, sampled every "
             + "equity_interval_s (the configured interval, halved until at least " + rc.minEquityPoints()
             + " points)");
-        c.put("annualisation", "periods_per_year = " + rc.periodsPerYear() + " days x " + rc.tradingDayS()
-            + " s / equity_interval_s");
+        c.put("annualisation", "periods_per_year P = " + num(rc.periodsPerYear()) + " days x "
+            + num(rc.tradingDayS()) + " s / equity_interval_s = " + num(rc.periodsPerYear()) + " x "
+            + num(rc.tradingDayS()) + " / " + num(intervalS) + " = " + num(periodsPerYear)
+            + "; annual figures scale a period's mean by P and its sd by sqrt(P)");
         c.put("sharpe", "mean(r - rf/P) / sample sd (n-1) x sqrt(P); rf = " + rc.riskFreeRate());
+        c.put("volatility", "annual_volatility = sample sd (n-1) of the period returns x sqrt(P)");
         c.put("sortino", "mean(r - MAR/P) / sqrt(mean(min(r - MAR/P, 0)^2)) x sqrt(P); MAR = "
             + rc.minAcceptableReturn());
         c.put("annual_return", "(1 + total_return)^(P/n) - 1");
-        c.put("max_drawdown", "max of 1 - equity / running peak; duration from that peak to its recovery or the end");
-        c.put("moments", "skewness m3/m2^1.5 and kurtosis m4/m2^2 (not excess), central moments divided by n");
+        c.put("max_drawdown", "max of 1 - equity / running peak, a fraction of the peak (positive); duration in "
+            + "seconds of event time from that peak to its recovery or the end");
+        c.put("moments", "skewness m3/m2^1.5 and kurtosis m4/m2^2 (not excess): population moments, central moments "
+            + "divided by n (the standard deviation of Sharpe and volatility is the sample one, n-1)");
         c.put("psr", "Bailey & Lopez de Prado (2012) against benchmark Sharpe " + rc.benchmarkSharpe()
             + " (annual, / sqrt(P))");
         c.put("dsr", "PSR against the expected maximum Sharpe of N trials with the given variance (annual units)");
@@ -39,5 +44,11 @@ final class ConventionNotes
         c.put("tca_orders", "per order, the shortfall split in bps of that order's decision value (decision mid x "
             + "ordered quantity); markouts weighted over its own fills");
         return c;
+    }
+
+    /** A whole number without its ".0", any other in Java's shortest form. */
+    private static String num(final double d)
+    {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long)d) : Double.toString(d);
     }
 }

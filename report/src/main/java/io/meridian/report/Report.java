@@ -163,7 +163,7 @@ public final class Report
         root.put("starting_capital", rc.startingCapital());
         root.put("trials", trials);
         root.put("trials_sharpe_variance", variance);
-        root.put("conventions", ConventionNotes.of(rc));
+        root.put("conventions", ConventionNotes.of(rc, periodsPerYear, intervalS));
 
         final Map<String, Object> instruments = new LinkedHashMap<>();
         final Map<String, double[]> equity = new LinkedHashMap<>();

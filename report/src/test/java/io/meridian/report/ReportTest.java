@@ -270,6 +270,81 @@ final class ReportTest
     }
 
     @Test
+    void shouldCountWinningAndLosingRoundTripsByHand()
+    {
+        // four trips in MRDA, 1.00 commission on every fill (2.00 a trip):
+        //   long 100 at 50.00, out at 50.50: +50.00 - 2.00 = +48.00
+        //   long 100 at 50.50, out at 50.20: -30.00 - 2.00 = -32.00
+        //   short 200 at 50.20, covered at 50.00 in two fills of 100: +40.00 - 3.00 = +37.00 (three fills)
+        //   short 100 at 50.00, covered at 50.10: -10.00 - 2.00 = -12.00
+        final long[] commission = {10_000, 0, 0, 0, 0, 0};
+        final EngineConfig config = ConfigLoader.loadProfile("demo", List.of("report.equityIntervalMs=1000",
+            "report.minEquityPoints=2", "report.markoutsMs=1000"));
+        final Path dir = tmp.resolve("trips");
+        try (JournalWriter w = JournalWriter.open(dir, RunManifest.of("test", "trips", "backtest", Instant.EPOCH,
+            "profile:demo", List.of(), config).toText()))
+        {
+            quote(w, 1, 0, 4999, 5001);
+            fill(w, 2, S, 1, Side.BUY, 5000, 100, commission);
+            fill(w, 3, 2 * S, 2, Side.SELL, 5050, 100, commission);
+            fill(w, 4, 3 * S, 3, Side.BUY, 5050, 100, commission);
+            fill(w, 5, 4 * S, 4, Side.SELL, 5020, 100, commission);
+            fill(w, 6, 5 * S, 5, Side.SELL, 5020, 200, commission);
+            fill(w, 7, 6 * S, 6, Side.BUY, 5000, 100, commission);
+            fill(w, 8, 7 * S, 7, Side.BUY, 5000, 100, commission);
+            fill(w, 9, 8 * S, 8, Side.SELL, 5000, 100, commission);
+            fill(w, 10, 9 * S, 9, Side.BUY, 5010, 100, commission);
+            quote(w, 11, 10 * S, 5009, 5011);
+        }
+        final Map<String, Object> root = Report.analyze(dir, 0, 0, null).asMap();
+        for (final String name : List.of("total", "MRDA"))
+        {
+            final Map<String, Object> r = row(root, name);
+            assertEquals(4L, r.get("round_trips"), name);
+            assertEquals(0.5, (Double)r.get("hit_rate"), 1e-15, name + ": 2 winning trips of 4");
+            assertEquals((48.00 + 37.00) / (32.00 + 12.00), (Double)r.get("profit_factor"), 1e-12,
+                name + ": 85.00 won / 44.00 lost");
+            assertEquals((48.00 + 37.00) / 2, (Double)r.get("avg_win"), 1e-9, name);
+            assertEquals(-(32.00 + 12.00) / 2, (Double)r.get("avg_loss"), 1e-9, name + ": a loss is negative");
+            assertEquals(48.00 - 32.00 + 37.00 - 12.00, (Double)r.get("net_pnl"), 1e-9, name + ": trips sum to net");
+            assertEquals(9.00, (Double)r.get("costs_total"), 1e-12, name + ": nine fills");
+        }
+        assertTrue((Double)row(root, "MRDB").get("hit_rate") == null
+            || Double.isNaN((Double)row(root, "MRDB").get("hit_rate")), "no trip in MRDB");
+    }
+
+    @Test
+    void shouldStateItsConventionsInTheJsonAndTheTearsheet() throws IOException
+    {
+        final Report report = Report.analyze(writeJournal(), 0, 0, null);
+        final JsonNode conventions = new ObjectMapper().readTree(report.toJson()).get("conventions");
+        assertTrue(conventions != null && conventions.isObject(), "a conventions section in the JSON");
+        // the journal's 1 s interval: P = 252 x 23,400 / 1
+        final String annualisation = conventions.get("annualisation").asText();
+        assertTrue(annualisation.contains("252 days x 23400 s / equity_interval_s")
+            && annualisation.endsWith("= 252 x 23400 / 1 = 5896800; annual figures scale a period's mean by P and "
+            + "its sd by sqrt(P)"), annualisation);
+        assertTrue(conventions.get("sharpe").asText().contains("sample sd (n-1)"), conventions.toString());
+        assertTrue(conventions.get("volatility").asText().contains("sample sd (n-1)"), conventions.toString());
+        assertTrue(conventions.get("moments").asText().contains("population moments, central moments divided by n"),
+            conventions.toString());
+        final String drawdown = conventions.get("max_drawdown").asText();
+        assertTrue(drawdown.contains("1 - equity / running peak, a fraction of the peak")
+            && drawdown.contains("from that peak to its recovery or the end"), drawdown);
+
+        final String html = Tearsheet.html(report, null);
+        final int section = html.indexOf("<h2>Conventions</h2>");
+        assertTrue(section >= 0, "a conventions section in the tearsheet");
+        final String table = html.substring(section);
+        for (final String figure : List.of("annualisation", "sharpe", "volatility", "moments", "max_drawdown"))
+        {
+            assertTrue(table.contains("<td>" + figure + "</td><td>"
+                + Tearsheet.esc(conventions.get(figure).asText()) + "</td>"),
+                figure + " in the tearsheet: " + table);
+        }
+    }
+
+    @Test
     void shouldNeverWriteNegativeZero()
     {
         // a sell decided and sent at the same mid has a delay of -1 x 0.0 = -0.0

@@ -19,9 +19,7 @@ import io.meridian.runtime.driver.TimerSchedule;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.PretouchAgent;
 import io.meridian.runtime.launch.UsageException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,17 +31,20 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemNanoClock;
 
 /**
- * {@code meridian backtest --data DIR [--config FILE] [--journal DIR] [--set key=value]... [--summary-json FILE]}:
+ * {@code meridian backtest --data DIR [--config FILE] [--journal DIR] [--set key=value]... [--summary-json FILE]
+ * [--report FILE]}:
  * the whole pipeline on a data journal written by {@code meridian import}, through the one event-merging driver with
  * the simulated venue (timers from the data's first time), profile {@code bars} by default. The configuration's
  * instrument list is replaced by the data journal's instruments with a {@code --set instruments=[...]} override
  * (recorded in the run's manifest, so replay rebuilds the same engine). Runs until the data ends (or
- * {@code run.events}), journals, verifies the replay and prints the summary of {@code meridian demo}. Exit 0 when
- * the replay is identical, 1 when it diverges or the data journal is corrupt, 2 when it could not run.
+ * {@code run.events}), journals, verifies the replay and prints the summary of {@code meridian demo} with the
+ * journal's headline statistics and, with {@code --report FILE}, writes its tearsheet (the same code as {@code demo}:
+ * {@link DemoCommand#summarize}). Exit 0 when the replay is identical, 1 when it diverges or the data journal is
+ * corrupt, 2 when it could not run.
  */
 public final class BacktestDataCommand
 {
-    static final Set<String> OPTIONS = Set.of("data", "journal", "config", "summary-json");
+    static final Set<String> OPTIONS = Set.of("data", "journal", "config", "summary-json", "report");
     private static final String PROFILE = "bars";
     private static final int LATENCY_SAMPLE_EVERY = 8;
 
@@ -145,18 +146,11 @@ public final class BacktestDataCommand
                 .writeLatencySidecar(journalDir, LATENCY_SAMPLE_EVERY, "backtest --data, one thread: stages and the "
                     + "whole event timed on one event in " + LATENCY_SAMPLE_EVERY + ", tick_to_order on every order",
                     err);
-            out.print(report.toText());
-            final String json = args.option("summary-json");
-            if (json != null)
+            if (!DemoCommand.summarize("backtest", args, journalDir, report, verdict.line(), out, err))
             {
-                Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
+                return 2;
             }
             return verdict.identical() ? 0 : 1;
-        }
-        catch (final IOException ex)
-        {
-            err.println("backtest: " + ex);
-            return 2;
         }
     }
 

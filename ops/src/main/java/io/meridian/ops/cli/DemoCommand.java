@@ -128,7 +128,31 @@ public final class DemoCommand
             .secondHalfRate(secondHalfEvents, secondHalfNanos / 1e9)
             .writeLatencySidecar(journalDir, LATENCY_SAMPLE_EVERY, name + ", one thread: stages and the whole event "
                 + "timed on one event in " + LATENCY_SAMPLE_EVERY + ", tick_to_order on every order", err);
-        final Report statistics = Report.analyze(journalDir, 0, 0.0, verdict.line());
+        if (!summarize(name, args, journalDir, report, verdict.line(), out, err))
+        {
+            return 2;
+        }
+        return verdict.identical() ? 0 : 1;
+    }
+
+    /**
+     * The end of {@code demo}, {@code backtest} and {@code backtest --data}: the journal's headline statistics
+     * ({@code report} module) added to the summary, the summary printed, the tearsheet written when
+     * {@code --report FILE} is given and the summary JSON when {@code --summary-json FILE} is.
+     *
+     * @param name the command, for messages.
+     * @param args the parsed arguments ({@code report}, {@code summary-json}).
+     * @param journalDir the run's journal.
+     * @param report the run's summary.
+     * @param replayLine the replay-verification line.
+     * @param out standard output.
+     * @param err standard error.
+     * @return false when the summary JSON could not be written.
+     */
+    static boolean summarize(final String name, final Args args, final Path journalDir, final RunReport report,
+        final String replayLine, final PrintStream out, final PrintStream err)
+    {
+        final Report statistics = Report.analyze(journalDir, 0, 0.0, replayLine);
         report.statistics(statistics.headline());
         out.print(report.toText());
         if (args.option("report") != null)
@@ -137,11 +161,7 @@ public final class DemoCommand
             Tearsheet.write(statistics, latencyTable(report), tearsheet);
             out.println("tearsheet: " + tearsheet);
         }
-        if (!writeSummaryJson(name, args.option("summary-json"), report, err))
-        {
-            return 2;
-        }
-        return verdict.identical() ? 0 : 1;
+        return writeSummaryJson(name, args.option("summary-json"), report, err);
     }
 
     private static boolean writeSummaryJson(

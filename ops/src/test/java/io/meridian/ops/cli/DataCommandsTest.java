@@ -3,6 +3,7 @@ package io.meridian.ops.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meridian.engine.api.ExecType;
 import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.api.Side;
@@ -11,6 +12,7 @@ import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.journal.JournalReader;
+import io.meridian.report.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,12 +84,23 @@ class DataCommandsTest
         assertTrue(checkedJournal.out.contains("records       5,550 market-data records"), checkedJournal.toString());
 
         final Path journal = dir.resolve("ttrc-backtest");
+        final Path tearsheet = dir.resolve("ttrc-backtest.html");
+        final Path summary = dir.resolve("ttrc-backtest.json");
         final CommandLine backtest = CommandLine.run("backtest", "--data", data.toString(), "--journal",
-            journal.toString());
+            journal.toString(), "--report", tearsheet.toString(), "--summary-json", summary.toString());
         assertEquals(0, backtest.exitCode, backtest.toString());
         assertTrue(backtest.out.contains("replay: identical"), backtest.toString());
         assertTrue(backtest.out.contains("data: 5,550 market records"), backtest.toString());
         assertTrue(Files.isRegularFile(journal.resolve("latency.json")), "backtest --data writes its latency");
+        // the headline statistics and the tearsheet, as demo and backtest give them
+        final String headline = Report.analyze(journal, 0, 0.0, null).headline();
+        assertTrue(headline.startsWith("statistics (equity every "), headline);
+        assertTrue(backtest.out.contains(headline), "the journal's headline statistics in the summary: " + backtest);
+        assertTrue(backtest.out.contains("tearsheet: " + tearsheet), backtest.toString());
+        final String html = Files.readString(tearsheet);
+        assertTrue(html.contains("<svg") && html.contains("replay: identical"), "a tearsheet of this run");
+        assertEquals(headline, new ObjectMapper().readTree(summary.toFile()).get("statistics").asText(),
+            "--summary-json carries the same statistics");
         assertFillsAtTheNextOpen(journal);
     }
 

@@ -110,6 +110,55 @@ class ReportCommandTest
     }
 
     @Test
+    void shouldDeflateSeveralJournalsByTheVarianceOfTheirOwnSharpeRatios() throws IOException
+    {
+        final List<Path> dirs = List.of(journal, tmp.resolve("trial-11"), tmp.resolve("trial-13"));
+        for (final Path dir : dirs.subList(1, dirs.size()))
+        {
+            assertEquals(0, CommandLine.run("demo", "--events", "30000", "--journal", dir.toString(), "--no-progress",
+                "--set", "run.seed=" + dir.getFileName().toString().substring(6)).exitCode, dir.toString());
+        }
+        // each trial's Sharpe ratio from its own report, then their sample variance (n - 1) by hand
+        final double[] sharpes = new double[dirs.size()];
+        int best = 0;
+        for (int j = 0; j < dirs.size(); j++)
+        {
+            final Path json = tmp.resolve("alone-" + j + ".json");
+            assertEquals(0, CommandLine.run("report", "--journal", dirs.get(j).toString(), "--json",
+                json.toString()).exitCode);
+            sharpes[j] = new ObjectMapper().readTree(json.toFile()).get("instruments").get("total").get("sharpe")
+                .asDouble();
+            best = sharpes[j] > sharpes[best] ? j : best;
+        }
+        final double mean = (sharpes[0] + sharpes[1] + sharpes[2]) / 3;
+        final double variance = ((sharpes[0] - mean) * (sharpes[0] - mean) + (sharpes[1] - mean) * (sharpes[1] - mean)
+            + (sharpes[2] - mean) * (sharpes[2] - mean)) / 2;
+        assertTrue(variance > 0, "three different seeds give different Sharpe ratios: "
+            + java.util.Arrays.toString(sharpes));
+
+        final Path together = tmp.resolve("together.json");
+        final CommandLine all = CommandLine.run("report", "--journal", dirs.get(0).toString(), dirs.get(1).toString(),
+            dirs.get(2).toString(), "--json", together.toString());
+        assertEquals(0, all.exitCode, all.toString());
+        final JsonNode tree = new ObjectMapper().readTree(together.toFile());
+        assertEquals(3, tree.get("trials").asLong());
+        assertEquals(variance, tree.get("trials_sharpe_variance").asDouble(), Math.abs(variance) * 1e-12,
+            "the sample variance of " + java.util.Arrays.toString(sharpes));
+        assertTrue(all.out.contains("report of " + dirs.get(best) + " (highest Sharpe of 3 trials)"), all.out);
+        assertEquals(sharpes[best], tree.get("instruments").get("total").get("sharpe").asDouble(), 0.0);
+
+        // the same DSR as the best journal alone with those trials given explicitly
+        final Path given = tmp.resolve("given.json");
+        assertEquals(0, CommandLine.run("report", "--journal", dirs.get(best).toString(), "--trials", "3",
+            "--trials-sharpe-var", Double.toString(tree.get("trials_sharpe_variance").asDouble()), "--json",
+            given.toString()).exitCode);
+        final JsonNode dsr = tree.get("instruments").get("total").get("dsr");
+        assertTrue(dsr.isNumber(), "DSR of three trials: " + tree.get("instruments").get("total"));
+        assertEquals(new ObjectMapper().readTree(given.toFile()).get("instruments").get("total").get("dsr")
+            .asDouble(), dsr.asDouble(), 0.0);
+    }
+
+    @Test
     void shouldDeflateWithTheGivenTrials() throws IOException
     {
         final Path json = tmp.resolve("trials.json");
