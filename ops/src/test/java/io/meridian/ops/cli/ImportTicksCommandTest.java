@@ -108,6 +108,29 @@ class ImportTicksCommandTest
         assertEquals(1, read(dir.resolve("bad-data")).size(), "the good quote is kept");
     }
 
+    @Test
+    void shouldNoteBuiltBarsThatNoBarIndicatorUsesInABacktestOfTheTrades()
+    {
+        final Path data = dir.resolve("trades-for-bars");
+        assertEquals(0, CommandLine.run("import", "--csv", EXAMPLES.resolve("trades.csv").toString(), "--kind",
+            "trades", "--out", data.toString()).exitCode);
+        final String note = "note: features.bars builds time bars but no bar indicator is configured in "
+            + "features.indicators (e.g. rsi_14, atr_14) to use them: the bars feed nothing";
+
+        final CommandLine unused = CommandLine.run("backtest", "--data", data.toString(), "--set",
+            "features.bars.kind=time", "--set", "features.bars.timeMs=500", "--journal",
+            dir.resolve("bars-unused").toString());
+        assertEquals(0, unused.exitCode, "a note, not an error: " + unused);
+        assertTrue(unused.err.contains(note), unused.toString());
+
+        // no bars built: no note (a bar indicator silencing it is BarsConfigTest's case; here it would need a model
+        // trained on that feature vector)
+        final CommandLine plain = CommandLine.run("backtest", "--data", data.toString(), "--journal",
+            dir.resolve("no-bars").toString());
+        assertEquals(0, plain.exitCode, plain.toString());
+        assertTrue(!plain.err.contains("features.bars"), plain.toString());
+    }
+
     private static long nanos(final String iso)
     {
         final Instant instant = Instant.parse(iso);
