@@ -59,4 +59,27 @@ public record FeatureConfig(int emaFastTicks, int emaSlowTicks, int volWindowTic
     {
         this(emaFastTicks, emaSlowTicks, volWindowTicks, List.of());
     }
+
+    /**
+     * A note for the user when {@code features.bars} builds bars that nothing reads: built bars feed only the bar
+     * indicators, so with none configured they cost work and change nothing.
+     *
+     * @return the note, naming the key; empty when no bars are built or a bar indicator is configured.
+     */
+    public String unusedBarsNote()
+    {
+        if (!bars.enabled())
+        {
+            return "";
+        }
+        for (final String id : indicators)
+        {
+            if (!IndicatorSpec.parse(id).tick())
+            {
+                return "";
+            }
+        }
+        return "features.bars builds " + bars.kind() + " bars but no bar indicator is configured in "
+            + "features.indicators (e.g. rsi_14, atr_14) to use them: the bars feed nothing";
+    }
 }

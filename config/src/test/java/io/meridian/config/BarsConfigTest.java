@@ -96,4 +96,18 @@ class BarsConfigTest
         assertError(() -> bars("    kind: time\n    timems: 5\n"), SOURCE, "features.bars.timems", "timems",
             "unknown key (did you mean timeMs?)");
     }
+
+    @Test
+    void shouldNoteBarsThatNoBarIndicatorUses()
+    {
+        final FeatureConfig none = bars("    kind: time\n    timeMs: 60000\n").features();
+        assertEquals("features.bars builds time bars but no bar indicator is configured in features.indicators "
+            + "(e.g. rsi_14, atr_14) to use them: the bars feed nothing", none.unusedBarsNote());
+        final FeatureConfig tickOnly = new FeatureConfig(2, 4, 2, List.of("ofi_100", "microprice"),
+            none.bars());
+        assertTrue(tickOnly.unusedBarsNote().startsWith("features.bars builds time bars"), "tick indicators only");
+        final FeatureConfig withBar = new FeatureConfig(2, 4, 2, List.of("ofi_100", "rsi_14"), none.bars());
+        assertEquals("", withBar.unusedBarsNote(), "rsi_14 reads the bars");
+        assertEquals("", new FeatureConfig(2, 4, 2, List.of()).unusedBarsNote(), "no bars built, nothing to note");
+    }
 }

@@ -123,4 +123,69 @@ class MicrostructureTest
         final double expected = (Math.log(1.1) / 2200 + Math.abs(Math.log(0.9)) / 495) / 2;
         assertEquals(expected, amihud.value(), 1e-15);
     }
+
+    @Test
+    void shouldComputeOrderFlowImbalanceWhenTheAskRisesAndRollTheWindow()
+    {
+        final TickIndicator ofi = IndicatorCatalogue.tick("ofi_2");
+        ofi.onQuote(10.00, 100, 10.02, 200);
+        assertTrue(Double.isNaN(ofi.value()), "no update yet");
+        ofi.onQuote(10.00, 100, 10.03, 50);    // bid same: +100 - 100 = 0; ask up: + old ask size 200 -> e = 200
+        assertTrue(Double.isNaN(ofi.value()), "1 of 2 updates");
+        ofi.onQuote(9.99, 40, 10.04, 60);      // bid down: - old bid size 100; ask up: + old ask size 50 -> e = -50
+        assertEquals(200 - 50, ofi.value(), EPS);
+        ofi.onQuote(10.00, 30, 10.05, 10);     // bid up: + new bid size 30; ask up: + old ask size 60 -> e = 90
+        assertEquals(-50 + 90, ofi.value(), EPS);   // window {-50, 90}: the 200 has left
+    }
+
+    @Test
+    void shouldComputeEffectiveAndRealizedSpreadOfASell()
+    {
+        final TickIndicator effective = IndicatorCatalogue.tick("effective_spread");
+        final TickIndicator realized = IndicatorCatalogue.tick("realized_spread_1");
+        for (final TickIndicator t : new TickIndicator[] {effective, realized})
+        {
+            t.onQuote(99.98, 100, 100.02, 100);                   // mid 100
+            t.onTrade(99.98, 10);                                 // sell at the bid (below mid: Lee-Ready -1)
+        }
+        assertEquals(0.0004, effective.value(), EPS);             // 2 * |99.98 - 100| / 100
+        realized.onQuote(99.94, 100, 99.98, 100);                 // mid 99.96 one quote later
+        assertEquals(-0.0004, realized.value(), EPS);             // 2 * (-1) * (99.98 - 99.96) / 100: the seller gained
+    }
+
+    @Test
+    void shouldComputeKyleLambdaOnScatteredPointsAndRollTheWindow()
+    {
+        final TickIndicator kyle = IndicatorCatalogue.tick("kyle_lambda_3");
+        kyle.onQuote(9.99, 1, 10.01, 1);       // mid 10.00
+        kyle.onTrade(10.01, 100);              // no previous mid: no point
+        kyle.onQuote(10.01, 1, 10.03, 1);      // mid 10.02
+        kyle.onTrade(10.01, 50);               // at the bid: x = -50, y = 10.02 - 10.00 = +0.02
+        kyle.onQuote(10.00, 1, 10.02, 1);      // mid 10.01
+        kyle.onTrade(10.02, 200);              // at the ask: x = +200, y = -0.01
+        assertTrue(Double.isNaN(kyle.value()), "2 of 3 points");
+        kyle.onQuote(10.03, 1, 10.05, 1);      // mid 10.04
+        kyle.onTrade(10.05, 100);              // x = +100, y = +0.03
+        // Sx = 250, Sy = 0.04, Sxx = 2500 + 40000 + 10000 = 52500, Sxy = -1 - 2 + 3 = 0
+        // slope = (3 * 0 - 250 * 0.04) / (3 * 52500 - 250^2) = -10 / 95000 = -1 / 9500
+        // (centred: Sxy - 3 mx my = -3.333..., Sxx - 3 mx^2 = 31666.67, ratio -1.0526e-4, the same)
+        assertEquals(-1.0 / 9500, kyle.value(), 1e-13);
+        kyle.onQuote(10.02, 1, 10.04, 1);      // mid 10.03
+        kyle.onTrade(10.02, 100);              // at the bid: x = -100, y = -0.01; (-50, 0.02) leaves the window
+        // Sx = 200, Sy = 0.01, Sxx = 40000 + 10000 + 10000 = 60000, Sxy = -2 + 3 + 1 = 2
+        // slope = (3 * 2 - 200 * 0.01) / (3 * 60000 - 200^2) = 4 / 140000 = 1 / 35000
+        assertEquals(1.0 / 35000, kyle.value(), 1e-13);
+    }
+
+    @Test
+    void shouldRollTheAmihudWindowAndWaitForIt()
+    {
+        final TickIndicator amihud = IndicatorCatalogue.tick("amihud_2");
+        amihud.onTrade(100, 10);
+        amihud.onTrade(110, 20);               // |ln(110 / 100)| / (110 * 20): 1 of 2 terms
+        assertTrue(Double.isNaN(amihud.value()), "1 of 2 terms");
+        amihud.onTrade(99, 5);                 // |ln(99 / 110)| / (99 * 5)
+        amihud.onTrade(99, 7);                 // |ln(1)| / (99 * 7) = 0; the first term leaves the window
+        assertEquals(Math.abs(Math.log(0.9)) / 495 / 2, amihud.value(), 1e-15);   // (0.10536 / 495 + 0) / 2
+    }
 }

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TtrParityTest
 {
     private static final double RELATIVE = 1e-9;
-    /** Catalogue entries with no TTR reference here: KAMA (ta4j, {@link Ta4jParityTest}) and the default SAR. */
-    private static final Set<String> NOT_IN_TTR = Set.of("kama_10_2_30", "psar_0.02_0.2");
+    /** Catalogue entries with no TTR reference here: KAMA (ta4j, {@link Ta4jParityTest}). */
+    private static final Set<String> NOT_IN_TTR = Set.of("kama_10_2_30");
 
     @Test
     void shouldMatchTtrOnRealLookingIntradayBars(@TempDir final Path dir) throws Exception

@@ -42,6 +42,12 @@ r$aroon_up_25 <- ar[, "aroonUp"]; r$aroon_down_25 <- ar[, "aroonDn"]; r$aroon_os
 # TTR's SAR starts one whole-series SD below the first low (look-ahead) and caps the acceleration only when it
 # equals the maximum exactly: call its C routine with a start gap of 0 and steps exact in binary (1/16, max 1/4)
 r$psar_0.0625_0.25 <- as.vector(.Call("sar", H, L, c(0.0625, 0.25), 0, PACKAGE = "TTR"))
+# The default SAR(accel = c(0.02, 0.2)): 0.02 added to itself nine times is 0.19999999999999998 in binary, never
+# 0.2, so TTR's "af == max" test never caps it; pass that reachable value as the maximum so TTR caps where Meridian's
+# min(af + step, 0.2) does (the two accelerations then differ by 3e-17, far below the 1e-9 tolerance)
+amax <- 0.02
+for (i in 1:9) amax <- 0.02 + amax
+r$psar_0.02_0.2 <- as.vector(.Call("sar", H, L, c(0.02, amax), 0, PACKAGE = "TTR"))
 dc <- DonchianChannel(HL, 20)
 r$donchian_upper_20 <- dc[, "high"]; r$donchian_middle_20 <- dc[, "mid"]; r$donchian_lower_20 <- dc[, "low"]
 k <- keltnerChannels(HLC, 20, atr = 2)

@@ -93,6 +93,7 @@ public final class BacktestDataCommand
         {
             final List<String> sets = sets(args, source.manifest());
             final EngineConfig config = EngineSetup.loadConfig(withSets(args, sets), PROFILE);
+            EngineSetup.noteUnusedBars(config, err);
             final Path journalDir = args.option("journal") != null
                 ? Path.of(args.option("journal"))
                 : Path.of(config.journal().dir(), runId);

@@ -58,6 +58,7 @@ public final class DemoCommand
     {
         final Args args = Args.parse(name, argv, OPTIONS, FLAGS).noPositional();
         final EngineConfig config = EngineSetup.loadConfig(args, name);
+        EngineSetup.noteUnusedBars(config, err);
         final long events = args.longOption("events", config.run().events());
         final Instant start = Instant.now();
         final String runId = EngineSetup.runId(name, start);

@@ -6,6 +6,7 @@ import io.meridian.journal.RunManifest;
 import io.meridian.runtime.launch.Args;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -109,6 +110,22 @@ public final class EngineSetup
         catch (final IOException ex)
         {
             return "dev";
+        }
+    }
+
+    /**
+     * Prints {@code note: ...} to {@code err} when {@code features.bars} builds bars that no configured bar indicator
+     * uses ({@link io.meridian.config.FeatureConfig#unusedBarsNote}); the run goes on.
+     *
+     * @param config the loaded configuration.
+     * @param err    where the note goes.
+     */
+    static void noteUnusedBars(final EngineConfig config, final PrintStream err)
+    {
+        final String note = config.features().unusedBarsNote();
+        if (!note.isEmpty())
+        {
+            err.println("note: " + note);
         }
     }
 }

@@ -57,6 +57,7 @@ final class IbRunCommand
                 + account + "', --confirm-account '" + args.option("confirm-account") + "')");
         }
         final EngineConfig config = EngineSetup.loadConfig(args, profile);
+        EngineSetup.noteUnusedBars(config, err);
         final int port = args.option("port") == null ? (live ? TwsProtocol.LIVE_PORT : TwsProtocol.PAPER_PORT)
             : (int)args.longOption("port", 1, 65535);
         final String host = args.option("host") == null ? "127.0.0.1" : args.option("host");

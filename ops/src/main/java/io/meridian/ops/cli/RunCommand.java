@@ -56,6 +56,7 @@ public final class RunCommand
         final OpsTokens tokens = ops ? OpsLauncher.tokens(args) : OpsTokens.none();
         final String profile = args.option("profile") == null ? "demo" : args.option("profile");
         final EngineConfig config = EngineSetup.loadConfig(args, profile);
+        EngineSetup.noteUnusedBars(config, err);
         final long events = args.longOption("events", config.run().events());
         final long rate = "0".equals(args.option("rate")) ? 0 : args.longOption("rate", DEFAULT_RATE);
         final Instant start = Instant.now();
