@@ -10,28 +10,37 @@ import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.RiskWarningCodec;
+import io.meridian.engine.feature.FeatureSchema;
+import io.meridian.engine.model.ModelFiles;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
 import io.meridian.gateway.world.SimulatedWorld;
+import io.meridian.journal.JournalReader;
+import io.meridian.journal.JournalWriter;
+import io.meridian.journal.RunManifest;
 import io.meridian.runtime.driver.EventMerger;
 import io.meridian.runtime.driver.OperatorSchedule;
 import io.meridian.runtime.driver.TimerSchedule;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * RISK_WARNING records (type 25) written by the pipeline when an order brings a check to 90% of its limit
- * ({@code risk.warnAt}): a backtest of the demo world through the simulated venue with the order-quantity, order
- * notional and position-NAV limits set just above what the strategy's orders reach. Every warning's value is at
- * least 90% of its limit, and each of the three checks warns.
+ * RISK_WARNING records (type 25) journaled by the pipeline, read back from a real journal's output queue, when an
+ * order brings a check to 90% of its limit ({@code risk.warnAt}): a backtest of the demo world through the simulated
+ * venue with the order-quantity, order notional and position-NAV limits set just above what the strategy's orders
+ * reach. Every warning's value is at least 90% of its limit, and each of the three checks warns.
  */
 class RiskWarningPipelineTest
 {
     private static final int EVENTS = 150_000;
+
+    @TempDir
+    Path dir;
     private static final List<RejectReason> CHECKS = List.of(
         RejectReason.RISK_MAX_ORDER_QTY, RejectReason.RISK_MAX_ORDER_NOTIONAL, RejectReason.RISK_POSITION_NAV);
 
@@ -82,7 +91,8 @@ class RiskWarningPipelineTest
         return byCheck;
     }
 
-    private static List<Warning> run(final List<String> overrides)
+    /** Runs the demo backtest into a real journal and reads the RISK_WARNING records back from its output queue. */
+    private List<Warning> run(final List<String> overrides)
     {
         final List<String> all = new ArrayList<>(overrides);
         all.add(0, "kill.dailyLossLimit=1e12");
@@ -91,28 +101,33 @@ class RiskWarningPipelineTest
             sink -> SimulatedWorld.venue(config, sink),
             new TimerSchedule(SimulatedWorld.START_TIME_NS, SimulatedWorld.timerIntervalNs(config)),
             OperatorSchedule.none());
-        final List<Warning> warnings = new ArrayList<>();
-        final Backtest.RecordSink sink = new Backtest.RecordSink()
+        final Path journalDir = dir.resolve("journal-" + overrides.size());
+        try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+            JournalWriter writer = JournalWriter.open(journalDir, manifest(config, all)))
         {
-            @Override
-            public void onInput(final DirectBuffer buffer, final int offset, final int length)
-            {
-            }
-
-            @Override
-            public void onOutput(final DirectBuffer buffer, final int offset, final int length)
+            new Backtest(config, scorer, merger, Backtest.journal(writer), null, null).run(EVENTS, null, EVENTS);
+        }
+        final List<Warning> warnings = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(journalDir))
+        {
+            reader.readOutput((buffer, offset, length) ->
             {
                 if (Header.type(buffer, offset) == RecordType.RISK_WARNING)
                 {
                     warnings.add(new Warning(RiskWarningCodec.reasonCode(buffer, offset),
                         RiskWarningCodec.limit(buffer, offset), RiskWarningCodec.value(buffer, offset)));
                 }
-            }
-        };
-        try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path()))
-        {
-            new Backtest(config, scorer, merger, sink, null, null).run(EVENTS, null, EVENTS);
+            });
         }
         return warnings;
+    }
+
+    private static String manifest(final EngineConfig config, final List<String> overrides)
+    {
+        final String model = config.model().path();
+        return new RunManifest("test", "risk-warning-test", "backtest", "2026-01-01T00:00:00Z", "profile:demo",
+            ConfigLoader.configHash(config), overrides, model, ModelFiles.sha256Hex(ModelFiles.read(model)),
+            FeatureSchema.hash(), config.model().scorer(), config.run().seed(), ConfigLoader.canonicalYaml(config))
+            .toText();
     }
 }
