@@ -108,4 +108,31 @@ class RiskConfigValidationTest
         assertEquals("AAA", load(VALID, "risk.volIndexSymbol=AAA").risk().volIndexSymbol());
         assertEquals(List.of(), load(VALID, "account.holidays=[]").account().holidays());
     }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "risk.maxOrderNotional|-5|out of range",
+        "risk.maxOrdersPerSecond|1000001|out of range",
+        "kill.staleMarketDataMs|2678400001|out of range",
+        "risk.factors[0].name|tech nology|not a valid value",
+        "risk.factors[0].limit|-0.25|out of range",
+    })
+    void shouldNameTheKeyAndTheValueOfABadLimit(final String key, final String value, final String problem)
+    {
+        final ConfigException ex = assertThrows(ConfigException.class, () -> load(VALID, key + "=" + value));
+        assertEquals(key, ex.keyPath(), ex.getMessage());
+        assertTrue(ex.getMessage().startsWith("--set: " + key + ": " + problem), ex.getMessage());
+        assertTrue(ex.getMessage().contains(value), "the value is named: " + ex.getMessage());
+        assertTrue(ex.getMessage().contains("; allowed: "), ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseTwoFactorsOfTheSameName()
+    {
+        final ConfigException ex = assertThrows(ConfigException.class, () -> load(VALID,
+            "risk.factors=[{name: technology, limit: 0.3}, {name: technology, limit: 0.5}]"));
+        assertEquals("risk.factors[1].name", ex.keyPath(), ex.getMessage());
+        assertTrue(ex.getMessage().contains("duplicate factor name"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("technology"), ex.getMessage());
+    }
 }

@@ -126,6 +126,11 @@ class PreTradeRiskTest
                 + "risk.maxPosition=1000000000 risk.fatFingerQtyFloor=100000 risk.systemicCap=100 "
                 + "risk.maxOrderNotional=1e9", o -> position(o, 0, 29_000, 1_000), o -> position(o, 0, 29_000, 1_001),
                 RejectReason.RISK_FACTOR, 0.3),
+            // an order for MRDC, loading 1.0 on value: 49,000 + 1,000 lots at 100.00 are 5,000,000, half the NAV
+            of("factor (value)", "risk.maxPositionNav=1 risk.maxSectorNav=1 risk.maxClusterNav=1 "
+                + "risk.maxPosition=1000000000 risk.fatFingerQtyFloor=100000 risk.systemicCap=100 "
+                + "risk.maxOrderNotional=1e9", o -> valueOrder(o, 1_000), o -> valueOrder(o, 1_001),
+                RejectReason.RISK_FACTOR, 0.5),
             of("risk budget", "risk.strategyBudgetNav=0.5 risk.systemicCap=100",
                 o -> pair(o, 2, 49_000, 10), o -> pair(o, 2, 49_000, 11), RejectReason.RISK_BUDGET, 0.5),
             of("buying power, margin", "risk.buyingPowerUse=0.5 risk.systemicCap=100 risk.strategyBudgetNav=2",
@@ -386,6 +391,12 @@ class PreTradeRiskTest
     {
         o.positions[index] = position;
         o.qty = qty;
+    }
+
+    private static void valueOrder(final OrderContext o, final long qty)
+    {
+        o.index = 2;
+        position(o, 2, 49_000, qty);
     }
 
     private static void pair(final OrderContext o, final int other, final long otherPosition, final long qty)

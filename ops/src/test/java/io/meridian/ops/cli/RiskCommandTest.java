@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +57,33 @@ class RiskCommandTest
         assertTrue(config.err.contains("maxGrossNav"), config.err);
         final CommandLine file = CommandLine.run("risk", "report", "--config", "/nonexistent/meridian.yaml");
         assertEquals(2, file.exitCode, file.toString());
+    }
+
+    @Test
+    void shouldReportTheLimitsOfAValidConfigFile(@TempDir final Path dir) throws IOException
+    {
+        final String demo = io.meridian.config.ConfigLoader.canonicalYaml(
+            io.meridian.config.ConfigLoader.loadProfile("demo", List.of()));
+        final String changed = demo.replaceFirst("(?m)^(\\s*maxOrderNotional:)\\s*\\S+", "$1 123457");
+        assertTrue(!changed.equals(demo), "the demo's maxOrderNotional line was found");
+        final Path file = dir.resolve("meridian.yaml");
+        Files.writeString(file, changed, StandardCharsets.UTF_8);
+
+        final CommandLine run = CommandLine.run("risk", "report", "--config", file.toString());
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.contains(", 0 not met."), run.out);
+        assertTrue(run.out.contains(file.toString()), "the report names the file it was made from: " + run.out);
+        final List<String> rows = notionalRows(run.out);
+        assertTrue(!rows.isEmpty(), run.out);
+        assertTrue(rows.stream().allMatch(r -> r.contains("123457")), "the changed limit is reported: " + rows);
+
+        final List<String> defaults = notionalRows(CommandLine.run("risk", "report").out);
+        assertEquals(rows.size(), defaults.size(), "the same controls map to the key");
+        assertTrue(defaults.stream().noneMatch(r -> r.contains("123457")), "the demo's own limit differs: " + defaults);
+    }
+
+    private static List<String> notionalRows(final String report)
+    {
+        return Arrays.stream(report.split("\\R")).filter(l -> l.contains("risk.maxOrderNotional")).toList();
     }
 }
