@@ -87,4 +87,56 @@ class DemoOpsTest
         final ReplayVerifier.Result replay = ReplayVerifier.verify(journalDir, List.of());
         assertTrue(replay.identical(), replay.line());
     }
+
+    /**
+     * The {@code --ops} flag end to end through the command line: {@code demo --ops} prints
+     * {@code ops: http://127.0.0.1:PORT} on stderr, the server answers {@code /health} with 200 while the demo runs,
+     * and is gone once the demo has exited 0.
+     */
+    @Test
+    void shouldStartTheServerFromTheOpsFlagAndAnswerHealthWhileTheDemoRuns() throws Exception
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+        final Thread demo = new Thread(() -> exit.set(Main.run(List.of("demo", "--ops", "--no-progress",
+            "--events", "2000000", "--journal", dir.resolve("journal").toString()),
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))),
+            "test-demo-ops");
+        demo.start();
+        final java.util.regex.Pattern line = java.util.regex.Pattern.compile("(?m)^ops: (http://127\\.0\\.0\\.1:"
+            + "([0-9]{1,5}))$");
+        java.util.regex.Matcher found = line.matcher(err.toString(StandardCharsets.UTF_8));
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        boolean printed = found.find();
+        while (!printed && demo.isAlive() && System.nanoTime() < deadline)
+        {
+            Thread.sleep(20);
+            found = line.matcher(err.toString(StandardCharsets.UTF_8));
+            printed = found.find();
+        }
+        assertTrue(printed, "no 'ops: http://127.0.0.1:PORT' line on stderr: " + err.toString(StandardCharsets.UTF_8));
+        final String url = found.group(1);
+        final int port = Integer.parseInt(found.group(2));
+        assertTrue(port > 0 && port < 65_536, url);
+        final HttpClient http = HttpClient.newHttpClient();
+        final HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertTrue(demo.isAlive(), "the demo was still running when /health answered");
+        assertEquals(200, health.statusCode(), health.body());
+        assertTrue(health.body().contains("\"status\" : \"up\""), health.body());
+        demo.join(TimeUnit.SECONDS.toMillis(100));
+        assertEquals(0, exit.get(), err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("replay: identical"),
+            out.toString(StandardCharsets.UTF_8));
+        try (java.net.Socket socket = new java.net.Socket())
+        {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 2_000);
+            throw new AssertionError("the ops server still listens on " + url + " after the demo exited");
+        }
+        catch (final java.net.ConnectException expected)
+        {
+            // closed with the demo
+        }
+    }
 }

@@ -44,7 +44,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, driven by Selenium
  * through {@code /usr/bin/chromedriver}; nothing is downloaded): the page loads without console errors, shows the
  * running engine's state (instruments, prices, the charts' data), and a halt clicked in the page (after the token is
- * entered once) appears in {@code /status} and in the journal as an OPERATOR record of the token's operator.
+ * entered once) appears in {@code /status} and in the journal as an OPERATOR record of the token's operator; the
+ * page re-renders at least once a second, resume and cancel-all clicked in it are journaled too, and the
+ * working-orders and rejects tables fill from the running engine.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DashboardBrowserTest
@@ -78,11 +80,58 @@ class DashboardBrowserTest
         return new ChromeDriver(service, options);
     }
 
+    private static long sequence(final ChromeDriver driver)
+    {
+        final Matcher m = Pattern.compile("journaled as sequence (\\d+)")
+            .matcher(driver.findElement(By.id("message")).getText());
+        assertTrue(m.find(), driver.findElement(By.id("message")).getText());
+        return Long.parseLong(m.group(1));
+    }
+
+    /** The page re-renders from /status at least once a second: times the replacements of a table body. */
+    private static void assertRendersAtLeastOnceASecond(final ChromeDriver driver) throws InterruptedException
+    {
+        // the page re-renders from /status at least once a second: time the replacements of a table body
+        driver.executeScript("window.renders = []; new MutationObserver(() => window.renders.push("
+            + "performance.now())).observe(document.querySelector('#positions tbody'), {childList: true});");
+        Thread.sleep(3_500);
+        final List<?> renders = (List<?>)driver.executeScript("return window.renders;");
+        assertTrue(renders.size() >= 3, "renders in 3.5 s: " + renders);
+        double previous = ((Number)renders.get(0)).doubleValue();
+        for (final Object at : renders)
+        {
+            final double ms = ((Number)at).doubleValue();
+            assertTrue(ms - previous <= 1_000, "a gap of " + (ms - previous) + " ms: " + renders);
+            previous = ms;
+        }
+    }
+
+    /** A running, active engine keeps orders working; the rejects show one row per reason /status reports. */
+    private static void assertWorkingOrdersAndRejectsShown(final ChromeDriver driver, final String url)
+        throws Exception
+    {
+        final WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // a running, active engine keeps orders working: the working-orders table fills from /status
+        wait.until(d -> !d.findElements(By.cssSelector("#working tbody tr")).isEmpty());
+        final String working = driver.findElement(By.cssSelector("#working tbody")).getText();
+        assertTrue(working.matches("(?s)(MRD[A-Z] \\d+ (BUY|SELL) [0-9.,]+ \\d+\\s*)+"), working);
+        // rejects by reason, one row per reason /status reports
+        final JsonNode rejects = new ObjectMapper().readTree(HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create(url + "/status")).build(),
+            HttpResponse.BodyHandlers.ofString()).body()).get("rejects");
+        assertTrue(rejects.size() > 0, rejects.toString());
+        final String orders = driver.findElement(By.cssSelector("#orders tbody")).getText();
+        rejects.fieldNames().forEachRemaining(reason ->
+            assertTrue(orders.contains("rejects " + reason + " "), reason + " in " + orders));
+    }
+
     @Test
     void shouldShowTheRunningEngineAndHaltItFromThePage() throws Exception
     {
         final Path journal = dir.resolve("journal");
         final long haltSequence;
+        final long resumeSequence;
+        final long cancelAllSequence;
         try (LiveEngineAccess live = new LiveEngineAccess(journal);
             OpsServer server = OpsServer.start(live.engine(), OpsTokens.load("dana:" + SECRET, null),
                 OpsConfig.DEFAULT, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
@@ -116,12 +165,24 @@ class DashboardBrowserTest
                 assertTrue(m.find());
                 haltSequence = Long.parseLong(m.group(1));
                 wait.until(d -> "HALTED".equals(d.findElement(By.id("state")).getText()));
-
                 final HttpResponse<String> status = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(server.url() + "/status")).build(),
                     HttpResponse.BodyHandlers.ofString());
                 final JsonNode doc = new ObjectMapper().readTree(status.body());
                 assertEquals("HALTED", doc.get("tradingState").asText());
+
+                assertRendersAtLeastOnceASecond(driver);
+
+                driver.findElement(By.id("resume")).click();
+                wait.until(d -> d.findElement(By.id("message")).getText().startsWith("resume: journaled as sequence"));
+                resumeSequence = sequence(driver);
+                wait.until(d -> "ACTIVE".equals(d.findElement(By.id("state")).getText()));
+                assertWorkingOrdersAndRejectsShown(driver, server.url());
+
+                driver.findElement(By.id("cancel-all")).click();
+                wait.until(d -> d.findElement(By.id("message")).getText()
+                    .startsWith("cancel-all: journaled as sequence"));
+                cancelAllSequence = sequence(driver);
 
                 final List<String> severe = new ArrayList<>();
                 for (final LogEntry entry : driver.manage().logs().get(LogType.BROWSER))
@@ -151,6 +212,7 @@ class DashboardBrowserTest
                 }
             });
         }
-        assertEquals(List.of(haltSequence + " HALT dana"), halts);
+        assertEquals(List.of(haltSequence + " HALT dana", resumeSequence + " RESUME dana",
+            cancelAllSequence + " CANCEL_ALL dana"), halts);
     }
 }

@@ -354,4 +354,63 @@ class OpsServerTest
         final ReplayVerifier.Result replay = ReplayVerifier.verify(live.journalDir, List.of());
         assertTrue(replay.identical(), replay.line());
     }
+
+    /**
+     * After the engine stopped (its pipeline published its final state on shutdown), {@code /status} of a fresh
+     * server on it shows the engine's own positions and P&amp;L per instrument and in total, the profile, a working
+     * order count matching the per-instrument orders, and no journal lag.
+     */
+    @Test
+    @Order(7)
+    void shouldShowTheEnginesOwnPositionsPnlWorkingOrdersAndNoLagOnceStopped() throws Exception
+    {
+        stop();
+        final io.meridian.engine.order.PositionKeeper positions = live.topology.pipeline().orders().positions();
+        try (OpsServer after = OpsServer.start(live.engine, OpsTokens.none(), OpsConfig.DEFAULT,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+        {
+            final JsonNode status = json(get(after, "/status"));
+            assertEquals("profile:demo", status.get("profile").asText());
+            assertTrue(status.get("orders").get("fills").asLong() > 0, "a run with fills: " + status.get("orders"));
+            long realized = 0;
+            long unrealized = 0;
+            long working = 0;
+            boolean anyPosition = false;
+            for (int i = 0; i < status.get("instruments").size(); i++)
+            {
+                final JsonNode instrument = status.get("instruments").get(i);
+                final String what = instrument.get("symbol").asText() + ": " + instrument;
+                assertEquals(positions.position(i), instrument.get("position").asLong(), what);
+                anyPosition |= positions.position(i) != 0 || positions.realized(i) != 0;
+                assertEquals(StatusDocument.cash(positions.realized(i)), instrument.get("realizedPnl").asDouble(),
+                    1e-9, what);
+                assertEquals(StatusDocument.cash(positions.unrealized(i)), instrument.get("unrealizedPnl").asDouble(),
+                    1e-9, what);
+                assertEquals(StatusDocument.cash(positions.realized(i) + positions.unrealized(i)),
+                    instrument.get("pnl").asDouble(), 1e-9, what);
+                realized += positions.realized(i);
+                unrealized += positions.unrealized(i);
+                final JsonNode order = instrument.get("workingOrder");
+                if (!order.isNull())
+                {
+                    working++;
+                    assertTrue(order.get("leaves").asLong() > 0, what);
+                    assertTrue(order.get("clOrdId").asLong() > 0, what);
+                }
+            }
+            assertTrue(anyPosition, "the run traded: " + status.get("instruments"));
+            final JsonNode pnl = status.get("pnl");
+            assertEquals(StatusDocument.cash(realized), pnl.get("realized").asDouble(), 1e-6, pnl.toString());
+            assertEquals(StatusDocument.cash(unrealized), pnl.get("unrealized").asDouble(), 1e-6, pnl.toString());
+            assertEquals(StatusDocument.cash(realized + unrealized), pnl.get("total").asDouble(), 1e-6,
+                pnl.toString());
+            assertEquals(working, status.get("orders").get("working").asLong(), status.get("orders").toString());
+            final JsonNode journal = status.get("journal");
+            assertEquals(live.topology.publishedSequence(), journal.get("publishedSequence").asLong());
+            assertEquals(live.topology.publishedSequence(), journal.get("journaledSequence").asLong());
+            assertEquals(live.topology.publishedSequence(), journal.get("processedSequence").asLong());
+            assertEquals(0, journal.get("lagEvents").asLong(), journal.toString());
+            assertEquals(live.journalDir.toString(), journal.get("dir").asText());
+        }
+    }
 }
