@@ -174,6 +174,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         eventTimeNs = slot.eventTimeNs;
         decisions.cause(slot.sequence, slot.eventTimeNs, slot.receiveTimeNs);
         final long ordersBefore = decisions.ordersSent();
+        final long fillsBefore = orders.fills();
         if (account.onTime(eventTimeNs))
         {
             orderRisk.onSessionStart();
@@ -215,7 +216,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
                 break;
         }
         driveReductions();
-        snapshots.onEvent(eventTimeNs);
+        snapshots.onEvent(eventTimeNs, orders.fills() != fillsBefore);
         slot.ordersSent = (int)(decisions.ordersSent() - ordersBefore);
         return true;
     }

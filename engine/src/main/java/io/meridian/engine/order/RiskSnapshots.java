@@ -8,7 +8,8 @@ import io.meridian.engine.risk.RiskMonitor;
 /**
  * The real-time risk monitor on the order stage (SPEC §1(g), issue 7 §4): on the first event at or after each {@code
  * monitor.intervalMs} boundary of event time it samples NAV into the {@link RiskMonitor} (one return per interval,
- * VaR and CVaR over the last {@code monitor.window} of them) and journals a RISK_SNAPSHOT with NAV, gross and net
+ * VaR and CVaR over the last {@code monitor.window} of them) and journals a RISK_SNAPSHOT; after every other event
+ * that applied a fill it journals one more (without a new return). A RISK_SNAPSHOT carries NAV, gross and net
  * exposure, leverage, drawdown from peak, month-to-date P&amp;L, the VaR figures and the largest usage among the
  * monitored limits: gross exposure against its cap for the account type, the session loss against the daily-loss
  * limit, drawdown and month-to-date loss against theirs, and the largest position against its share of NAV. Everything
@@ -69,26 +70,44 @@ public final class RiskSnapshots
     }
 
     /**
-     * Called after every event: journals a snapshot when the event is the first at or after the next boundary.
+     * Called after every event: journals a snapshot when the event is the first at or after the next boundary (a
+     * timer snapshot: NAV is sampled into the VaR window), or else when the event applied a fill (a fill snapshot:
+     * the exposures, usage and P&amp;L after the fill, the VaR figures of the last timer sample, no new return, so the
+     * window's returns stay one per interval). An event that is both writes one snapshot, the timer one, which already
+     * follows the fill.
      *
      * @param nowNs the event's time.
+     * @param filled whether the event applied a fill.
      * @return true when a snapshot was written.
      */
-    boolean onEvent(final long nowNs)
+    boolean onEvent(final long nowNs, final boolean filled)
     {
-        if (intervalNs == 0 || (nextNs != Long.MIN_VALUE && nowNs < nextNs))
+        if (intervalNs == 0)
         {
             return false;
         }
-        nextNs = (Math.floorDiv(nowNs, intervalNs) + 1) * intervalNs;
-        snapshot();
-        return true;
+        if (nextNs == Long.MIN_VALUE || nowNs >= nextNs)
+        {
+            nextNs = (Math.floorDiv(nowNs, intervalNs) + 1) * intervalNs;
+            snapshot(true);
+            return true;
+        }
+        if (filled)
+        {
+            fillSnapshots++;
+            snapshot(false);
+            return true;
+        }
+        return false;
     }
 
-    private void snapshot()
+    private void snapshot(final boolean sample)
     {
         final long navCash = account.navCash();
-        monitor.onNav(navCash);
+        if (sample)
+        {
+            monitor.onNav(navCash);
+        }
         nav = navCash / CASH;
         gross = account.grossCash() / CASH;
         net = account.netCash() / CASH;
@@ -302,5 +321,17 @@ public final class RiskSnapshots
     public double monthPnl()
     {
         return monthPnl;
+    }
+
+    private long fillSnapshots;
+
+    /**
+     * Snapshots written after a fill (between interval boundaries); included in {@link #snapshots}.
+     *
+     * @return the count.
+     */
+    public long fillSnapshots()
+    {
+        return fillSnapshots;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.Scales;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.RiskSnapshotCodec;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * The real-time risk monitor's RISK_SNAPSHOT records: one on the first event at or after each {@code
  * monitor.intervalMs} boundary of event time (never two for one event, whatever the gap), carrying the account's
  * figures; and its historical VaR and CVaR equal an independent computation (sort, R's type-7 quantile, mean of the
- * tail) over the NAV returns between the journaled snapshots themselves.
+ * tail) over the NAV returns between the journaled timer snapshots themselves. Every other event that applied a fill
+ * journals one more snapshot, with the exposures after the fill and no new return.
  */
 class RiskSnapshotsTest
 {
@@ -87,14 +89,17 @@ class RiskSnapshotsTest
         final int window = 40;
         final TestMarket market = new TestMarket(3, 1_000_000, 11);
         final List<double[]> records = new ArrayList<>();
+        final long[] lastTimerNs = {Long.MIN_VALUE};
         final OutboundSink tee = new OutboundSink()
         {
             @Override
             public void onRecord(final DirectBuffer buffer, final int offset, final int length)
             {
                 market.onRecord(buffer, offset, length);
-                if (Header.type(buffer, offset) == RecordType.RISK_SNAPSHOT)
+                if (Header.type(buffer, offset) == RecordType.RISK_SNAPSHOT
+                    && timerSnapshot(Header.eventTimeNs(buffer, offset), 5 * MS, lastTimerNs))
                 {
+                    lastTimerNs[0] = Header.eventTimeNs(buffer, offset);
                     records.add(new double[] {RiskSnapshotCodec.nav(buffer, offset),
                         RiskSnapshotCodec.histVar95(buffer, offset), RiskSnapshotCodec.histCvar95(buffer, offset),
                         RiskSnapshotCodec.histVar99(buffer, offset), RiskSnapshotCodec.returns(buffer, offset),
@@ -135,6 +140,80 @@ class RiskSnapshotsTest
         }
         assertTrue(checked > 5);
         assertTrue(records.stream().anyMatch(r -> r[1] > 0), "some risk was measured");
+    }
+
+    /**
+     * Whether a snapshot at {@code timeNs} is a timer one: the first in a later interval than the last timer snapshot
+     * (the fill snapshots in between carry no new return).
+     */
+    private static boolean timerSnapshot(final long timeNs, final long intervalNs, final long[] lastTimerNs)
+    {
+        return lastTimerNs[0] == Long.MIN_VALUE
+            || Math.floorDiv(timeNs, intervalNs) > Math.floorDiv(lastTimerNs[0], intervalNs);
+    }
+
+    @Test
+    void shouldSnapshotAfterEveryFillWithoutAddingAReturn()
+    {
+        final TestMarket market = new TestMarket(3, 1_000_000, 11);
+        final List<UnsafeBuffer> snapshots = new ArrayList<>();
+        final OutboundSink tee = new OutboundSink()
+        {
+            @Override
+            public void onRecord(final DirectBuffer buffer, final int offset, final int length)
+            {
+                market.onRecord(buffer, offset, length);
+                if (Header.type(buffer, offset) == RecordType.RISK_SNAPSHOT)
+                {
+                    final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
+                    copy.putBytes(0, buffer, offset, length);
+                    snapshots.add(copy);
+                }
+            }
+        };
+        // one interval longer than the run: the first event's timer snapshot, then only fill snapshots
+        final Pipeline pipeline = TestEngines.pipeline(tee, "risk.maxOrdersPerSecond=1000000",
+            "monitor.intervalMs=3600000");
+        final OrderManager orders = pipeline.orders();
+        final EventSlot slot = new EventSlot();
+        final List<Long> fillEvents = new ArrayList<>();
+        final List<Double> grossAfter = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++)
+        {
+            market.next(slot.buffer);
+            Header.sequence(slot.buffer, 0, i + 1);
+            final long fillsBefore = orders.fills();
+            final int before = snapshots.size();
+            pipeline.onEvent(slot);
+            if (i > 0 && orders.fills() != fillsBefore)
+            {
+                fillEvents.add((long)(i + 1));
+                double gross = 0;
+                for (int k = 0; k < 3; k++)
+                {
+                    gross += Math.abs(orders.positions().value(k));
+                }
+                grossAfter.add(gross / Scales.CASH_SCALE);
+                assertEquals(before + 1, snapshots.size(), "one snapshot for the fill at event " + (i + 1));
+            }
+            else if (i > 0)
+            {
+                assertEquals(before, snapshots.size(), "no snapshot without a fill at event " + (i + 1));
+            }
+        }
+        assertTrue(fillEvents.size() > 20, "fills: " + fillEvents.size());
+        assertEquals(1 + fillEvents.size(), snapshots.size());
+        assertEquals(fillEvents.size(), orders.riskSnapshots().fillSnapshots());
+        assertEquals(snapshots.size(), orders.riskSnapshots().snapshots());
+        assertEquals(0, orders.riskSnapshots().returns(), "fill snapshots add no return to the VaR window");
+        for (int j = 0; j < fillEvents.size(); j++)
+        {
+            final UnsafeBuffer r = snapshots.get(j + 1);
+            assertEquals(fillEvents.get(j), RiskSnapshotCodec.causeSequence(r, 0));
+            assertEquals(0, RiskSnapshotCodec.returns(r, 0));
+            assertEquals(grossAfter.get(j), RiskSnapshotCodec.grossExposure(r, 0), 1e-6,
+                "gross exposure after the fill at event " + fillEvents.get(j));
+        }
     }
 
     /** Loss quantile: minus R's quantile(type = 7) of the returns at 1 - level. */
