@@ -42,6 +42,8 @@ public final class RecordType
     public static final byte RISK_WARNING = 25;
     /** Decision: the real-time risk monitor's snapshot ({@link RiskSnapshotCodec}). */
     public static final byte RISK_SNAPSHOT = 24;
+    /** Decision: the risk monitor's per-instrument and total figures ({@link RiskInstrumentSnapshotCodec}). */
+    public static final byte RISK_INSTRUMENT_SNAPSHOT = 28;
     /** Decision: one difference (or none) found by reconciling with the broker (IB, issue 9). */
     public static final byte RECONCILIATION = 27;
 
@@ -90,7 +92,7 @@ public final class RecordType
     public static boolean isDecision(final int type)
     {
         return (type >= SIGNAL && type <= TRADING_STATE) || type == RISK_WARNING || type == RISK_SNAPSHOT
-            || type == RECONCILIATION;
+            || type == RECONCILIATION || type == RISK_INSTRUMENT_SNAPSHOT;
     }
 
     /**
@@ -137,6 +139,8 @@ public final class RecordType
                 return "RISK_WARNING";
             case RISK_SNAPSHOT:
                 return "RISK_SNAPSHOT";
+            case RISK_INSTRUMENT_SNAPSHOT:
+                return "RISK_INSTRUMENT_SNAPSHOT";
             case RECONCILIATION:
                 return "RECONCILIATION";
             case MANIFEST:

@@ -7,6 +7,7 @@ import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.ReconciliationCodec;
 import io.meridian.engine.codec.RiskDecisionCodec;
+import io.meridian.engine.codec.RiskInstrumentSnapshotCodec;
 import io.meridian.engine.codec.RiskSnapshotCodec;
 import io.meridian.engine.codec.RiskWarningCodec;
 import io.meridian.engine.codec.SignalCodec;
@@ -345,5 +346,39 @@ public final class DecisionEncoder
     public long reconciliationRecords()
     {
         return reconciliationRecords;
+    }
+
+    /**
+     * A RISK_INSTRUMENT_SNAPSHOT: one instrument's (or, with instrument id 0, the portfolio's) figures of a risk
+     * snapshot.
+     *
+     * @param instrumentId the instrument, 0 for the total.
+     * @param gross gross exposure, currency.
+     * @param net net exposure, currency.
+     * @param share share of gross exposure (total: the largest instrument's).
+     * @param herfindahl the share squared (total: the Herfindahl-Hirschman index).
+     * @param monitor the VaR and CVaR figures of its returns.
+     * @param trigger {@code RiskInstrumentSnapshotCodec.TRIGGER_TIMER} or {@code TRIGGER_FILL}.
+     */
+    public void riskInstrumentSnapshot(final int instrumentId, final double gross, final double net,
+        final double share, final double herfindahl, final RiskMonitor monitor, final byte trigger)
+    {
+        header(RiskInstrumentSnapshotCodec.TYPE, RiskInstrumentSnapshotCodec.LENGTH, instrumentId);
+        RiskInstrumentSnapshotCodec.causeSequence(out, 0, causeSequence);
+        RiskInstrumentSnapshotCodec.grossExposure(out, 0, gross);
+        RiskInstrumentSnapshotCodec.netExposure(out, 0, net);
+        RiskInstrumentSnapshotCodec.share(out, 0, share);
+        RiskInstrumentSnapshotCodec.herfindahl(out, 0, herfindahl);
+        RiskInstrumentSnapshotCodec.histVar95(out, 0, monitor.histVar95());
+        RiskInstrumentSnapshotCodec.histCvar95(out, 0, monitor.histCvar95());
+        RiskInstrumentSnapshotCodec.histVar99(out, 0, monitor.histVar99());
+        RiskInstrumentSnapshotCodec.histCvar99(out, 0, monitor.histCvar99());
+        RiskInstrumentSnapshotCodec.paramVar95(out, 0, monitor.paramVar95());
+        RiskInstrumentSnapshotCodec.paramCvar95(out, 0, monitor.paramCvar95());
+        RiskInstrumentSnapshotCodec.paramVar99(out, 0, monitor.paramVar99());
+        RiskInstrumentSnapshotCodec.paramCvar99(out, 0, monitor.paramCvar99());
+        RiskInstrumentSnapshotCodec.returns(out, 0, monitor.count());
+        RiskInstrumentSnapshotCodec.trigger(out, 0, trigger);
+        sink.onRecord(out, 0, RiskInstrumentSnapshotCodec.LENGTH);
     }
 }

@@ -152,7 +152,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         flattening = new boolean[n];
         Arrays.fill(lastMarketDataNs, Long.MIN_VALUE);
         Arrays.fill(coolDownUntilNs, Long.MIN_VALUE);
-        this.snapshots = new RiskSnapshots(config, account, decisions, n);
+        this.snapshots = new RiskSnapshots(config, account, decisions, instruments);
         this.reconciler = new BrokerReconciler(instruments);
     }
 

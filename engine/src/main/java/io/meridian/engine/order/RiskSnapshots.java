@@ -3,7 +3,9 @@ package io.meridian.engine.order;
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Scales;
+import io.meridian.engine.codec.RiskInstrumentSnapshotCodec;
 import io.meridian.engine.risk.RiskMonitor;
+import io.meridian.engine.stage.InstrumentIndex;
 
 /**
  * The real-time risk monitor on the order stage (SPEC §1(g), issue 7 §4): on the first event at or after each {@code
@@ -50,11 +52,12 @@ public final class RiskSnapshots
      * @param config validated configuration (monitor, risk and kill limits).
      * @param account the account.
      * @param decisions where the records go.
-     * @param instruments number of instruments.
+     * @param index the instruments (ids of the per-instrument records).
      */
     RiskSnapshots(final EngineConfig config, final Account account, final DecisionEncoder decisions,
-        final int instruments)
+        final InstrumentIndex index)
     {
+        final int instruments = index.count();
         this.account = account;
         this.positions = account.positions();
         this.decisions = decisions;
@@ -67,6 +70,17 @@ public final class RiskSnapshots
         this.maxMonthLoss = config.kill().maxMonthLoss();
         this.maxPositionNav = config.risk().maxPositionNav();
         this.instruments = instruments;
+        this.instrumentIds = new int[instruments];
+        this.instrumentMonitors = new RiskMonitor[instruments];
+        for (int i = 0; i < instruments; i++)
+        {
+            instrumentIds[i] = index.id(i);
+            instrumentMonitors[i] = new RiskMonitor(config.monitor().window());
+        }
+        this.previousPnl = new long[instruments];
+        this.instrumentGross = new double[instruments];
+        this.instrumentNet = new double[instruments];
+        this.instrumentShare = new double[instruments];
     }
 
     /**
@@ -107,6 +121,7 @@ public final class RiskSnapshots
         if (sample)
         {
             monitor.onNav(navCash);
+            sampleInstruments(navCash);
         }
         nav = navCash / CASH;
         gross = account.grossCash() / CASH;
@@ -132,6 +147,58 @@ public final class RiskSnapshots
         usage(account.monthLoss(), maxMonthLoss, RejectReason.KILL_MONTH_LOSS);
         decisions.riskSnapshot(nav, gross, net, leverage, drawdown, monthPnl, monitor, maxUsage, maxUsageCode);
         snapshots++;
+        concentration();
+        final byte trigger =
+            sample ? RiskInstrumentSnapshotCodec.TRIGGER_TIMER : RiskInstrumentSnapshotCodec.TRIGGER_FILL;
+        double grossSum = 0;
+        double netSum = 0;
+        for (int i = 0; i < instruments; i++)
+        {
+            decisions.riskInstrumentSnapshot(instrumentIds[i], instrumentGross[i], instrumentNet[i],
+                instrumentShare[i], instrumentShare[i] * instrumentShare[i], instrumentMonitors[i], trigger);
+            grossSum += instrumentGross[i];
+            netSum += instrumentNet[i];
+        }
+        decisions.riskInstrumentSnapshot(0, grossSum, netSum, largestShare, herfindahl, monitor, trigger);
+    }
+
+    /**
+     * Each instrument's return since the last timer sample: the change of its net P&amp;L over NAV at that sample.
+     */
+    private void sampleInstruments(final long navCash)
+    {
+        for (int i = 0; i < instruments; i++)
+        {
+            final long pnl = positions.netPnl(i);
+            if (previousNavCash != Long.MIN_VALUE && previousNavCash > 0)
+            {
+                instrumentMonitors[i].addReturn((pnl - previousPnl[i]) / (double)previousNavCash);
+            }
+            previousPnl[i] = pnl;
+        }
+        previousNavCash = navCash;
+    }
+
+    /** Per-instrument exposure and share of gross; the largest share and the Herfindahl-Hirschman index. */
+    private void concentration()
+    {
+        double total = 0;
+        for (int i = 0; i < instruments; i++)
+        {
+            final double value = positions.value(i) / CASH;
+            instrumentNet[i] = value;
+            instrumentGross[i] = Math.abs(value);
+            total += instrumentGross[i];
+        }
+        largestShare = 0;
+        herfindahl = 0;
+        for (int i = 0; i < instruments; i++)
+        {
+            final double share = total > 0 ? instrumentGross[i] / total : 0;
+            instrumentShare[i] = share;
+            largestShare = Math.max(largestShare, share);
+            herfindahl += share * share;
+        }
     }
 
     private void usage(final double value, final double limit, final RejectReason reason)
@@ -333,5 +400,80 @@ public final class RiskSnapshots
     public long fillSnapshots()
     {
         return fillSnapshots;
+    }
+
+    private final int[] instrumentIds;
+    private final RiskMonitor[] instrumentMonitors;
+    private final long[] previousPnl;
+    private final double[] instrumentGross;
+    private final double[] instrumentNet;
+    private final double[] instrumentShare;
+    private long previousNavCash = Long.MIN_VALUE;
+    private double largestShare;
+    private double herfindahl;
+
+    /**
+     * Concentration at the last snapshot: the largest instrument's share of gross exposure.
+     *
+     * @return 0 to 1; 0 when flat.
+     */
+    public double largestShare()
+    {
+        return largestShare;
+    }
+
+    /**
+     * Concentration at the last snapshot: the Herfindahl-Hirschman index of the instruments' shares of gross exposure
+     * (the sum of the squared shares).
+     *
+     * @return 1/N to 1; 0 when flat.
+     */
+    public double herfindahl()
+    {
+        return herfindahl;
+    }
+
+    /**
+     * An instrument's gross exposure (absolute position value at the mark) at the last snapshot.
+     *
+     * @param index dense instrument index.
+     * @return currency.
+     */
+    public double instrumentGross(final int index)
+    {
+        return instrumentGross[index];
+    }
+
+    /**
+     * An instrument's net exposure (signed position value at the mark) at the last snapshot.
+     *
+     * @param index dense instrument index.
+     * @return currency.
+     */
+    public double instrumentNet(final int index)
+    {
+        return instrumentNet[index];
+    }
+
+    /**
+     * An instrument's share of gross exposure at the last snapshot.
+     *
+     * @param index dense instrument index.
+     * @return 0 to 1.
+     */
+    public double instrumentShare(final int index)
+    {
+        return instrumentShare[index];
+    }
+
+    /**
+     * The statistics of one instrument's own returns (its net P&amp;L change over NAV per interval).
+     *
+     * @param index dense instrument index.
+     * @return its monitor (read on the order stage's thread only).
+     */
+    public RiskMonitor instrumentMonitor(final int index)
+    {
+        return instrumentMonitors[index];
     }
 }
