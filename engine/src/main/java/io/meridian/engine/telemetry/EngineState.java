@@ -75,6 +75,12 @@ public final class EngineState
     static final int RISK_MAX_USAGE = 45;
     static final int RISK_MAX_USAGE_CODE = 46;
     static final int RISK_RETURNS = 47;
+    /** RISK_SNAPSHOT records written after a fill (included in {@link #RISK_SNAPSHOTS}). */
+    static final int RISK_FILL_SNAPSHOTS = 48;
+    /** The largest instrument's share of gross exposure at the last snapshot (double bits). */
+    static final int RISK_LARGEST_SHARE = 49;
+    /** The Herfindahl-Hirschman index of the instruments' shares of gross exposure (double bits). */
+    static final int RISK_HERFINDAHL = 50;
     // 22-29 reserved for the ops lane (issue 6), 30-49 for risk (issue 7), 50-59 for Interactive Brokers (issue 9),
     // 60-63 spare: each lane adds its constants inside its range so that parallel work does not renumber.
     static final int GLOBAL_SLOTS = 64;
@@ -98,6 +104,18 @@ public final class EngineState
     static final int I_STATE = 12;
     /** Event time of the instrument's last accepted market data, {@code Long.MIN_VALUE} before any. */
     static final int I_LAST_MARKET_DATA_NS = 13;
+    /** Risk monitor, last snapshot (double bits): the instrument's gross exposure, currency. */
+    static final int I_RISK_GROSS = 16;
+    /** Its net exposure, currency. */
+    static final int I_RISK_NET = 17;
+    /** Its share of the portfolio's gross exposure. */
+    static final int I_RISK_SHARE = 18;
+    /** Historical VaR 95% of its own returns, a fraction of NAV. */
+    static final int I_RISK_HIST_VAR95 = 19;
+    /** Historical VaR 99% of its own returns. */
+    static final int I_RISK_HIST_VAR99 = 20;
+    /** Historical CVaR 95% of its own returns. */
+    static final int I_RISK_HIST_CVAR95 = 21;
     // 12-15 reserved for the ops lane, 16-21 for risk, 22-23 for Interactive Brokers (see GLOBAL_SLOTS).
     /** Slots per instrument. */
     static final int INSTRUMENT_SLOTS = 24;

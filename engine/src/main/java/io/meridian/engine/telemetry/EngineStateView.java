@@ -648,4 +648,70 @@ public final class EngineStateView
     {
         return values[EngineState.RISK_RETURNS];
     }
+
+    /**
+     * RISK_SNAPSHOT records written after a fill (part of {@link #riskSnapshots}).
+     *
+     * @return the value.
+     */
+    public long riskFillSnapshots()
+    {
+        return values[EngineState.RISK_FILL_SNAPSHOTS];
+    }
+
+    /**
+     * Concentration at the last risk snapshot: the largest instrument's share of gross exposure.
+     *
+     * @return 0 to 1.
+     */
+    public double riskLargestShare()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_LARGEST_SHARE]);
+    }
+
+    /**
+     * Concentration at the last risk snapshot: the Herfindahl-Hirschman index of the shares of gross exposure.
+     *
+     * @return 0 (flat), else 1/N to 1.
+     */
+    public double riskHerfindahl()
+    {
+        return Double.longBitsToDouble(values[EngineState.RISK_HERFINDAHL]);
+    }
+
+    /**
+     * One of an instrument's risk-monitor figures at the last snapshot.
+     *
+     * @param index dense instrument index.
+     * @param figure which one.
+     * @return the value (currency for exposures, fractions of NAV for VaR and CVaR, 0 to 1 for the share).
+     */
+    public double riskInstrument(final int index, final RiskFigure figure)
+    {
+        return Double.longBitsToDouble(instrument(index, figure.slot));
+    }
+
+    /** The per-instrument figures of the risk monitor ({@link #riskInstrument}). */
+    public enum RiskFigure
+    {
+        /** Gross exposure, currency. */
+        GROSS(EngineState.I_RISK_GROSS),
+        /** Net exposure, currency. */
+        NET(EngineState.I_RISK_NET),
+        /** Share of the portfolio's gross exposure. */
+        SHARE(EngineState.I_RISK_SHARE),
+        /** Historical VaR 95% of the instrument's own returns, a fraction of NAV. */
+        HIST_VAR95(EngineState.I_RISK_HIST_VAR95),
+        /** Historical VaR 99% of the instrument's own returns. */
+        HIST_VAR99(EngineState.I_RISK_HIST_VAR99),
+        /** Historical CVaR 95% of the instrument's own returns. */
+        HIST_CVAR95(EngineState.I_RISK_HIST_CVAR95);
+
+        final int slot;
+
+        RiskFigure(final int slot)
+        {
+            this.slot = slot;
+        }
+    }
 }

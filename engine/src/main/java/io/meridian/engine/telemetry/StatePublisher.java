@@ -9,6 +9,7 @@ import io.meridian.engine.order.PositionKeeper;
 import io.meridian.engine.order.WorkingOrders;
 import io.meridian.engine.risk.KillSwitch;
 import io.meridian.engine.risk.PreTradeRisk;
+import io.meridian.engine.risk.RiskMonitor;
 import io.meridian.engine.stage.EventSlot;
 
 /**
@@ -226,10 +227,31 @@ public final class StatePublisher
         putDouble(s, EngineState.RISK_MAX_USAGE, snapshots.maxUsage());
         s.put(EngineState.RISK_MAX_USAGE_CODE, snapshots.maxUsageCode());
         s.put(EngineState.RISK_RETURNS, m.returns());
+        publishRiskConcentration(s);
     }
 
     private static void putDouble(final EngineState s, final int slot, final double value)
     {
         s.put(slot, Double.doubleToRawLongBits(value));
+    }
+
+    /** The risk monitor's concentration and per-instrument figures (global slots 48-50, instrument slots 16-21). */
+    private void publishRiskConcentration(final EngineState s)
+    {
+        final RiskSnapshots m = orders.riskSnapshots();
+        s.put(EngineState.RISK_FILL_SNAPSHOTS, m.fillSnapshots());
+        putDouble(s, EngineState.RISK_LARGEST_SHARE, m.largestShare());
+        putDouble(s, EngineState.RISK_HERFINDAHL, m.herfindahl());
+        for (int i = 0; i < s.instruments(); i++)
+        {
+            final int base = EngineState.INSTRUMENTS + i * EngineState.INSTRUMENT_SLOTS;
+            final RiskMonitor own = m.instrumentMonitor(i);
+            putDouble(s, base + EngineState.I_RISK_GROSS, m.instrumentGross(i));
+            putDouble(s, base + EngineState.I_RISK_NET, m.instrumentNet(i));
+            putDouble(s, base + EngineState.I_RISK_SHARE, m.instrumentShare(i));
+            putDouble(s, base + EngineState.I_RISK_HIST_VAR95, own.histVar95());
+            putDouble(s, base + EngineState.I_RISK_HIST_VAR99, own.histVar99());
+            putDouble(s, base + EngineState.I_RISK_HIST_CVAR95, own.histCvar95());
+        }
     }
 }

@@ -263,4 +263,72 @@ class StatePublisherTest
         assertEquals(30, view.riskReturns());
         assertTrue(view.riskHistVar95() > 0, "positions moved NAV");
     }
+
+    @Test
+    void shouldPublishTheLastPerInstrumentRiskFiguresAsJournaled()
+    {
+        final TestMarket market = new TestMarket(3, 1_000_000, 5);
+        // the last RISK_INSTRUMENT_SNAPSHOT per header instrument id (0: the total)
+        final java.util.Map<Integer, org.agrona.concurrent.UnsafeBuffer> last = new java.util.HashMap<>();
+        final long[] fillSnapshots = new long[1];
+        final io.meridian.engine.api.OutboundSink tee = (buffer, offset, length) ->
+        {
+            market.onRecord(buffer, offset, length);
+            if (io.meridian.engine.codec.Header.type(buffer, offset) == RecordType.RISK_INSTRUMENT_SNAPSHOT)
+            {
+                final org.agrona.concurrent.UnsafeBuffer copy =
+                    new org.agrona.concurrent.UnsafeBuffer(new byte[length]);
+                copy.putBytes(0, buffer, offset, length);
+                last.put(io.meridian.engine.codec.Header.instrumentId(buffer, offset), copy);
+                if (io.meridian.engine.codec.Header.instrumentId(buffer, offset) == 0
+                    && io.meridian.engine.codec.RiskInstrumentSnapshotCodec.trigger(buffer, offset)
+                    == io.meridian.engine.codec.RiskInstrumentSnapshotCodec.TRIGGER_FILL)
+                {
+                    fillSnapshots[0]++;
+                }
+            }
+        };
+        final Pipeline pipeline = TestEngines.pipeline(tee, "risk.maxOrdersPerSecond=1000000",
+            "monitor.intervalMs=5", "monitor.window=30");
+        final EngineState state = new EngineState(3);
+        final StatePublisher publisher = new StatePublisher(state, pipeline.orders());
+        final EventSlot slot = new EventSlot();
+        for (int i = 0; i < 10_000; i++)
+        {
+            market.next(slot.buffer);
+            pipeline.onEvent(slot);
+            publisher.onEvent(slot);
+        }
+        publisher.publish();
+        final EngineStateView view = new EngineStateView(state);
+        assertTrue(state.read(view));
+        assertTrue(fillSnapshots[0] > 10, "fill snapshots: " + fillSnapshots[0]);
+        assertEquals(fillSnapshots[0], view.riskFillSnapshots());
+        final org.agrona.concurrent.UnsafeBuffer total = last.get(0);
+        assertEquals(io.meridian.engine.codec.RiskInstrumentSnapshotCodec.share(total, 0), view.riskLargestShare());
+        assertEquals(io.meridian.engine.codec.RiskInstrumentSnapshotCodec.herfindahl(total, 0),
+            view.riskHerfindahl());
+        assertEquals(io.meridian.engine.codec.RiskInstrumentSnapshotCodec.paramVar95(total, 0),
+            view.riskParamVar95(), "the total row's parametric VaR 95 is the published one");
+        double shares = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            final org.agrona.concurrent.UnsafeBuffer r = last.get(pipeline.instruments().id(i));
+            assertEquals(io.meridian.engine.codec.RiskInstrumentSnapshotCodec.grossExposure(r, 0),
+                view.riskInstrument(i, EngineStateView.RiskFigure.GROSS));
+            assertEquals(io.meridian.engine.codec.RiskInstrumentSnapshotCodec.netExposure(r, 0),
+                view.riskInstrument(i, EngineStateView.RiskFigure.NET));
+            assertEquals(io.meridian.engine.codec.RiskInstrumentSnapshotCodec.share(r, 0),
+                view.riskInstrument(i, EngineStateView.RiskFigure.SHARE));
+            assertEquals(io.meridian.engine.codec.RiskInstrumentSnapshotCodec.histVar95(r, 0),
+                view.riskInstrument(i, EngineStateView.RiskFigure.HIST_VAR95));
+            assertEquals(io.meridian.engine.codec.RiskInstrumentSnapshotCodec.histVar99(r, 0),
+                view.riskInstrument(i, EngineStateView.RiskFigure.HIST_VAR99));
+            assertEquals(io.meridian.engine.codec.RiskInstrumentSnapshotCodec.histCvar95(r, 0),
+                view.riskInstrument(i, EngineStateView.RiskFigure.HIST_CVAR95));
+            shares += view.riskInstrument(i, EngineStateView.RiskFigure.SHARE);
+        }
+        assertTrue(view.riskGross() == 0 || Math.abs(shares - 1) < 1e-12, "shares add up to 1: " + shares);
+        assertTrue(view.riskHerfindahl() >= view.riskLargestShare() * view.riskLargestShare() - 1e-15);
+    }
 }

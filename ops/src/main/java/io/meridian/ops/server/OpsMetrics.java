@@ -67,6 +67,7 @@ final class OpsMetrics implements MultiCollector
         gauges(view, out);
         perInstrument(view, out);
         riskMonitor(view, out);
+        riskInstruments(view, out);
         out.add(HistogramSnapshot.builder().name("meridian_tick_to_order_seconds")
             .help("Tick-to-order latency: intended send time of the event to the order handed to the venue")
             .unit(Unit.SECONDS)
@@ -303,5 +304,47 @@ final class OpsMetrics implements MultiCollector
             .dataPoint(gauge(Labels.of("method", "parametric", "level", "0.99"), view.riskParamCvar99())).build());
         out.add(gauge("meridian_risk_max_limit_usage_ratio",
             "The largest usage (value over limit) among the monitored limits", view.riskMaxUsage()));
+    }
+
+    /** The risk monitor's concentration and per-instrument figures as {@code meridian_risk_*} gauges (issue 7). */
+    private void riskInstruments(final EngineStateView view, final List<MetricSnapshot> out)
+    {
+        out.add(gauge("meridian_risk_fill_snapshots", "RISK_SNAPSHOT records written after a fill",
+            (double)view.riskFillSnapshots()));
+        out.add(GaugeSnapshot.builder().name("meridian_risk_concentration_ratio")
+            .help("Concentration of gross exposure: the largest instrument's share, and the Herfindahl-Hirschman index")
+            .dataPoint(gauge(Labels.of("measure", "largest_share"), view.riskLargestShare()))
+            .dataPoint(gauge(Labels.of("measure", "herfindahl"), view.riskHerfindahl())).build());
+        final GaugeSnapshot.Builder gross = GaugeSnapshot.builder()
+            .name("meridian_risk_instrument_gross_exposure_currency")
+            .help("Absolute position value per instrument at the last risk snapshot");
+        final GaugeSnapshot.Builder net = GaugeSnapshot.builder()
+            .name("meridian_risk_instrument_net_exposure_currency")
+            .help("Signed position value per instrument at the last risk snapshot");
+        final GaugeSnapshot.Builder share = GaugeSnapshot.builder().name("meridian_risk_instrument_share_ratio")
+            .help("The instrument's share of gross exposure at the last risk snapshot");
+        final GaugeSnapshot.Builder var = GaugeSnapshot.builder().name("meridian_risk_instrument_var_ratio")
+            .help("Historical value at risk of the instrument's own returns, a fraction of NAV");
+        final GaugeSnapshot.Builder cvar = GaugeSnapshot.builder().name("meridian_risk_instrument_cvar_ratio")
+            .help("Historical conditional value at risk of the instrument's own returns, a fraction of NAV");
+        for (int i = 0; i < view.instruments(); i++)
+        {
+            final String symbol = engine.config().instruments().get(i).symbol();
+            final Labels labels = Labels.of("instrument", symbol);
+            gross.dataPoint(gauge(labels, view.riskInstrument(i, EngineStateView.RiskFigure.GROSS)));
+            net.dataPoint(gauge(labels, view.riskInstrument(i, EngineStateView.RiskFigure.NET)));
+            share.dataPoint(gauge(labels, view.riskInstrument(i, EngineStateView.RiskFigure.SHARE)));
+            var.dataPoint(gauge(Labels.of("instrument", symbol, "method", "historical", "level", "0.95"),
+                view.riskInstrument(i, EngineStateView.RiskFigure.HIST_VAR95)));
+            var.dataPoint(gauge(Labels.of("instrument", symbol, "method", "historical", "level", "0.99"),
+                view.riskInstrument(i, EngineStateView.RiskFigure.HIST_VAR99)));
+            cvar.dataPoint(gauge(Labels.of("instrument", symbol, "method", "historical", "level", "0.95"),
+                view.riskInstrument(i, EngineStateView.RiskFigure.HIST_CVAR95)));
+        }
+        out.add(gross.build());
+        out.add(net.build());
+        out.add(share.build());
+        out.add(var.build());
+        out.add(cvar.build());
     }
 }

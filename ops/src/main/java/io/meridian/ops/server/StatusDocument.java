@@ -215,7 +215,9 @@ final class StatusDocument
         final Map<String, Object> risk = new LinkedHashMap<>();
         risk.put("limits", limits);
         risk.put("usage", usage);
-        risk.put("monitor", monitor(view));
+        final Map<String, Object> monitor = monitor(view);
+        monitor.putAll(riskConcentration(config, view));
+        risk.put("monitor", monitor);
         return risk;
     }
 
@@ -287,6 +289,40 @@ final class StatusDocument
             io.meridian.engine.api.RejectReason.fromCode((int)view.riskMaxUsageCode());
         m.put("maxLimitUsage", view.riskMaxUsage());
         m.put("maxLimitUsageOf", limit == null || view.riskMaxUsageCode() == 0 ? null : limit.name());
+        return m;
+    }
+
+    /**
+     * The risk monitor's concentration and per-instrument figures at its last snapshot (issue 7 §4, "per-instrument
+     * and total"): {@code fillSnapshots}, {@code concentration} (largest share of gross exposure, Herfindahl-Hirschman
+     * index) and {@code instruments} by symbol (gross and net exposure, share of gross, historical VaR 95/99 and CVaR
+     * 95 of the instrument's own returns, fractions of NAV).
+     */
+    private static Map<String, Object> riskConcentration(final EngineConfig config, final EngineStateView view)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fillSnapshots", view.riskFillSnapshots());
+        final Map<String, Object> concentration = new LinkedHashMap<>();
+        concentration.put("largestShare", view.riskLargestShare());
+        concentration.put("herfindahl", view.riskHerfindahl());
+        m.put("concentration", concentration);
+        final Map<String, Object> instruments = new LinkedHashMap<>();
+        for (int i = 0; i < view.instruments(); i++)
+        {
+            final Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("grossExposure", view.riskInstrument(i, EngineStateView.RiskFigure.GROSS));
+            entry.put("netExposure", view.riskInstrument(i, EngineStateView.RiskFigure.NET));
+            entry.put("share", view.riskInstrument(i, EngineStateView.RiskFigure.SHARE));
+            final Map<String, Object> var = new LinkedHashMap<>();
+            var.put("historical95", view.riskInstrument(i, EngineStateView.RiskFigure.HIST_VAR95));
+            var.put("historical99", view.riskInstrument(i, EngineStateView.RiskFigure.HIST_VAR99));
+            entry.put("var", var);
+            final Map<String, Object> cvar = new LinkedHashMap<>();
+            cvar.put("historical95", view.riskInstrument(i, EngineStateView.RiskFigure.HIST_CVAR95));
+            entry.put("cvar", cvar);
+            instruments.put(config.instruments().get(i).symbol(), entry);
+        }
+        m.put("instruments", instruments);
         return m;
     }
 }
