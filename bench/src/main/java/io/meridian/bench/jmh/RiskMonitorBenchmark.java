@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.State;
  * sorted with {@code Arrays.sort} (allocating). Budget: a snapshot every 100 ms of event time. {@link
  * #killTripToGateClosed}: the daily-loss trigger fires ({@link KillSwitch#onAccount} at the limit) and the next order
  * is refused by the check table ({@code RISK_HALTED}); the operator RESUME that re-arms it for the next operation is
- * included. Goal (DESIGN §7): at most 10 us.
+ * included. Goal (DESIGN §7): at most 10 us. {@link #snapshotWithInstruments}: the statistics of a snapshot as the
+ * monitor now journals it, the portfolio's and each of the demo's three instruments' own (RISK_INSTRUMENT_SNAPSHOT):
+ * four returns added and four sets of figures recomputed.
  */
 @State(Scope.Thread)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -198,5 +200,56 @@ public class RiskMonitorBenchmark extends BenchmarkDefaults
         final double[] sorted = Arrays.copyOf(ring, count);
         Arrays.sort(sorted);
         return -quantile(sorted, 0.01);
+    }
+
+    private static final int INSTRUMENTS = 3;
+    private final RiskMonitor[] instrumentMonitors = new RiskMonitor[INSTRUMENTS];
+    private RiskMonitor portfolio;
+    private int nextInstrumentSnapshot;
+
+    /**
+     * The portfolio's and three instruments' monitors with full windows (the instruments' returns: the same random walk
+     * at three offsets).
+     */
+    @Setup(Level.Trial)
+    public void setupInstruments()
+    {
+        portfolio = new RiskMonitor(WINDOW);
+        for (int k = 0; k < INSTRUMENTS; k++)
+        {
+            instrumentMonitors[k] = new RiskMonitor(WINDOW);
+        }
+        for (int i = 0; i < 2 * WINDOW; i++)
+        {
+            snapshotWithInstruments();
+        }
+    }
+
+    /**
+     * One snapshot's statistics with the per-instrument figures: the portfolio's NAV sample and each instrument's
+     * return, every VaR and CVaR figure of the four recomputed.
+     *
+     * @return a sum of figures, so that none is dead code.
+     */
+    @Benchmark
+    public double snapshotWithInstruments()
+    {
+        final int i = nextInstrumentSnapshot;
+        nextInstrumentSnapshot = (i + 1) & (NAVS - 1);
+        portfolio.onNav(navs[i]);
+        double sum = portfolio.histVar99() + portfolio.paramCvar99();
+        for (int k = 0; k < INSTRUMENTS; k++)
+        {
+            final int j = (i + 1 + 977 * k) & (NAVS - 1);
+            final long before = navs[(j - 1) & (NAVS - 1)];
+            instrumentMonitors[k].addReturn((navs[j] - before) / (double)before / INSTRUMENTS);
+            sum += instrumentMonitors[k].histVar95() + instrumentMonitors[k].paramCvar95();
+        }
+        return sum;
+    }
+
+    int instrumentReturns(final int k)
+    {
+        return instrumentMonitors[k].count();
     }
 }

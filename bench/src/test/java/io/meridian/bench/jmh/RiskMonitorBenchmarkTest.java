@@ -28,4 +28,17 @@ class RiskMonitorBenchmarkTest
         b.naiveSnapshot();
         assertEquals(a.monitorVar99(), b.naiveVar99(), 1e-12);
     }
+
+    @Test
+    void shouldMeasureFullInstrumentWindows()
+    {
+        final RiskMonitorBenchmark bench = new RiskMonitorBenchmark();
+        bench.setup();
+        bench.setupInstruments();
+        bench.snapshotWithInstruments();
+        for (int k = 0; k < 3; k++)
+        {
+            assertEquals(500, bench.instrumentReturns(k), "instrument " + k + "'s window is full");
+        }
+    }
 }
