@@ -15,8 +15,12 @@ import io.meridian.engine.stage.InstrumentIndex;
  * exposure, leverage, drawdown from peak, month-to-date P&amp;L, the VaR figures and the largest usage among the
  * monitored limits: gross exposure against its cap for the account type, the session loss against the daily-loss
  * limit, drawdown and month-to-date loss against theirs, and the largest position against its share of NAV. Everything
- * comes from journaled events (fills, marks, event time), so replay writes the same records. Between boundaries an
- * event costs one comparison; a snapshot costs one pass over the instruments and the monitor's O(window) update.
+ * comes from journaled events (fills, marks, event time), so replay writes the same records. Each RISK_SNAPSHOT is
+ * followed by one RISK_INSTRUMENT_SNAPSHOT per instrument and one for the total ({@link RiskInstrumentSnapshotCodec}):
+ * exposure, share of gross exposure and the largest share and Herfindahl-Hirschman index, and VaR/CVaR of each
+ * instrument's own returns (its net P&amp;L change over NAV between timer samples) in a monitor of its own. Between
+ * boundaries an event costs one comparison; a snapshot costs a few passes over the instruments and an O(window)
+ * update of the portfolio's monitor and of each instrument's.
  * {@code monitor.intervalMs} 0 switches the snapshots off. Single-threaded (the order stage's thread); allocation-free.
  */
 public final class RiskSnapshots
