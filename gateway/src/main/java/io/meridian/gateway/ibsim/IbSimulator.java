@@ -23,6 +23,10 @@ import java.util.List;
  * partial fills, fills, cancels, commissions, positions, executions and account summary, and the faults of
  * {@link SimFaults}, scripted or on demand. Driven by {@link #doWork(long)}; creates no thread and reads no clock.
  *
+ * <p>Over 500 lines: this is the simulator's whole public surface, its on-demand faults and scripted market events
+ * for tests beside the duty cycle; the work itself is in {@link SimBroker}, {@link SimRequests} and
+ * {@link SimMarketFeed}.
+ *
  * <p>Owned by the thread that calls {@code doWork}; the on-demand fault methods must be called on it too.
  */
 public final class IbSimulator implements AutoCloseable
@@ -308,6 +312,56 @@ public final class IbSimulator implements AutoCloseable
     }
 
     /**
+     * The trading session ends (fault, and {@code session-end@T}): every working DAY order is cancelled at the
+     * broker and reported Cancelled to its client; GTC orders keep working (across this and any reconnect).
+     *
+     * @return how many orders were cancelled.
+     */
+    public int endSession()
+    {
+        return broker.endSession(requests);
+    }
+
+    /**
+     * A scripted quote for one instrument (on demand; a test with a very long {@code marketIntervalMs} drives the
+     * whole market this way): the broker matches working orders on it, and subscribers get its ticks.
+     *
+     * @param symbol the symbol.
+     * @param bid bid price.
+     * @param bidSize bid size, shares.
+     * @param ask ask price.
+     * @param askSize ask size, shares.
+     */
+    public void quote(final String symbol, final double bid, final long bidSize, final double ask,
+        final long askSize)
+    {
+        feed.quote(index(symbol), bid, bidSize, ask, askSize, true);
+    }
+
+    /**
+     * A scripted last trade for one instrument (on demand): stops trigger on it, the broker matches, and subscribers
+     * get its ticks.
+     *
+     * @param symbol the symbol.
+     * @param price trade price.
+     * @param size trade size, shares.
+     */
+    public void trade(final String symbol, final double price, final long size)
+    {
+        feed.trade(index(symbol), price, size, true);
+    }
+
+    private int index(final String symbol)
+    {
+        final int i = broker.instrumentIndex(0, symbol);
+        if (i < 0)
+        {
+            throw new IllegalArgumentException("ib-sim: unknown symbol '" + symbol + "'");
+        }
+        return i;
+    }
+
+    /**
      * Stops market data for a while (fault: stale data).
      *
      * @param ms how long.
@@ -387,6 +441,7 @@ public final class IbSimulator implements AutoCloseable
                 notice(code, "connectivity (simulated)");
             }
             case "stale" -> stale(Math.round(Double.parseDouble(e.arg()) * 1000));
+            case "session-end" -> endSession();
             case "halt" -> halt(e.arg(), true);
             case "resume" -> halt(e.arg(), false);
             default -> throw new IllegalStateException("unknown timed fault " + e.name());

@@ -21,6 +21,7 @@ import java.util.Locale;
  * connectivity@T=CODE     send 1100 (market data stops), 1101 or 1102 (it resumes)
  * stale@T=SECONDS         market data stops for SECONDS
  * halt@T=SYMBOL           SYMBOL halts (TICK_GENERIC 49 = 1, no executions); resume@T=SYMBOL ends it
+ * session-end@T           the trading session ends: working DAY orders are cancelled, GTC orders keep working
  * </pre>
  *
  * @param timed the timed events, in spec order.
@@ -99,7 +100,8 @@ public record SimFaults(
                 final long atMs = at >= 0 ? Math.round(Double.parseDouble(head.substring(at + 1)) * 1000) : -1;
                 switch (name)
                 {
-                    case "disconnect", "restart", "reject", "farm", "connectivity", "stale", "halt", "resume" ->
+                    case "disconnect", "restart", "reject", "farm", "connectivity", "stale", "halt", "resume",
+                        "session-end" ->
                         timed.add(new Event(requireTime(atMs), name, requireArg(name, arg)));
                     case "reject-all" -> rejectAll = arg.isEmpty() ? 201 : Integer.parseInt(arg);
                     case "duplicate-status" -> duplicate = true;
@@ -108,7 +110,7 @@ public record SimFaults(
                     case "pacing" -> pacing = arg.isEmpty() ? 50 : Integer.parseInt(arg);
                     default -> throw new IllegalArgumentException("unknown fault (allowed: disconnect, restart, "
                         + "reject, reject-all, duplicate-status, delay-status, reorder-status, pacing, farm, "
-                        + "connectivity, stale, halt, resume)");
+                        + "connectivity, stale, halt, resume, session-end)");
                 }
             }
             catch (final IllegalArgumentException ex)
