@@ -14,7 +14,9 @@ import io.meridian.engine.api.Side;
 import io.meridian.engine.api.TradingState;
 import io.meridian.engine.codec.AccountValueCodec;
 import io.meridian.engine.codec.ConnectivityCodec;
+import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.OperatorCodec;
+import io.meridian.engine.codec.ReconciliationCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.risk.KillSwitch;
 import io.meridian.engine.risk.OrderContext;
@@ -324,6 +326,10 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         if (!orders.onExecReport(slot.buffer, 0, positions))
         {
             return;
+        }
+        if (orders.lastFillLate())
+        {
+            journalLateFill(slot);
         }
         final int index = orders.lastFillIndex();
         orderRisk.onFill(index, orders.lastFillSignedQty());
@@ -790,5 +796,17 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     public BrokerReconciler reconciler()
     {
         return reconciler;
+    }
+
+    /**
+     * A fill of an order the engine had already finished (issue 9: e.g. executed at the broker just before its cancel
+     * was confirmed) was applied to the position as a missed fill: journaled as a RECONCILIATION difference of kind
+     * FILL_FOR_FINISHED_ORDER, applied, so it does not halt trading.
+     */
+    private void journalLateFill(final EventSlot slot)
+    {
+        decisions.reconciliation(instruments.id(orders.lastFillIndex()),
+            ReconciliationCodec.KIND_FILL_FOR_FINISHED_ORDER, ExecReportCodec.clOrdId(slot.buffer, 0),
+            orders.lateFilledBefore(), Math.abs(orders.lastFillSignedQty()), 1, 1, true);
     }
 }

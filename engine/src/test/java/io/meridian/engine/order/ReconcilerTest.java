@@ -220,6 +220,53 @@ class ReconcilerTest
     }
 
     @Test
+    void aLateFillOfAFinishedOrderIsAppliedAsAMissedFillAndJournaledWithoutAHalt()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        snapshotEndsAndUp();
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.PARTIAL_FILL, Side.BUY, A_ASK, 3, 7, 3).slot());
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.CANCELLED, Side.BUY, 0, 0, 0, 3).slot());
+        assertEquals(0, orders.workingOrders().workingClOrdId(0), "finished: cancelled after 3 of 10");
+        sink.clear();
+
+        // the broker executed 4 more just before it confirmed the cancel; the execution arrives after the cancel
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.PARTIAL_FILL, Side.BUY, A_ASK - 100, 4, 3, 7)
+            .slot());
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_FILL_FOR_FINISHED_ORDER, A, clOrdId, 3, 4, 1);
+        assertEquals(1, ReconciliationCodec.applied(r.get(0), 0));
+        assertEquals(7, orders.positions().position(0), "3 filled before the cancel and 4 late");
+        assertEquals(1, orders.workingOrders().lateFills());
+        assertEquals(0, of(RecordType.TRADING_STATE).size(), "applied, not halting");
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+
+        // the next reconciliation sees the broker's position of 7 and the engine's 7: clean
+        sink.clear();
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        position(A, 7);
+        execution(A, clOrdId, 77, A_ASK, 3, 11);
+        execution(A, clOrdId, 77, A_ASK - 100, 4, 12);
+        snapshotEndsAndUp();
+        final List<UnsafeBuffer> again = of(RecordType.RECONCILIATION);
+        assertEquals(1, again.size());
+        assertDiff(again.get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void aReportForAnOrderThatNeverExistedIsCountedNotApplied()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        snapshotEndsAndUp();
+        sink.clear();
+        orders.onEvent(events.execReport(A, tick(), 987_654, ExecType.FILL, Side.BUY, A_ASK, 5, 0, 5).slot());
+        assertEquals(0, of(RecordType.RECONCILIATION).size());
+        assertEquals(0, orders.positions().position(0));
+        assertEquals(1, orders.workingOrders().unknownReports());
+    }
+
+    @Test
     void severalDifferencesAreNumberedAndAnOperatorResumeAcceptsThem()
     {
         openOrder(A, clOrdId, 77, A_ASK - 100, 7);
