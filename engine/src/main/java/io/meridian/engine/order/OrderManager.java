@@ -156,6 +156,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         Arrays.fill(coolDownUntilNs, Long.MIN_VALUE);
         this.snapshots = new RiskSnapshots(config, account, decisions, n);
         this.reconciler = new BrokerReconciler(instruments);
+        this.brokerLive = new BrokerLiveChecks(instruments);
     }
 
     @Override
@@ -210,6 +211,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             case RecordType.POSITION:
             case RecordType.OPEN_ORDER:
             case RecordType.EXECUTION:
+                onBrokerLive(slot);
                 reconciler.onBrokerRecord(slot.buffer, 0);
                 maybeReconcile();
                 break;
@@ -741,6 +743,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         }
         final int halting = reconciler.reconcile(orders, positions);
         reconciler.emit(decisions);
+        brokerLive.afterReconcile(reconciler, positions);
         if (halting > 0)
         {
             if (killSwitch.onReconciliationDiff(halting))
@@ -808,5 +811,36 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         decisions.reconciliation(instruments.id(orders.lastFillIndex()),
             ReconciliationCodec.KIND_FILL_FOR_FINISHED_ORDER, ExecReportCodec.clOrdId(slot.buffer, 0),
             orders.lateFilledBefore(), Math.abs(orders.lastFillSignedQty()), 1, 1, true);
+    }
+
+    private final BrokerLiveChecks brokerLive;
+
+    /**
+     * Live broker records (issue 9): commissions charged to their fills' instruments, and an order reference the
+     * broker reports on a second order journaled as a DUPLICATE_ORDER_REF difference that halts trading.
+     */
+    private void onBrokerLive(final EventSlot slot)
+    {
+        if (!brokerLive.onBrokerRecord(slot.buffer, 0, positions, reconciler.collecting()))
+        {
+            return;
+        }
+        decisions.reconciliation(brokerLive.duplicateInstrumentId(), ReconciliationCodec.KIND_DUPLICATE_ORDER_REF,
+            brokerLive.duplicateClOrdId(), brokerLive.duplicateFirstVenueOrderId(), brokerLive.duplicateVenueOrderId(),
+            1, 1, false);
+        if (killSwitch.onReconciliationDiff(1))
+        {
+            orderRisk.emitStateChange();
+        }
+    }
+
+    /**
+     * The live broker checks: commissions charged and duplicate order references seen (issue 9).
+     *
+     * @return the checks.
+     */
+    public BrokerLiveChecks brokerLive()
+    {
+        return brokerLive;
     }
 }

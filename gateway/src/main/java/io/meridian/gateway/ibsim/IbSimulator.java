@@ -51,6 +51,8 @@ public final class IbSimulator implements AutoCloseable
     private boolean connectivityLost;
     private int rejectNextCode;
     private long sessionsAccepted;
+    private boolean duplicateNextRef;
+    private String lastOrderRef;
 
     /**
      * A simulator that is not yet listening.
@@ -323,6 +325,32 @@ public final class IbSimulator implements AutoCloseable
     }
 
     /**
+     * Fault {@code duplicate-ref}: the next new order is reported with the order reference of the order its client
+     * placed before it.
+     */
+    public void duplicateNextOrderRef()
+    {
+        duplicateNextRef = true;
+    }
+
+    /** The order reference the broker keeps for a new order (the client's, unless {@code duplicate-ref} is due). */
+    String orderRefFor(final String clientRef, final boolean newOrder)
+    {
+        if (!newOrder)
+        {
+            return clientRef;
+        }
+        final String previous = lastOrderRef;
+        lastOrderRef = clientRef;
+        if (duplicateNextRef && previous != null)
+        {
+            duplicateNextRef = false;
+            return previous;
+        }
+        return clientRef;
+    }
+
+    /**
      * A scripted quote for one instrument (on demand; a test with a very long {@code marketIntervalMs} drives the
      * whole market this way): the broker matches working orders on it, and subscribers get its ticks.
      *
@@ -442,6 +470,7 @@ public final class IbSimulator implements AutoCloseable
             }
             case "stale" -> stale(Math.round(Double.parseDouble(e.arg()) * 1000));
             case "session-end" -> endSession();
+            case "duplicate-ref" -> duplicateNextOrderRef();
             case "halt" -> halt(e.arg(), true);
             case "resume" -> halt(e.arg(), false);
             default -> throw new IllegalStateException("unknown timed fault " + e.name());

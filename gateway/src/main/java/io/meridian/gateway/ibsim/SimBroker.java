@@ -105,6 +105,47 @@ final class SimBroker
         }
     }
 
+    /**
+     * Cancels an order after executing half of its rest (fault {@code late-exec}): the Cancelled status is reported
+     * before the execution, as when a cancel and an execution cross at the exchange.
+     *
+     * @return false when the order is not working.
+     */
+    boolean cancelAfterLateExecution(final long orderId, final String time, final Reports reports)
+    {
+        final SimOrder order = orders.get(orderId);
+        if (order == null || !order.working())
+        {
+            return false;
+        }
+        final int i = order.instrument;
+        final double price = order.hasLimit() ? order.limitPrice : order.buy ? ask[i] : bid[i];
+        final long shares = order.remaining() / 2;
+        if (shares <= 0 || price <= 0)
+        {
+            return cancel(orderId, reports);
+        }
+        final Execution[] held = new Execution[1];
+        execute(order, shares, price, time, new Reports()
+        {
+            @Override
+            public void onStatus(final SimOrder o)
+            {
+                // the status after the execution is not sent: the cancel's status overtakes it
+            }
+
+            @Override
+            public void onExecution(final SimOrder o, final Execution execution)
+            {
+                held[0] = execution;
+            }
+        });
+        order.status = "Cancelled";
+        reports.onStatus(order);
+        reports.onExecution(order, held[0]);
+        return true;
+    }
+
     boolean cancel(final long orderId, final Reports reports)
     {
         final SimOrder order = orders.get(orderId);

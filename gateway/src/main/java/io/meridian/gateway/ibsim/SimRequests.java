@@ -180,7 +180,7 @@ final class SimRequests implements SimBroker.Reports
         o.stopPrice = f.get(20).isEmpty() ? 0 : Double.parseDouble(f.get(20));
         o.tif = f.get(21);
         o.account = f.get(23).isEmpty() ? sim.config().account() : f.get(23);
-        o.orderRef = f.get(26);
+        o.orderRef = sim.orderRefFor(f.get(26), existing == null);
         o.outsideRth = "1".equals(f.get(33));
         final String reason = validate(o, f.get(16));
         final int reject = sim.takeRejectCode();
@@ -253,7 +253,9 @@ final class SimRequests implements SimBroker.Reports
 
     private void cancelOrder(final SimSession s, final long orderId)
     {
-        if (!broker.cancel(orderId, this))
+        final boolean cancelled = sim.faults().lateExecution()
+            ? broker.cancelAfterLateExecution(orderId, sim.timeText(), this) : broker.cancel(orderId, this);
+        if (!cancelled)
         {
             s.send(SimMessages.error(orderId, ErrorCodes.ORDER_TO_CANCEL_NOT_FOUND,
                 "OrderId " + orderId + " that needs to be cancelled is not found."));
