@@ -108,6 +108,23 @@ public final class IbSimulator implements AutoCloseable
     }
 
     /**
+     * Commission charged on one instrument's executions so far.
+     *
+     * @param symbol the symbol.
+     * @return the sum, in the account currency.
+     */
+    public double commissions(final String symbol)
+    {
+        final int i = broker.instrumentIndex(0, symbol);
+        double sum = 0;
+        for (final SimBroker.Execution e : broker.executions)
+        {
+            sum += e.order().instrument == i ? e.commission() : 0;
+        }
+        return sum;
+    }
+
+    /**
      * Orders still working, by IB order id.
      *
      * @return the ids in arrival order.
