@@ -182,6 +182,13 @@ final class SimRequests implements SimBroker.Reports
         o.account = f.get(23).isEmpty() ? sim.config().account() : f.get(23);
         o.orderRef = sim.orderRefFor(f.get(26), existing == null);
         o.outsideRth = "1".equals(f.get(33));
+        if (!o.account.equals(sim.config().account()))
+        {
+            // IB validates the account before anything else: only the session's managed account may trade
+            rejectOrder(s, o, ErrorCodes.ERROR_VALIDATING_REQUEST, "account " + o.account + " is not managed by this "
+                + "session (" + sim.config().account() + ")");
+            return;
+        }
         final String reason = validate(o, f.get(16));
         final int reject = sim.takeRejectCode();
         if (reason != null || reject != 0)
@@ -247,7 +254,8 @@ final class SimRequests implements SimBroker.Reports
         o.status = "Inactive";
         broker.orders.put(o.orderId, o);
         final String why = reason == null ? "simulated" : reason;
-        s.send(SimMessages.error(o.orderId, code, "Order rejected - reason:" + why));
+        s.send(SimMessages.error(o.orderId, code, code == ErrorCodes.ERROR_VALIDATING_REQUEST
+            ? "Error validating request: cause - " + why : "Order rejected - reason:" + why));
         sim.sendOrderReport(o.clientId, SimMessages.orderStatus(o));
     }
 

@@ -49,13 +49,14 @@ class IbOrderTypesLoopbackTest
     private final List<UnsafeBuffer> inbound = new ArrayList<>();
     private IbSimulator sim;
     private IbGateway gateway;
+    private int port;
 
     @BeforeEach
     void start() throws IOException
     {
         sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(SILENT_MARKET_MS),
             SimFaults.none(), 1_764_689_400_000L);
-        final int port = sim.bind();
+        port = sim.bind();
         gateway = new IbGateway(new TwsConnectionConfig("127.0.0.1", port, 1, 45, 1, 5_000_000_000L,
             5_000_000_000L, 10_000_000L, 50_000_000L),
             List.of(new IbInstrument(1, 100, 1, new IbContract(900_001, "MRDA", "STK", "SMART", "NASDAQ", "USD", "",
@@ -163,6 +164,29 @@ class IbOrderTypesLoopbackTest
         assertEquals(List.of(rejected), execs(2));
         settle();
         assertEquals(0, sim.ordersReceived(), "nothing was sent to IB");
+    }
+
+    @Test
+    void shouldRejectAnOrderForAnAccountTheSessionDoesNotManageWithIbError321() throws IOException
+    {
+        gateway.close();
+        inbound.clear();
+        gateway = new IbGateway(new TwsConnectionConfig("127.0.0.1", port, 2, 45, 1, 5_000_000_000L,
+            5_000_000_000L, 10_000_000L, 50_000_000L),
+            List.of(new IbInstrument(1, 100, 1, new IbContract(900_001, "MRDA", "STK", "SMART", "NASDAQ", "USD", "",
+                ""))), "DU9999999", VENUE, (b, o, l) ->
+                {
+                    final byte[] copy = new byte[l];
+                    b.getBytes(o, copy);
+                    inbound.add(new UnsafeBuffer(copy));
+                }, new SystemEpochNanoClock());
+        gateway.start(System.nanoTime());
+        pumpUntil("venue up", () -> connectivity(ConnectivityState.UP));
+        quote(50.00, 50.02);
+        order(1, Side.BUY, OrderType.MARKET, TimeInForce.DAY, 0, 0, 10);
+        pumpUntil("reject", () -> !execs(1).isEmpty());
+        assertEquals(List.of("REJECTED 0 0 0 0 " + RejectReason.VENUE_REJECT.code()), execs(1));
+        assertEquals(0, sim.position("MRDA"), "nothing executed for the foreign account");
     }
 
     private void quote(final double bid, final double ask) throws IOException
