@@ -31,7 +31,7 @@ import org.agrona.collections.LongHashSet;
 public final class BrokerLiveChecks
 {
     /** Entries each table holds before it grows. */
-    public static final int CAPACITY = 1 << 15;
+    public static final int CAPACITY = 1 << 12;
     private static final long NONE = Long.MIN_VALUE;
 
     private final InstrumentIndex instruments;
