@@ -342,6 +342,17 @@ public final class IbSimulator implements AutoCloseable
     }
 
     /**
+     * Regular trading hours end or start (faults {@code rth-end@T}, {@code rth-start@T}): outside them only orders
+     * placed with outsideRth execute; the others wait for the hours to start again.
+     *
+     * @param outside true when the market is now outside regular trading hours.
+     */
+    public void outsideRegularHours(final boolean outside)
+    {
+        broker.outsideRegularHours = outside;
+    }
+
+    /**
      * Fault {@code duplicate-ref}: the next new order is reported with the order reference of the order its client
      * placed before it.
      */
@@ -488,6 +499,8 @@ public final class IbSimulator implements AutoCloseable
             case "stale" -> stale(Math.round(Double.parseDouble(e.arg()) * 1000));
             case "session-end" -> endSession();
             case "duplicate-ref" -> duplicateNextOrderRef();
+            case "rth-end" -> outsideRegularHours(true);
+            case "rth-start" -> outsideRegularHours(false);
             case "halt" -> halt(e.arg(), true);
             case "resume" -> halt(e.arg(), false);
             default -> throw new IllegalStateException("unknown timed fault " + e.name());

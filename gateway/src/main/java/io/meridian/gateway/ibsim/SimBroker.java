@@ -12,7 +12,8 @@ import java.util.Map;
  * mirror that at the bid. Stops (STP, STP LMT) trigger when the last trade reaches the stop price (a buy stop at a
  * trade at or above it, a sell stop at or below it; IB's default trigger for stocks), including the last trade
  * already printed when the order arrives; a triggered STP then acts as a market order, a triggered STP LMT as a
- * limit order at its limit price. IOC orders cancel what did not execute on arrival. At the session's end
+ * limit order at its limit price. IOC orders cancel what did not execute on arrival. Outside regular trading hours
+ * only orders marked outsideRth execute; the others wait. At the session's end
  * ({@link #endSession}) DAY orders are cancelled and GTC orders keep working. Owned by the simulator's thread.
  */
 final class SimBroker
@@ -43,6 +44,8 @@ final class SimBroker
     final Map<Long, SimOrder> orders = new LinkedHashMap<>();
     final List<Execution> executions = new ArrayList<>();
     double cash;
+    /** Whether the market is outside regular trading hours (fault {@code rth-end@T}, ended by {@code rth-start@T}). */
+    boolean outsideRegularHours;
     private long nextPermId = 1_000_000;
     private long execSequence;
 
@@ -225,9 +228,9 @@ final class SimBroker
     private void match(final SimOrder o, final String time, final Reports reports)
     {
         final int i = o.instrument;
-        if (halted[i] || bid[i] <= 0 || ask[i] <= 0)
+        if (halted[i] || bid[i] <= 0 || ask[i] <= 0 || (outsideRegularHours && !o.outsideRth))
         {
-            return;
+            return;     // outside regular trading hours only an order marked outsideRth executes
         }
         if (o.isStop() && !o.stopTriggered)
         {

@@ -25,6 +25,7 @@ import java.util.Locale;
  * late-exec               a cancel races an execution: the broker executes half of the order's rest (at its limit,
  *                         or the touch for a market order) just before it cancels, and reports the Cancelled status
  *                         before that execution (a late fill for an order the client already saw finished)
+ * rth-end@T               regular trading hours end: only orders placed with outsideRth execute; rth-start@T ends it
  * duplicate-ref@T         the first order placed after T is reported (OPEN_ORDER, ORDER_STATUS, EXECUTION_DATA) with
  *                         the order reference of the order placed before it
  * </pre>
@@ -109,7 +110,7 @@ public record SimFaults(
                 switch (name)
                 {
                     case "disconnect", "restart", "reject", "farm", "connectivity", "stale", "halt", "resume",
-                        "session-end", "duplicate-ref" ->
+                        "session-end", "duplicate-ref", "rth-end", "rth-start" ->
                         timed.add(new Event(requireTime(atMs), name, requireArg(name, arg)));
                     case "reject-all" -> rejectAll = arg.isEmpty() ? 201 : Integer.parseInt(arg);
                     case "duplicate-status" -> duplicate = true;
@@ -119,7 +120,8 @@ public record SimFaults(
                     case "late-exec" -> late = true;
                     default -> throw new IllegalArgumentException("unknown fault (allowed: disconnect, restart, "
                         + "reject, reject-all, duplicate-status, delay-status, reorder-status, pacing, farm, "
-                        + "connectivity, stale, halt, resume, session-end, late-exec, duplicate-ref)");
+                        + "connectivity, stale, halt, resume, session-end, late-exec, duplicate-ref, rth-end, "
+                        + "rth-start)");
                 }
             }
             catch (final IllegalArgumentException ex)

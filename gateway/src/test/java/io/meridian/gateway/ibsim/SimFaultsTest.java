@@ -32,6 +32,6 @@ class SimFaultsTest
         final String message = assertThrows(IllegalArgumentException.class, () -> SimFaults.parse("late"))
             .getMessage();
         assertTrue(message.startsWith("--faults item 'late': unknown fault (allowed: "), message);
-        assertTrue(message.contains("session-end, late-exec, duplicate-ref)"), message);
+        assertTrue(message.contains("session-end, late-exec, duplicate-ref, rth-end, rth-start)"), message);
     }
 }

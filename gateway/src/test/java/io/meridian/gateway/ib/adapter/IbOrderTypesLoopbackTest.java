@@ -189,6 +189,31 @@ class IbOrderTypesLoopbackTest
         assertEquals(0, sim.position("MRDA"), "nothing executed for the foreign account");
     }
 
+    @Test
+    void shouldExecuteOnlyTheOrderMarkedOutsideRthOutsideRegularTradingHours() throws IOException
+    {
+        quote(50.00, 50.02);
+        sim.outsideRegularHours(true);
+        order(1, Side.BUY, OrderType.MARKET, TimeInForce.DAY, 0, 0, 10);
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[OrderCommandCodec.LENGTH]);
+        Header.write(b, 0, OrderCommandCodec.TYPE, OrderCommandCodec.LENGTH, 1, 1, 0, 0, 0, 0);
+        OrderCommandCodec.clOrdId(b, 0, 2);
+        OrderCommandCodec.command(b, 0, OrderCommandType.NEW);
+        OrderCommandCodec.side(b, 0, Side.BUY);
+        OrderCommandCodec.orderType(b, 0, OrderType.MARKET);
+        OrderCommandCodec.venueId(b, 0, VENUE);
+        OrderCommandCodec.qty(b, 0, 7);
+        OrderCommandCodec.orderFlags(b, 0, OrderCommandCodec.FLAG_OUTSIDE_RTH);
+        gateway.onRecord(b, 0, OrderCommandCodec.LENGTH);
+        pumpUntil("the outsideRth order's fill", () -> execs(2).contains("FILL 5002 7 0 7"));
+        settle();
+        assertEquals(List.of("ACK 0 0 10 0"), execs(1), "waits for regular hours");
+        sim.outsideRegularHours(false);
+        quote(50.01, 50.03);
+        pumpUntil("fill in regular hours", () -> execs(1).contains("FILL 5003 10 0 10"));
+        assertEquals(17, sim.position("MRDA"));
+    }
+
     private void quote(final double bid, final double ask) throws IOException
     {
         sim.quote("MRDA", bid, 500, ask, 500);
