@@ -52,7 +52,9 @@ public final class JournalFormat
     /** Length of the END_OF_RUN record. */
     public static final int END_OF_RUN_LENGTH = Header.LENGTH;
     /** The journal format this build writes and reads. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
+    /** The format before ORDER_COMMAND carried a stop (aux) price and flags (112 bytes, was 96). */
+    public static final int VERSION_WITHOUT_ORDER_TYPES = 3;
     /** The format before EXEC_REPORT carried costs and RISK_DECISION / TRADING_STATE their limit and value. */
     public static final int VERSION_WITHOUT_COSTS = 2;
     /** The format of journals written before records carried checksums (no trailer, 0 in the version field). */
@@ -177,6 +179,7 @@ public final class JournalFormat
         final String why = version == VERSION_WITHOUT_CHECKSUMS
             ? " (written before journal records carried checksums)"
             : version == VERSION_WITHOUT_COSTS ? " (written before execution reports carried costs)"
+            : version == VERSION_WITHOUT_ORDER_TYPES ? " (written before order commands carried a stop price)"
             : version > VERSION ? " (written by a newer build)" : "";
         return "journal " + where + " is journal format version " + version + why + "; this build reads journal "
             + "format version " + VERSION + " only: read it with the build that wrote it";

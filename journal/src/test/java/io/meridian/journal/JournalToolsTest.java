@@ -3,6 +3,12 @@ package io.meridian.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meridian.engine.api.OrderCommandType;
+import io.meridian.engine.api.OrderType;
+import io.meridian.engine.api.Side;
+import io.meridian.engine.api.TimeInForce;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.RecordLayouts;
 import io.meridian.engine.codec.RecordType;
 import java.io.ByteArrayOutputStream;
@@ -38,6 +44,32 @@ class JournalToolsTest
         assertTrue(lines.contains("input end records=12 cleanEnd=true tornRecords=0"), lines.toString());
         assertTrue(lines.contains("output end records=8 cleanEnd=true tornRecords=0"), lines.toString());
         assertEquals(1 + 12 + 8 + 2, lines.size(), lines.toString());
+    }
+
+    @Test
+    void shouldDumpAnOrderCommandsTypeTimeInForceStopPriceAndFlags()
+    {
+        final Path dir = tmp.resolve("stop");
+        final UnsafeBuffer order = new UnsafeBuffer(new byte[OrderCommandCodec.LENGTH]);
+        Header.write(order, 0, OrderCommandCodec.TYPE, OrderCommandCodec.LENGTH, 3, 1, 100, 100, 0, 0);
+        OrderCommandCodec.clOrdId(order, 0, 77);
+        OrderCommandCodec.command(order, 0, OrderCommandType.NEW);
+        OrderCommandCodec.side(order, 0, Side.SELL);
+        OrderCommandCodec.orderType(order, 0, OrderType.STOP_LIMIT);
+        OrderCommandCodec.timeInForce(order, 0, TimeInForce.GTC);
+        OrderCommandCodec.price(order, 0, 990);
+        OrderCommandCodec.auxPrice(order, 0, 1_000);
+        OrderCommandCodec.orderFlags(order, 0, OrderCommandCodec.FLAG_OUTSIDE_RTH);
+        OrderCommandCodec.qty(order, 0, 25);
+        final JournalWriter writer = JournalWriter.open(dir, "m");
+        writer.appendOutput(order, 0, OrderCommandCodec.LENGTH);
+        writer.close();
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertEquals(JournalTools.EXIT_OK, JournalTools.dump(dir, new PrintStream(bytes, true,
+            StandardCharsets.UTF_8)));
+        final String dump = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(dump.contains("orderType=4 timeInForce=2 venueId=0 price=990 qty=25 origClOrdId=0 auxPrice=1000 "
+            + "orderFlags=1"), dump);
     }
 
     @Test

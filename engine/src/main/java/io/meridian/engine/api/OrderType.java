@@ -9,6 +9,10 @@ public final class OrderType
     public static final byte MARKET = 1;
     /** Limit order. */
     public static final byte LIMIT = 2;
+    /** Stop order: becomes a market order once the last trade reaches the stop (aux) price. */
+    public static final byte STOP = 3;
+    /** Stop-limit order: becomes a limit order at the limit price once the last trade reaches the stop price. */
+    public static final byte STOP_LIMIT = 4;
 
     private OrderType()
     {
@@ -22,6 +26,18 @@ public final class OrderType
      */
     public static String name(final byte type)
     {
-        return type == MARKET ? "MARKET" : type == LIMIT ? "LIMIT" : "UNKNOWN(" + type + ")";
+        switch (type)
+        {
+            case MARKET:
+                return "MARKET";
+            case LIMIT:
+                return "LIMIT";
+            case STOP:
+                return "STOP";
+            case STOP_LIMIT:
+                return "STOP_LIMIT";
+            default:
+                return "UNKNOWN(" + type + ")";
+        }
     }
 }

@@ -171,7 +171,10 @@ public enum RejectReason
     RESUME_REFUSED_VENUE_DOWN(89, "operator resume refused: the venue is down"),
     // operator surface (issue 6)
     /** An operator halted this instrument ({@code POST /halt} naming it): no new order for it passes. */
-    RISK_INSTRUMENT_HALTED(90, "the instrument is halted by an operator");
+    RISK_INSTRUMENT_HALTED(90, "the instrument is halted by an operator"),
+    // iborders lane (issue 9): 105-109
+    /** The venue or gateway does not support the command's order type or time in force: refused, not guessed. */
+    VENUE_UNSUPPORTED_ORDER(105, "the venue does not support the order type or time in force");
 
     private static final RejectReason[] BY_CODE = new RejectReason[128];
 

@@ -19,7 +19,10 @@ import org.agrona.MutableDirectBuffer;
  *  72 price            i64
  *  80 qty              i64
  *  88 origClOrdId      i64
- *  96 (end)
+ *  96 auxPrice         i64
+ * 104 orderFlags       i8
+ * 105 (padding)        7
+ * 112 (end)
  * </pre>
  */
 public final class OrderCommandCodec
@@ -27,7 +30,7 @@ public final class OrderCommandCodec
     /** Record type code. */
     public static final byte TYPE = RecordType.ORDER_COMMAND;
     /** Record length in bytes. */
-    public static final int LENGTH = 96;
+    public static final int LENGTH = 112;
     /** Offset of {@code causeSequence}. */
     public static final int CAUSE_SEQUENCE_OFFSET = 48;
     /** Offset of {@code clOrdId}. */
@@ -48,6 +51,12 @@ public final class OrderCommandCodec
     public static final int QTY_OFFSET = 80;
     /** Offset of {@code origClOrdId}. */
     public static final int ORIG_CL_ORD_ID_OFFSET = 88;
+    /** Offset of {@code auxPrice}. */
+    public static final int AUX_PRICE_OFFSET = 96;
+    /** Offset of {@code orderFlags}. */
+    public static final int ORDER_FLAGS_OFFSET = 104;
+    /** {@code orderFlags} bit: the order may execute outside regular trading hours (IB's outsideRth). */
+    public static final byte FLAG_OUTSIDE_RTH = 1;
     /** Field table for dumps and diffs. */
     public static final RecordLayout LAYOUT = new RecordLayout(TYPE, "ORDER_COMMAND", LENGTH, new RecordLayout.Field[]{
         new RecordLayout.Field("causeSequence", CAUSE_SEQUENCE_OFFSET, RecordLayout.Kind.I64),
@@ -60,6 +69,8 @@ public final class OrderCommandCodec
         new RecordLayout.Field("price", PRICE_OFFSET, RecordLayout.Kind.I64),
         new RecordLayout.Field("qty", QTY_OFFSET, RecordLayout.Kind.I64),
         new RecordLayout.Field("origClOrdId", ORIG_CL_ORD_ID_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("auxPrice", AUX_PRICE_OFFSET, RecordLayout.Kind.I64),
+        new RecordLayout.Field("orderFlags", ORDER_FLAGS_OFFSET, RecordLayout.Kind.I8),
     });
 
     private OrderCommandCodec()
@@ -163,7 +174,7 @@ public final class OrderCommandCodec
     }
 
     /**
-     * OrderType code.
+     * {@link io.meridian.engine.api.OrderType} code: MARKET, LIMIT, STOP or STOP_LIMIT.
      *
      * @param buffer the record's buffer.
      * @param offset where the record starts.
@@ -187,7 +198,7 @@ public final class OrderCommandCodec
     }
 
     /**
-     * 0 DAY, 1 IOC.
+     * {@link io.meridian.engine.api.TimeInForce} code: 0 DAY, 1 IOC, 2 GTC.
      *
      * @param buffer the record's buffer.
      * @param offset where the record starts.
@@ -235,7 +246,7 @@ public final class OrderCommandCodec
     }
 
     /**
-     * Limit price in ticks.
+     * Limit price in ticks (LIMIT, STOP_LIMIT; 0 for MARKET and STOP).
      *
      * @param buffer the record's buffer.
      * @param offset where the record starts.
@@ -304,5 +315,53 @@ public final class OrderCommandCodec
     public static void origClOrdId(final MutableDirectBuffer buffer, final int offset, final long value)
     {
         buffer.putLong(offset + ORIG_CL_ORD_ID_OFFSET, value);
+    }
+
+    /**
+     * Stop (trigger) price in ticks for STOP and STOP_LIMIT orders, else 0.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static long auxPrice(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + AUX_PRICE_OFFSET);
+    }
+
+    /**
+     * Sets {@code auxPrice}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void auxPrice(final MutableDirectBuffer buffer, final int offset, final long value)
+    {
+        buffer.putLong(offset + AUX_PRICE_OFFSET, value);
+    }
+
+    /**
+     * Order flags: {@link #FLAG_OUTSIDE_RTH}; other bits 0.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @return the value.
+     */
+    public static byte orderFlags(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + ORDER_FLAGS_OFFSET);
+    }
+
+    /**
+     * Sets {@code orderFlags}.
+     *
+     * @param buffer the record's buffer.
+     * @param offset where the record starts.
+     * @param value the value.
+     */
+    public static void orderFlags(final MutableDirectBuffer buffer, final int offset, final byte value)
+    {
+        buffer.putByte(offset + ORDER_FLAGS_OFFSET, value);
     }
 }

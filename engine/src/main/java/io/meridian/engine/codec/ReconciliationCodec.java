@@ -63,6 +63,12 @@ public final class ReconciliationCodec
     public static final byte KIND_POSITION_MISMATCH = 6;
     /** {@code diffKind}: the broker reports one order reference on two orders. */
     public static final byte KIND_DUPLICATE_ORDER_REF = 7;
+    /**
+     * {@code diffKind}: the broker executed an order the engine already considered finished (cancelled, filled or
+     * rejected): a late execution, applied to the position as a missed fill ({@code engineValue} the order's filled
+     * quantity before it, {@code brokerValue} the late execution's quantity).
+     */
+    public static final byte KIND_FILL_FOR_FINISHED_ORDER = 8;
     /** Field table for dumps and diffs. */
     public static final RecordLayout LAYOUT = new RecordLayout(TYPE, "RECONCILIATION", LENGTH, new RecordLayout.Field[]{
         new RecordLayout.Field("causeSequence", CAUSE_SEQUENCE_OFFSET, RecordLayout.Kind.I64),

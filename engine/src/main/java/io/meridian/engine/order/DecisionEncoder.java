@@ -3,6 +3,7 @@ package io.meridian.engine.order;
 import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.api.TimeInForce;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.ReconciliationCodec;
@@ -167,17 +168,43 @@ public final class DecisionEncoder
         final int instrumentId, final long clOrdId, final byte command, final byte side, final byte orderType,
         final long price, final long qty, final long origClOrdId)
     {
+        orderCommand(instrumentId, clOrdId, command, side, orderType, TimeInForce.DAY, price, 0, (byte)0, qty,
+            origClOrdId);
+    }
+
+    /**
+     * An ORDER_COMMAND to the venue with every order field: time in force, stop (aux) price and flags.
+     *
+     * @param instrumentId the instrument, 0 for a mass cancel.
+     * @param clOrdId the command's client id.
+     * @param command {@link OrderCommandType} code.
+     * @param side side code.
+     * @param orderType {@link io.meridian.engine.api.OrderType} code.
+     * @param timeInForce {@link TimeInForce} code.
+     * @param price limit price, ticks (0 for MARKET and STOP).
+     * @param auxPrice stop price, ticks (STOP and STOP_LIMIT, else 0).
+     * @param orderFlags {@link OrderCommandCodec#FLAG_OUTSIDE_RTH} or 0.
+     * @param qty quantity, lots.
+     * @param origClOrdId the order a cancel refers to, else 0.
+     */
+    public void orderCommand(
+        final int instrumentId, final long clOrdId, final byte command, final byte side, final byte orderType,
+        final byte timeInForce, final long price, final long auxPrice, final byte orderFlags, final long qty,
+        final long origClOrdId)
+    {
         header(OrderCommandCodec.TYPE, OrderCommandCodec.LENGTH, instrumentId);
         OrderCommandCodec.causeSequence(out, 0, causeSequence);
         OrderCommandCodec.clOrdId(out, 0, clOrdId);
         OrderCommandCodec.command(out, 0, command);
         OrderCommandCodec.side(out, 0, side);
         OrderCommandCodec.orderType(out, 0, orderType);
-        OrderCommandCodec.timeInForce(out, 0, (byte)0);
+        OrderCommandCodec.timeInForce(out, 0, timeInForce);
         OrderCommandCodec.venueId(out, 0, VENUE_ID);
         OrderCommandCodec.price(out, 0, price);
         OrderCommandCodec.qty(out, 0, qty);
         OrderCommandCodec.origClOrdId(out, 0, origClOrdId);
+        OrderCommandCodec.auxPrice(out, 0, auxPrice);
+        OrderCommandCodec.orderFlags(out, 0, orderFlags);
         sink.onRecord(out, 0, OrderCommandCodec.LENGTH);
         switch (command)
         {

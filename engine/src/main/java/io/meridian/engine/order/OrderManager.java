@@ -14,7 +14,9 @@ import io.meridian.engine.api.Side;
 import io.meridian.engine.api.TradingState;
 import io.meridian.engine.codec.AccountValueCodec;
 import io.meridian.engine.codec.ConnectivityCodec;
+import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.OperatorCodec;
+import io.meridian.engine.codec.ReconciliationCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.risk.KillSwitch;
 import io.meridian.engine.risk.OrderContext;
@@ -154,6 +156,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         Arrays.fill(coolDownUntilNs, Long.MIN_VALUE);
         this.snapshots = new RiskSnapshots(config, account, decisions, instruments);
         this.reconciler = new BrokerReconciler(instruments);
+        this.brokerLive = new BrokerLiveChecks(instruments);
     }
 
     @Override
@@ -209,6 +212,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             case RecordType.POSITION:
             case RecordType.OPEN_ORDER:
             case RecordType.EXECUTION:
+                onBrokerLive(slot);
                 reconciler.onBrokerRecord(slot.buffer, 0);
                 maybeReconcile();
                 break;
@@ -325,6 +329,10 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         if (!orders.onExecReport(slot.buffer, 0, positions))
         {
             return;
+        }
+        if (orders.lastFillLate())
+        {
+            journalLateFill(slot);
         }
         final int index = orders.lastFillIndex();
         orderRisk.onFill(index, orders.lastFillSignedQty());
@@ -736,6 +744,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         }
         final int halting = reconciler.reconcile(orders, positions);
         reconciler.emit(decisions);
+        brokerLive.afterReconcile(reconciler, positions);
         if (halting > 0)
         {
             if (killSwitch.onReconciliationDiff(halting))
@@ -791,5 +800,48 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     public BrokerReconciler reconciler()
     {
         return reconciler;
+    }
+
+    /**
+     * A fill of an order the engine had already finished (issue 9: e.g. executed at the broker just before its cancel
+     * was confirmed) was applied to the position as a missed fill: journaled as a RECONCILIATION difference of kind
+     * FILL_FOR_FINISHED_ORDER, applied, so it does not halt trading.
+     */
+    private void journalLateFill(final EventSlot slot)
+    {
+        decisions.reconciliation(instruments.id(orders.lastFillIndex()),
+            ReconciliationCodec.KIND_FILL_FOR_FINISHED_ORDER, ExecReportCodec.clOrdId(slot.buffer, 0),
+            orders.lateFilledBefore(), Math.abs(orders.lastFillSignedQty()), 1, 1, true);
+    }
+
+    private final BrokerLiveChecks brokerLive;
+
+    /**
+     * Live broker records (issue 9): commissions charged to their fills' instruments, and an order reference the
+     * broker reports on a second order journaled as a DUPLICATE_ORDER_REF difference that halts trading.
+     */
+    private void onBrokerLive(final EventSlot slot)
+    {
+        if (!brokerLive.onBrokerRecord(slot.buffer, 0, positions, reconciler.collecting()))
+        {
+            return;
+        }
+        decisions.reconciliation(brokerLive.duplicateInstrumentId(), ReconciliationCodec.KIND_DUPLICATE_ORDER_REF,
+            brokerLive.duplicateClOrdId(), brokerLive.duplicateFirstVenueOrderId(), brokerLive.duplicateVenueOrderId(),
+            1, 1, false);
+        if (killSwitch.onReconciliationDiff(1))
+        {
+            orderRisk.emitStateChange();
+        }
+    }
+
+    /**
+     * The live broker checks: commissions charged and duplicate order references seen (issue 9).
+     *
+     * @return the checks.
+     */
+    public BrokerLiveChecks brokerLive()
+    {
+        return brokerLive;
     }
 }

@@ -168,4 +168,17 @@ public final class OrderStore
             lastClOrdId = id;
         }
     }
+
+    /**
+     * The slot of a finished order whose slot has not been reused yet (its fields still hold the order), for a late
+     * execution of it.
+     *
+     * @param id the client order id.
+     * @return the slot, or -1 when the order is live, unknown or its slot was reused.
+     */
+    public int finishedSlotOf(final long id)
+    {
+        final int s = (int)(id & mask);
+        return clOrdId[s] == id && state[s] == DONE && id > 0 ? s : -1;
+    }
 }

@@ -235,4 +235,17 @@ public final class PositionKeeper
     {
         return position[index] * mark[index] * cashMultiplier[index];
     }
+
+    /**
+     * Charges a cost that arrives apart from its fill (IB's commission report): added to the instrument's costs
+     * exactly as a fill's charged cost is in {@link #onFill}.
+     *
+     * @param index dense instrument index.
+     * @param cost cash units (negative for a rebate).
+     */
+    public void charge(final int index, final long cost)
+    {
+        costs[index] += cost;
+        totalCosts += cost;
+    }
 }

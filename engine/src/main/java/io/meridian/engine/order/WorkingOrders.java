@@ -20,6 +20,9 @@ public final class WorkingOrders
     private long filledQty;
     private long venueRejects;
     private long unknownReports;
+    private boolean lastFillLate;
+    private long lateFilledBefore;
+    private long lateFills;
     private int lastFillIndex = -1;
     private byte lastFillSide;
     private long lastFillPrice;
@@ -180,10 +183,10 @@ public final class WorkingOrders
     public boolean onExecReport(final DirectBuffer buffer, final int offset, final PositionKeeper positions)
     {
         final int slot = store.slotOf(ExecReportCodec.clOrdId(buffer, offset));
+        lastFillLate = false;
         if (slot < 0)
         {
-            unknownReports++;
-            return false;
+            return onLateFill(buffer, offset, positions);
         }
         final int index = store.instrument(slot);
         final byte execType = ExecReportCodec.execType(buffer, offset);
@@ -324,5 +327,77 @@ public final class WorkingOrders
     public long unknownReports()
     {
         return unknownReports;
+    }
+
+    /**
+     * A report for an order that is not live: a fill of an order the engine already finished (a late execution, e.g.
+     * one the broker made just before it confirmed a cancel) is applied to the position as a missed fill, for the
+     * part of it that the report's cumulative quantity puts beyond the engine's filled quantity; anything else (a
+     * duplicate of a fill already applied, a report for an unknown order) is counted as unknown.
+     */
+    private boolean onLateFill(final DirectBuffer buffer, final int offset, final PositionKeeper positions)
+    {
+        final byte execType = ExecReportCodec.execType(buffer, offset);
+        final int slot = store.finishedSlotOf(ExecReportCodec.clOrdId(buffer, offset));
+        if (slot < 0 || positions == null || (execType != ExecType.FILL && execType != ExecType.PARTIAL_FILL))
+        {
+            unknownReports++;
+            return false;
+        }
+        // new only as far as the venue's cumulative quantity goes beyond what the engine has: a re-sent or
+        // duplicated report of a fill already applied adds nothing
+        final long filledBefore = store.qty(slot) - store.leaves(slot);
+        final long lastQty = Math.min(ExecReportCodec.lastQty(buffer, offset),
+            ExecReportCodec.cumQty(buffer, offset) - filledBefore);
+        if (lastQty <= 0)
+        {
+            unknownReports++;
+            return false;
+        }
+        final int index = store.instrument(slot);
+        final long sign = Side.sign(store.side(slot));
+        final long fillPrice = ExecReportCodec.lastPrice(buffer, offset);
+        positions.onFill(index, sign * lastQty, fillPrice, ExecReportCodec.chargedCost(buffer, offset));
+        lastFillIndex = index;
+        lastFillSide = store.side(slot);
+        lastFillPrice = fillPrice;
+        lastFillSignedQty = sign * lastQty;
+        lastFillLate = true;
+        lateFilledBefore = filledBefore;
+        store.leaves(slot, Math.max(0, store.leaves(slot) - lastQty));
+        fills++;
+        filledQty += lastQty;
+        lateFills++;
+        return true;
+    }
+
+    /**
+     * Whether the last fill {@link #onExecReport} applied was a late one (for an order already finished).
+     *
+     * @return true when it was.
+     */
+    public boolean lastFillLate()
+    {
+        return lastFillLate;
+    }
+
+    /**
+     * Filled quantity of the late-filled order before the late fill (the engine's view).
+     *
+     * @return lots.
+     */
+    public long lateFilledBefore()
+    {
+        return lateFilledBefore;
+    }
+
+    /**
+     * Late fills applied (fills of orders already finished).
+     *
+     * @return the count.
+     */
+    public long lateFills()
+    {
+        return lateFills;
     }
 }

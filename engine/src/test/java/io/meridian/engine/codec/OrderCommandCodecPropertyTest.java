@@ -31,10 +31,14 @@ final class OrderCommandCodecPropertyTest
         @ForAll final int venueId,
         @ForAll final long price,
         @ForAll final long qty,
-        @ForAll final long origClOrdId)
+        @ForAll final long origClOrdId,
+        @ForAll final long auxPrice,
+        @ForAll final byte orderFlags)
     {
         final UnsafeBuffer buffer = RecordProperties.markedBuffer(direct);
         // Body fields last to first, then the header: a writer that spills into an earlier field shows here.
+        OrderCommandCodec.orderFlags(buffer, offset, orderFlags);
+        OrderCommandCodec.auxPrice(buffer, offset, auxPrice);
         OrderCommandCodec.origClOrdId(buffer, offset, origClOrdId);
         OrderCommandCodec.qty(buffer, offset, qty);
         OrderCommandCodec.price(buffer, offset, price);
@@ -57,6 +61,8 @@ final class OrderCommandCodecPropertyTest
         assertEquals(price, OrderCommandCodec.price(buffer, offset), "price");
         assertEquals(qty, OrderCommandCodec.qty(buffer, offset), "qty");
         assertEquals(origClOrdId, OrderCommandCodec.origClOrdId(buffer, offset), "origClOrdId");
+        assertEquals(auxPrice, OrderCommandCodec.auxPrice(buffer, offset), "auxPrice");
+        assertEquals(orderFlags, OrderCommandCodec.orderFlags(buffer, offset), "orderFlags");
         header.assertReadBack(buffer, offset, OrderCommandCodec.TYPE, OrderCommandCodec.LENGTH);
         RecordProperties.assertOnlyRecordBytesWritten(buffer, offset, OrderCommandCodec.LENGTH);
     }
@@ -75,7 +81,9 @@ final class OrderCommandCodecPropertyTest
         @ForAll final int venueId,
         @ForAll final long price,
         @ForAll final long qty,
-        @ForAll final long origClOrdId)
+        @ForAll final long origClOrdId,
+        @ForAll final long auxPrice,
+        @ForAll final byte orderFlags)
     {
         final UnsafeBuffer buffer = RecordProperties.markedBuffer(false);
         // The header first, then the body fields in table order: a writer that spills into a later field shows here.
@@ -90,6 +98,8 @@ final class OrderCommandCodecPropertyTest
         OrderCommandCodec.price(buffer, offset, price);
         OrderCommandCodec.qty(buffer, offset, qty);
         OrderCommandCodec.origClOrdId(buffer, offset, origClOrdId);
+        OrderCommandCodec.auxPrice(buffer, offset, auxPrice);
+        OrderCommandCodec.orderFlags(buffer, offset, orderFlags);
 
         final Map<String, String> body = new LinkedHashMap<>();
         body.put("causeSequence", Long.toString(causeSequence));
@@ -102,6 +112,8 @@ final class OrderCommandCodecPropertyTest
         body.put("price", Long.toString(price));
         body.put("qty", Long.toString(qty));
         body.put("origClOrdId", Long.toString(origClOrdId));
+        body.put("auxPrice", Long.toString(auxPrice));
+        body.put("orderFlags", Byte.toString(orderFlags));
         RecordProperties.assertToolsSee(buffer, offset, OrderCommandCodec.LAYOUT, header, body);
         RecordProperties.assertDiffNamesTheEditedField(buffer, offset, OrderCommandCodec.LAYOUT, edit);
     }

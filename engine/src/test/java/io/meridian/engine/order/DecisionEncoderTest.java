@@ -6,6 +6,7 @@ import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
+import io.meridian.engine.api.TimeInForce;
 import io.meridian.engine.api.TradingState;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
@@ -34,6 +35,33 @@ class DecisionEncoderTest
         assertEquals(instrumentId, Header.instrumentId(r, 0));
         assertEquals(500, Header.eventTimeNs(r, 0));
         assertEquals(600, Header.receiveTimeNs(r, 0));
+    }
+
+    @Test
+    void shouldWriteStopLimitGtcOrderWithItsStopPriceAndFlags()
+    {
+        encoder.cause(7, 1, 2);
+        encoder.orderCommand(4, 11, OrderCommandType.NEW, Side.SELL, OrderType.STOP_LIMIT, TimeInForce.GTC, 990,
+            1_000, OrderCommandCodec.FLAG_OUTSIDE_RTH, 25, 0);
+        // a shorter record after it: the shared buffer's leftover bytes must not leak into its padding
+        encoder.orderCommand(4, 12, OrderCommandType.NEW, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 0,
+            (byte)0, 5, 0);
+
+        final UnsafeBuffer stop = sink.records().get(0);
+        assertEquals(OrderCommandCodec.LENGTH, Header.length(stop, 0));
+        assertEquals(OrderType.STOP_LIMIT, OrderCommandCodec.orderType(stop, 0));
+        assertEquals(TimeInForce.GTC, OrderCommandCodec.timeInForce(stop, 0));
+        assertEquals(990, OrderCommandCodec.price(stop, 0));
+        assertEquals(1_000, OrderCommandCodec.auxPrice(stop, 0));
+        assertEquals(OrderCommandCodec.FLAG_OUTSIDE_RTH, OrderCommandCodec.orderFlags(stop, 0));
+        assertEquals(25, OrderCommandCodec.qty(stop, 0));
+        final UnsafeBuffer market = sink.records().get(1);
+        assertEquals(OrderType.MARKET, OrderCommandCodec.orderType(market, 0));
+        assertEquals(TimeInForce.IOC, OrderCommandCodec.timeInForce(market, 0));
+        assertEquals(0, OrderCommandCodec.auxPrice(market, 0));
+        assertEquals(0, OrderCommandCodec.orderFlags(market, 0));
+        assertEquals("STOP_LIMIT", OrderType.name(OrderType.STOP_LIMIT));
+        assertEquals("GTC", TimeInForce.name(TimeInForce.GTC));
     }
 
     @Test
@@ -68,6 +96,9 @@ class DecisionEncoderTest
         assertEquals(OrderCommandType.NEW, OrderCommandCodec.command(order, 0));
         assertEquals(1_235, OrderCommandCodec.price(order, 0));
         assertEquals(1, OrderCommandCodec.venueId(order, 0));
+        assertEquals(TimeInForce.DAY, OrderCommandCodec.timeInForce(order, 0));
+        assertEquals(0, OrderCommandCodec.auxPrice(order, 0));
+        assertEquals(0, OrderCommandCodec.orderFlags(order, 0));
         final UnsafeBuffer state = sink.records().get(3);
         assertHeader(state, RecordType.TRADING_STATE, 4, 0);
         assertEquals(TradingState.HALTED, TradingStateChangeCodec.state(state, 0));

@@ -220,6 +220,121 @@ class ReconcilerTest
     }
 
     @Test
+    void aLateFillOfAFinishedOrderIsAppliedAsAMissedFillAndJournaledWithoutAHalt()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        snapshotEndsAndUp();
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.PARTIAL_FILL, Side.BUY, A_ASK, 3, 7, 3).slot());
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.CANCELLED, Side.BUY, 0, 0, 0, 3).slot());
+        assertEquals(0, orders.workingOrders().workingClOrdId(0), "finished: cancelled after 3 of 10");
+        sink.clear();
+
+        // the broker executed 4 more just before it confirmed the cancel; the execution arrives after the cancel
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.PARTIAL_FILL, Side.BUY, A_ASK - 100, 4, 3, 7)
+            .slot());
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_FILL_FOR_FINISHED_ORDER, A, clOrdId, 3, 4, 1);
+        assertEquals(1, ReconciliationCodec.applied(r.get(0), 0));
+        assertEquals(7, orders.positions().position(0), "3 filled before the cancel and 4 late");
+        assertEquals(1, orders.workingOrders().lateFills());
+        assertEquals(0, of(RecordType.TRADING_STATE).size(), "applied, not halting");
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+
+        // the next reconciliation sees the broker's position of 7 and the engine's 7: clean
+        sink.clear();
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        position(A, 7);
+        execution(A, clOrdId, 77, A_ASK, 3, 11);
+        execution(A, clOrdId, 77, A_ASK - 100, 4, 12);
+        snapshotEndsAndUp();
+        final List<UnsafeBuffer> again = of(RecordType.RECONCILIATION);
+        assertEquals(1, again.size());
+        assertDiff(again.get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void aReportForAnOrderThatNeverExistedIsCountedNotApplied()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        snapshotEndsAndUp();
+        sink.clear();
+        orders.onEvent(events.execReport(A, tick(), 987_654, ExecType.FILL, Side.BUY, A_ASK, 5, 0, 5).slot());
+        assertEquals(0, of(RecordType.RECONCILIATION).size());
+        assertEquals(0, orders.positions().position(0));
+        assertEquals(1, orders.workingOrders().unknownReports());
+    }
+
+    @Test
+    void anIbCommissionIsChargedOnceToItsFillsNetPnl()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        snapshotEndsAndUp();
+        // the commission report may come before its execution (IB sends them apart): charged once both are known
+        commission(31, 15_000);
+        assertEquals(0, orders.positions().costs(0));
+        execution(A, clOrdId, 77, A_ASK, 10, 31, ExecutionCodec.KIND_LIVE_EXECUTION);
+        assertEquals(15_000, orders.positions().costs(0));
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.FILL, Side.BUY, A_ASK, 10, 0, 10).slot());
+        // by hand: bought 10 at 50.0100 (ticks of 0.0001, one cash unit each per share), marked at the mid 50.0000:
+        // gross -10 x 100 = -1,000; commission 1.50 = 15,000 cash units; net -16,000
+        assertEquals(15_000, orders.positions().costs(0));
+        assertEquals(-1_000, orders.positions().realized(0) + orders.positions().unrealized(0));
+        assertEquals(-16_000, orders.positions().netPnl(0));
+
+        // a reconnect's snapshot repeats the execution and its commission: not charged again
+        sink.clear();
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        position(A, 10);
+        execution(A, clOrdId, 77, A_ASK, 10, 31);
+        commission(31, 15_000);
+        snapshotEndsAndUp();
+        assertEquals(15_000, orders.positions().costs(0));
+        assertEquals(1, orders.brokerLive().commissionsCharged());
+    }
+
+    @Test
+    void theCommissionOfAMissedFillIsChargedWhenTheReconciliationAppliesIt()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 6);
+        position(A, 4);
+        execution(A, clOrdId, 77, A_ASK, 4, 41);
+        commission(41, 10_000);
+        snapshotEndsAndUp();
+
+        assertEquals(4, orders.positions().position(0), "the missed fill was applied");
+        assertEquals(10_000, orders.positions().costs(0), "and its commission charged");
+    }
+
+    @Test
+    void anOrderRefTheBrokerReportsOnASecondOrderHalts()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        snapshotEndsAndUp();
+        sink.clear();
+        // live (outside a snapshot): the broker reports IB order 78 with the reference of order 77
+        openOrder(A, clOrdId, 78, A_ASK, 10);
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_DUPLICATE_ORDER_REF, A, clOrdId, 77, 78, 1);
+        assertEquals(0, ReconciliationCodec.applied(r.get(0), 0));
+        assertHaltedByReconciliation(1);
+    }
+
+    private void commission(final long hash, final long cash)
+    {
+        orders.onEvent(events.record(b -> {
+            b.setMemory(0, ExecutionCodec.LENGTH, (byte)0);
+            Header.write(b, 0, RecordType.EXECUTION, ExecutionCodec.LENGTH, 0, 0, tick(), 0, 6, 1);
+            ExecutionCodec.commission(b, 0, cash);
+            ExecutionCodec.execIdHash(b, 0, hash);
+            ExecutionCodec.kind(b, 0, ExecutionCodec.KIND_COMMISSION);
+        }).slot());
+    }
+
+    @Test
     void severalDifferencesAreNumberedAndAnOperatorResumeAcceptsThem()
     {
         openOrder(A, clOrdId, 77, A_ASK - 100, 7);

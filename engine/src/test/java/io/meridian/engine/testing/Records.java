@@ -67,6 +67,7 @@ public final class Records
         final byte execType, final byte side, final long lastPrice, final long lastQty, final long leaves,
         final long cum)
     {
+        b.setMemory(0, ExecReportCodec.LENGTH, (byte)0);    // no costs, not bytes of the slot's previous record
         Header.write(b, 0, RecordType.EXEC_REPORT, ExecReportCodec.LENGTH, instrument, 0, timeNs, timeNs, VENUE, 0);
         ExecReportCodec.clOrdId(b, 0, clOrdId);
         ExecReportCodec.venueOrderId(b, 0, clOrdId + 1_000_000);

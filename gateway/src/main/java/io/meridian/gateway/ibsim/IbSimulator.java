@@ -23,6 +23,10 @@ import java.util.List;
  * partial fills, fills, cancels, commissions, positions, executions and account summary, and the faults of
  * {@link SimFaults}, scripted or on demand. Driven by {@link #doWork(long)}; creates no thread and reads no clock.
  *
+ * <p>Over 500 lines: this is the simulator's whole public surface, its on-demand faults and scripted market events
+ * for tests beside the duty cycle; the work itself is in {@link SimBroker}, {@link SimRequests} and
+ * {@link SimMarketFeed}.
+ *
  * <p>Owned by the thread that calls {@code doWork}; the on-demand fault methods must be called on it too.
  */
 public final class IbSimulator implements AutoCloseable
@@ -47,6 +51,8 @@ public final class IbSimulator implements AutoCloseable
     private boolean connectivityLost;
     private int rejectNextCode;
     private long sessionsAccepted;
+    private boolean duplicateNextRef;
+    private String lastOrderRef;
 
     /**
      * A simulator that is not yet listening.
@@ -99,6 +105,23 @@ public final class IbSimulator implements AutoCloseable
     {
         final int i = broker.instrumentIndex(0, symbol);
         return i < 0 ? 0 : broker.position[i];
+    }
+
+    /**
+     * Commission charged on one instrument's executions so far.
+     *
+     * @param symbol the symbol.
+     * @return the sum, in the account currency.
+     */
+    public double commissions(final String symbol)
+    {
+        final int i = broker.instrumentIndex(0, symbol);
+        double sum = 0;
+        for (final SimBroker.Execution e : broker.executions)
+        {
+            sum += e.order().instrument == i ? e.commission() : 0;
+        }
+        return sum;
     }
 
     /**
@@ -308,6 +331,93 @@ public final class IbSimulator implements AutoCloseable
     }
 
     /**
+     * The trading session ends (fault, and {@code session-end@T}): every working DAY order is cancelled at the
+     * broker and reported Cancelled to its client; GTC orders keep working (across this and any reconnect).
+     *
+     * @return how many orders were cancelled.
+     */
+    public int endSession()
+    {
+        return broker.endSession(requests);
+    }
+
+    /**
+     * Regular trading hours end or start (faults {@code rth-end@T}, {@code rth-start@T}): outside them only orders
+     * placed with outsideRth execute; the others wait for the hours to start again.
+     *
+     * @param outside true when the market is now outside regular trading hours.
+     */
+    public void outsideRegularHours(final boolean outside)
+    {
+        broker.outsideRegularHours = outside;
+    }
+
+    /**
+     * Fault {@code duplicate-ref}: the next new order is reported with the order reference of the order its client
+     * placed before it.
+     */
+    public void duplicateNextOrderRef()
+    {
+        duplicateNextRef = true;
+    }
+
+    /** The order reference the broker keeps for a new order (the client's, unless {@code duplicate-ref} is due). */
+    String orderRefFor(final String clientRef, final boolean newOrder)
+    {
+        if (!newOrder)
+        {
+            return clientRef;
+        }
+        final String previous = lastOrderRef;
+        lastOrderRef = clientRef;
+        if (duplicateNextRef && previous != null)
+        {
+            duplicateNextRef = false;
+            return previous;
+        }
+        return clientRef;
+    }
+
+    /**
+     * A scripted quote for one instrument (on demand; a test with a very long {@code marketIntervalMs} drives the
+     * whole market this way): the broker matches working orders on it, and subscribers get its ticks.
+     *
+     * @param symbol the symbol.
+     * @param bid bid price.
+     * @param bidSize bid size, shares.
+     * @param ask ask price.
+     * @param askSize ask size, shares.
+     */
+    public void quote(final String symbol, final double bid, final long bidSize, final double ask,
+        final long askSize)
+    {
+        feed.quote(index(symbol), bid, bidSize, ask, askSize, true);
+    }
+
+    /**
+     * A scripted last trade for one instrument (on demand): stops trigger on it, the broker matches, and subscribers
+     * get its ticks.
+     *
+     * @param symbol the symbol.
+     * @param price trade price.
+     * @param size trade size, shares.
+     */
+    public void trade(final String symbol, final double price, final long size)
+    {
+        feed.trade(index(symbol), price, size, true);
+    }
+
+    private int index(final String symbol)
+    {
+        final int i = broker.instrumentIndex(0, symbol);
+        if (i < 0)
+        {
+            throw new IllegalArgumentException("ib-sim: unknown symbol '" + symbol + "'");
+        }
+        return i;
+    }
+
+    /**
      * Stops market data for a while (fault: stale data).
      *
      * @param ms how long.
@@ -387,6 +497,10 @@ public final class IbSimulator implements AutoCloseable
                 notice(code, "connectivity (simulated)");
             }
             case "stale" -> stale(Math.round(Double.parseDouble(e.arg()) * 1000));
+            case "session-end" -> endSession();
+            case "duplicate-ref" -> duplicateNextOrderRef();
+            case "rth-end" -> outsideRegularHours(true);
+            case "rth-start" -> outsideRegularHours(false);
             case "halt" -> halt(e.arg(), true);
             case "resume" -> halt(e.arg(), false);
             default -> throw new IllegalStateException("unknown timed fault " + e.name());

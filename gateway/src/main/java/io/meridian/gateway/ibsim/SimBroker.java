@@ -9,8 +9,12 @@ import java.util.Map;
  * The simulator's broker: the truth about orders, executions, positions and cash. Orders match against the top of
  * book of the synthetic market: a buy executes at the ask when it is marketable (market order, triggered stop, or
  * limit at or above the ask), up to the ask size (and at most {@code partialFillQty} per execution when set); sells
- * mirror that at the bid. Stops trigger when the touch reaches the stop price. IOC orders cancel what did not
- * execute on arrival. Owned by the simulator's thread.
+ * mirror that at the bid. Stops (STP, STP LMT) trigger when the last trade reaches the stop price (a buy stop at a
+ * trade at or above it, a sell stop at or below it; IB's default trigger for stocks), including the last trade
+ * already printed when the order arrives; a triggered STP then acts as a market order, a triggered STP LMT as a
+ * limit order at its limit price. IOC orders cancel what did not execute on arrival. Outside regular trading hours
+ * only orders marked outsideRth execute; the others wait. At the session's end
+ * ({@link #endSession}) DAY orders are cancelled and GTC orders keep working. Owned by the simulator's thread.
  */
 final class SimBroker
 {
@@ -40,6 +44,8 @@ final class SimBroker
     final Map<Long, SimOrder> orders = new LinkedHashMap<>();
     final List<Execution> executions = new ArrayList<>();
     double cash;
+    /** Whether the market is outside regular trading hours (fault {@code rth-end@T}, ended by {@code rth-start@T}). */
+    boolean outsideRegularHours;
     private long nextPermId = 1_000_000;
     private long execSequence;
 
@@ -93,12 +99,54 @@ final class SimBroker
         orders.put(order.orderId, order);
         order.status = "Submitted";
         reports.onStatus(order);
+        trigger(order, last[order.instrument]);
         match(order, time, reports);
         if ("IOC".equals(order.tif) && order.working())
         {
             order.status = "Cancelled";
             reports.onStatus(order);
         }
+    }
+
+    /**
+     * Cancels an order after executing half of its rest (fault {@code late-exec}): the Cancelled status is reported
+     * before the execution, as when a cancel and an execution cross at the exchange.
+     *
+     * @return false when the order is not working.
+     */
+    boolean cancelAfterLateExecution(final long orderId, final String time, final Reports reports)
+    {
+        final SimOrder order = orders.get(orderId);
+        if (order == null || !order.working())
+        {
+            return false;
+        }
+        final int i = order.instrument;
+        final double price = order.hasLimit() ? order.limitPrice : order.buy ? ask[i] : bid[i];
+        final long shares = order.remaining() / 2;
+        if (shares <= 0 || price <= 0)
+        {
+            return cancel(orderId, reports);
+        }
+        final Execution[] held = new Execution[1];
+        execute(order, shares, price, time, new Reports()
+        {
+            @Override
+            public void onStatus(final SimOrder o)
+            {
+                // the status after the execution is not sent: the cancel's status overtakes it
+            }
+
+            @Override
+            public void onExecution(final SimOrder o, final Execution execution)
+            {
+                held[0] = execution;
+            }
+        });
+        order.status = "Cancelled";
+        reports.onStatus(order);
+        reports.onExecution(order, held[0]);
+        return true;
     }
 
     boolean cancel(final long orderId, final Reports reports)
@@ -126,7 +174,44 @@ final class SimBroker
     void onTrade(final int instrument, final double price, final String time, final Reports reports)
     {
         last[instrument] = price;
+        for (final SimOrder order : orders.values())
+        {
+            if (order.instrument == instrument && order.working())
+            {
+                trigger(order, price);
+            }
+        }
         matchInstrument(instrument, time, reports);
+    }
+
+    /** Triggers a stop order when a trade at {@code lastPrice} reached its stop price. */
+    private static void trigger(final SimOrder o, final double lastPrice)
+    {
+        if (o.isStop() && !o.stopTriggered && lastPrice > 0)
+        {
+            o.stopTriggered = o.buy ? lastPrice >= o.stopPrice : lastPrice <= o.stopPrice;
+        }
+    }
+
+    /**
+     * The trading session ends: every working DAY order is cancelled (reported Cancelled); GTC orders keep working.
+     *
+     * @param reports receives the statuses.
+     * @return how many orders were cancelled.
+     */
+    int endSession(final Reports reports)
+    {
+        int cancelled = 0;
+        for (final SimOrder order : orders.values())
+        {
+            if (order.working() && !"GTC".equals(order.tif))
+            {
+                order.status = "Cancelled";
+                reports.onStatus(order);
+                cancelled++;
+            }
+        }
+        return cancelled;
     }
 
     private void matchInstrument(final int instrument, final String time, final Reports reports)
@@ -143,17 +228,13 @@ final class SimBroker
     private void match(final SimOrder o, final String time, final Reports reports)
     {
         final int i = o.instrument;
-        if (halted[i] || bid[i] <= 0 || ask[i] <= 0)
+        if (halted[i] || bid[i] <= 0 || ask[i] <= 0 || (outsideRegularHours && !o.outsideRth))
         {
-            return;
+            return;     // outside regular trading hours only an order marked outsideRth executes
         }
         if (o.isStop() && !o.stopTriggered)
         {
-            o.stopTriggered = o.buy ? ask[i] >= o.stopPrice : bid[i] <= o.stopPrice;
-            if (!o.stopTriggered)
-            {
-                return;
-            }
+            return;     // waits for a trade at or through its stop price
         }
         final double price = o.buy ? ask[i] : bid[i];
         final boolean marketable = o.isMarket() || (o.buy ? price <= o.limitPrice : price >= o.limitPrice);

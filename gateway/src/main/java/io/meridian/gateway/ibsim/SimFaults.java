@@ -21,6 +21,13 @@ import java.util.Locale;
  * connectivity@T=CODE     send 1100 (market data stops), 1101 or 1102 (it resumes)
  * stale@T=SECONDS         market data stops for SECONDS
  * halt@T=SYMBOL           SYMBOL halts (TICK_GENERIC 49 = 1, no executions); resume@T=SYMBOL ends it
+ * session-end@T           the trading session ends: working DAY orders are cancelled, GTC orders keep working
+ * late-exec               a cancel races an execution: the broker executes half of the order's rest (at its limit,
+ *                         or the touch for a market order) just before it cancels, and reports the Cancelled status
+ *                         before that execution (a late fill for an order the client already saw finished)
+ * rth-end@T               regular trading hours end: only orders placed with outsideRth execute; rth-start@T ends it
+ * duplicate-ref@T         the first order placed after T is reported (OPEN_ORDER, ORDER_STATUS, EXECUTION_DATA) with
+ *                         the order reference of the order placed before it
  * </pre>
  *
  * @param timed the timed events, in spec order.
@@ -29,6 +36,7 @@ import java.util.Locale;
  * @param delayStatusMs delay of order reports, 0 when off.
  * @param reorderStatus whether a fill's status precedes its execution.
  * @param pacingLimit messages per second before error 100, 0 when off.
+ * @param lateExecution whether a cancel is preceded by an execution reported after the Cancelled status.
  */
 public record SimFaults(
     List<Event> timed,
@@ -36,7 +44,8 @@ public record SimFaults(
     boolean duplicateStatus,
     long delayStatusMs,
     boolean reorderStatus,
-    int pacingLimit)
+    int pacingLimit,
+    boolean lateExecution)
 {
     /**
      * One timed fault.
@@ -64,7 +73,7 @@ public record SimFaults(
      */
     public static SimFaults none()
     {
-        return new SimFaults(List.of(), 0, false, 0, false, 0);
+        return new SimFaults(List.of(), 0, false, 0, false, 0, false);
     }
 
     /**
@@ -82,6 +91,7 @@ public record SimFaults(
         long delay = 0;
         boolean reorder = false;
         int pacing = 0;
+        boolean late = false;
         for (final String raw : spec.split(",", -1))
         {
             final String item = raw.trim();
@@ -99,16 +109,19 @@ public record SimFaults(
                 final long atMs = at >= 0 ? Math.round(Double.parseDouble(head.substring(at + 1)) * 1000) : -1;
                 switch (name)
                 {
-                    case "disconnect", "restart", "reject", "farm", "connectivity", "stale", "halt", "resume" ->
+                    case "disconnect", "restart", "reject", "farm", "connectivity", "stale", "halt", "resume",
+                        "session-end", "duplicate-ref", "rth-end", "rth-start" ->
                         timed.add(new Event(requireTime(atMs), name, requireArg(name, arg)));
                     case "reject-all" -> rejectAll = arg.isEmpty() ? 201 : Integer.parseInt(arg);
                     case "duplicate-status" -> duplicate = true;
                     case "delay-status" -> delay = Long.parseLong(arg);
                     case "reorder-status" -> reorder = true;
                     case "pacing" -> pacing = arg.isEmpty() ? 50 : Integer.parseInt(arg);
+                    case "late-exec" -> late = true;
                     default -> throw new IllegalArgumentException("unknown fault (allowed: disconnect, restart, "
                         + "reject, reject-all, duplicate-status, delay-status, reorder-status, pacing, farm, "
-                        + "connectivity, stale, halt, resume)");
+                        + "connectivity, stale, halt, resume, session-end, late-exec, duplicate-ref, rth-end, "
+                        + "rth-start)");
                 }
             }
             catch (final IllegalArgumentException ex)
@@ -120,7 +133,7 @@ public record SimFaults(
         {
             throw new IllegalArgumentException("--faults pacing=" + pacing + " is not in 1..63");
         }
-        return new SimFaults(timed, rejectAll, duplicate, delay, reorder, pacing);
+        return new SimFaults(timed, rejectAll, duplicate, delay, reorder, pacing, late);
     }
 
     private static long requireTime(final long atMs)

@@ -63,40 +63,48 @@ final class SimMarketFeed
         final int i = Header.instrumentId(record, 0) - 1;
         final double scale = sim.config().instruments().get(i).priceScale();
         final boolean publish = live && !broker.halted[i];
-        final String time = sim.timeText();
         if (Header.type(record, 0) == RecordType.QUOTE)
         {
-            final double bid = QuoteCodec.bidPrice(record, 0) / scale;
-            final double ask = QuoteCodec.askPrice(record, 0) / scale;
-            final long bidQty = QuoteCodec.bidQty(record, 0);
-            final long askQty = QuoteCodec.askQty(record, 0);
-            broker.onQuote(i, bid, bidQty, ask, askQty, time, reports);
-            if (publish)
-            {
-                publishQuote(i, bid, bidQty, ask, askQty);
-            }
+            quote(i, QuoteCodec.bidPrice(record, 0) / scale, QuoteCodec.bidQty(record, 0),
+                QuoteCodec.askPrice(record, 0) / scale, QuoteCodec.askQty(record, 0), publish);
         }
         else if (Header.type(record, 0) == RecordType.TRADE)
         {
-            final double price = TradeCodec.price(record, 0) / scale;
-            final long qty = TradeCodec.qty(record, 0);
-            broker.onTrade(i, price, time, reports);
-            if (publish)
+            trade(i, TradeCodec.price(record, 0) / scale, TradeCodec.qty(record, 0), publish);
+        }
+    }
+
+    /** A quote: the broker matches on it, then subscribers get its ticks when {@code publish}. */
+    void quote(final int i, final double bid, final long bidQty, final double ask, final long askQty,
+        final boolean publish)
+    {
+        broker.onQuote(i, bid, bidQty, ask, askQty, sim.timeText(), reports);
+        if (publish)
+        {
+            publishQuote(i, bid, bidQty, ask, askQty);
+        }
+    }
+
+    /** A trade: the broker triggers stops and matches on it, then subscribers get its ticks when {@code publish}. */
+    void trade(final int i, final double price, final long qty, final boolean publish)
+    {
+        broker.onTrade(i, price, sim.timeText(), reports);
+        if (!publish)
+        {
+            return;
+        }
+        for (final SimSession s : sim.sessions())
+        {
+            s.marketDataReqIds.forEach((reqId, instrument) ->
             {
-                for (final SimSession s : sim.sessions())
+                if (instrument == i)
                 {
-                    s.marketDataReqIds.forEach((reqId, instrument) ->
-                    {
-                        if (instrument == i)
-                        {
-                            s.send(SimMessages.tickPrice(reqId, TickTypes.LAST, price, qty, 0));
-                            s.send(SimMessages.tickSize(reqId, TickTypes.LAST_SIZE, qty));
-                            s.send(SimMessages.tickString(reqId, TickTypes.LAST_TIMESTAMP,
-                                Long.toString(sim.epochSeconds())));
-                        }
-                    });
+                    s.send(SimMessages.tickPrice(reqId, TickTypes.LAST, price, qty, 0));
+                    s.send(SimMessages.tickSize(reqId, TickTypes.LAST_SIZE, qty));
+                    s.send(SimMessages.tickString(reqId, TickTypes.LAST_TIMESTAMP,
+                        Long.toString(sim.epochSeconds())));
                 }
-            }
+            });
         }
     }
 

@@ -180,8 +180,15 @@ final class SimRequests implements SimBroker.Reports
         o.stopPrice = f.get(20).isEmpty() ? 0 : Double.parseDouble(f.get(20));
         o.tif = f.get(21);
         o.account = f.get(23).isEmpty() ? sim.config().account() : f.get(23);
-        o.orderRef = f.get(26);
+        o.orderRef = sim.orderRefFor(f.get(26), existing == null);
         o.outsideRth = "1".equals(f.get(33));
+        if (!o.account.equals(sim.config().account()))
+        {
+            // IB validates the account before anything else: only the session's managed account may trade
+            rejectOrder(s, o, ErrorCodes.ERROR_VALIDATING_REQUEST, "account " + o.account + " is not managed by this "
+                + "session (" + sim.config().account() + ")");
+            return;
+        }
         final String reason = validate(o, f.get(16));
         final int reject = sim.takeRejectCode();
         if (reason != null || reject != 0)
@@ -247,13 +254,16 @@ final class SimRequests implements SimBroker.Reports
         o.status = "Inactive";
         broker.orders.put(o.orderId, o);
         final String why = reason == null ? "simulated" : reason;
-        s.send(SimMessages.error(o.orderId, code, "Order rejected - reason:" + why));
+        s.send(SimMessages.error(o.orderId, code, code == ErrorCodes.ERROR_VALIDATING_REQUEST
+            ? "Error validating request: cause - " + why : "Order rejected - reason:" + why));
         sim.sendOrderReport(o.clientId, SimMessages.orderStatus(o));
     }
 
     private void cancelOrder(final SimSession s, final long orderId)
     {
-        if (!broker.cancel(orderId, this))
+        final boolean cancelled = sim.faults().lateExecution()
+            ? broker.cancelAfterLateExecution(orderId, sim.timeText(), this) : broker.cancel(orderId, this);
+        if (!cancelled)
         {
             s.send(SimMessages.error(orderId, ErrorCodes.ORDER_TO_CANCEL_NOT_FOUND,
                 "OrderId " + orderId + " that needs to be cancelled is not found."));

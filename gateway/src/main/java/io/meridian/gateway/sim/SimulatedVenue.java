@@ -5,6 +5,7 @@ import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
+import io.meridian.engine.api.TimeInForce;
 import io.meridian.engine.codec.BarCodec;
 import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;
@@ -44,9 +45,12 @@ import org.agrona.concurrent.UnsafeBuffer;
  *       delivered). Every report the command causes carries {@code eventTimeNs = nowNs + latencyNs}. There is no
  *       extra latency on the way back: a report is emitted when the clock reaches its event time.</li>
  *   <li><b>NEW.</b> Rejected ({@link ExecType#REJECTED}, {@link RejectReason#VENUE_REJECT}) when the venue has no
- *       quote for the instrument yet, the side or order type is unknown, the quantity is not positive, a limit
+ *       quote for the instrument yet, the side is unknown, the quantity is not positive, a limit
  *       price is not positive, the command names another venue (a {@code venueId} other than 0 or this venue's),
- *       the clOrdId is already working, or {@code maxOrders} orders are working. Otherwise {@link ExecType#ACK}
+ *       the clOrdId is already working, or {@code maxOrders} orders are working. An order type other than MARKET
+ *       and LIMIT (STOP, STOP_LIMIT: this venue keeps no stop book) or a time in force other than DAY, IOC and GTC
+ *       is rejected with {@link RejectReason#VENUE_UNSUPPORTED_ORDER}; GTC behaves as DAY (a backtest has no
+ *       session end that would cancel DAY orders). Otherwise {@link ExecType#ACK}
  *       (with a new venue order id), then, if marketable (MARKET; LIMIT buy at or above the ask; LIMIT sell at or
  *       below the bid) a fill at the touch price for {@code min(qty, displayed size)}: {@link ExecType#FILL} when
  *       complete, else {@link ExecType#PARTIAL_FILL}. The displayed size the fill took is removed from the venue's
@@ -483,6 +487,16 @@ public final class SimulatedVenue implements SimulatedVenuePort
         final int targetVenue = OrderCommandCodec.venueId(pending.slots(), offset);
         final VenueBook book = books.get(instrumentId);
 
+        final byte tif = OrderCommandCodec.timeInForce(pending.slots(), offset);
+        if ((orderType != OrderType.MARKET && orderType != OrderType.LIMIT)
+            || (tif != TimeInForce.DAY && tif != TimeInForce.IOC && tif != TimeInForce.GTC))
+        {
+            // STOP / STOP_LIMIT (or an unknown code): this venue has no stop book, so it refuses them by name
+            // rather than treating them as market or limit orders
+            reports.emit(nowNs, instrumentId, clOrdId, 0L, ExecType.REJECTED, side,
+                RejectReason.VENUE_UNSUPPORTED_ORDER.code(), 0L, 0L, 0L, 0L);
+            return 1;
+        }
         final boolean valid = book != null && book.quoted &&
             (side == Side.BUY || side == Side.SELL) &&
             (orderType == OrderType.MARKET || (orderType == OrderType.LIMIT && price > 0)) &&
@@ -537,7 +551,7 @@ public final class SimulatedVenue implements SimulatedVenuePort
         {
             release(order);
         }
-        else if (market || OrderCommandCodec.timeInForce(pending.slots(), offset) == TIF_IOC)
+        else if (market || tif == TIF_IOC)
         {
             order.leavesQty = 0;
             reports.emit(nowNs, instrumentId, clOrdId, order.venueOrderId, ExecType.CANCELLED, side, (short)0,

@@ -5,6 +5,7 @@ import io.meridian.engine.api.OrderCommandType;
 import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
+import io.meridian.engine.api.TimeInForce;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
 import io.meridian.engine.codec.QuoteCodec;
@@ -308,6 +309,30 @@ class SimulatedVenueTest
         assertReport(reports.get(6), ExecType.REJECTED, 6, 0, 0, 0, 0, 2_000);
         assertReport(reports.get(7), ExecType.REJECTED, 7, 0, 0, 0, 0, 2_000);
         assertEquals(1, small.venue.workingOrderCount());
+    }
+
+    @Test
+    void shouldRefuseOrderTypesAndTimesInForceItDoesNotSupportByName()
+    {
+        script.quote(ID, 1_000, 99, 100, 101, 100);
+        // a STOP buy with its stop below the ask would fill at once if taken for a market order: refused instead
+        script.command(2_000, ID, OrderCommandType.NEW, 1, Side.BUY, OrderType.STOP, TimeInForce.DAY, 0, 10, 0);
+        script.command(2_000, ID, OrderCommandType.NEW, 2, Side.SELL, OrderType.STOP_LIMIT, TimeInForce.DAY, 98, 10,
+            0);
+        script.command(2_000, ID, OrderCommandType.NEW, 3, Side.BUY, (byte)9, TimeInForce.DAY, 100, 10, 0);
+        script.command(2_000, ID, OrderCommandType.NEW, 4, Side.BUY, OrderType.LIMIT, (byte)7, 100, 10, 0);
+        // GTC is supported: it rests like DAY (no session end in a backtest)
+        script.command(2_000, ID, OrderCommandType.NEW, 5, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 10, 0);
+        venue.poll(2_500);
+        final List<VenueScript.Report> reports = script.drain();
+        assertEquals(5, reports.size());
+        for (int i = 0; i < 4; i++)
+        {
+            assertReport(reports.get(i), ExecType.REJECTED, i + 1, 0, 0, 0, 0, 2_500);
+            assertEquals(RejectReason.VENUE_UNSUPPORTED_ORDER.code(), reports.get(i).rejectCode());
+        }
+        assertReport(reports.get(4), ExecType.ACK, 5, 0, 0, 10, 0, 2_500);
+        assertEquals(1, venue.workingOrderCount());
     }
 
     @Test

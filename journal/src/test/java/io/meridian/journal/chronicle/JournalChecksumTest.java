@@ -379,8 +379,8 @@ class JournalChecksumTest
             }
         }
         final String expected = "journal " + dir + " is journal format version 1 (written before journal records "
-            + "carried checksums); this build reads journal format version 3 only: read it with the build that wrote "
-            + "it";
+            + "carried checksums); this build reads journal format version " + JournalFormat.VERSION + " only: read it "
+            + "with the build that wrote it";
         assertEquals(expected, JournalFormat.unsupportedVersion(dir, 1));
         assertEquals(expected, assertThrows(JournalException.class, () -> JournalReader.open(dir)).getMessage());
         assertEquals(expected,
@@ -397,19 +397,21 @@ class JournalChecksumTest
     @Test
     void shouldRefuseAJournalOfANewerFormat()
     {
-        final Path dir = tmp.resolve("format-4");
+        final int newer = JournalFormat.VERSION + 1;
+        final Path dir = tmp.resolve("format-newer");
         ChronicleQueues.openForWrite(dir.resolve(JournalFormat.OUTPUT_QUEUE), ChronicleQueues.MIN_BLOCK_SIZE).close();
         try (SingleChronicleQueue input = ChronicleQueues.openForWrite(dir.resolve(JournalFormat.INPUT_QUEUE),
             ChronicleQueues.MIN_BLOCK_SIZE);
             ExcerptAppender in = input.createAppender())
         {
             final UnsafeBuffer manifest = JournalFormat.encodeManifest(MANIFEST);
-            manifest.putInt(JournalFormat.FORMAT_VERSION_OFFSET, 4);
+            manifest.putInt(JournalFormat.FORMAT_VERSION_OFFSET, newer);
             RawQueues.writeChecksummed(in, manifest);
         }
         final JournalException refused = assertThrows(JournalException.class, () -> JournalReader.open(dir));
-        assertEquals("journal " + dir + " is journal format version 4 (written by a newer build); this build reads "
-            + "journal format version 3 only: read it with the build that wrote it", refused.getMessage());
+        assertEquals("journal " + dir + " is journal format version " + newer + " (written by a newer build); this "
+            + "build reads journal format version " + JournalFormat.VERSION + " only: read it with the build that "
+            + "wrote it", refused.getMessage());
     }
 
     private Path writeJournal(final String name)

@@ -4,7 +4,6 @@ import io.meridian.engine.api.ConnectivityState;
 import io.meridian.engine.api.ExecType;
 import io.meridian.engine.api.InboundSink;
 import io.meridian.engine.api.OrderCommandType;
-import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
@@ -29,8 +28,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The IB adapter, the counterpart of the simulated venue and the synthetic market for a TWS session. Outbound it
- * takes the engine's ORDER_COMMAND records ({@link #onRecord}): NEW becomes PLACE_ORDER (LMT or MKT, DAY or IOC,
- * the account, and Meridian's client order id as the durable order reference), CANCEL becomes CANCEL_ORDER,
+ * takes the engine's ORDER_COMMAND records ({@link #onRecord}): NEW becomes PLACE_ORDER (LMT, MKT, STP or STP LMT with
+ * the command's limit and stop (aux) prices; DAY, IOC or GTC; outsideRth from its flags; the adapter's account; and
+ * Meridian's client order id as the durable order reference; an order type or time in force IB has no name for is
+ * rejected with {@link RejectReason#VENUE_UNSUPPORTED_ORDER}), CANCEL becomes CANCEL_ORDER,
  * MASS_CANCEL becomes REQ_GLOBAL_CANCEL. Every request takes a pacing token first; without one it waits in a bounded
  * queue sent from {@link #doWork}, and when that queue is full the order is rejected with
  * {@link RejectReason#VENUE_PACING} (never dropped silently). Without a ready, verified session a NEW is rejected
@@ -328,10 +329,17 @@ public final class IbGateway implements OutboundSink, AutoCloseable
             reject(slot, RejectReason.MD_UNKNOWN_INSTRUMENT);
             return;
         }
-        final boolean limit = OrderCommandCodec.orderType(buffer, offset) == OrderType.LIMIT;
-        order.set(ibOrderId, side == Side.BUY, qty * instrument.wirePerLot(), limit ? IbOrderType.LMT : IbOrderType.MKT,
-            OrderCommandCodec.price(buffer, offset) * instrument.wirePerTick(), 0,
-            OrderCommandCodec.timeInForce(buffer, offset) == 1 ? IbTimeInForce.IOC : IbTimeInForce.DAY, false, clOrdId);
+        final IbOrderType type = IbOrderMapping.orderType(OrderCommandCodec.orderType(buffer, offset));
+        final IbTimeInForce tif = IbOrderMapping.timeInForce(OrderCommandCodec.timeInForce(buffer, offset));
+        if (type == null || tif == null)
+        {
+            reject(slot, RejectReason.VENUE_UNSUPPORTED_ORDER);
+            return;
+        }
+        order.set(ibOrderId, side == Side.BUY, qty * instrument.wirePerLot(), type,
+            OrderCommandCodec.price(buffer, offset) * instrument.wirePerTick(),
+            OrderCommandCodec.auxPrice(buffer, offset) * instrument.wirePerTick(), tif,
+            (OrderCommandCodec.orderFlags(buffer, offset) & OrderCommandCodec.FLAG_OUTSIDE_RTH) != 0, clOrdId);
         connection.requests().placeOrder(connection.serverVersion(), instrument.contract(), order);
     }
 

@@ -1,7 +1,6 @@
 package io.meridian.gateway.ib.adapter;
 
 import io.meridian.engine.api.ExecType;
-import io.meridian.engine.api.OrderType;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Scales;
 import io.meridian.engine.api.Side;
@@ -561,7 +560,9 @@ final class IbSessionState implements TwsClientListener
         final boolean done = status == IbOrderStatus.FILLED || status == IbOrderStatus.CANCELLED
             || status == IbOrderStatus.API_CANCELLED || status == IbOrderStatus.INACTIVE;
         final IbInstrument in = index >= 0 ? gateway.instruments[index] : null;
-        final boolean limit = o.orderType() == IbOrderType.LMT;
+        final IbOrderType ibType = o.orderType();
+        final boolean limit = ibType == IbOrderType.LMT || ibType == IbOrderType.STP_LMT;
+        final byte type = IbOrderMapping.engineOrderType(ibType);
         final long lots = in == null ? o.totalQuantity() / TwsFields.SCALE : o.totalQuantity() / in.wirePerLot();
         if (in != null && clOrdId > 0 && !done && slotByIbOrderId.get(o.orderId()) < 0)
         {
@@ -571,7 +572,7 @@ final class IbSessionState implements TwsClientListener
         }
         gateway.broker.openOrder(in == null ? 0 : in.id(), clOrdId, o.orderId(),
             limit && in != null ? (o.limitPrice() + in.wirePerTick() / 2) / in.wirePerTick() : 0, lots,
-            o.buy() ? Side.BUY : Side.SELL, limit ? OrderType.LIMIT : OrderType.MARKET,
+            o.buy() ? Side.BUY : Side.SELL, type,
             done ? OpenOrderCodec.STATUS_DONE : status == null ? OpenOrderCodec.STATUS_OTHER
             : OpenOrderCodec.STATUS_PENDING, OpenOrderCodec.KIND_ORDER);
     }

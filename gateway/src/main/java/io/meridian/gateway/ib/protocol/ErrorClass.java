@@ -56,6 +56,7 @@ public enum ErrorClass
             case ErrorCodes.ORDER_REJECTED:
             case ErrorCodes.DUPLICATE_ORDER_ID:
             case ErrorCodes.PRICE_VARIATION:
+            case ErrorCodes.ERROR_VALIDATING_REQUEST:
                 return ORDER_REJECTED;
             case ErrorCodes.ORDER_CANCELLED:
             case ErrorCodes.ORDER_NOT_FOUND:

@@ -21,6 +21,8 @@ public final class ErrorCodes
     public static final int ORDER_CANCELLED = 202;
     /** Client id is already in use. */
     public static final int CLIENT_ID_IN_USE = 326;
+    /** Error validating request (e.g. an order for an account the session does not manage). */
+    public static final int ERROR_VALIDATING_REQUEST = 321;
     /** Couldn't connect to TWS. */
     public static final int CONNECT_FAIL = 502;
     /** Not connected. */

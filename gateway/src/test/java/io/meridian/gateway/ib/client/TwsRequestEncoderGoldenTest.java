@@ -134,6 +134,35 @@ class TwsRequestEncoderGoldenTest
             written());
     }
 
+    @Test
+    void shouldEncodeEveryOrderTypeWithEveryTimeInForce()
+    {
+        // orderType, lmtPrice and auxPrice as the reference has them: a price only where the type uses it
+        final String[][] types = {
+            {"LMT", "187.25", ""},
+            {"MKT", "", ""},
+            {"STP", "", "190.5"},
+            {"STP LMT", "187.25", "190.5"},
+        };
+        final IbOrderType[] ibTypes = {IbOrderType.LMT, IbOrderType.MKT, IbOrderType.STP, IbOrderType.STP_LMT};
+        final IbTimeInForce[] tifs = {IbTimeInForce.DAY, IbTimeInForce.IOC, IbTimeInForce.GTC};
+        long orderId = 500;
+        for (int t = 0; t < ibTypes.length; t++)
+        {
+            for (final IbTimeInForce tif : tifs)
+            {
+                final boolean outsideRth = tif == IbTimeInForce.GTC;
+                encoder.placeOrder(151, AAPL, new IbOrder()
+                    .set(++orderId, t % 2 == 0, 3_00000000L, ibTypes[t], 187_25000000L, 190_50000000L, tif,
+                        outsideRth, 7000 + orderId)
+                    .account("DU123456"));
+                assertEquals(expected(placeOrderFields(Long.toString(orderId), t % 2 == 0 ? "BUY" : "SELL", "3",
+                    types[t][0], types[t][1], types[t][2], tif.name(), "DU123456", Long.toString(7000 + orderId),
+                    outsideRth ? "1" : "0", true)), written(), types[t][0] + " " + tif);
+            }
+        }
+    }
+
     /** PLACE_ORDER for server versions 145 and later (no message version), field by field. */
     private static Object[] placeOrderFields(
         final String orderId, final String action, final String qty, final String type, final String lmt,

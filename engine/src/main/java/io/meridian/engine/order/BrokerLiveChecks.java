@@ -1,0 +1,287 @@
+package io.meridian.engine.order;
+
+import io.meridian.engine.codec.ExecutionCodec;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.OpenOrderCodec;
+import io.meridian.engine.codec.ReconciliationCodec;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.stage.InstrumentIndex;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongHashSet;
+
+/**
+ * What the broker's journaled OPEN_ORDER and EXECUTION records mean between reconciliations (issue 9):
+ * <ul>
+ *   <li><b>Commissions.</b> IB reports an execution's commission in a commissionReport after the execution, tied to it
+ *       by the execution id (EXECUTION records of kind COMMISSION, with the id's hash). Each commission is charged
+ *       once to its instrument's costs ({@link PositionKeeper#charge}, the same costs a simulated fill's EXEC_REPORT
+ *       carries, so net P&amp;L = gross − costs alike) as soon as both it and its execution are known and the
+ *       execution's fill is in the position: a live execution (its fill comes as the venue's EXEC_REPORT), or a
+ *       snapshot execution of an order whose missed fills a reconciliation applied. Executions and commissions the
+ *       broker sends again (every snapshot repeats the day's) are not charged twice.</li>
+ *   <li><b>Duplicate order references.</b> Meridian sends its client order id as IB's order reference; an order
+ *       reference the broker reports on a second IB order (a different non-zero venue order id than the first record
+ *       that carried it) is a {@link ReconciliationCodec#KIND_DUPLICATE_ORDER_REF} difference, which halts trading
+ *       until an operator resume.</li>
+ * </ul>
+ * Single-threaded (the order stage's). The tables are sized for a session's executions at construction; they grow
+ * (allocate) only beyond {@link #CAPACITY} entries.
+ */
+public final class BrokerLiveChecks
+{
+    /** Entries each table holds before it grows. */
+    public static final int CAPACITY = 1 << 12;
+    private static final long NONE = Long.MIN_VALUE;
+
+    private final InstrumentIndex instruments;
+    /** Execution id hash to instrument index, for executions whose fill is in the position, commission not charged. */
+    private final Long2LongHashMap filled = new Long2LongHashMap(CAPACITY, 0.65f, NONE);
+    /** Execution id hash to commission (cash units), for commissions whose execution is not (yet) in the position. */
+    private final Long2LongHashMap commissions = new Long2LongHashMap(CAPACITY, 0.65f, NONE);
+    /** Snapshot execution id hash to client order id and to instrument index (fill not applied, not charged). */
+    private final Long2LongHashMap snapshotClOrdId = new Long2LongHashMap(CAPACITY, 0.65f, NONE);
+    private final Long2LongHashMap snapshotIndex = new Long2LongHashMap(CAPACITY, 0.65f, NONE);
+    private final LongHashSet charged = new LongHashSet(CAPACITY);
+    private final Long2LongHashMap venueOrderIdByClOrdId = new Long2LongHashMap(CAPACITY, 0.65f, NONE);
+    private final LongHashSet reportedDuplicates = new LongHashSet(64);
+    private final long[] scratch = new long[CAPACITY];
+    private boolean inSnapshot;
+    private long commissionCharged;
+    private long commissionsCharged;
+    private long duplicateRefs;
+    private long duplicateClOrdId;
+    private long duplicateVenueOrderId;
+    private long duplicateFirstVenueOrderId;
+    private int duplicateInstrumentId;
+
+    /**
+     * Checks for one engine.
+     *
+     * @param instruments configured instruments.
+     */
+    public BrokerLiveChecks(final InstrumentIndex instruments)
+    {
+        this.instruments = instruments;
+    }
+
+    /**
+     * A broker-state record (OPEN_ORDER or EXECUTION; others are ignored).
+     *
+     * @param buffer the record's buffer.
+     * @param offset where it starts.
+     * @param positions where commissions are charged.
+     * @param inSnapshot whether the reconciler is collecting a snapshot (which compares duplicates itself): the
+     *     record's reference is noted but not reported.
+     * @return true when the record showed a duplicate order reference not reported before (read it with
+     *     {@code duplicate*}).
+     */
+    public boolean onBrokerRecord(
+        final DirectBuffer buffer, final int offset, final PositionKeeper positions, final boolean inSnapshot)
+    {
+        this.inSnapshot = inSnapshot;
+        final byte type = Header.type(buffer, offset);
+        if (type == RecordType.OPEN_ORDER)
+        {
+            return OpenOrderCodec.kind(buffer, offset) == OpenOrderCodec.KIND_ORDER
+                && checkRef(buffer, offset, OpenOrderCodec.clOrdId(buffer, offset),
+                OpenOrderCodec.venueOrderId(buffer, offset));
+        }
+        if (type != RecordType.EXECUTION)
+        {
+            return false;
+        }
+        final byte kind = ExecutionCodec.kind(buffer, offset);
+        final long hash = ExecutionCodec.execIdHash(buffer, offset);
+        if (kind == ExecutionCodec.KIND_COMMISSION)
+        {
+            onCommission(hash, ExecutionCodec.commission(buffer, offset), positions);
+            return false;
+        }
+        if (kind != ExecutionCodec.KIND_EXECUTION && kind != ExecutionCodec.KIND_LIVE_EXECUTION)
+        {
+            return false;
+        }
+        final int index = instruments.indexOf(Header.instrumentId(buffer, offset));
+        if (index >= 0 && !charged.contains(hash) && !filled.containsKey(hash))
+        {
+            if (kind == ExecutionCodec.KIND_LIVE_EXECUTION)
+            {
+                inPosition(hash, index, positions);
+            }
+            else
+            {
+                snapshotClOrdId.put(hash, ExecutionCodec.clOrdId(buffer, offset));
+                snapshotIndex.put(hash, index);
+            }
+        }
+        return checkRef(buffer, offset, ExecutionCodec.clOrdId(buffer, offset),
+            ExecutionCodec.venueOrderId(buffer, offset));
+    }
+
+    /**
+     * After a reconciliation: the snapshot executions of every order whose missed fills it applied are now in the
+     * position, and their commissions are charged.
+     *
+     * @param reconciler the reconciler, just reconciled.
+     * @param positions where commissions are charged.
+     */
+    public void afterReconcile(final BrokerReconciler reconciler, final PositionKeeper positions)
+    {
+        for (int d = 0; d < reconciler.diffs(); d++)
+        {
+            if (reconciler.diffKind(d) != ReconciliationCodec.KIND_MISSED_FILL)
+            {
+                continue;
+            }
+            final long clOrdId = reconciler.diffClOrdId(d);
+            int n = 0;
+            final Long2LongHashMap.KeyIterator keys = snapshotClOrdId.keySet().iterator();
+            while (keys.hasNext() && n < scratch.length)
+            {
+                final long hash = keys.nextValue();
+                if (snapshotClOrdId.get(hash) == clOrdId)
+                {
+                    scratch[n++] = hash;
+                }
+            }
+            for (int i = 0; i < n; i++)
+            {
+                final long hash = scratch[i];
+                final int index = (int)snapshotIndex.get(hash);
+                snapshotClOrdId.remove(hash);
+                snapshotIndex.remove(hash);
+                inPosition(hash, index, positions);
+            }
+        }
+    }
+
+    private void inPosition(final long hash, final int index, final PositionKeeper positions)
+    {
+        final long commission = commissions.remove(hash);
+        if (commission == NONE)
+        {
+            filled.put(hash, index);
+            return;
+        }
+        charge(hash, index, commission, positions);
+    }
+
+    private void onCommission(final long hash, final long commission, final PositionKeeper positions)
+    {
+        if (charged.contains(hash))
+        {
+            return;     // re-sent with a snapshot
+        }
+        final long index = filled.remove(hash);
+        if (index == NONE)
+        {
+            commissions.put(hash, commission);
+            return;
+        }
+        charge(hash, (int)index, commission, positions);
+    }
+
+    private void charge(final long hash, final int index, final long commission, final PositionKeeper positions)
+    {
+        charged.add(hash);
+        positions.charge(index, commission);
+        commissionCharged += commission;
+        commissionsCharged++;
+    }
+
+    private boolean checkRef(
+        final DirectBuffer buffer, final int offset, final long clOrdId, final long venueOrderId)
+    {
+        if (clOrdId <= 0 || venueOrderId <= 0)
+        {
+            return false;
+        }
+        final long first = venueOrderIdByClOrdId.get(clOrdId);
+        if (first == NONE)
+        {
+            venueOrderIdByClOrdId.put(clOrdId, venueOrderId);
+            return false;
+        }
+        if (first == venueOrderId || inSnapshot || !reportedDuplicates.add(venueOrderId))
+        {
+            return false;       // the same order, or compared by the snapshot, or this duplicate was reported
+        }
+        duplicateRefs++;
+        duplicateClOrdId = clOrdId;
+        duplicateVenueOrderId = venueOrderId;
+        duplicateFirstVenueOrderId = first;
+        duplicateInstrumentId = Header.instrumentId(buffer, offset);
+        return true;
+    }
+
+    /**
+     * Commission charged so far, cash units.
+     *
+     * @return the sum.
+     */
+    public long commissionCharged()
+    {
+        return commissionCharged;
+    }
+
+    /**
+     * Commissions charged so far.
+     *
+     * @return the count.
+     */
+    public long commissionsCharged()
+    {
+        return commissionsCharged;
+    }
+
+    /**
+     * Duplicate order references seen.
+     *
+     * @return the count.
+     */
+    public long duplicateRefs()
+    {
+        return duplicateRefs;
+    }
+
+    /**
+     * The order reference of the last duplicate.
+     *
+     * @return the client order id.
+     */
+    public long duplicateClOrdId()
+    {
+        return duplicateClOrdId;
+    }
+
+    /**
+     * The broker's order id that carried the reference second (the last duplicate).
+     *
+     * @return the venue order id.
+     */
+    public long duplicateVenueOrderId()
+    {
+        return duplicateVenueOrderId;
+    }
+
+    /**
+     * The broker's order id that carried the reference first (the last duplicate).
+     *
+     * @return the venue order id.
+     */
+    public long duplicateFirstVenueOrderId()
+    {
+        return duplicateFirstVenueOrderId;
+    }
+
+    /**
+     * The instrument of the record with the last duplicate.
+     *
+     * @return the instrument id.
+     */
+    public int duplicateInstrumentId()
+    {
+        return duplicateInstrumentId;
+    }
+}

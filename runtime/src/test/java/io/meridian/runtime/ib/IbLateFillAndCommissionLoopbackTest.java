@@ -1,0 +1,188 @@
+package io.meridian.runtime.ib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meridian.config.ConfigLoader;
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.api.Scales;
+import io.meridian.engine.api.TradingState;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.codec.ReconciliationCodec;
+import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.feature.FeatureSchema;
+import io.meridian.engine.model.ModelFiles;
+import io.meridian.engine.model.Scorer;
+import io.meridian.engine.model.Scorers;
+import io.meridian.engine.order.OrderManager;
+import io.meridian.engine.order.PositionKeeper;
+import io.meridian.gateway.ib.client.TwsConnectionConfig;
+import io.meridian.gateway.ibsim.IbSimulator;
+import io.meridian.gateway.ibsim.SimConfig;
+import io.meridian.gateway.ibsim.SimFaults;
+import io.meridian.journal.JournalReader;
+import io.meridian.journal.JournalWriter;
+import io.meridian.journal.ReplayVerifier;
+import io.meridian.journal.RunManifest;
+import io.meridian.runtime.backtest.Backtest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine against ib-sim over loopback with the simulator's {@code late-exec} fault: every cancel the engine sends
+ * (its orders time out after 250 ms) crosses an execution of half the order's rest, which the simulator reports after
+ * the Cancelled status. The engine must take each as a fill of a finished order (journaled RECONCILIATION of kind
+ * FILL_FOR_FINISHED_ORDER, applied, never halting) so that its positions equal the simulator's; and every execution's
+ * commission (ib-sim: max(1.00, 0.005 per share)) must be charged to its instrument's costs exactly once, so the
+ * engine's costs equal the simulator's commissions to the cash unit. The journal replays identical without the
+ * simulator.
+ */
+class IbLateFillAndCommissionLoopbackTest
+{
+    private static final List<String> OVERRIDES = List.of("kill.dailyLossLimit=1e12");
+    private static final Map<String, Long> CON_IDS = Map.of("MRDA", 900_001L, "MRDB", 900_002L, "MRDC", 900_003L);
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void lateExecutionsAreAppliedAndEveryCommissionIsChargedOnce(@TempDir final Path dir) throws IOException
+    {
+        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final Path journalDir = dir.resolve("journal");
+        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
+            SimFaults.parse("late-exec"), System.currentTimeMillis()))
+        {
+            final int port = sim.bind();
+            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+                JournalWriter journal = JournalWriter.open(journalDir, manifest(config));
+                IbEngineSession session = new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1",
+                    port, 4, 45, 1, 5_000_000_000L, 5_000_000_000L, 10_000_000L, 100_000_000L), "DU0000001",
+                    CON_IDS, Backtest.journal(journal), new SystemEpochNanoClock()))
+            {
+                session.start(System.nanoTime());
+                final OrderManager orders = session.pipeline().orders();
+                runUntil(sim, session, () -> orders.workingOrders().lateFills() >= 2
+                    && orders.brokerLive().commissionsCharged() >= 5, 90);
+                // the engine trades on: wait for a moment with no report in flight
+                runUntil(sim, session, () -> settled(sim, session), 20);
+                final PositionKeeper positions = orders.positions();
+                for (int i = 0; i < positions.instruments(); i++)
+                {
+                    final String symbol = session.pipeline().instruments().symbol(i);
+                    assertEquals(sim.position(symbol), positions.position(i), symbol + " position");
+                    assertEquals(Math.round(sim.commissions(symbol) * Scales.CASH_SCALE), positions.costs(i),
+                        symbol + " costs = the simulator's commissions");
+                    assertEquals(positions.realized(i) + positions.unrealized(i) - positions.costs(i),
+                        positions.netPnl(i), symbol + " net = gross - costs");
+                }
+                assertEquals(0, orders.brokerLive().duplicateRefs());
+            }
+        }
+        final long[] late = new long[2];
+        try (JournalReader reader = JournalReader.open(journalDir))
+        {
+            reader.readOutput((b, o, l) ->
+            {
+                if (Header.type(b, o) == RecordType.RECONCILIATION)
+                {
+                    late[0] += ReconciliationCodec.diffKind(b, o) == ReconciliationCodec.KIND_FILL_FOR_FINISHED_ORDER
+                        ? 1 : 0;
+                    late[1] += ReconciliationCodec.applied(b, o) == 0
+                        && ReconciliationCodec.diffKind(b, o) != ReconciliationCodec.KIND_CLEAN ? 1 : 0;
+                }
+            });
+        }
+        assertTrue(late[0] >= 2, "FILL_FOR_FINISHED_ORDER journaled: " + late[0]);
+        assertEquals(0, late[1], "no halting difference");
+        final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
+        assertTrue(verdict.identical(), verdict.line());
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anOrderRefTheSimulatorReportsOnASecondOrderHaltsTrading(@TempDir final Path dir) throws IOException
+    {
+        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final Path journalDir = dir.resolve("journal");
+        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
+            SimFaults.parse("duplicate-ref@1"), System.currentTimeMillis()))
+        {
+            final int port = sim.bind();
+            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+                JournalWriter journal = JournalWriter.open(journalDir, manifest(config));
+                IbEngineSession session = new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1",
+                    port, 4, 45, 1, 5_000_000_000L, 5_000_000_000L, 10_000_000L, 100_000_000L), "DU0000001",
+                    CON_IDS, Backtest.journal(journal), new SystemEpochNanoClock()))
+            {
+                session.start(System.nanoTime());
+                final OrderManager orders = session.pipeline().orders();
+                runUntil(sim, session, () -> orders.brokerLive().duplicateRefs() >= 1, 60);
+                assertEquals(TradingState.HALTED, orders.killSwitch().state());
+                final long sent = orders.ordersSent();
+                final long until = System.nanoTime() + 500_000_000L;
+                while (System.nanoTime() < until)
+                {
+                    sim.doWork(System.nanoTime());
+                    session.doWork(System.nanoTime());
+                }
+                assertEquals(sent, orders.ordersSent(), "no new order while halted");
+                assertEquals(1, orders.brokerLive().duplicateRefs(), "reported once, not on every status");
+            }
+        }
+        final long[] duplicates = new long[1];
+        try (JournalReader reader = JournalReader.open(journalDir))
+        {
+            reader.readOutput((b, o, l) -> duplicates[0] += Header.type(b, o) == RecordType.RECONCILIATION
+                && ReconciliationCodec.diffKind(b, o) == ReconciliationCodec.KIND_DUPLICATE_ORDER_REF
+                && ReconciliationCodec.applied(b, o) == 0 ? 1 : 0);
+        }
+        assertEquals(1, duplicates[0], "DUPLICATE_ORDER_REF journaled");
+        final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
+        assertTrue(verdict.identical(), verdict.line());
+    }
+
+    /** Positions and costs agree with the simulator (no report in flight). */
+    private static boolean settled(final IbSimulator sim, final IbEngineSession session)
+    {
+        final PositionKeeper positions = session.pipeline().orders().positions();
+        for (int i = 0; i < positions.instruments(); i++)
+        {
+            final String symbol = session.pipeline().instruments().symbol(i);
+            if (sim.position(symbol) != positions.position(i)
+                || Math.round(sim.commissions(symbol) * Scales.CASH_SCALE) != positions.costs(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void runUntil(
+        final IbSimulator sim, final IbEngineSession session, final BooleanSupplier done, final int seconds)
+        throws IOException
+    {
+        final long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!done.getAsBoolean())
+        {
+            assertTrue(System.nanoTime() < deadline, "timed out");
+            final long now = System.nanoTime();
+            sim.doWork(now);
+            session.doWork(now);
+        }
+    }
+
+    private static String manifest(final EngineConfig config)
+    {
+        final String model = config.model().path();
+        return new RunManifest("test", "late-exec", "live", "2026-01-01T00:00:00Z", "profile:demo",
+            ConfigLoader.configHash(config), OVERRIDES, model, ModelFiles.sha256Hex(ModelFiles.read(model)),
+            FeatureSchema.hash(), config.model().scorer(), config.run().seed(), ConfigLoader.canonicalYaml(config))
+            .toText();
+    }
+}
