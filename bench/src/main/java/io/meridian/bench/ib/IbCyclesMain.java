@@ -12,11 +12,11 @@ import io.meridian.gateway.ib.client.TwsConnectionConfig;
 import io.meridian.gateway.ibsim.IbSimulator;
 import io.meridian.gateway.ibsim.SimConfig;
 import io.meridian.gateway.ibsim.SimFaults;
-import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.runtime.backtest.Backtest;
 import io.meridian.runtime.ib.IbEngineSession;
+import io.meridian.runtime.ib.SnapshotRecovery;
 import io.meridian.runtime.launch.Args;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +33,8 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 /**
  * {@code ./meridian bench ib-cycles [--cycles N] [--trade-ms MS]}: N cycles of connect, trade, kill, restart and
  * reconcile against one ib-sim over loopback, on one thread. Each cycle builds a new engine session (a new client id,
- * a new journal), recovers its state from the previous cycle's journal ({@link IbEngineSession#recover}), connects,
+ * a new journal), recovers its state from the engine-state snapshot the previous cycle wrote when it was dropped
+ * ({@link SnapshotRecovery}; so a cycle's start-up does not grow with the cycles before it), connects,
  * reconciles at the first UP, trades for {@code --trade-ms}, and is then dropped with its orders working (the socket
  * closes under it; the simulator keeps its orders and fills them while no engine runs). Counted per cycle: whether
  * the reconciliation found the engine's positions equal to the simulator's snapshot (no position mismatch or duplicate
@@ -105,20 +106,18 @@ public final class IbCyclesMain
             for (int c = 1; c <= cycles; c++)
             {
                 final Path journalDir = base.resolve("cycle-" + c);
+                final String manifest = BenchManifest.text(config, "ib-cycles-" + c, "live", OVERRIDES);
                 try (Scorer scorer = Scorers.create(config);
-                    JournalWriter journal = JournalWriter.open(journalDir,
-                        BenchManifest.text(config, "ib-cycles-" + c, "live", OVERRIDES));
+                    JournalWriter journal = JournalWriter.open(journalDir, manifest);
                     IbEngineSession session = new IbEngineSession(config, scorer, new TwsConnectionConfig(
                         "127.0.0.1", port, 101, 45, 1, 5_000_000_000L, 5_000_000_000L, 10_000_000L,
                         100_000_000L), "DU0000001", Map.of(), Backtest.journal(journal), new SystemEpochNanoClock()))
                 {
                     if (previous != null)
                     {
-                        try (JournalReader reader = JournalReader.open(previous))
-                        {
-                            reader.readInput(session::recover);
-                        }
+                        SnapshotRecovery.recover(previous, session, config.instruments().size(), out::println);
                     }
+                    session.snapshots(journalDir, manifest);
                     final long ordersBefore = session.pipeline().orders().ordersSent();
                     session.start(System.nanoTime());
                     final BrokerReconciler reconciler = session.pipeline().orders().reconciler();

@@ -5,12 +5,12 @@ import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
 import io.meridian.gateway.ib.client.TwsConnectionConfig;
 import io.meridian.gateway.ib.protocol.TwsProtocol;
-import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
 import io.meridian.runtime.backtest.Backtest;
 import io.meridian.runtime.ib.IbEngineSession;
+import io.meridian.runtime.ib.SnapshotRecovery;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.UsageException;
 import java.io.PrintStream;
@@ -29,10 +29,11 @@ import org.agrona.concurrent.SystemEpochNanoClock;
  * SYM=ID,...] [--seconds S] [--journal DIR] [--recover-from DIR] [--config FILE] [--set k=v]... [--live
  * --confirm-account A]}: the engine against TWS / IB Gateway (or ib-sim) on this thread, journaled; with {@code
  * --recover-from} the engine's state (orders, positions, order-id sequence, risk counters, kill-switch state) is first
- * rebuilt from a previous session's journal (its inputs are copied into the new journal, no order is sent again), and
- * the first UP reconciles it with the broker; after {@code --seconds} (default: until killed) it
- * closes the session and verifies the journal's replay. {@code live-ib} refuses to start without {@code --live} and
- * {@code --confirm-account} equal to {@code --account}.
+ * rebuilt from a previous session's journal: from the snapshot it wrote when it ended, or, without a valid one, by
+ * replaying its inputs ({@link SnapshotRecovery}; what is read is copied into the new journal, no order is sent
+ * again), and the first UP reconciles it with the broker; after {@code --seconds} (default: until killed) it closes
+ * the session, which writes its own snapshot, and verifies the journal's replay. {@code live-ib} refuses to start
+ * without {@code --live} and {@code --confirm-account} equal to {@code --account}.
  */
 final class IbRunCommand
 {
@@ -94,15 +95,14 @@ final class IbRunCommand
         {
             if (recoverFrom != null)
             {
-                try (JournalReader previous = JournalReader.open(recoverFrom))
-                {
-                    previous.readInput(session::recover);
-                }
-                out.printf("meridian run %s: recovered %,d inbound records from %s (%,d orders, positions %s)%n",
-                    profile, session.recovered(), recoverFrom, session.pipeline().orders().ordersSent(),
-                    positions(session));
+                final SnapshotRecovery.Result recovery = SnapshotRecovery.recover(recoverFrom, session,
+                    config.instruments().size(), err::println);
+                out.printf("meridian run %s: recovered %,d inbound records from %s: %s (%,d orders, positions %s)%n",
+                    profile, session.recovered(), recoverFrom, recovery.line(),
+                    session.pipeline().orders().ordersSent(), positions(session));
                 out.flush();
             }
+            session.snapshots(journalDir, manifest.toText());
             final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
             final long startNs = System.nanoTime();
             session.start(startNs);

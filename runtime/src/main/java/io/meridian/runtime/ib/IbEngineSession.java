@@ -60,6 +60,12 @@ public final class IbEngineSession implements AutoCloseable
     private long nextHeartbeatNs = Long.MIN_VALUE;
     private boolean recovering;
     private long recovered;
+    private java.nio.file.Path snapshotJournal;
+    private String snapshotManifest;
+    private long snapshotsWritten;
+    private long lastEventTimeNs;
+    private int lastType;
+    private int instrumentCount;
 
     /**
      * A session that is not yet connecting.
@@ -83,6 +89,7 @@ public final class IbEngineSession implements AutoCloseable
     {
         this.journal = journal;
         this.clock = clock;
+        this.instrumentCount = config.instruments().size();
         final OutboundSink outbound = this::onOutbound;
         this.pipeline = EngineFactory.create(config, scorer, outbound);
         final List<IbInstrument> instruments = new ArrayList<>();
@@ -164,6 +171,7 @@ public final class IbEngineSession implements AutoCloseable
             journal.onInput(slot.buffer, 0, length);
             pipeline.onEvent(slot);
             recovered++;
+            afterInput();
         }
         finally
         {
@@ -225,6 +233,12 @@ public final class IbEngineSession implements AutoCloseable
     public void close()
     {
         gateway.close();
+        drain();
+        if (snapshotJournal != null && sequence > 0)
+        {
+            // end of session, after the adapter's last records: the next restart replays nothing of this journal
+            snapshot();
+        }
     }
 
     private void onInbound(final DirectBuffer buffer, final int offset, final int length)
@@ -275,6 +289,7 @@ public final class IbEngineSession implements AutoCloseable
         Header.receiveTimeNs(slot.buffer, 0, clock.nanoTime());
         journal.onInput(slot.buffer, 0, Header.length(slot.buffer, 0));
         pipeline.onEvent(slot);
+        afterInput();
     }
 
     private void onOutbound(final DirectBuffer buffer, final int offset, final int length)
@@ -284,5 +299,52 @@ public final class IbEngineSession implements AutoCloseable
         {
             gateway.onRecord(buffer, offset, length);
         }
+    }
+
+    /**
+     * Writes an engine-state snapshot of this session's journal when the session closes (issue 9), after the
+     * adapter's last records, so a restart from a cleanly ended journal replays none of its inputs
+     * ({@link SnapshotRecovery}). Only at the end: a snapshot holds the order and risk state, not the market-data,
+     * feature, model and strategy state, so inputs replayed after a mid-session snapshot could be decided differently
+     * than the session decided them; a journal without its end snapshot (a crash) is replayed whole, and that costs
+     * one session's inputs, since the journal starts from the snapshot its own recovery loaded.
+     *
+     * @param journalDir this session's journal.
+     * @param manifestText that journal's manifest (a snapshot names the journal it belongs to by its checksum).
+     */
+    public void snapshots(final java.nio.file.Path journalDir, final String manifestText)
+    {
+        this.snapshotJournal = journalDir;
+        this.snapshotManifest = manifestText;
+    }
+
+    /**
+     * Writes a snapshot of the state after the inputs so far (no-op without {@link #snapshots}); called by
+     * {@link #close}, and by tests for snapshots at other points.
+     */
+    public void snapshot()
+    {
+        if (snapshotJournal != null)
+        {
+            StateSnapshotFile.write(snapshotJournal, snapshotManifest, pipeline.orders(), instrumentCount, sequence,
+                lastEventTimeNs, lastType);
+            snapshotsWritten++;
+        }
+    }
+
+    /**
+     * Snapshots written.
+     *
+     * @return the count.
+     */
+    public long snapshotsWritten()
+    {
+        return snapshotsWritten;
+    }
+
+    private void afterInput()
+    {
+        lastEventTimeNs = Header.eventTimeNs(slot.buffer, 0);
+        lastType = Header.type(slot.buffer, 0);
     }
 }
