@@ -94,6 +94,7 @@ public final class IbCyclesMain
         long missed = 0;
         long halting = 0;
         long orders = 0;
+        int inFlight = 0;
         final long started = System.nanoTime();
         boolean identical;
         long duplicates;
@@ -148,10 +149,12 @@ public final class IbCyclesMain
                     converged += samePositions(sim, session) ? 1 : 0;
                     pump(sim, session, System.nanoTime() + tradeNs);
                     orders += session.pipeline().orders().ordersSent() - ordersBefore;
+                    final int working = working(session);
+                    inFlight += working > 0 ? 1 : 0;
                     out.printf("cycle %d: recovered %,d records, reconciled %s (%d differences, %d halting%s), "
-                        + "%d orders this cycle%n", c, session.recovered(), truth ? "= simulator" : "!= simulator",
-                        reconciler.diffs(), reconciler.haltingDiffs(), describe(reconciler),
-                        session.pipeline().orders().ordersSent() - ordersBefore);
+                        + "%d orders this cycle, dropped with %d working%n", c, session.recovered(),
+                        truth ? "= simulator" : "!= simulator", reconciler.diffs(), reconciler.haltingDiffs(),
+                        describe(reconciler), session.pipeline().orders().ordersSent() - ordersBefore, working);
                 }
                 previous = journalDir;
             }
@@ -164,10 +167,10 @@ public final class IbCyclesMain
             deleteTree(base);
         }
         out.printf("ib-cycles: %d cycles in %.1f s: reconciled = simulator %d/%d, positions equal after "
-            + "reconciling %d/%d, missed fills applied %d, halting differences %d, orders %d, duplicate order ids "
-            + "%d, pacing violations (> 50 msg/s) %d, last journal replays %s%n", cycles,
-            (System.nanoTime() - started) / 1e9, equal, cycles, converged, cycles, missed, halting, orders, duplicates,
-            pacing, identical ? "identical" : "DIVERGENT");
+            + "reconciling %d/%d, missed fills applied %d, halting differences %d, orders %d, dropped with orders "
+            + "working %d/%d, duplicate order ids %d, pacing violations (> 50 msg/s) %d, last journal replays %s%n",
+            cycles, (System.nanoTime() - started) / 1e9, equal, cycles, converged, cycles, missed, halting, orders,
+            inFlight, cycles, duplicates, pacing, identical ? "identical" : "DIVERGENT");
         return equal == cycles && converged == cycles && duplicates == 0 && identical ? 0 : 1;
     }
 
@@ -180,6 +183,16 @@ public final class IbCyclesMain
                 .append(r.diffEngine(i)).append(" broker ").append(r.diffBroker(i));
         }
         return b.toString();
+    }
+
+    private static int working(final IbEngineSession session)
+    {
+        int n = 0;
+        for (int i = 0; i < session.pipeline().orders().positions().instruments(); i++)
+        {
+            n += session.pipeline().orders().hasWorkingOrder(i) ? 1 : 0;
+        }
+        return n;
     }
 
     private static void pump(final IbSimulator sim, final IbEngineSession session, final long untilNs)
