@@ -133,6 +133,7 @@ public final class IbEngineSession implements AutoCloseable
     {
         int work = gateway.doWork(nowNs);
         final long eventNs = clock.nanoTime();
+        work += takeOperatorCommand(eventNs);
         if (eventNs >= nextHeartbeatNs)
         {
             // a heartbeat TIMER on event time, connected or not: the venue-down kill switch and order expiry see time
@@ -290,11 +291,19 @@ public final class IbEngineSession implements AutoCloseable
         journal.onInput(slot.buffer, 0, Header.length(slot.buffer, 0));
         pipeline.onEvent(slot);
         afterInput();
+        if (ops != null)
+        {
+            ops.afterEvent(slot);
+        }
     }
 
     private void onOutbound(final DirectBuffer buffer, final int offset, final int length)
     {
         journal.onOutput(buffer, offset, length);
+        if (!recovering && Header.type(buffer, offset) == RecordType.RECONCILIATION)
+        {
+            reconciliationLog.onRecord(buffer, offset);
+        }
         if (!recovering && Header.type(buffer, offset) == RecordType.ORDER_COMMAND)
         {
             gateway.onRecord(buffer, offset, length);
@@ -346,5 +355,66 @@ public final class IbEngineSession implements AutoCloseable
     {
         lastEventTimeNs = Header.eventTimeNs(slot.buffer, 0);
         lastType = Header.type(slot.buffer, 0);
+    }
+
+    private IbSessionOps ops;
+    private final UnsafeBuffer operatorRecord =
+        new UnsafeBuffer(new byte[io.meridian.engine.codec.OperatorCodec.LENGTH]);
+
+    /**
+     * Serves an ops server (issue 9 §4, as {@code run} does for the synthetic world): the engine's state is published
+     * after each event, and operator commands (halt, resume, cancel-all, flatten) are taken from the inbox in the
+     * duty cycle as OPERATOR records, so they are sequenced, journaled and replayed like any input. Call before
+     * {@link #start}.
+     *
+     * @param state the block to publish into.
+     * @param commands where operator commands come from.
+     */
+    public void serveOps(
+        final io.meridian.engine.telemetry.EngineState state, final io.meridian.runtime.driver.OperatorInbox commands)
+    {
+        this.ops = new IbSessionOps(new io.meridian.engine.telemetry.StatePublisher(state, pipeline.orders()),
+            commands);
+    }
+
+    /**
+     * Sequence of the last inbound record journaled and processed, -1 before the first or without
+     * {@link #serveOps} (any thread).
+     *
+     * @return the sequence.
+     */
+    public long processedSequence()
+    {
+        final IbSessionOps o = ops;
+        return o == null ? -1 : o.processed();
+    }
+
+    private int takeOperatorCommand(final long eventNs)
+    {
+        if (ops == null)
+        {
+            return 0;
+        }
+        final long request = ops.take(operatorRecord, eventNs);
+        if (request < 0)
+        {
+            return 0;
+        }
+        onInbound(operatorRecord, 0, io.meridian.engine.codec.OperatorCodec.LENGTH);
+        // not processing here, so the queue drained through the command: it is the last record sequenced
+        ops.completed(request, sequence - 1);
+        return 1;
+    }
+
+    private final ReconciliationLog reconciliationLog = new ReconciliationLog();
+
+    /**
+     * This session's last reconciliation, for the ops server (recovered records of an earlier session not included).
+     *
+     * @return the log, readable from any thread.
+     */
+    public ReconciliationLog reconciliationLog()
+    {
+        return reconciliationLog;
     }
 }
