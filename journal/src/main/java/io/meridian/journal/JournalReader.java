@@ -86,4 +86,23 @@ public interface JournalReader extends AutoCloseable
      */
     @Override
     void close();
+
+    /**
+     * A cursor over the input queue whose first {@link RecordCursor#next} delivers input record {@code record}
+     * (0-based, the manifest not counted), found by index rather than by reading the records before it where the
+     * queue allows (a restart from a snapshot reads only the journal after it, issue 9). Where it cannot seek, it
+     * reads and drops the records before. The caller checks the record it lands on (its sequence).
+     *
+     * @param record how many input records to pass over.
+     * @return the cursor, to be closed.
+     */
+    default RecordCursor inputCursorFrom(final long record)
+    {
+        final RecordCursor cursor = inputCursor();
+        for (long i = 0; i < record && cursor.next(); i++)
+        {
+            // dropped
+        }
+        return cursor;
+    }
 }

@@ -16,7 +16,7 @@ public final class RecordLayouts
             ConnectivityCodec.LAYOUT, SignalCodec.LAYOUT, RiskDecisionCodec.LAYOUT, OrderCommandCodec.LAYOUT,
             TradingStateChangeCodec.LAYOUT, RiskWarningCodec.LAYOUT, BarCodec.LAYOUT, RiskSnapshotCodec.LAYOUT,
             AccountValueCodec.LAYOUT, PositionCodec.LAYOUT, OpenOrderCodec.LAYOUT, ExecutionCodec.LAYOUT,
-            ReconciliationCodec.LAYOUT, RiskInstrumentSnapshotCodec.LAYOUT,
+            ReconciliationCodec.LAYOUT, RiskInstrumentSnapshotCodec.LAYOUT, StateRestoreCodec.LAYOUT,
         };
         for (final RecordLayout layout : all)
         {

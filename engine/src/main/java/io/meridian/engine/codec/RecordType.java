@@ -29,6 +29,11 @@ public final class RecordType
     public static final byte OPEN_ORDER = 10;
     /** Broker state: an execution or its commission (IB, issue 9). */
     public static final byte EXECUTION = 11;
+    /**
+     * Inbound: one part of an engine-state snapshot a recovery restores ({@link StateRestoreCodec}; IB restarts,
+     * issue 9). Journaled like every input, so a recovered session replays identical on its own.
+     */
+    public static final byte STATE_RESTORE = 31;
 
     /** Decision: model score and target position. */
     public static final byte SIGNAL = 20;
@@ -77,6 +82,7 @@ public final class RecordType
             case POSITION:
             case OPEN_ORDER:
             case EXECUTION:
+            case STATE_RESTORE:
                 return true;
             default:
                 return false;
@@ -127,6 +133,8 @@ public final class RecordType
                 return "OPEN_ORDER";
             case EXECUTION:
                 return "EXECUTION";
+            case STATE_RESTORE:
+                return "STATE_RESTORE";
             case SIGNAL:
                 return "SIGNAL";
             case RISK_DECISION:

@@ -309,4 +309,45 @@ public final class Account
     {
         return brokerNavSeen;
     }
+
+    /**
+     * Appends the account's state to a snapshot (issue 9).
+     *
+     * @param out the snapshot part.
+     */
+    void saveState(final org.agrona.collections.LongArrayList out)
+    {
+        out.addLong(day);
+        out.addLong(month);
+        out.addLong(sessionStartNavCash);
+        out.addLong(monthStartNavCash);
+        out.addLong(peakNavCash);
+        out.addLong(sessions);
+        out.addLong(brokerNavOffsetCash);
+        out.addLong(brokerCashOffsetCash);
+        out.addLong(brokerBuyingPowerCash);
+        out.addLong(brokerNavSeen ? 1L : 0L);
+    }
+
+    /**
+     * Replaces the account's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the part's values.
+     * @param from where this state starts.
+     * @return where the next state starts.
+     */
+    int loadState(final long[] in, final int from)
+    {
+        day = (int)in[from];
+        month = (int)in[from + 1];
+        sessionStartNavCash = in[from + 2];
+        monthStartNavCash = in[from + 3];
+        peakNavCash = in[from + 4];
+        sessions = in[from + 5];
+        brokerNavOffsetCash = in[from + 6];
+        brokerCashOffsetCash = in[from + 7];
+        brokerBuyingPowerCash = in[from + 8];
+        brokerNavSeen = in[from + 9] != 0;
+        return from + 10;
+    }
 }

@@ -408,4 +408,38 @@ public final class DecisionEncoder
         RiskInstrumentSnapshotCodec.trigger(out, 0, trigger);
         sink.onRecord(out, 0, RiskInstrumentSnapshotCodec.LENGTH);
     }
+
+    /**
+     * Appends the decision counters to a snapshot (issue 9); the output sequence is the journal's own and is not
+     * part of it.
+     *
+     * @param out the snapshot part.
+     */
+    void saveState(final org.agrona.collections.LongArrayList out)
+    {
+        out.addLong(signals);
+        out.addLong(ordersSent);
+        out.addLong(cancelsSent);
+        out.addLong(massCancels);
+        out.addLong(stateChanges);
+        out.addLong(warnings);
+    }
+
+    /**
+     * Replaces the decision counters with a snapshot's ({@link #saveState}).
+     *
+     * @param in the part's values.
+     * @param from where this state starts.
+     * @return where the next state starts.
+     */
+    int loadState(final long[] in, final int from)
+    {
+        signals = in[from];
+        ordersSent = in[from + 1];
+        cancelsSent = in[from + 2];
+        massCancels = in[from + 3];
+        stateChanges = in[from + 4];
+        warnings = in[from + 5];
+        return from + 6;
+    }
 }

@@ -181,4 +181,64 @@ public final class OrderStore
         final int s = (int)(id & mask);
         return clOrdId[s] == id && state[s] == DONE && id > 0 ? s : -1;
     }
+
+    /**
+     * Appends this store's state to a snapshot (issue 9): the last client order id, the number of live orders, then
+     * per live order its id, instrument, side, price, quantity, leaves, creation time and state. Done orders are left
+     * out: nothing refers to them again.
+     *
+     * @param out the snapshot part.
+     */
+    void saveState(final org.agrona.collections.LongArrayList out)
+    {
+        out.addLong(lastClOrdId);
+        final int countAt = out.size();
+        out.addLong(0L);
+        long live = 0;
+        for (int s = 0; s < state.length; s++)
+        {
+            if (state[s] != DONE)
+            {
+                out.addLong(clOrdId[s]);
+                out.addLong(instrument[s]);
+                out.addLong(side[s]);
+                out.addLong(price[s]);
+                out.addLong(qty[s]);
+                out.addLong(leaves[s]);
+                out.addLong(createdNs[s]);
+                out.addLong(state[s]);
+                live++;
+            }
+        }
+        out.setLong(countAt, live);
+    }
+
+    /**
+     * Replaces this store's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the part's values.
+     * @param from where this store's state starts.
+     * @return where the next state starts.
+     */
+    int loadState(final long[] in, final int from)
+    {
+        java.util.Arrays.fill(state, DONE);
+        java.util.Arrays.fill(clOrdId, 0L);
+        lastClOrdId = in[from];
+        final long live = in[from + 1];
+        int i = from + 2;
+        for (long n = 0; n < live; n++, i += 8)
+        {
+            final int s = (int)(in[i] & mask);
+            clOrdId[s] = in[i];
+            instrument[s] = (int)in[i + 1];
+            side[s] = (byte)in[i + 2];
+            price[s] = in[i + 3];
+            qty[s] = in[i + 4];
+            leaves[s] = in[i + 5];
+            createdNs[s] = in[i + 6];
+            state[s] = (byte)in[i + 7];
+        }
+        return i;
+    }
 }

@@ -248,4 +248,55 @@ public final class PositionKeeper
         costs[index] += cost;
         totalCosts += cost;
     }
+
+    /**
+     * Appends the positions' state to a snapshot (issue 9): the totals, then per instrument position, cost basis,
+     * realized P&amp;L, mark and costs.
+     *
+     * @param out the snapshot part.
+     */
+    void saveState(final org.agrona.collections.LongArrayList out)
+    {
+        out.addLong(totalCosts);
+        out.addLong(totalRealized);
+        out.addLong(totalUnrealized);
+        out.addLong(position.length);
+        for (int i = 0; i < position.length; i++)
+        {
+            out.addLong(position[i]);
+            out.addLong(costBasis[i]);
+            out.addLong(realized[i]);
+            out.addLong(mark[i]);
+            out.addLong(costs[i]);
+        }
+    }
+
+    /**
+     * Replaces the positions' state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the part's values.
+     * @param from where this state starts.
+     * @return where the next state starts.
+     */
+    int loadState(final long[] in, final int from)
+    {
+        totalCosts = in[from];
+        totalRealized = in[from + 1];
+        totalUnrealized = in[from + 2];
+        if (in[from + 3] != position.length)
+        {
+            throw new IllegalArgumentException("snapshot has " + in[from + 3] + " instruments, the engine "
+                + position.length);
+        }
+        int i = from + 4;
+        for (int k = 0; k < position.length; k++, i += 5)
+        {
+            position[k] = in[i];
+            costBasis[k] = in[i + 1];
+            realized[k] = in[i + 2];
+            mark[k] = in[i + 3];
+            costs[k] = in[i + 4];
+        }
+        return i;
+    }
 }

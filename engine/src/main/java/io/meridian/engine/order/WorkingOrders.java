@@ -400,4 +400,53 @@ public final class WorkingOrders
     {
         return lateFills;
     }
+
+    /**
+     * Appends the working orders' state to a snapshot (issue 9): the counters, each instrument's working order and
+     * signed quantity, then the order store's state.
+     *
+     * @param out the snapshot part.
+     */
+    void saveState(final org.agrona.collections.LongArrayList out)
+    {
+        out.addLong(fills);
+        out.addLong(filledQty);
+        out.addLong(venueRejects);
+        out.addLong(unknownReports);
+        out.addLong(workingClOrdId.length);
+        for (int i = 0; i < workingClOrdId.length; i++)
+        {
+            out.addLong(workingClOrdId[i]);
+            out.addLong(workingSigned[i]);
+        }
+        store.saveState(out);
+    }
+
+    /**
+     * Replaces the working orders' state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the part's values.
+     * @param from where this state starts.
+     * @return where the next state starts.
+     */
+    int loadState(final long[] in, final int from)
+    {
+        fills = in[from];
+        filledQty = in[from + 1];
+        venueRejects = in[from + 2];
+        unknownReports = in[from + 3];
+        if (in[from + 4] != workingClOrdId.length)
+        {
+            throw new IllegalArgumentException("snapshot has " + in[from + 4] + " instruments, the engine "
+                + workingClOrdId.length);
+        }
+        int i = from + 5;
+        for (int k = 0; k < workingClOrdId.length; k++, i += 2)
+        {
+            workingClOrdId[k] = in[i];
+            workingSigned[k] = in[i + 1];
+        }
+        lastFillIndex = -1;
+        return store.loadState(in, i);
+    }
 }

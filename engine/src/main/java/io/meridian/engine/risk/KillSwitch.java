@@ -678,4 +678,70 @@ public final class KillSwitch
         lastScope = GLOBAL;
         return true;
     }
+
+    /**
+     * Appends the kill switch's state to a snapshot (issue 9): trading states, latches, the venue-down clock, the trip
+     * count and the last trigger. Warnings are per event and not kept.
+     *
+     * @param out the snapshot part.
+     */
+    public void saveState(final org.agrona.collections.LongArrayList out)
+    {
+        out.addLong(state);
+        out.addLong(previousState);
+        out.addLong(lastReason.code());
+        out.addLong(Double.doubleToRawLongBits(lastValue));
+        out.addLong(Double.doubleToRawLongBits(lastLimit));
+        out.addLong(lastScope);
+        out.addLong((lossLatched ? 1L : 0L) | (drawdownLatched ? 2L : 0L) | (monthLatched ? 4L : 0L)
+            | (venueLatched ? 8L : 0L) | (throttleLatched ? 16L : 0L) | (volatilityLatched ? 32L : 0L)
+            | (staleTripped ? 64L : 0L) | (tripChangedState ? 128L : 0L));
+        out.addLong(venueDownSinceNs);
+        out.addLong(trips);
+        out.addLong(instrumentState.length);
+        for (final byte s : instrumentState)
+        {
+            out.addLong(s);
+        }
+    }
+
+    /**
+     * Replaces the kill switch's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the part's values.
+     * @param from where this state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int from)
+    {
+        final RejectReason reason = RejectReason.fromCode((int)in[from + 2]);
+        if (reason == null || in[from + 9] != instrumentState.length)
+        {
+            throw new IllegalArgumentException("snapshot kill switch: reason code " + in[from + 2] + ", "
+                + in[from + 9] + " instruments (the engine has " + instrumentState.length + ")");
+        }
+        state = (byte)in[from];
+        previousState = (byte)in[from + 1];
+        lastReason = reason;
+        lastValue = Double.longBitsToDouble(in[from + 3]);
+        lastLimit = Double.longBitsToDouble(in[from + 4]);
+        lastScope = (int)in[from + 5];
+        final long latches = in[from + 6];
+        lossLatched = (latches & 1L) != 0;
+        drawdownLatched = (latches & 2L) != 0;
+        monthLatched = (latches & 4L) != 0;
+        venueLatched = (latches & 8L) != 0;
+        throttleLatched = (latches & 16L) != 0;
+        volatilityLatched = (latches & 32L) != 0;
+        staleTripped = (latches & 64L) != 0;
+        tripChangedState = (latches & 128L) != 0;
+        venueDownSinceNs = in[from + 7];
+        trips = in[from + 8];
+        int i = from + 10;
+        for (int k = 0; k < instrumentState.length; k++, i++)
+        {
+            instrumentState[k] = (byte)in[i];
+        }
+        return i;
+    }
 }

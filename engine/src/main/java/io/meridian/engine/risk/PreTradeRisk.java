@@ -340,4 +340,44 @@ public final class PreTradeRisk
     {
         return reference;
     }
+
+    /**
+     * Appends the pre-trade counters to a snapshot (issue 9): accepted orders, throttled in this session, and the
+     * rejects by reason code.
+     *
+     * @param out the snapshot part.
+     */
+    public void saveState(final org.agrona.collections.LongArrayList out)
+    {
+        out.addLong(accepted);
+        out.addLong(throttledInSession);
+        out.addLong(rejects.length);
+        for (final long r : rejects)
+        {
+            out.addLong(r);
+        }
+    }
+
+    /**
+     * Replaces the pre-trade counters with a snapshot's ({@link #saveState}).
+     *
+     * @param in the part's values.
+     * @param from where this state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int from)
+    {
+        accepted = in[from];
+        throttledInSession = in[from + 1];
+        final int n = (int)in[from + 2];
+        java.util.Arrays.fill(rejects, 0L);
+        for (int k = 0; k < n; k++)
+        {
+            if (k < rejects.length)
+            {
+                rejects[k] = in[from + 3 + k];
+            }
+        }
+        return from + 3 + n;
+    }
 }

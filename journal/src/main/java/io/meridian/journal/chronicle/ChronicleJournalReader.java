@@ -136,6 +136,18 @@ public final class ChronicleJournalReader implements JournalReader
     }
 
     @Override
+    public RecordCursor inputCursorFrom(final long record)
+    {
+        final QueueCursor cursor = (QueueCursor)inputCursor();
+        if (record > 0 && !cursor.skipInputs(record))
+        {
+            cursor.close();
+            return JournalReader.super.inputCursorFrom(record);
+        }
+        return cursor;
+    }
+
+    @Override
     public RecordCursor outputCursor()
     {
         return new QueueCursor(outputQueue, JournalFormat.OUTPUT_QUEUE, false, false, null, List.of());

@@ -312,4 +312,34 @@ final class QueueCursor implements RecordCursor
             warnings.add(name + ": could not inspect the end of " + queue.file() + " for a torn record: " + ex);
         }
     }
+
+    /**
+     * Moves an input cursor that has not read yet past its manifest and the first {@code records} input records by
+     * Chronicle index (document {@code records + 1} of the queue's first cycle), so that the next record delivered is
+     * input record {@code records}; only within the first roll cycle and only when every document before is a record
+     * (the caller checks the sequence it lands on).
+     *
+     * @param records input records to pass over, at least 1.
+     * @return false when it cannot seek there (the cursor is unchanged).
+     */
+    boolean skipInputs(final long records)
+    {
+        if (!input || documents != 0 || !manifestPresent)
+        {
+            return false;
+        }
+        tailer.toStart();
+        final long first = tailer.index();
+        final long target = first + 1 + records;
+        final net.openhft.chronicle.queue.RollCycle roll = queue.rollCycle();
+        if (roll.toCycle(target) != roll.toCycle(first) || !tailer.moveToIndex(target))
+        {
+            tailer.toStart();
+            return false;
+        }
+        documents = records + 1;
+        count = records;
+        lastIndex = target - 1;
+        return true;
+    }
 }

@@ -3,14 +3,20 @@ package io.meridian.ops.cli;
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
+import io.meridian.engine.telemetry.EngineState;
 import io.meridian.gateway.ib.client.TwsConnectionConfig;
 import io.meridian.gateway.ib.protocol.TwsProtocol;
-import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
+import io.meridian.ops.server.OpsEngine;
+import io.meridian.ops.server.OpsLauncher;
+import io.meridian.ops.server.OpsTokens;
 import io.meridian.runtime.backtest.Backtest;
+import io.meridian.runtime.driver.OperatorInbox;
 import io.meridian.runtime.ib.IbEngineSession;
+import io.meridian.runtime.ib.ReconciliationLog;
+import io.meridian.runtime.ib.SnapshotRecovery;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.UsageException;
 import java.io.PrintStream;
@@ -20,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -27,18 +34,23 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 /**
  * {@code meridian run --profile paper-ib|live-ib [--host H] [--port P] [--client-id N] [--account A] [--conids
  * SYM=ID,...] [--seconds S] [--journal DIR] [--recover-from DIR] [--config FILE] [--set k=v]... [--live
- * --confirm-account A]}: the engine against TWS / IB Gateway (or ib-sim) on this thread, journaled; with {@code
+ * --confirm-account A] [--no-ops] [--ops-token-file FILE]}: with the ops server (as {@code run} for the synthetic
+ * world: {@code /status}, {@code /metrics}, halt/resume/cancel-all/flatten, prints {@code ops: URL}) unless {@code
+ * --no-ops};
+ * the engine against TWS / IB Gateway (or ib-sim) on this thread, journaled; with {@code
  * --recover-from} the engine's state (orders, positions, order-id sequence, risk counters, kill-switch state) is first
- * rebuilt from a previous session's journal (its inputs are copied into the new journal, no order is sent again), and
- * the first UP reconciles it with the broker; after {@code --seconds} (default: until killed) it
- * closes the session and verifies the journal's replay. {@code live-ib} refuses to start without {@code --live} and
- * {@code --confirm-account} equal to {@code --account}.
+ * rebuilt from a previous session's journal: from the snapshot it wrote when it ended, or, without a valid one, by
+ * replaying its inputs ({@link SnapshotRecovery}; what is read is copied into the new journal, no order is sent
+ * again), and the first UP reconciles it with the broker; after {@code --seconds} (default: until killed) it closes
+ * the session, which writes its own snapshot, and verifies the journal's replay. {@code live-ib} refuses to start
+ * without {@code --live} and {@code --confirm-account} equal to {@code --account}.
  */
 final class IbRunCommand
 {
     static final Set<String> PROFILES = Set.of("paper-ib", "live-ib");
     private static final Set<String> OPTIONS = Set.of("profile", "config", "journal", "host", "port", "client-id",
-        "account", "confirm-account", "conids", "seconds", "messages-per-second", "recover-from");
+        "account", "confirm-account", "conids", "seconds", "messages-per-second", "recover-from",
+        OpsLauncher.TOKEN_FILE_OPTION);
 
     private IbRunCommand()
     {
@@ -46,7 +58,9 @@ final class IbRunCommand
 
     static int run(final List<String> argv, final PrintStream out, final PrintStream err)
     {
-        final Args args = Args.parse("run", argv, OPTIONS, Set.of("live")).noPositional();
+        final Args args = Args.parse("run", argv, OPTIONS, Set.of("live", "no-ops")).noPositional();
+        final boolean ops = !args.flag("no-ops");
+        final OpsTokens tokens = ops ? OpsLauncher.tokens(args) : OpsTokens.none();
         final String profile = args.option("profile");
         final boolean live = "live-ib".equals(profile);
         final String account = args.option("account") == null ? "" : args.option("account");
@@ -94,34 +108,32 @@ final class IbRunCommand
         {
             if (recoverFrom != null)
             {
-                try (JournalReader previous = JournalReader.open(recoverFrom))
-                {
-                    previous.readInput(session::recover);
-                }
-                out.printf("meridian run %s: recovered %,d inbound records from %s (%,d orders, positions %s)%n",
-                    profile, session.recovered(), recoverFrom, session.pipeline().orders().ordersSent(),
-                    positions(session));
+                final SnapshotRecovery.Result recovery = SnapshotRecovery.recover(recoverFrom, session,
+                    config.instruments().size(), err::println);
+                out.printf("meridian run %s: recovered %,d inbound records from %s: %s (%,d orders, positions %s)%n",
+                    profile, session.recovered(), recoverFrom, recovery.line(),
+                    session.pipeline().orders().ordersSent(), positions(session));
                 out.flush();
             }
-            final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
-            final long startNs = System.nanoTime();
-            session.start(startNs);
-            boolean up = false;
-            int problems = 0;
-            long now = startNs;
-            while (seconds == 0 || now - startNs < seconds * 1_000_000_000L)
+            session.snapshots(journalDir, manifest.toText());
+            final EngineState state = new EngineState(config.instruments().size());
+            final OperatorInbox inbox = new OperatorInbox();
+            if (ops)
             {
-                idle.idle(session.doWork(now));
-                now = System.nanoTime();
-                if (session.gateway().up() != up)
+                session.serveOps(state, inbox);
+            }
+            final OpsLauncher server = ops ? OpsLauncher.start(new OpsEngine(opsSource(session, state, inbox),
+                config, runId, EngineSetup.configSource(args, profile), journalDir.toString()), tokens,
+                OpsLauncher.URL_FILE, err) : null;
+            try
+            {
+                runSession(session, seconds, out, err);
+            }
+            finally
+            {
+                if (server != null)
                 {
-                    up = session.gateway().up();
-                    out.println("ib: venue " + (up ? "UP" : "DOWN") + " after " + (now - startNs) / 1_000_000 + " ms");
-                }
-                final List<String> found = session.gateway().contractProblems();
-                for (; problems < found.size(); problems++)
-                {
-                    err.println("ib: contract check failed, trading stays off: " + found.get(problems));
+                    server.close();
                 }
             }
             processed = session.processed();
@@ -137,6 +149,97 @@ final class IbRunCommand
         final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
         out.println(verdict.line());
         return verdict.identical() ? 0 : 1;
+    }
+
+    private static void runSession(
+        final IbEngineSession session, final long seconds, final PrintStream out, final PrintStream err)
+    {
+        final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
+        final long startNs = System.nanoTime();
+        session.start(startNs);
+        boolean up = false;
+        int problems = 0;
+        long now = startNs;
+        while (seconds == 0 || now - startNs < seconds * 1_000_000_000L)
+        {
+            idle.idle(session.doWork(now));
+            now = System.nanoTime();
+            if (session.gateway().up() != up)
+            {
+                up = session.gateway().up();
+                out.println("ib: venue " + (up ? "UP" : "DOWN") + " after " + (now - startNs) / 1_000_000 + " ms");
+            }
+            final List<String> found = session.gateway().contractProblems();
+            for (; problems < found.size(); problems++)
+            {
+                err.println("ib: contract check failed, trading stays off: " + found.get(problems));
+            }
+        }
+    }
+
+    /**
+     * The IB session as the ops server's source: its published state and operator inbox; it journals and processes
+     * each input before the next, so published, journaled and processed sequences are one.
+     */
+    private static OpsEngine.Source opsSource(
+        final IbEngineSession session, final EngineState state, final OperatorInbox inbox)
+    {
+        return new OpsEngine.Source()
+        {
+            @Override
+            public EngineState engineState()
+            {
+                return state;
+            }
+
+            @Override
+            public OperatorInbox operatorInbox()
+            {
+                return inbox;
+            }
+
+            @Override
+            public long publishedSequence()
+            {
+                return session.processedSequence();
+            }
+
+            @Override
+            public long journaledSequence()
+            {
+                return session.processedSequence();
+            }
+
+            @Override
+            public long processedSequence()
+            {
+                return session.processedSequence();
+            }
+
+            @Override
+            public int ringSize()
+            {
+                return 1;
+            }
+
+            @Override
+            public String unhealthyReason()
+            {
+                return null;
+            }
+
+            @Override
+            public Histogram latency(final int histogram)
+            {
+                return null;
+            }
+
+            @Override
+            public ReconciliationLog reconciliationLog()
+            {
+                return session.reconciliationLog();
+            }
+        };
     }
 
     private static String positions(final IbEngineSession session)

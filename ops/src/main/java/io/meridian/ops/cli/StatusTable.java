@@ -72,9 +72,42 @@ final class StatusTable
         {
             latencyRow(out, stage.getKey(), stage.getValue());
         }
+        final JsonNode reconciliation = s.path("reconciliation");
+        if (reconciliation.isObject())
+        {
+            reconciliation(reconciliation, out);
+        }
         final JsonNode journal = s.path("journal");
         out.printf("%njournal %s: journaled sequence %,d, lag %,d events%n", journal.path("dir").asText(),
             journal.path("journaledSequence").asLong(), journal.path("lagEvents").asLong());
+    }
+
+    private static void reconciliation(final JsonNode r, final PrintStream out)
+    {
+        final JsonNode last = r.path("last");
+        out.printf("%nreconciliations this session: %d%n", r.path("reconciliations").asLong());
+        if (last.size() == 0)
+        {
+            out.println("last reconciliation: none yet");
+            return;
+        }
+        if (last.size() == 1 && "CLEAN".equals(last.get(0).path("kind").asText()))
+        {
+            out.println("last reconciliation: clean (engine = broker)");
+            return;
+        }
+        out.printf("last reconciliation: %d differences%n", last.size() + r.path("notShown").asInt());
+        out.printf("  %-24s %-8s %10s %14s %14s %s%n", "kind", "instr", "order", "engine", "broker", "");
+        for (final JsonNode d : last)
+        {
+            out.printf("  %-24s %-8s %10s %,14d %,14d %s%n", d.path("kind").asText(), d.path("instrument").asText(),
+                d.path("orderId").asLong() == 0 ? "-" : "#" + d.path("orderId").asLong(), d.path("engine").asLong(),
+                d.path("broker").asLong(), d.path("applied").asBoolean() ? "applied" : "");
+        }
+        if (r.path("notShown").asInt() > 0)
+        {
+            out.printf("  ... %d more not shown%n", r.path("notShown").asInt());
+        }
     }
 
     private static void latencyRow(final PrintStream out, final String name, final JsonNode p)

@@ -78,6 +78,16 @@ public final class OpsEngine
          * @return the copy, or null when the engine does not serve its latency to other threads.
          */
         Histogram latency(int histogram);
+
+        /**
+         * The current session's last broker reconciliation (IB sessions, issue 9).
+         *
+         * @return the log, or null when the engine has no broker to reconcile with.
+         */
+        default io.meridian.runtime.ib.ReconciliationLog reconciliationLog()
+        {
+            return null;
+        }
     }
 
     private static final long FRESH_STATE_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -312,5 +322,15 @@ public final class OpsEngine
     public Source source()
     {
         return source;
+    }
+
+    /**
+     * The current session's last broker reconciliation.
+     *
+     * @return the log, or null when the engine has no broker.
+     */
+    public io.meridian.runtime.ib.ReconciliationLog reconciliationLog()
+    {
+        return source.reconciliationLog();
     }
 }

@@ -53,6 +53,11 @@ final class StatusDocument
         doc.put("risk", risk(config, view));
         doc.put("journal", journal(engine, view));
         doc.put("latency", latency(engine));
+        final io.meridian.runtime.ib.ReconciliationLog reconciliation = engine.reconciliationLog();
+        if (reconciliation != null)
+        {
+            doc.put("reconciliation", reconciliation(config, reconciliation));
+        }
         return doc;
     }
 
@@ -324,5 +329,43 @@ final class StatusDocument
         }
         m.put("instruments", instruments);
         return m;
+    }
+
+    /**
+     * The current session's last broker reconciliation (issue 9): how many this session, and the last one's records
+     * (kind, instrument, order id, engine and broker values, applied).
+     */
+    private static Map<String, Object> reconciliation(
+        final EngineConfig config, final io.meridian.runtime.ib.ReconciliationLog log)
+    {
+        final Map<String, Object> r = new LinkedHashMap<>();
+        r.put("reconciliations", log.reconciliations());
+        final List<Object> last = new ArrayList<>();
+        for (final io.meridian.runtime.ib.ReconciliationLog.Diff d : log.last())
+        {
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", d.kindName());
+            m.put("instrument", symbolOf(config, d.instrumentId()));
+            m.put("orderId", d.clOrdId());
+            m.put("engine", d.engineValue());
+            m.put("broker", d.brokerValue());
+            m.put("applied", d.applied());
+            last.add(m);
+        }
+        r.put("last", last);
+        r.put("notShown", log.dropped());
+        return r;
+    }
+
+    private static String symbolOf(final EngineConfig config, final int instrumentId)
+    {
+        for (final InstrumentConfig i : config.instruments())
+        {
+            if (i.id() == instrumentId)
+            {
+                return i.symbol();
+            }
+        }
+        return instrumentId == 0 ? "" : Integer.toString(instrumentId);
     }
 }

@@ -83,7 +83,7 @@ public final class OperatorInbox
      *
      * @return true when {@link #take} would write one.
      */
-    boolean hasCommand()
+    public boolean hasCommand()
     {
         return ring.size() > 0;
     }
@@ -97,7 +97,7 @@ public final class OperatorInbox
      * @param eventTimeNs its event time.
      * @return the request id of the command written, or -1 when none was waiting.
      */
-    long take(final MutableDirectBuffer buffer, final int offset, final long eventTimeNs)
+    public long take(final MutableDirectBuffer buffer, final int offset, final long eventTimeNs)
     {
         taker.request = -1;
         if (ring.read(taker, 1) == 0)

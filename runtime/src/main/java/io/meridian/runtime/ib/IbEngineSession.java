@@ -60,6 +60,12 @@ public final class IbEngineSession implements AutoCloseable
     private long nextHeartbeatNs = Long.MIN_VALUE;
     private boolean recovering;
     private long recovered;
+    private java.nio.file.Path snapshotJournal;
+    private String snapshotManifest;
+    private long snapshotsWritten;
+    private long lastEventTimeNs;
+    private int lastType;
+    private int instrumentCount;
 
     /**
      * A session that is not yet connecting.
@@ -83,6 +89,7 @@ public final class IbEngineSession implements AutoCloseable
     {
         this.journal = journal;
         this.clock = clock;
+        this.instrumentCount = config.instruments().size();
         final OutboundSink outbound = this::onOutbound;
         this.pipeline = EngineFactory.create(config, scorer, outbound);
         final List<IbInstrument> instruments = new ArrayList<>();
@@ -126,6 +133,7 @@ public final class IbEngineSession implements AutoCloseable
     {
         int work = gateway.doWork(nowNs);
         final long eventNs = clock.nanoTime();
+        work += takeOperatorCommand(eventNs);
         if (eventNs >= nextHeartbeatNs)
         {
             // a heartbeat TIMER on event time, connected or not: the venue-down kill switch and order expiry see time
@@ -164,6 +172,7 @@ public final class IbEngineSession implements AutoCloseable
             journal.onInput(slot.buffer, 0, length);
             pipeline.onEvent(slot);
             recovered++;
+            afterInput();
         }
         finally
         {
@@ -225,6 +234,12 @@ public final class IbEngineSession implements AutoCloseable
     public void close()
     {
         gateway.close();
+        drain();
+        if (snapshotJournal != null && sequence > 0)
+        {
+            // end of session, after the adapter's last records: the next restart replays nothing of this journal
+            snapshot();
+        }
     }
 
     private void onInbound(final DirectBuffer buffer, final int offset, final int length)
@@ -275,14 +290,131 @@ public final class IbEngineSession implements AutoCloseable
         Header.receiveTimeNs(slot.buffer, 0, clock.nanoTime());
         journal.onInput(slot.buffer, 0, Header.length(slot.buffer, 0));
         pipeline.onEvent(slot);
+        afterInput();
+        if (ops != null)
+        {
+            ops.afterEvent(slot);
+        }
     }
 
     private void onOutbound(final DirectBuffer buffer, final int offset, final int length)
     {
         journal.onOutput(buffer, offset, length);
+        if (!recovering && Header.type(buffer, offset) == RecordType.RECONCILIATION)
+        {
+            reconciliationLog.onRecord(buffer, offset);
+        }
         if (!recovering && Header.type(buffer, offset) == RecordType.ORDER_COMMAND)
         {
             gateway.onRecord(buffer, offset, length);
         }
+    }
+
+    /**
+     * Writes an engine-state snapshot of this session's journal when the session closes (issue 9), after the
+     * adapter's last records, so a restart from a cleanly ended journal replays none of its inputs
+     * ({@link SnapshotRecovery}). Only at the end: a snapshot holds the order and risk state, not the market-data,
+     * feature, model and strategy state, so inputs replayed after a mid-session snapshot could be decided differently
+     * than the session decided them; a journal without its end snapshot (a crash) is replayed whole, and that costs
+     * one session's inputs, since the journal starts from the snapshot its own recovery loaded.
+     *
+     * @param journalDir this session's journal.
+     * @param manifestText that journal's manifest (a snapshot names the journal it belongs to by its checksum).
+     */
+    public void snapshots(final java.nio.file.Path journalDir, final String manifestText)
+    {
+        this.snapshotJournal = journalDir;
+        this.snapshotManifest = manifestText;
+    }
+
+    /**
+     * Writes a snapshot of the state after the inputs so far (no-op without {@link #snapshots}); called by
+     * {@link #close}, and by tests for snapshots at other points.
+     */
+    public void snapshot()
+    {
+        if (snapshotJournal != null)
+        {
+            StateSnapshotFile.write(snapshotJournal, snapshotManifest, pipeline.orders(), instrumentCount, sequence,
+                lastEventTimeNs, lastType);
+            snapshotsWritten++;
+        }
+    }
+
+    /**
+     * Snapshots written.
+     *
+     * @return the count.
+     */
+    public long snapshotsWritten()
+    {
+        return snapshotsWritten;
+    }
+
+    private void afterInput()
+    {
+        lastEventTimeNs = Header.eventTimeNs(slot.buffer, 0);
+        lastType = Header.type(slot.buffer, 0);
+    }
+
+    private IbSessionOps ops;
+    private final UnsafeBuffer operatorRecord =
+        new UnsafeBuffer(new byte[io.meridian.engine.codec.OperatorCodec.LENGTH]);
+
+    /**
+     * Serves an ops server (issue 9 §4, as {@code run} does for the synthetic world): the engine's state is published
+     * after each event, and operator commands (halt, resume, cancel-all, flatten) are taken from the inbox in the
+     * duty cycle as OPERATOR records, so they are sequenced, journaled and replayed like any input. Call before
+     * {@link #start}.
+     *
+     * @param state the block to publish into.
+     * @param commands where operator commands come from.
+     */
+    public void serveOps(
+        final io.meridian.engine.telemetry.EngineState state, final io.meridian.runtime.driver.OperatorInbox commands)
+    {
+        this.ops = new IbSessionOps(new io.meridian.engine.telemetry.StatePublisher(state, pipeline.orders()),
+            commands);
+    }
+
+    /**
+     * Sequence of the last inbound record journaled and processed, -1 before the first or without
+     * {@link #serveOps} (any thread).
+     *
+     * @return the sequence.
+     */
+    public long processedSequence()
+    {
+        final IbSessionOps o = ops;
+        return o == null ? -1 : o.processed();
+    }
+
+    private int takeOperatorCommand(final long eventNs)
+    {
+        if (ops == null)
+        {
+            return 0;
+        }
+        final long request = ops.take(operatorRecord, eventNs);
+        if (request < 0)
+        {
+            return 0;
+        }
+        onInbound(operatorRecord, 0, io.meridian.engine.codec.OperatorCodec.LENGTH);
+        // not processing here, so the queue drained through the command: it is the last record sequenced
+        ops.completed(request, sequence - 1);
+        return 1;
+    }
+
+    private final ReconciliationLog reconciliationLog = new ReconciliationLog();
+
+    /**
+     * This session's last reconciliation, for the ops server (recovered records of an earlier session not included).
+     *
+     * @return the log, readable from any thread.
+     */
+    public ReconciliationLog reconciliationLog()
+    {
+        return reconciliationLog;
     }
 }

@@ -1,0 +1,340 @@
+package io.meridian.runtime.ib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meridian.config.ConfigLoader;
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.codec.StateRestoreCodec;
+import io.meridian.engine.feature.FeatureSchema;
+import io.meridian.engine.model.ModelFiles;
+import io.meridian.engine.model.Scorer;
+import io.meridian.engine.model.Scorers;
+import io.meridian.gateway.ib.client.TwsConnectionConfig;
+import io.meridian.gateway.ibsim.IbSimulator;
+import io.meridian.gateway.ibsim.SimConfig;
+import io.meridian.gateway.ibsim.SimFaults;
+import io.meridian.journal.JournalReader;
+import io.meridian.journal.JournalWriter;
+import io.meridian.journal.RecordCursor;
+import io.meridian.journal.ReplayVerifier;
+import io.meridian.journal.RunManifest;
+import io.meridian.runtime.backtest.Backtest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.LongArrayList;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Engine-state snapshots bound IB restarts (issue 9 §3), over loopback against ib-sim with real Chronicle journals:
+ * a snapshot taken at any point of a trading session restores, field by field, the state a full replay of the journal
+ * up to its position reaches; a chain of restarts reads a bounded number of records however long the chain (after a
+ * crash: the crashed session's inputs, not the chain's); a corrupt, foreign or mid-session snapshot is refused with a
+ * message and recovery replays the whole journal; the recovered journal (which starts with STATE_RESTORE records)
+ * replays identical on its own.
+ */
+class IbSnapshotRecoveryTest
+{
+    private static final List<String> OVERRIDES = List.of("kill.dailyLossLimit=1e12");
+    private static final Map<String, Long> CON_IDS = Map.of("MRDA", 900_001L, "MRDB", 900_002L, "MRDC", 900_003L);
+    private static final long EVERY = 300;
+    private static final Backtest.RecordSink NOWHERE = new Backtest.RecordSink()
+    {
+        @Override
+        public void onInput(final DirectBuffer buffer, final int offset, final int length)
+        {
+        }
+
+        @Override
+        public void onOutput(final DirectBuffer buffer, final int offset, final int length)
+        {
+        }
+    };
+
+    @Test
+    @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void everySnapshotRestoresTheStateAFullReplayReachesAtItsPosition(@TempDir final Path dir) throws IOException
+    {
+        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final Path journalDir = dir.resolve("first");
+        final Path kept = Files.createDirectories(dir.resolve("kept"));
+        final String manifest = manifest(config, "first");
+        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
+            SimFaults.none(), System.currentTimeMillis()))
+        {
+            final int port = sim.bind();
+            try (Scorer scorer = scorer(config);
+                JournalWriter journal = JournalWriter.open(journalDir, manifest);
+                IbEngineSession session = session(config, scorer, port, journal))
+            {
+                session.snapshots(journalDir, manifest);
+                session.start(System.nanoTime());
+                long copied = 0;
+                long nextCut = EVERY;
+                final long deadline = System.nanoTime() + 60_000_000_000L;
+                while (session.pipeline().orders().fills() < 3 || copied < 4)
+                {
+                    assertTrue(System.nanoTime() < deadline, "timed out");
+                    sim.doWork(System.nanoTime());
+                    session.doWork(System.nanoTime());
+                    if (session.processed() >= nextCut)
+                    {
+                        session.snapshot();
+                        nextCut += EVERY;
+                    }
+                    if (session.snapshotsWritten() > copied)
+                    {
+                        // keep every cut point (the journal keeps only its newest few)
+                        final Path newest = StateSnapshotFile.list(journalDir).get(0);
+                        Files.copy(newest, kept.resolve(newest.getFileName()));
+                        copied = session.snapshotsWritten();
+                    }
+                }
+            }
+            final Path last = StateSnapshotFile.list(journalDir).get(0);
+            Files.copy(last, kept.resolve(last.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        final List<Path> cuts = new ArrayList<>();
+        try (var files = Files.list(kept))
+        {
+            files.sorted().forEach(cuts::add);
+        }
+        assertTrue(cuts.size() >= 5, "cut points: " + cuts);
+        int withOrders = 0;
+        for (final Path cut : cuts)
+        {
+            final StateSnapshotFile snapshot = StateSnapshotFile.read(cut, manifest, config.instruments().size());
+            final long[] replayed;
+            final long[] restored;
+            try (Scorer scorer = scorer(config); IbEngineSession full = session(config, scorer, 1, null))
+            {
+                try (JournalReader reader = JournalReader.open(journalDir); RecordCursor c = reader.inputCursor())
+                {
+                    for (long i = 0; i < snapshot.position() && c.next(); i++)
+                    {
+                        full.recover(c.buffer(), c.offset(), c.length());
+                    }
+                }
+                assertEquals(snapshot.position(), full.recovered(), "replayed up to the cut");
+                replayed = state(full);
+                withOrders += full.pipeline().orders().ordersSent() > 0 ? 1 : 0;
+            }
+            try (Scorer scorer = scorer(config); IbEngineSession fromSnapshot = session(config, scorer, 1, null))
+            {
+                for (int r = 0; r < snapshot.recordCount(); r++)
+                {
+                    fromSnapshot.recover(snapshot.records(), r * StateRestoreCodec.LENGTH, StateRestoreCodec.LENGTH);
+                }
+                assertEquals(1, fromSnapshot.pipeline().orders().restores(), "snapshot applied");
+                restored = state(fromSnapshot);
+            }
+            assertEquals(replayed.length, restored.length, cut + ": state length");
+            for (int i = 0; i < replayed.length; i++)
+            {
+                assertEquals(replayed[i], restored[i], cut + ": state value " + i + " of " + replayed.length);
+            }
+        }
+        assertTrue(withOrders >= 2, "at least two cut points with orders in the state");
+    }
+
+    @Test
+    @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aChainOfRestartsReadsABoundedNumberOfRecordsAndReplaysIdentical(@TempDir final Path dir) throws IOException
+    {
+        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final List<SnapshotRecovery.Result> results = new ArrayList<>();
+        final List<Long> inputs = new ArrayList<>();
+        final List<String> refused = new ArrayList<>();
+        Path previous = null;
+        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
+            SimFaults.none(), System.currentTimeMillis()))
+        {
+            final int port = sim.bind();
+            for (int c = 1; c <= 6; c++)
+            {
+                final Path journalDir = dir.resolve("cycle-" + c);
+                final String manifest = manifest(config, "cycle-" + c);
+                final boolean crash = c == 3;
+                try (Scorer scorer = scorer(config);
+                    JournalWriter journal = JournalWriter.open(journalDir, manifest);
+                    IbEngineSession session = session(config, scorer, port, journal))
+                {
+                    if (previous != null)
+                    {
+                        final SnapshotRecovery.Result result = SnapshotRecovery.recover(previous, session,
+                            config.instruments().size(), refused::add);
+                        assertEquals(result.restoreRecords() + result.tailRecords(), session.recovered());
+                        results.add(result);
+                    }
+                    session.snapshots(journalDir, manifest);
+                    session.start(System.nanoTime());
+                    final long until = System.nanoTime() + 700_000_000L;
+                    boolean mid = false;
+                    while (System.nanoTime() < until)
+                    {
+                        sim.doWork(System.nanoTime());
+                        session.doWork(System.nanoTime());
+                        if (crash && !mid && System.nanoTime() > until - 350_000_000L)
+                        {
+                            session.snapshot();
+                            mid = true;
+                        }
+                    }
+                }
+                if (crash)
+                {
+                    // as if killed: the end-of-session snapshot never happened, a mid-session one did
+                    Files.delete(StateSnapshotFile.list(journalDir).get(0));
+                }
+                inputs.add(count(journalDir));
+                previous = journalDir;
+            }
+            assertEquals(0, sim.duplicateOrderIds(), "no order id reached the simulator twice");
+        }
+        System.out.println("snapshot restarts: " + results + "; journal inputs per cycle " + inputs);
+        final long chain = inputs.stream().mapToLong(Long::longValue).sum();
+        for (int i = 0; i < results.size(); i++)
+        {
+            final SnapshotRecovery.Result r = results.get(i);
+            if (i == 2)
+            {
+                // after the crash: the crashed session's journal whole (its own restore records and its inputs)
+                assertNull(r.snapshot(), r.line());
+                assertEquals(inputs.get(2), r.tailRecords(), r.line());
+            }
+            else
+            {
+                // the snapshot's size depends on the live orders and instruments only (3 instruments: under 40)
+                assertNotNull(r.snapshot(), r.line());
+                assertEquals(0, r.tailRecords(), r.line());
+                assertTrue(r.restoreRecords() < 40, r.line());
+            }
+            assertTrue((r.restoreRecords() + r.tailRecords()) * 3 < chain, "restart " + (i + 2) + " read "
+                + r.line() + " of a chain of " + chain + " inputs");
+        }
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(refused.get(0).contains("inputs after it"), refused.get(0));
+        final ReplayVerifier.Result verdict = ReplayVerifier.verify(previous, List.of());
+        assertTrue(verdict.identical(), verdict.line());
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aCorruptOrForeignSnapshotIsRefusedAndRecoveryReplaysEverything(@TempDir final Path dir) throws IOException
+    {
+        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final Path first = dir.resolve("first");
+        final Path other = dir.resolve("other");
+        final String manifest = manifest(config, "first");
+        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
+            SimFaults.none(), System.currentTimeMillis()))
+        {
+            final int port = sim.bind();
+            try (Scorer scorer = scorer(config);
+                JournalWriter journal = JournalWriter.open(first, manifest);
+                IbEngineSession session = session(config, scorer, port, journal))
+            {
+                session.snapshots(first, manifest);
+                session.start(System.nanoTime());
+                final long until = System.nanoTime() + 500_000_000L;
+                while (System.nanoTime() < until)
+                {
+                    sim.doWork(System.nanoTime());
+                    session.doWork(System.nanoTime());
+                }
+            }
+        }
+        final long inputs = count(first);
+        final List<Path> snapshots = StateSnapshotFile.list(first);
+        assertEquals(1, snapshots.size(), "the end-of-session snapshot: " + snapshots);
+        final Path end = snapshots.get(0);
+        // another journal holding this one's (valid) snapshot
+        try (JournalWriter journal = JournalWriter.open(other, manifest(config, "other")))
+        {
+            assertNotNull(journal);
+        }
+        Files.copy(end, Files.createDirectories(other.resolve(StateSnapshotFile.DIR)).resolve(end.getFileName()));
+        final List<String> refused = new ArrayList<>();
+        try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, null))
+        {
+            final SnapshotRecovery.Result result = SnapshotRecovery.recover(other, session,
+                config.instruments().size(), refused::add);
+            assertNull(result.snapshot(), result.line());
+            assertEquals(1, refused.size(), refused.toString());
+            assertTrue(refused.get(0).contains("belongs to another journal"), refused.get(0));
+        }
+        // one flipped bit in this journal's own snapshot
+        final byte[] bytes = Files.readAllBytes(end);
+        bytes[bytes.length - 20] ^= 1;
+        Files.write(end, bytes);
+        refused.clear();
+        try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, null))
+        {
+            final SnapshotRecovery.Result result = SnapshotRecovery.recover(first, session,
+                config.instruments().size(), refused::add);
+            assertNull(result.snapshot(), "only the corrupt one: " + refused);
+            assertEquals(inputs, result.tailRecords(), "full replay of every input");
+            assertEquals(1, refused.size(), refused.toString());
+            assertTrue(refused.get(0).contains("checksum mismatch") && refused.get(0).contains(
+                end.getFileName().toString()), refused.get(0));
+        }
+        // cut short
+        Files.write(end, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+        refused.clear();
+        try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, null))
+        {
+            assertNull(SnapshotRecovery.recover(first, session, config.instruments().size(), refused::add)
+                .snapshot());
+            assertTrue(refused.get(0).contains("truncated or torn"), refused.get(0));
+        }
+    }
+
+    private static long count(final Path journal)
+    {
+        final long[] counted = new long[1];
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            reader.readInput((b, o, l) -> counted[0]++);
+        }
+        return counted[0];
+    }
+
+    private static long[] state(final IbEngineSession session)
+    {
+        final LongArrayList values = new LongArrayList();
+        session.pipeline().orders().saveState(values);
+        return values.toLongArray();
+    }
+
+    private static Scorer scorer(final EngineConfig config)
+    {
+        return Scorers.create(config.model().scorer(), config.model().path());
+    }
+
+    private static IbEngineSession session(
+        final EngineConfig config, final Scorer scorer, final int port, final JournalWriter journal)
+    {
+        return new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1", port, 7, 45, 1,
+            5_000_000_000L, 5_000_000_000L, 10_000_000L, 100_000_000L), "DU0000001", CON_IDS,
+            journal == null ? NOWHERE : Backtest.journal(journal), new SystemEpochNanoClock());
+    }
+
+    private static String manifest(final EngineConfig config, final String runId)
+    {
+        final String model = config.model().path();
+        return new RunManifest("test", runId, "live", "2026-01-01T00:00:00Z", "profile:demo",
+            ConfigLoader.configHash(config), OVERRIDES, model, ModelFiles.sha256Hex(ModelFiles.read(model)),
+            FeatureSchema.hash(), config.model().scorer(), config.run().seed(), ConfigLoader.canonicalYaml(config))
+            .toText();
+    }
+}
