@@ -66,7 +66,8 @@ public final class ReplayBenchMain
     private static final String USAGE = "usage: meridian bench replay [--events N] [--journal DIR] [--repeat K]";
     private static final double NANOS_PER_SECOND = 1e9;
     private static final int MAX_IN_MEMORY_EVENTS = 10_000_000;
-    private static final List<String> OVERRIDES = List.of("model.scorer=" + Scorers.JAVA, "kill.dailyLossLimit=1e12");
+    private static final List<String> OVERRIDES =
+        List.of("model.scorer=" + Scorers.JAVA, "kill.dailyLossLimit=1e12");
 
     private ReplayBenchMain()
     {
