@@ -51,13 +51,13 @@ import org.agrona.concurrent.AgentRunner;
  * (appended by its {@link JournalThread}), the pure-Java scorer and the demo's pretouch thread, into a temporary
  * directory deleted at the end (its speed is reported as {@code backtest_events_per_s}, and that of its second half
  * alone, once the JIT has compiled the loop, as {@code backtest_warm_events_per_s}); then the same backtest again with
- * the journal appended on the backtest thread itself, as a baseline ({@code backtest_inline_events_per_s},
- * {@code backtest_inline_warm_events_per_s}; it runs second, on a JIT the first has warmed, which favours the
- * baseline). Then, each {@code --repeat} times: (a) a raw read of every input record through {@link JournalReader#readInput} with a no-op handler; (b) full {@link ReplayVerifier#verify}: rebuild the engine
- * from the manifest, run every input through it and compare every decision with the journal. Baselines in the same
- * run: a bare Chronicle tailer over the input queue; raw Chronicle appends of as many documents as the journal holds,
- * and from them the backtest's write-side limit ({@link ChronicleAppendThroughput}); and the engine alone over the
- * same inputs held in memory.
+ * the journal appended on the backtest thread itself, as a baseline ({@code backtest_inline_events_per_s}, {@code
+ * backtest_inline_warm_events_per_s}; it runs second, on a JIT the first has warmed, which favours the baseline). Then,
+ * each {@code --repeat} times: (a) a raw read of every input record through {@link JournalReader#readInput} with a
+ * no-op handler; (b) full {@link ReplayVerifier#verify}: rebuild the engine from the manifest, run every input through
+ * it and compare every decision with the journal. Baselines in the same run: a bare Chronicle tailer over the input
+ * queue; raw Chronicle appends of as many documents as the journal holds, and from them the backtest's write-side limit
+ * ({@link ChronicleAppendThroughput}); and the engine alone over the same inputs held in memory.
  * The first pass of each runs on a cold JIT; the best pass is reported and all are printed.
  */
 public final class ReplayBenchMain
