@@ -17,6 +17,7 @@ import io.meridian.journal.ReadResult;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
 import io.meridian.runtime.backtest.Backtest;
+import io.meridian.runtime.backtest.JournalThread;
 import io.meridian.runtime.driver.EventMerger;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.PretouchAgent;
@@ -46,16 +47,17 @@ import org.agrona.concurrent.AgentRunner;
  *   --repeat K     passes of each measurement; the best is reported (default 3)
  * </pre>
  *
- * <p>Without {@code --journal}, a demo journal is written first by the single-thread backtest loop with the real
- * journal, the pure-Java scorer and the demo's pretouch thread, into a temporary directory deleted at the end (its
- * speed is reported as
- * {@code backtest_events_per_s}, and that of its second half alone, once the JIT has compiled the loop, as
- * {@code backtest_warm_events_per_s}). Then, each {@code --repeat} times: (a) a raw read of every input record through
- * {@link JournalReader#readInput} with a no-op handler; (b) full {@link ReplayVerifier#verify}: rebuild the engine
- * from the manifest, run every input through it and compare every decision with the journal. Baselines in the same
- * run: a bare Chronicle tailer over the input queue; raw Chronicle appends of as many documents as the journal holds,
- * and from them the backtest's write-side limit ({@link ChronicleAppendThroughput}); and the engine alone over the
- * same inputs held in memory.
+ * <p>Without {@code --journal}, a demo journal is written first by the demo's backtest loop with the real journal
+ * (appended by its {@link JournalThread}), the pure-Java scorer and the demo's pretouch thread, into a temporary
+ * directory deleted at the end (its speed is reported as {@code backtest_events_per_s}, and that of its second half
+ * alone, once the JIT has compiled the loop, as {@code backtest_warm_events_per_s}); then the same backtest again with
+ * the journal appended on the backtest thread itself, as a baseline ({@code backtest_inline_events_per_s}, {@code
+ * backtest_inline_warm_events_per_s}; it runs second, on a JIT the first has warmed, which favours the baseline). Then,
+ * each {@code --repeat} times: (a) a raw read of every input record through {@link JournalReader#readInput} with a
+ * no-op handler; (b) full {@link ReplayVerifier#verify}: rebuild the engine from the manifest, run every input through
+ * it and compare every decision with the journal. Baselines in the same run: a bare Chronicle tailer over the input
+ * queue; raw Chronicle appends of as many documents as the journal holds, and from them the backtest's write-side limit
+ * ({@link ChronicleAppendThroughput}); and the engine alone over the same inputs held in memory.
  * The first pass of each runs on a cold JIT; the best pass is reported and all are printed.
  */
 public final class ReplayBenchMain
@@ -64,6 +66,8 @@ public final class ReplayBenchMain
     private static final String USAGE = "usage: meridian bench replay [--events N] [--journal DIR] [--repeat K]";
     private static final double NANOS_PER_SECOND = 1e9;
     private static final int MAX_IN_MEMORY_EVENTS = 10_000_000;
+    private static final List<String> OVERRIDES =
+        List.of("model.scorer=" + Scorers.JAVA, "kill.dailyLossLimit=1e12");
 
     private ReplayBenchMain()
     {
@@ -145,29 +149,56 @@ public final class ReplayBenchMain
 
     private static void generate(final Path journal, final long events, final Report report)
     {
-        final List<String> overrides = List.of("model.scorer=" + Scorers.JAVA, "kill.dailyLossLimit=1e12");
-        final EngineConfig config = DemoWorld.config(overrides);
-        final long start;
+        report.condition("journal", "demo backtest of " + events + " events (profile demo with " + OVERRIDES
+            + "), temporary");
+        report.section("generation: the demo's backtest loop writing the real journal from its journal thread, "
+            + "pretouch thread as in the demo; cold JIT");
+        final double[] threaded = backtest(journal, events, true, report);
+        report.value("backtest_events_per_s", threaded[0]);
+        report.value("backtest_warm_events_per_s", threaded[1]);
+        // the same run with the journal appended on the backtest thread itself, into a second temporary journal:
+        // what the journal thread buys, measured beside it
+        final Path inline = journal.resolveSibling(journal.getFileName() + "-inline");
+        try
+        {
+            report.section("baseline: the same backtest appending to the journal on its own thread (inline)");
+            final double[] alone = backtest(inline, events, false, report);
+            report.value("backtest_inline_events_per_s", alone[0]);
+            report.value("backtest_inline_warm_events_per_s", alone[1]);
+        }
+        finally
+        {
+            BenchFiles.deleteTree(inline);
+        }
+    }
+
+    private static double[] backtest(final Path journal, final long events, final boolean journalThread,
+        final Report report)
+    {
+        final EngineConfig config = DemoWorld.config(OVERRIDES);
         final long elapsed;
         final long secondHalfElapsed;
         final long firstHalf = events / 2;
         final Backtest backtest;
         try (Scorer scorer = Scorers.create(Scorers.JAVA, config.model().path());
             JournalWriter writer = JournalWriter.open(
-                journal, BenchManifest.text(config, String.valueOf(journal.getFileName()), "backtest", overrides)))
+                journal, BenchManifest.text(config, String.valueOf(journal.getFileName()), "backtest", OVERRIDES));
+            JournalThread thread = journalThread ? JournalThread.start(writer) : null)
         {
-            backtest = new Backtest(
-                config, scorer, EventMerger.simulated(config), Backtest.journal(writer), null, null);
+            backtest = new Backtest(config, scorer, EventMerger.simulated(config),
+                thread == null ? Backtest.journal(writer) : thread, null, null);
             // as in the demo: the journal's pages are faulted in ahead of the appends by the pretouch thread, not by
-            // the backtest thread (a first write to a page costs it microseconds)
+            // the appending thread (a first write to a page costs it microseconds)
             final AgentRunner pretouch = PretouchAgent.start(writer, PretouchAgent.BACKTEST_PERIOD_NS,
                 ex -> System.err.println("warning: journal pretouch: " + ex));
             try
             {
-                start = System.nanoTime();
+                final long start = System.nanoTime();
                 backtest.run(firstHalf, null, events);
+                drain(thread);
                 final long middle = System.nanoTime();
                 backtest.run(events - firstHalf, null, events);
+                drain(thread);
                 final long end = System.nanoTime();
                 elapsed = end - start;
                 secondHalfElapsed = end - middle;
@@ -177,19 +208,22 @@ public final class ReplayBenchMain
                 pretouch.close();
             }
         }
-        report.condition("journal", "demo backtest of " + events + " events (profile demo with " + overrides
-            + "), temporary");
-        report.section("generation (single-thread backtest loop writing the real journal, pretouch thread as in the "
-            + "demo; cold JIT)");
         final double rate = events * NANOS_PER_SECOND / elapsed;
         report.text(String.format(Locale.ROOT, "%d events in %.3f s: %.0f events/s; %d orders, %d fills", events,
             elapsed / NANOS_PER_SECOND, rate, backtest.pipeline().orders().ordersSent(),
             backtest.pipeline().orders().fills()));
-        report.value("backtest_events_per_s", rate);
         final double warmRate = (events - firstHalf) * NANOS_PER_SECOND / secondHalfElapsed;
         report.text(String.format(Locale.ROOT, "second half alone (JIT warm): %d events in %.3f s: %.0f events/s",
             events - firstHalf, secondHalfElapsed / NANOS_PER_SECOND, warmRate));
-        report.value("backtest_warm_events_per_s", warmRate);
+        return new double[] {rate, warmRate};
+    }
+
+    private static void drain(final JournalThread thread)
+    {
+        if (thread != null)
+        {
+            thread.drain();
+        }
     }
 
     private static int measure(final Path journal, final int repeat, final Report report, final PrintStream out)

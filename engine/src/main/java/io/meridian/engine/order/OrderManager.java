@@ -247,14 +247,16 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             orderRisk.emitStateChange();
         }
         final boolean lossHalt = orderRisk.checkAccount();
-        final boolean volatilityTrip = killSwitch.onVolatility(
-            volatility.regime() == OrderContext.REGIME_CRISIS, volatility.level(), volatility.crisisLevel());
+        // the level once per event (the regime is CRISIS exactly when the level reaches the crisis level)
+        final double volatilityLevel = volatility.level();
+        final double crisisLevel = volatility.crisisLevel();
+        final boolean crisis = volatilityLevel >= crisisLevel;
+        final boolean volatilityTrip = killSwitch.onVolatility(crisis, volatilityLevel, crisisLevel);
         if (volatilityTrip && killSwitch.lastTripChangedState())
         {
             orderRisk.emitStateChange();
         }
-        if (killSwitch.onVolatilityCalm(
-            volatility.regime() == OrderContext.REGIME_CRISIS, volatility.level(), volatility.crisisLevel()))
+        if (killSwitch.onVolatilityCalm(crisis, volatilityLevel, crisisLevel))
         {
             orderRisk.emitStateChange();
         }

@@ -111,15 +111,17 @@ public final class VolatilityGauge
         {
             return indexLevel;
         }
-        double max = 0;
+        // the largest variance, then one square root: sqrt and the product are monotone and correctly rounded, so
+        // this is bit for bit the largest of the instruments' volatilities
+        double maxVariance = 0;
         for (int i = 0; i < variance.length; i++)
         {
             if (quotes[i] > warmUp)
             {
-                max = Math.max(max, Math.sqrt(variance[i] * SAMPLES_PER_YEAR));
+                maxVariance = Math.max(maxVariance, variance[i]);
             }
         }
-        return max;
+        return Math.sqrt(maxVariance * SAMPLES_PER_YEAR);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.journal.RunManifest;
 import io.meridian.runtime.backtest.Backtest;
+import io.meridian.runtime.backtest.JournalThread;
 import io.meridian.runtime.data.DataJournalSource;
 import io.meridian.runtime.data.DataManifest;
 import io.meridian.runtime.driver.EventMerger;
@@ -106,14 +107,15 @@ public final class BacktestDataCommand
             final long startNanos = System.nanoTime();
             final Backtest backtest;
             try (Scorer scorer = Scorers.create(config);
-                JournalWriter journal = JournalWriter.open(journalDir, manifest.toText()))
+                JournalWriter journal = JournalWriter.open(journalDir, manifest.toText());
+                JournalThread journalThread = JournalThread.start(journal))
             {
                 final AgentRunner pretouch = PretouchAgent.start(journal, PretouchAgent.BACKTEST_PERIOD_NS,
                     ex -> err.println("warning: journal pretouch: " + ex));
                 final EventMerger merger = new EventMerger(source, sink -> SimulatedWorld.venue(config, sink),
                     new TimerSchedule(source.peekTimeNs(), SimulatedWorld.timerIntervalNs(config)),
                     OperatorSchedule.none());
-                backtest = new Backtest(config, scorer, merger, Backtest.journal(journal), latency,
+                backtest = new Backtest(config, scorer, merger, journalThread, latency,
                     new SystemNanoClock());
                 try
                 {

@@ -11,6 +11,7 @@ import io.meridian.report.Report;
 import io.meridian.report.Tearsheet;
 import io.meridian.ops.server.OpsLauncher;
 import io.meridian.runtime.backtest.Backtest;
+import io.meridian.runtime.backtest.JournalThread;
 import io.meridian.runtime.driver.EventMerger;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.PretouchAgent;
@@ -78,11 +79,12 @@ public final class DemoCommand
         final long secondHalfNanos;
         final long secondHalfEvents;
         try (Scorer scorer = Scorers.create(config);
-            JournalWriter journal = JournalWriter.open(journalDir, manifest.toText()))
+            JournalWriter journal = JournalWriter.open(journalDir, manifest.toText());
+            JournalThread journalThread = JournalThread.start(journal))
         {
             final AgentRunner pretouch = PretouchAgent.start(journal, PretouchAgent.BACKTEST_PERIOD_NS,
                 ex -> err.println("warning: journal pretouch: " + ex));
-            backtest = new Backtest(config, scorer, EventMerger.simulated(config), Backtest.journal(journal), latency,
+            backtest = new Backtest(config, scorer, EventMerger.simulated(config), journalThread, latency,
                 new SystemNanoClock());
             final OpsLauncher ops = args.flag("ops") ? DemoOps.start(backtest, config, runId,
                 EngineSetup.configSource(args, name), journalDir, OpsLauncher.tokens(args), err) : null;
@@ -95,9 +97,11 @@ public final class DemoCommand
             {
                 final long done = backtest.run(firstHalf,
                     bar == null ? null : (n, eventTimeNs) -> bar.update(n, System.nanoTime()), PROGRESS_EVERY);
+                journalThread.drain();
                 secondHalfStartNanos = System.nanoTime();
                 processed = done + backtest.run(events - firstHalf,
                     bar == null ? null : (n, eventTimeNs) -> bar.update(done + n, System.nanoTime()), PROGRESS_EVERY);
+                journalThread.drain();
                 secondHalfNanos = System.nanoTime() - secondHalfStartNanos;
                 secondHalfEvents = processed - done;
             }
