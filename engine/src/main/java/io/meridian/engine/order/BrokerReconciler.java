@@ -22,8 +22,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * the engine, a quantity or price mismatch, a duplicate order reference at the broker, a position mismatch, and fills
  * missed while down. Missed fills are applied here (through the same {@link WorkingOrders#onExecReport} path as a
  * venue fill, priced at the broker's executions); every other difference is a halting one. An order the engine was
- * cancelling that the broker no longer has is taken as cancelled. Client order ids the broker reports are reserved,
- * so the engine never reuses one ({@link OrderStore#reserveAbove}).
+ * cancelling that the broker no longer has is taken as cancelled. Every order the engine has sent and not seen finished
+ * is matched (not only each instrument's working order), and a broker open order the engine has seen finished since
+ * (e.g. its cancel acknowledged after the snapshot listed it) is stale, not unknown to the engine. Client order ids
+ * the broker reports are reserved, so the engine never reuses one ({@link OrderStore#reserveAbove}).
  *
  * <p>A fill reported live after the broker's position snapshot ended moves the broker's snapshot position with it (the
  * snapshot's positions and executions are answered at different moments; executions requested for the day are not
@@ -146,6 +148,10 @@ public final class BrokerReconciler
                 {
                     addOpenOrder(buffer, offset, index);
                 }
+                else
+                {
+                    removeOpenOrder(buffer, offset);
+                }
                 break;
             case RecordType.EXECUTION:
                 final byte kind = ExecutionCodec.kind(buffer, offset);
@@ -191,6 +197,25 @@ public final class BrokerReconciler
         ooQty[openOrders] = OpenOrderCodec.qty(buffer, offset);
         ooVenueOrderId[openOrders] = venueOrderId;
         openOrders++;
+    }
+
+    /** The broker reports an order finished after the snapshot listed it open: it is no longer open. */
+    private void removeOpenOrder(final DirectBuffer buffer, final int offset)
+    {
+        final long venueOrderId = OpenOrderCodec.venueOrderId(buffer, offset);
+        for (int i = 0; i < openOrders; i++)
+        {
+            if (ooVenueOrderIdMatches(i, buffer, offset, venueOrderId))
+            {
+                final int last = --openOrders;
+                ooClOrdId[i] = ooClOrdId[last];
+                ooIndex[i] = ooIndex[last];
+                ooPrice[i] = ooPrice[last];
+                ooQty[i] = ooQty[last];
+                ooVenueOrderId[i] = ooVenueOrderId[last];
+                return;
+            }
+        }
     }
 
     private boolean ooVenueOrderIdMatches(
@@ -256,6 +281,15 @@ public final class BrokerReconciler
                 reconcileOrder(orders, positions, store, index, clOrdId);
             }
         }
+        // every other order the engine sent and has not seen finished (e.g. one pending cancel that is no longer its
+        // instrument's working order) is matched too
+        for (int s = 0; s < store.capacity(); s++)
+        {
+            if (store.state(s) != OrderStore.DONE && store.clOrdId(s) != orders.workingClOrdId(store.instrument(s)))
+            {
+                reconcileOrder(orders, positions, store, store.instrument(s), store.clOrdId(s));
+            }
+        }
         for (int i = 0; i < openOrders; i++)
         {
             if (ooMatched[i])
@@ -266,6 +300,12 @@ public final class BrokerReconciler
             for (int j = 0; j < i && ooClOrdId[i] != 0; j++)
             {
                 duplicate |= ooClOrdId[j] == ooClOrdId[i];
+            }
+            if (!duplicate && store.finishedSlotOf(ooClOrdId[i]) >= 0)
+            {
+                // the engine saw the broker finish this order (its cancel acknowledged, filled, rejected) after the
+                // broker's open-order snapshot listed it: the snapshot's entry is stale, not an unknown order
+                continue;
             }
             addDiff(duplicate ? ReconciliationCodec.KIND_DUPLICATE_ORDER_REF
                 : ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_ENGINE, ooIndex[i], ooClOrdId[i], 0, ooQty[i], false);

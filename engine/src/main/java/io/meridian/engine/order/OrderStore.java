@@ -241,4 +241,14 @@ public final class OrderStore
         }
         return i;
     }
+
+    /**
+     * Number of slots (to visit every live order, e.g. at a reconciliation).
+     *
+     * @return the capacity.
+     */
+    public int capacity()
+    {
+        return state.length;
+    }
 }

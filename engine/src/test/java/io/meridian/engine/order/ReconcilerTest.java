@@ -37,6 +37,9 @@ import org.junit.jupiter.api.Test;
  * the exact RECONCILIATION records and the trading state: a clean snapshot halts nothing; fills missed while down are
  * applied (position and order follow the broker) without a halt; every other difference halts trading with {@code
  * RECONCILIATION_DIFF} until an operator resume. The expected values are written by hand from the scenario.
+ *
+ * <p>Over 500 lines: one test per kind of difference and per case the 1,000-cycle runs found, all on the same
+ * scenario and record helpers.
  */
 class ReconcilerTest
 {
@@ -323,6 +326,67 @@ class ReconcilerTest
         assertHaltedByReconciliation(1);
     }
 
+    @Test
+    void anOrderWhoseCancelIsAcknowledgedAfterTheSnapshotListedItIsNotUnknownToTheEngine()
+    {
+        // the session was dropped between a cancel and its ack: the broker's snapshot still lists the order open,
+        // then the cancel's acknowledgement finishes it in the engine before the snapshot ends
+        orders.onEvent(events.operator(tick(), OperatorCommand.CANCEL_ALL).slot());
+        assertEquals(OrderStore.PENDING_CANCEL,
+            orders.workingOrders().store().state(orders.workingOrders().store().slotOf(clOrdId)));
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.CANCELLED, Side.BUY, 0, 0, 0, 0).slot());
+        assertEquals(0, orders.workingOrders().workingClOrdId(0), "cancelled");
+        sink.clear();
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+    }
+
+    @Test
+    void anOpenOrderTheBrokerReportsDoneDuringTheSnapshotIsNoLongerOpen()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        openOrder(B, 500, 78, 1_200_000, 3);
+        openOrder(B, 500, 78, 1_200_000, 3, OpenOrderCodec.STATUS_DONE);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void anOrderPendingCancelThatIsNoLongerTheWorkingOrderIsMatched()
+    {
+        // order 1 pending cancel; the instrument's working order is a newer one (as after a cancel-replace)
+        orders.onEvent(events.operator(tick(), OperatorCommand.CANCEL_ALL).slot());
+        final WorkingOrders working = orders.workingOrders();
+        final long second = working.nextId();
+        working.open(second, 0, Side.BUY, A_ASK, 5, now);
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        openOrder(A, second, 78, A_ASK, 5);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
+
+        // and one the broker no longer has is taken as cancelled
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        final long third = working.nextId();
+        working.store().state(working.store().slotOf(second), OrderStore.PENDING_CANCEL);
+        working.open(third, 0, Side.BUY, A_ASK, 4, now);
+        sink.clear();
+        openOrder(A, third, 79, A_ASK, 4);
+        snapshotEndsAndUp();
+        assertDiff(of(RecordType.RECONCILIATION).get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
+        assertEquals(-1, working.store().slotOf(second), "finished");
+    }
+
     private void commission(final long hash, final long cash)
     {
         orders.onEvent(events.record(b -> {
@@ -402,6 +466,12 @@ class ReconcilerTest
 
     private void openOrder(final int instrument, final long id, final long venueId, final long price, final long qty)
     {
+        openOrder(instrument, id, venueId, price, qty, OpenOrderCodec.STATUS_PENDING);
+    }
+
+    private void openOrder(
+        final int instrument, final long id, final long venueId, final long price, final long qty, final byte status)
+    {
         orders.onEvent(events.record(b -> {
             b.setMemory(0, OpenOrderCodec.LENGTH, (byte)0);
             Header.write(b, 0, RecordType.OPEN_ORDER, OpenOrderCodec.LENGTH, instrument, 0, tick(), 0, 6, 1);
@@ -411,7 +481,7 @@ class ReconcilerTest
             OpenOrderCodec.qty(b, 0, qty);
             OpenOrderCodec.side(b, 0, Side.BUY);
             OpenOrderCodec.orderType(b, 0, OrderType.LIMIT);
-            OpenOrderCodec.status(b, 0, OpenOrderCodec.STATUS_PENDING);
+            OpenOrderCodec.status(b, 0, status);
             OpenOrderCodec.kind(b, 0, OpenOrderCodec.KIND_ORDER);
         }).slot());
     }
