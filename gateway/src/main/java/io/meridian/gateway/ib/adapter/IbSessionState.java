@@ -62,6 +62,8 @@ final class IbSessionState implements TwsClientListener
         final long[] cum = new long[IbGateway.MAX_ORDERS];
         /** 0 sent, 1 acknowledged, 2 finished (filled, cancelled or rejected). */
         final byte[] stage = new byte[IbGateway.MAX_ORDERS];
+        /** Tracked again from IB's open orders after a restart (an order of a previous adapter). */
+        final boolean[] recovered = new boolean[IbGateway.MAX_ORDERS];
         int next;
     }
 
@@ -131,6 +133,7 @@ final class IbSessionState implements TwsClientListener
         orders.qty[slot] = qty;
         orders.cum[slot] = 0;
         orders.stage[slot] = 0;
+        orders.recovered[slot] = false;
         if (ibOrderId > 0)
         {
             slotByIbOrderId.put(ibOrderId, slot);
@@ -367,6 +370,20 @@ final class IbSessionState implements TwsClientListener
         {
             return;
         }
+        if (orders.recovered[slot] && e.reqId() != -1)
+        {
+            // an order of a previous session, after a restart: the day's executions repeat fills the engine may
+            // already hold (its cumulative quantity did not start at 0). They are journaled above as EXECUTION records,
+            // from which the reconciliation applies only what the engine missed; here the order takes over the
+            // broker's cumulative quantity, so later live fills report the right leaves.
+            orders.cum[slot] = Math.min(orders.qty[slot],
+                Math.max(orders.cum[slot], e.cumQty() / instrument.wirePerLot()));
+            if (orders.cum[slot] >= orders.qty[slot])
+            {
+                orders.stage[slot] = FINISHED;
+            }
+            return;
+        }
         final long lots = e.shares() / instrument.wirePerLot();
         final long ticks = (e.price() + instrument.wirePerTick() / 2) / instrument.wirePerTick();
         orders.cum[slot] = Math.min(orders.qty[slot], orders.cum[slot] + lots);
@@ -569,6 +586,7 @@ final class IbSessionState implements TwsClientListener
             // an order of a previous session (a restart): tracked, so its statuses, fills and cancels map again
             final int slot = track(clOrdId, o.orderId(), in.id(), o.buy() ? Side.BUY : Side.SELL, lots);
             orders.stage[slot] = ACKED;
+            orders.recovered[slot] = true;
         }
         gateway.broker.openOrder(in == null ? 0 : in.id(), clOrdId, o.orderId(),
             limit && in != null ? (o.limitPrice() + in.wirePerTick() / 2) / in.wirePerTick() : 0, lots,

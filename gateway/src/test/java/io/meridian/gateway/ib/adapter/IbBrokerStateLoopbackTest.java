@@ -46,12 +46,13 @@ class IbBrokerStateLoopbackTest
     private final List<UnsafeBuffer> inbound = new ArrayList<>();
     private IbSimulator sim;
     private IbGateway gateway;
+    private int port;
 
     private void start() throws IOException
     {
         sim = new IbSimulator(SimConfig.defaults().withPort(0).withPartialFillQty(10), SimFaults.none(),
             1_764_689_400_000L);
-        final int port = sim.bind();
+        port = sim.bind();
         final List<IbInstrument> instruments = List.of(
             new IbInstrument(1, 100, 1, new IbContract(900_001, "MRDA", "STK", "SMART", "NASDAQ", "USD", "", "")),
             new IbInstrument(2, 100, 1, new IbContract(900_002, "MRDB", "STK", "SMART", "NYSE", "USD", "", "")));
@@ -118,6 +119,61 @@ class IbBrokerStateLoopbackTest
         assertTrue(executionsOf(41).stream().allMatch(e -> ExecutionCodec.kind(e, 0) == ExecutionCodec.KIND_EXECUTION),
             "in answer to the request for the day's executions");
         assertTrue(reports(41).isEmpty(), "executions already reported are not reported twice");
+    }
+
+    @Test
+    void aRestartedAdapterReportsOnlyFillsBeyondTheBrokersCumulativeQuantityOfAPartlyFilledOrder() throws IOException
+    {
+        start();
+        pumpUntil("venue up", () -> connectivity(ConnectivityState.UP));
+        // 200 at market, executed 10 at a time (one execution per market event): dropped after the first fills
+        command(OrderCommandType.NEW, 61, Side.BUY, OrderType.MARKET, 0, 200);
+        pumpUntil("a partial fill", () -> reports(61).contains("PARTIAL_FILL"));
+        final long before = reportedQty(61);
+        gateway.close();
+
+        // a new adapter (the restarted engine's) on the same simulator: the broker's executions of order 61 come in
+        // its snapshot; the fills the previous adapter reported must not be reported again
+        inbound.clear();
+        restartAdapter();
+        pumpUntil("venue up after the restart", () -> connectivity(ConnectivityState.UP));
+        pumpUntil("the whole order executed at the broker",
+            () -> executionsOf(61).stream().anyMatch(e -> ExecutionCodec.cumQty(e, 0) == 200));
+        final long brokerAtSnapshot = executionsOf(61).stream()
+            .filter(e -> ExecutionCodec.kind(e, 0) == ExecutionCodec.KIND_EXECUTION)
+            .mapToLong(e -> ExecutionCodec.qty(e, 0)).sum();
+        assertTrue(brokerAtSnapshot >= before, "the snapshot holds the fills reported before the drop");
+        assertEquals(200 - brokerAtSnapshot, reportedQty(61), "only fills after the snapshot are reported");
+        final List<UnsafeBuffer> r = of(RecordType.EXEC_REPORT).stream()
+            .filter(x -> ExecReportCodec.clOrdId(x, 0) == 61 && ExecReportCodec.lastQty(x, 0) > 0).toList();
+        if (brokerAtSnapshot < 200)
+        {
+            final UnsafeBuffer last = r.get(r.size() - 1);
+            assertEquals(ExecType.FILL, ExecReportCodec.execType(last, 0));
+            assertEquals(200, ExecReportCodec.cumQty(last, 0), "the broker's cumulative quantity carried over");
+            assertEquals(0, ExecReportCodec.leavesQty(last, 0));
+        }
+    }
+
+    private void restartAdapter()
+    {
+        final List<IbInstrument> instruments = List.of(
+            new IbInstrument(1, 100, 1, new IbContract(900_001, "MRDA", "STK", "SMART", "NASDAQ", "USD", "", "")),
+            new IbInstrument(2, 100, 1, new IbContract(900_002, "MRDB", "STK", "SMART", "NYSE", "USD", "", "")));
+        gateway = new IbGateway(new TwsConnectionConfig("127.0.0.1", port, 1, 45, 1, 5_000_000_000L,
+            5_000_000_000L, 10_000_000L, 50_000_000L), instruments, "DU0000001", 7, (b, o, l) ->
+            {
+                final byte[] copy = new byte[l];
+                b.getBytes(o, copy);
+                inbound.add(new UnsafeBuffer(copy));
+            }, new SystemEpochNanoClock());
+        gateway.start(System.nanoTime());
+    }
+
+    private long reportedQty(final long clOrdId)
+    {
+        return of(RecordType.EXEC_REPORT).stream().filter(r -> ExecReportCodec.clOrdId(r, 0) == clOrdId)
+            .mapToLong(r -> ExecReportCodec.lastQty(r, 0)).sum();
     }
 
     @Test
