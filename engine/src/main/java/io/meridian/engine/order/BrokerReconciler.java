@@ -96,6 +96,9 @@ public final class BrokerReconciler
             instrumentIds[i] = instruments.id(i);
         }
         this.brokerPosition = new long[n];
+        this.brokerAvgCost = new long[n];
+        this.adoptDelta = new long[n];
+        this.adopt = new boolean[n];
     }
 
     /**
@@ -137,6 +140,7 @@ public final class BrokerReconciler
                 else if (index >= 0)
                 {
                     brokerPosition[index] = PositionCodec.position(buffer, offset);
+                    brokerAvgCost[index] = PositionCodec.avgCost(buffer, offset);
                 }
                 break;
             case RecordType.OPEN_ORDER:
@@ -262,6 +266,7 @@ public final class BrokerReconciler
         haltingDiffs = 0;
         reconciliations++;
         java.util.Arrays.fill(ooMatched, 0, openOrders, false);
+        java.util.Arrays.fill(adopt, false);
         final OrderStore store = orders.store();
         long highest = 0;
         for (int i = 0; i < openOrders; i++)
@@ -316,6 +321,8 @@ public final class BrokerReconciler
             {
                 addDiff(ReconciliationCodec.KIND_POSITION_MISMATCH, index, 0, positions.position(index),
                     brokerPosition[index], false);
+                adopt[index] = true;
+                adoptDelta[index] = brokerPosition[index] - positions.position(index);
             }
         }
         return haltingDiffs;
@@ -548,5 +555,41 @@ public final class BrokerReconciler
     public boolean collecting()
     {
         return collecting;
+    }
+
+    private final long[] brokerAvgCost;
+    /** Per instrument: a position mismatch of the last reconciliation not yet adopted, and by how much it differed. */
+    private final boolean[] adopt;
+    private final long[] adoptDelta;
+
+    /**
+     * An operator accepted the last reconciliation (an accepted RESUME): each position mismatch it found is adopted,
+     * the engine's position moved by the difference (broker minus engine at the reconciliation, so fills since move
+     * both alike) at the instrument's mark price (the broker's average cost before any mark), and journaled as an
+     * applied POSITION_MISMATCH record (engine value before, broker value after), so the next reconciliation is clean.
+     * A mismatch is adopted once; the next reconciliation replaces what is pending.
+     *
+     * @param positions the engine's positions.
+     * @param decisions the decision writer.
+     * @return the number of positions adopted.
+     */
+    public int adoptPositions(final PositionKeeper positions, final DecisionEncoder decisions)
+    {
+        int adopted = 0;
+        for (int index = 0; index < adopt.length; index++)
+        {
+            if (!adopt[index])
+            {
+                continue;
+            }
+            adopt[index] = false;
+            final long before = positions.position(index);
+            final long price = positions.markPrice(index) != 0 ? positions.markPrice(index) : brokerAvgCost[index];
+            positions.onFill(index, adoptDelta[index], price, 0L);
+            decisions.reconciliation(instrumentIds[index], ReconciliationCodec.KIND_POSITION_MISMATCH, 0, before,
+                positions.position(index), 1, 1, true);
+            adopted++;
+        }
+        return adopted;
     }
 }

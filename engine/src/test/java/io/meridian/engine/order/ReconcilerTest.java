@@ -387,6 +387,44 @@ class ReconcilerTest
         assertEquals(-1, working.store().slotOf(second), "finished");
     }
 
+    @Test
+    void anAcceptedResumeAdoptsTheBrokersPositionSoTheNextReconciliationIsClean()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        position(A, -20);
+        snapshotEndsAndUp();
+        assertDiff(of(RecordType.RECONCILIATION).get(0), ReconciliationCodec.KIND_POSITION_MISMATCH, A, 0, 0, -20, 1);
+        assertHaltedByReconciliation(1);
+
+        sink.clear();
+        orders.onEvent(events.operator(tick(), OperatorCommand.RESUME).slot());
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+        final List<UnsafeBuffer> adopted = of(RecordType.RECONCILIATION);
+        assertEquals(1, adopted.size(), "the adoption is journaled");
+        assertDiff(adopted.get(0), ReconciliationCodec.KIND_POSITION_MISMATCH, A, 0, 0, -20, 1);
+        assertEquals(1, ReconciliationCodec.applied(adopted.get(0), 0));
+        assertEquals(-20, orders.positions().position(0), "the broker's position adopted");
+        // adopted at the mark (the mid 50.0000): no P&L at the mark, one cash unit per tick per share
+        assertEquals(-20 * (A_BID + A_ASK) / 2, orders.positions().costBasis(0));
+
+        // a second resume adopts nothing more
+        sink.clear();
+        orders.onEvent(events.operator(tick(), OperatorCommand.RESUME).slot());
+        assertEquals(0, of(RecordType.RECONCILIATION).size());
+        assertEquals(-20, orders.positions().position(0));
+
+        // the next reconciliation, with the same broker state, is clean
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        sink.clear();
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        position(A, -20);
+        snapshotEndsAndUp();
+        final List<UnsafeBuffer> next = of(RecordType.RECONCILIATION);
+        assertEquals(1, next.size());
+        assertDiff(next.get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+    }
+
     private void commission(final long hash, final long cash)
     {
         orders.onEvent(events.record(b -> {
