@@ -100,6 +100,7 @@ public final class IbEngineSession implements AutoCloseable
         }
         final InboundSink inbound = this::onInbound;
         this.gateway = new IbGateway(tws, instruments, account, 1, inbound, clock);
+        this.gateway.filledBefore(this::engineFilled);
     }
 
     /**
@@ -416,5 +417,14 @@ public final class IbEngineSession implements AutoCloseable
     public ReconciliationLog reconciliationLog()
     {
         return reconciliationLog;
+    }
+
+    /** Lots of an order the engine holds as filled (its recovered state), for the adapter's re-tracked orders. */
+    private long engineFilled(final long clOrdId)
+    {
+        final io.meridian.engine.order.OrderStore store = pipeline.orders().workingOrders().store();
+        final int live = store.slotOf(clOrdId);
+        final int slot = live >= 0 ? live : store.finishedSlotOf(clOrdId);
+        return slot < 0 ? 0 : store.qty(slot) - store.leaves(slot);
     }
 }

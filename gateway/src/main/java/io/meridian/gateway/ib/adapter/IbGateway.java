@@ -456,4 +456,23 @@ public final class IbGateway implements OutboundSink, AutoCloseable
     {
         return state.resubscriptions();
     }
+
+    private java.util.function.LongUnaryOperator filledBefore = clOrdId -> 0L;
+
+    /**
+     * How much of an order the engine already holds as filled (issue 9: after a restart, from its recovered state).
+     * An order of a previous session that IB reports open starts its cumulative quantity there, so the executions IB
+     * reports again are applied only beyond it. Set before {@link #start}; by default 0.
+     *
+     * @param filled lots filled by client order id, 0 for an order the engine does not know.
+     */
+    public void filledBefore(final java.util.function.LongUnaryOperator filled)
+    {
+        this.filledBefore = filled;
+    }
+
+    long filledBefore(final long clOrdId)
+    {
+        return filledBefore.applyAsLong(clOrdId);
+    }
 }

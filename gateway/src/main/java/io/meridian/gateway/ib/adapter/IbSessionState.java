@@ -370,21 +370,19 @@ final class IbSessionState implements TwsClientListener
         {
             return;
         }
-        if (orders.recovered[slot] && e.reqId() != -1)
+        long lots = e.shares() / instrument.wirePerLot();
+        if (orders.recovered[slot])
         {
-            // an order of a previous session, after a restart: the day's executions repeat fills the engine may
-            // already hold (its cumulative quantity did not start at 0). They are journaled above as EXECUTION records,
-            // from which the reconciliation applies only what the engine missed; here the order takes over the
-            // broker's cumulative quantity, so later live fills report the right leaves.
-            orders.cum[slot] = Math.min(orders.qty[slot],
-                Math.max(orders.cum[slot], e.cumQty() / instrument.wirePerLot()));
-            if (orders.cum[slot] >= orders.qty[slot])
+            // an order of a previous session, after a restart: its cumulative quantity started from what the engine
+            // already holds, and IB reports the day's executions again; only what goes beyond it (by IB's cumulative
+            // quantity of the order) is a new fill
+            final long fresh = Math.min(orders.qty[slot], e.cumQty() / instrument.wirePerLot()) - orders.cum[slot];
+            if (fresh <= 0)
             {
-                orders.stage[slot] = FINISHED;
+                return;
             }
-            return;
+            lots = fresh;
         }
-        final long lots = e.shares() / instrument.wirePerLot();
         final long ticks = (e.price() + instrument.wirePerTick() / 2) / instrument.wirePerTick();
         orders.cum[slot] = Math.min(orders.qty[slot], orders.cum[slot] + lots);
         final boolean done = orders.cum[slot] >= orders.qty[slot];
@@ -587,6 +585,7 @@ final class IbSessionState implements TwsClientListener
             final int slot = track(clOrdId, o.orderId(), in.id(), o.buy() ? Side.BUY : Side.SELL, lots);
             orders.stage[slot] = ACKED;
             orders.recovered[slot] = true;
+            orders.cum[slot] = Math.min(lots, Math.max(0, gateway.filledBefore(clOrdId)));
         }
         gateway.broker.openOrder(in == null ? 0 : in.id(), clOrdId, o.orderId(),
             limit && in != null ? (o.limitPrice() + in.wirePerTick() / 2) / in.wirePerTick() : 0, lots,
