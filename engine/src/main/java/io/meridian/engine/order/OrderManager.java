@@ -157,6 +157,8 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         this.snapshots = new RiskSnapshots(config, account, decisions, instruments);
         this.reconciler = new BrokerReconciler(instruments);
         this.brokerLive = new BrokerLiveChecks(instruments);
+        this.stateSnapshot = new OrderStateSnapshot(this, lastMarketDataNs, coolDownUntilNs, bid, ask, reference,
+            decisionPrice, pendingReduction, flattening);
     }
 
     @Override
@@ -217,7 +219,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
                 maybeReconcile();
                 break;
             case RecordType.STATE_RESTORE:
-                onStateRestore(slot.buffer);
+                stateSnapshot.onStateRestore(slot.buffer);
                 break;
             default:
                 break;
@@ -851,44 +853,18 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     }
 
     /** Snapshot format of {@link #saveState}; a snapshot of another format is refused. */
-    public static final long STATE_FORMAT = 1;
-    private long[] restoreValues = new long[0];
-    private int restoreTotal = -1;
-    private int restoreChunks;
-    private long restores;
+    public static final long STATE_FORMAT = OrderStateSnapshot.STATE_FORMAT;
+    private final OrderStateSnapshot stateSnapshot;
 
     /**
-     * The state a restart restores from a snapshot instead of replaying the whole journal (issue 9): venue state,
-     * event time, per instrument market data time, cool-down, bid/ask/reference, decision price, pending reduction and
-     * flattening, then the working orders and order store, positions, account, decision counters, kill switch and
-     * pre-trade counters. Not in it: the market-data, feature, model and strategy stages' state and the volatility,
-     * pattern-day-trade and risk-monitor windows, which a restarted engine builds again from new market data.
+     * Writes the state a restart restores from a snapshot instead of replaying the whole journal (issue 9); what it
+     * covers is listed in {@link OrderStateSnapshot}.
      *
      * @param out receives the values.
      */
     public void saveState(final org.agrona.collections.LongArrayList out)
     {
-        out.addLong(STATE_FORMAT);
-        out.addLong(venueUp ? 1L : 0L);
-        out.addLong(eventTimeNs);
-        out.addLong(bid.length);
-        for (int i = 0; i < bid.length; i++)
-        {
-            out.addLong(lastMarketDataNs[i]);
-            out.addLong(coolDownUntilNs[i]);
-            out.addLong(bid[i]);
-            out.addLong(ask[i]);
-            out.addLong(reference[i]);
-            out.addLong(decisionPrice[i]);
-            out.addLong(pendingReduction[i]);
-            out.addLong(flattening[i] ? 1L : 0L);
-        }
-        orders.saveState(out);
-        positions.saveState(out);
-        account.saveState(out);
-        decisions.saveState(out);
-        killSwitch.saveState(out);
-        risk.saveState(out);
+        stateSnapshot.save(out);
     }
 
     /**
@@ -900,36 +876,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
      */
     public void loadState(final long[] in, final int length)
     {
-        if (length < 4 || in[0] != STATE_FORMAT || in[3] != bid.length)
-        {
-            throw new IllegalArgumentException("engine state snapshot: format " + (length > 0 ? in[0] : -1)
-                + " (this engine reads " + STATE_FORMAT + "), " + (length > 3 ? in[3] : -1) + " instruments (this "
-                + "engine has " + bid.length + ")");
-        }
-        venueUp = in[1] != 0;
-        eventTimeNs = in[2];
-        int i = 4;
-        for (int k = 0; k < bid.length; k++, i += 8)
-        {
-            lastMarketDataNs[k] = in[i];
-            coolDownUntilNs[k] = in[i + 1];
-            bid[k] = in[i + 2];
-            ask[k] = in[i + 3];
-            reference[k] = in[i + 4];
-            decisionPrice[k] = in[i + 5];
-            pendingReduction[k] = in[i + 6];
-            flattening[k] = in[i + 7] != 0;
-        }
-        i = orders.loadState(in, i);
-        i = positions.loadState(in, i);
-        i = account.loadState(in, i);
-        i = decisions.loadState(in, i);
-        i = killSwitch.loadState(in, i);
-        i = risk.loadState(in, i);
-        if (i != length)
-        {
-            throw new IllegalArgumentException("engine state snapshot: " + length + " values, the state read " + i);
-        }
+        stateSnapshot.load(in, length);
     }
 
     /**
@@ -939,49 +886,23 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
      */
     public long restores()
     {
-        return restores;
+        return stateSnapshot.restores();
     }
 
-    private void onStateRestore(final org.agrona.DirectBuffer buffer)
+    boolean venueUp()
     {
-        final byte part = io.meridian.engine.codec.StateRestoreCodec.part(buffer, 0);
-        final int count = io.meridian.engine.codec.StateRestoreCodec.count(buffer, 0);
-        if (part == io.meridian.engine.codec.StateRestoreCodec.BEGIN)
-        {
-            // values: format, journal position, instruments, values in the state
-            restoreTotal = (int)io.meridian.engine.codec.StateRestoreCodec.value(buffer, 0, 3);
-            restoreValues = new long[restoreTotal];
-            restoreChunks = 0;
-            return;
-        }
-        if (restoreTotal < 0)
-        {
-            throw new IllegalStateException("STATE_RESTORE part " + part + " outside a snapshot (no BEGIN)");
-        }
-        if (part == io.meridian.engine.codec.StateRestoreCodec.END)
-        {
-            final long chunks = io.meridian.engine.codec.StateRestoreCodec.value(buffer, 0, 1);
-            if (chunks != restoreChunks)
-            {
-                throw new IllegalStateException("STATE_RESTORE END counts " + chunks + " chunks, " + restoreChunks
-                    + " arrived");
-            }
-            loadState(restoreValues, restoreTotal);
-            restoreTotal = -1;
-            restoreValues = new long[0];
-            restores++;
-            return;
-        }
-        final int at = io.meridian.engine.codec.StateRestoreCodec.valueOffset(buffer, 0);
-        if (at < 0 || at + count > restoreTotal)
-        {
-            throw new IllegalStateException("STATE_RESTORE chunk at " + at + " of " + count + " values overruns the "
-                + restoreTotal + "-value state");
-        }
-        for (int k = 0; k < count; k++)
-        {
-            restoreValues[at + k] = io.meridian.engine.codec.StateRestoreCodec.value(buffer, 0, k);
-        }
-        restoreChunks++;
+        return venueUp;
+    }
+
+    long eventTimeNs()
+    {
+        return eventTimeNs;
+    }
+
+    /** A snapshot's venue state and event time ({@link OrderStateSnapshot#load}). */
+    void restoreVenueAndTime(final boolean venueUp, final long eventTimeNs)
+    {
+        this.venueUp = venueUp;
+        this.eventTimeNs = eventTimeNs;
     }
 }
