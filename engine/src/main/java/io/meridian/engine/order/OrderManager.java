@@ -14,9 +14,7 @@ import io.meridian.engine.api.Side;
 import io.meridian.engine.api.TradingState;
 import io.meridian.engine.codec.AccountValueCodec;
 import io.meridian.engine.codec.ConnectivityCodec;
-import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.OperatorCodec;
-import io.meridian.engine.codec.ReconciliationCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.risk.KillSwitch;
 import io.meridian.engine.risk.OrderContext;
@@ -84,8 +82,8 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     private final boolean[] flattening;
     private boolean venueUp = true;
     private long eventTimeNs;
-    /** Reconciliation with the broker (issue 9). */
-    private final BrokerReconciler reconciler;
+    /** The broker's records: connectivity, live checks, reconciliation (issue 9). */
+    private final BrokerEvents broker;
 
     /**
      * An order manager.
@@ -155,8 +153,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         Arrays.fill(lastMarketDataNs, Long.MIN_VALUE);
         Arrays.fill(coolDownUntilNs, Long.MIN_VALUE);
         this.snapshots = new RiskSnapshots(config, account, decisions, instruments);
-        this.reconciler = new BrokerReconciler(instruments);
-        this.brokerLive = new BrokerLiveChecks(instruments);
+        this.broker = new BrokerEvents(this, instruments, orders, positions, decisions, killSwitch, risk, orderRisk);
         this.stateSnapshot = new OrderStateSnapshot(this, lastMarketDataNs, coolDownUntilNs, bid, ask, reference,
             decisionPrice, pendingReduction, flattening);
     }
@@ -206,7 +203,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             case RecordType.CONNECTIVITY:
                 venueUp = ConnectivityCodec.state(slot.buffer, 0) == ConnectivityState.UP;
                 killSwitch.onVenue(venueUp, eventTimeNs);
-                onBrokerConnectivity();
+                broker.onBrokerConnectivity();
                 break;
             case RecordType.ACCOUNT_VALUE:
                 onAccountValue(slot);
@@ -214,9 +211,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             case RecordType.POSITION:
             case RecordType.OPEN_ORDER:
             case RecordType.EXECUTION:
-                onBrokerLive(slot);
-                reconciler.onBrokerRecord(slot.buffer, 0);
-                maybeReconcile();
+                broker.onBrokerRecord(slot);
                 break;
             case RecordType.STATE_RESTORE:
                 stateSnapshot.onStateRestore(slot.buffer);
@@ -339,7 +334,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         }
         if (orders.lastFillLate())
         {
-            journalLateFill(slot);
+            broker.journalLateFill(slot);
         }
         final int index = orders.lastFillIndex();
         orderRisk.onFill(index, orders.lastFillSignedQty());
@@ -490,7 +485,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         }
     }
 
-    private void cancelAll()
+    void cancelAll()
     {
         if (orders.cancelAll())
         {
@@ -718,57 +713,6 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         }
     }
 
-    /**
-     * Broker connectivity (issue 9): DOWN starts a new broker snapshot; UP after a venue-down halt sends a
-     * MASS_CANCEL (whatever was working when the venue went away), then reconciles when the snapshot is complete.
-     */
-    private void onBrokerConnectivity()
-    {
-        if (!venueUp)
-        {
-            reconciler.onVenueDown();
-            return;
-        }
-        if (killSwitch.venueHalted())
-        {
-            orders.cancelAll();
-            risk.onMessage(eventTimeNs);
-            decisions.orderCommand(0, orders.nextId(), OrderCommandType.MASS_CANCEL, Side.NONE, (byte)0, 0, 0, 0);
-        }
-        maybeReconcile();
-    }
-
-    /**
-     * Reconciles with the broker once its snapshot is complete and the venue is up: journals the differences as
-     * RECONCILIATION records; a halting difference halts trading ({@code RECONCILIATION_DIFF}), a clean one ends a
-     * venue-down halt ({@code KILL_VENUE_RECONCILED}). Missed fills are applied by the reconciler.
-     */
-    private void maybeReconcile()
-    {
-        if (!venueUp || !reconciler.ready())
-        {
-            return;
-        }
-        final int halting = reconciler.reconcile(orders, positions);
-        reconciler.emit(decisions);
-        brokerLive.afterReconcile(reconciler, positions);
-        if (halting > 0)
-        {
-            if (killSwitch.onReconciliationDiff(halting))
-            {
-                orderRisk.emitStateChange();
-            }
-        }
-        else if (killSwitch.onReconciledClean())
-        {
-            orderRisk.emitStateChange();
-        }
-        if (orderRisk.checkAccount())
-        {
-            cancelAll();
-        }
-    }
-
     private void onAccountValue(final EventSlot slot)
     {
         if (AccountValueCodec.kind(slot.buffer, 0) == AccountValueCodec.KIND_VALUE)
@@ -806,40 +750,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
      */
     public BrokerReconciler reconciler()
     {
-        return reconciler;
-    }
-
-    /**
-     * A fill of an order the engine had already finished (issue 9: e.g. executed at the broker just before its cancel
-     * was confirmed) was applied to the position as a missed fill: journaled as a RECONCILIATION difference of kind
-     * FILL_FOR_FINISHED_ORDER, applied, so it does not halt trading.
-     */
-    private void journalLateFill(final EventSlot slot)
-    {
-        decisions.reconciliation(instruments.id(orders.lastFillIndex()),
-            ReconciliationCodec.KIND_FILL_FOR_FINISHED_ORDER, ExecReportCodec.clOrdId(slot.buffer, 0),
-            orders.lateFilledBefore(), Math.abs(orders.lastFillSignedQty()), 1, 1, true);
-    }
-
-    private final BrokerLiveChecks brokerLive;
-
-    /**
-     * Live broker records (issue 9): commissions charged to their fills' instruments, and an order reference the
-     * broker reports on a second order journaled as a DUPLICATE_ORDER_REF difference that halts trading.
-     */
-    private void onBrokerLive(final EventSlot slot)
-    {
-        if (!brokerLive.onBrokerRecord(slot.buffer, 0, positions, reconciler.collecting()))
-        {
-            return;
-        }
-        decisions.reconciliation(brokerLive.duplicateInstrumentId(), ReconciliationCodec.KIND_DUPLICATE_ORDER_REF,
-            brokerLive.duplicateClOrdId(), brokerLive.duplicateFirstVenueOrderId(), brokerLive.duplicateVenueOrderId(),
-            1, 1, false);
-        if (killSwitch.onReconciliationDiff(1))
-        {
-            orderRisk.emitStateChange();
-        }
+        return broker.reconciler();
     }
 
     /**
@@ -849,7 +760,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
      */
     public BrokerLiveChecks brokerLive()
     {
-        return brokerLive;
+        return broker.brokerLive();
     }
 
     /** Snapshot format of {@link #saveState}; a snapshot of another format is refused. */
