@@ -14,9 +14,7 @@ import io.meridian.engine.api.Side;
 import io.meridian.engine.api.TradingState;
 import io.meridian.engine.codec.AccountValueCodec;
 import io.meridian.engine.codec.ConnectivityCodec;
-import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.OperatorCodec;
-import io.meridian.engine.codec.ReconciliationCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.risk.KillSwitch;
 import io.meridian.engine.risk.OrderContext;
@@ -49,9 +47,12 @@ import java.util.Arrays;
  *
  * <p>Single-threaded (the order stage's thread); allocation-free; reads time only from event headers.
  *
- * <p>Over 500 lines: the order policy and the kill switch's actions on orders (cancel one, cancel all, reduce, flatten)
- * act on the same working orders in one event, so they stay in one class; the checks themselves live in
- * {@link OrderRisk} and {@code engine.risk}, and a third of the file is read-only accessors for reports and tests.
+ * <p>Over 500 lines: the order policy and the kill switch's and operator's actions on orders (cancel one, cancel all,
+ * reduce, flatten, halt or resume one instrument) act on the same working orders and per-instrument arrays in one
+ * event, so they stay in one class (about 590 lines with the constructor and javadoc); the rest, about 230 lines, is
+ * read-only accessors for reports, the ops server and tests, and the public delegates other modules call. The checks
+ * live in {@link OrderRisk} and {@code engine.risk}, the broker's records in {@link BrokerEvents} and the engine-state
+ * snapshot in {@link OrderStateSnapshot}.
  */
 public final class OrderManager implements Stage, OrderRisk.MarketView
 {
@@ -84,8 +85,8 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     private final boolean[] flattening;
     private boolean venueUp = true;
     private long eventTimeNs;
-    /** Reconciliation with the broker (issue 9). */
-    private final BrokerReconciler reconciler;
+    /** The broker's records: connectivity, live checks, reconciliation (issue 9). */
+    private final BrokerEvents broker;
 
     /**
      * An order manager.
@@ -155,8 +156,9 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         Arrays.fill(lastMarketDataNs, Long.MIN_VALUE);
         Arrays.fill(coolDownUntilNs, Long.MIN_VALUE);
         this.snapshots = new RiskSnapshots(config, account, decisions, instruments);
-        this.reconciler = new BrokerReconciler(instruments);
-        this.brokerLive = new BrokerLiveChecks(instruments);
+        this.broker = new BrokerEvents(this, instruments, orders, positions, decisions, killSwitch, risk, orderRisk);
+        this.stateSnapshot = new OrderStateSnapshot(this, lastMarketDataNs, coolDownUntilNs, bid, ask, reference,
+            decisionPrice, pendingReduction, flattening);
     }
 
     @Override
@@ -204,7 +206,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             case RecordType.CONNECTIVITY:
                 venueUp = ConnectivityCodec.state(slot.buffer, 0) == ConnectivityState.UP;
                 killSwitch.onVenue(venueUp, eventTimeNs);
-                onBrokerConnectivity();
+                broker.onBrokerConnectivity();
                 break;
             case RecordType.ACCOUNT_VALUE:
                 onAccountValue(slot);
@@ -212,12 +214,10 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             case RecordType.POSITION:
             case RecordType.OPEN_ORDER:
             case RecordType.EXECUTION:
-                onBrokerLive(slot);
-                reconciler.onBrokerRecord(slot.buffer, 0);
-                maybeReconcile();
+                broker.onBrokerRecord(slot);
                 break;
             case RecordType.STATE_RESTORE:
-                onStateRestore(slot.buffer);
+                stateSnapshot.onStateRestore(slot.buffer);
                 break;
             default:
                 break;
@@ -337,7 +337,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         }
         if (orders.lastFillLate())
         {
-            journalLateFill(slot);
+            broker.journalLateFill(slot);
         }
         final int index = orders.lastFillIndex();
         orderRisk.onFill(index, orders.lastFillSignedQty());
@@ -489,7 +489,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         }
     }
 
-    private void cancelAll()
+    void cancelAll()
     {
         if (orders.cancelAll())
         {
@@ -717,57 +717,6 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         }
     }
 
-    /**
-     * Broker connectivity (issue 9): DOWN starts a new broker snapshot; UP after a venue-down halt sends a
-     * MASS_CANCEL (whatever was working when the venue went away), then reconciles when the snapshot is complete.
-     */
-    private void onBrokerConnectivity()
-    {
-        if (!venueUp)
-        {
-            reconciler.onVenueDown();
-            return;
-        }
-        if (killSwitch.venueHalted())
-        {
-            orders.cancelAll();
-            risk.onMessage(eventTimeNs);
-            decisions.orderCommand(0, orders.nextId(), OrderCommandType.MASS_CANCEL, Side.NONE, (byte)0, 0, 0, 0);
-        }
-        maybeReconcile();
-    }
-
-    /**
-     * Reconciles with the broker once its snapshot is complete and the venue is up: journals the differences as
-     * RECONCILIATION records; a halting difference halts trading ({@code RECONCILIATION_DIFF}), a clean one ends a
-     * venue-down halt ({@code KILL_VENUE_RECONCILED}). Missed fills are applied by the reconciler.
-     */
-    private void maybeReconcile()
-    {
-        if (!venueUp || !reconciler.ready())
-        {
-            return;
-        }
-        final int halting = reconciler.reconcile(orders, positions);
-        reconciler.emit(decisions);
-        brokerLive.afterReconcile(reconciler, positions);
-        if (halting > 0)
-        {
-            if (killSwitch.onReconciliationDiff(halting))
-            {
-                orderRisk.emitStateChange();
-            }
-        }
-        else if (killSwitch.onReconciledClean())
-        {
-            orderRisk.emitStateChange();
-        }
-        if (orderRisk.checkAccount())
-        {
-            cancelAll();
-        }
-    }
-
     private void onAccountValue(final EventSlot slot)
     {
         if (AccountValueCodec.kind(slot.buffer, 0) == AccountValueCodec.KIND_VALUE)
@@ -805,40 +754,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
      */
     public BrokerReconciler reconciler()
     {
-        return reconciler;
-    }
-
-    /**
-     * A fill of an order the engine had already finished (issue 9: e.g. executed at the broker just before its cancel
-     * was confirmed) was applied to the position as a missed fill: journaled as a RECONCILIATION difference of kind
-     * FILL_FOR_FINISHED_ORDER, applied, so it does not halt trading.
-     */
-    private void journalLateFill(final EventSlot slot)
-    {
-        decisions.reconciliation(instruments.id(orders.lastFillIndex()),
-            ReconciliationCodec.KIND_FILL_FOR_FINISHED_ORDER, ExecReportCodec.clOrdId(slot.buffer, 0),
-            orders.lateFilledBefore(), Math.abs(orders.lastFillSignedQty()), 1, 1, true);
-    }
-
-    private final BrokerLiveChecks brokerLive;
-
-    /**
-     * Live broker records (issue 9): commissions charged to their fills' instruments, and an order reference the
-     * broker reports on a second order journaled as a DUPLICATE_ORDER_REF difference that halts trading.
-     */
-    private void onBrokerLive(final EventSlot slot)
-    {
-        if (!brokerLive.onBrokerRecord(slot.buffer, 0, positions, reconciler.collecting()))
-        {
-            return;
-        }
-        decisions.reconciliation(brokerLive.duplicateInstrumentId(), ReconciliationCodec.KIND_DUPLICATE_ORDER_REF,
-            brokerLive.duplicateClOrdId(), brokerLive.duplicateFirstVenueOrderId(), brokerLive.duplicateVenueOrderId(),
-            1, 1, false);
-        if (killSwitch.onReconciliationDiff(1))
-        {
-            orderRisk.emitStateChange();
-        }
+        return broker.reconciler();
     }
 
     /**
@@ -848,48 +764,22 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
      */
     public BrokerLiveChecks brokerLive()
     {
-        return brokerLive;
+        return broker.brokerLive();
     }
 
     /** Snapshot format of {@link #saveState}; a snapshot of another format is refused. */
-    public static final long STATE_FORMAT = 1;
-    private long[] restoreValues = new long[0];
-    private int restoreTotal = -1;
-    private int restoreChunks;
-    private long restores;
+    public static final long STATE_FORMAT = OrderStateSnapshot.STATE_FORMAT;
+    private final OrderStateSnapshot stateSnapshot;
 
     /**
-     * The state a restart restores from a snapshot instead of replaying the whole journal (issue 9): venue state,
-     * event time, per instrument market data time, cool-down, bid/ask/reference, decision price, pending reduction and
-     * flattening, then the working orders and order store, positions, account, decision counters, kill switch and
-     * pre-trade counters. Not in it: the market-data, feature, model and strategy stages' state and the volatility,
-     * pattern-day-trade and risk-monitor windows, which a restarted engine builds again from new market data.
+     * Writes the state a restart restores from a snapshot instead of replaying the whole journal (issue 9); what it
+     * covers is listed in {@link OrderStateSnapshot}.
      *
      * @param out receives the values.
      */
     public void saveState(final org.agrona.collections.LongArrayList out)
     {
-        out.addLong(STATE_FORMAT);
-        out.addLong(venueUp ? 1L : 0L);
-        out.addLong(eventTimeNs);
-        out.addLong(bid.length);
-        for (int i = 0; i < bid.length; i++)
-        {
-            out.addLong(lastMarketDataNs[i]);
-            out.addLong(coolDownUntilNs[i]);
-            out.addLong(bid[i]);
-            out.addLong(ask[i]);
-            out.addLong(reference[i]);
-            out.addLong(decisionPrice[i]);
-            out.addLong(pendingReduction[i]);
-            out.addLong(flattening[i] ? 1L : 0L);
-        }
-        orders.saveState(out);
-        positions.saveState(out);
-        account.saveState(out);
-        decisions.saveState(out);
-        killSwitch.saveState(out);
-        risk.saveState(out);
+        stateSnapshot.save(out);
     }
 
     /**
@@ -901,36 +791,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
      */
     public void loadState(final long[] in, final int length)
     {
-        if (length < 4 || in[0] != STATE_FORMAT || in[3] != bid.length)
-        {
-            throw new IllegalArgumentException("engine state snapshot: format " + (length > 0 ? in[0] : -1)
-                + " (this engine reads " + STATE_FORMAT + "), " + (length > 3 ? in[3] : -1) + " instruments (this "
-                + "engine has " + bid.length + ")");
-        }
-        venueUp = in[1] != 0;
-        eventTimeNs = in[2];
-        int i = 4;
-        for (int k = 0; k < bid.length; k++, i += 8)
-        {
-            lastMarketDataNs[k] = in[i];
-            coolDownUntilNs[k] = in[i + 1];
-            bid[k] = in[i + 2];
-            ask[k] = in[i + 3];
-            reference[k] = in[i + 4];
-            decisionPrice[k] = in[i + 5];
-            pendingReduction[k] = in[i + 6];
-            flattening[k] = in[i + 7] != 0;
-        }
-        i = orders.loadState(in, i);
-        i = positions.loadState(in, i);
-        i = account.loadState(in, i);
-        i = decisions.loadState(in, i);
-        i = killSwitch.loadState(in, i);
-        i = risk.loadState(in, i);
-        if (i != length)
-        {
-            throw new IllegalArgumentException("engine state snapshot: " + length + " values, the state read " + i);
-        }
+        stateSnapshot.load(in, length);
     }
 
     /**
@@ -940,49 +801,23 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
      */
     public long restores()
     {
-        return restores;
+        return stateSnapshot.restores();
     }
 
-    private void onStateRestore(final org.agrona.DirectBuffer buffer)
+    boolean venueUp()
     {
-        final byte part = io.meridian.engine.codec.StateRestoreCodec.part(buffer, 0);
-        final int count = io.meridian.engine.codec.StateRestoreCodec.count(buffer, 0);
-        if (part == io.meridian.engine.codec.StateRestoreCodec.BEGIN)
-        {
-            // values: format, journal position, instruments, values in the state
-            restoreTotal = (int)io.meridian.engine.codec.StateRestoreCodec.value(buffer, 0, 3);
-            restoreValues = new long[restoreTotal];
-            restoreChunks = 0;
-            return;
-        }
-        if (restoreTotal < 0)
-        {
-            throw new IllegalStateException("STATE_RESTORE part " + part + " outside a snapshot (no BEGIN)");
-        }
-        if (part == io.meridian.engine.codec.StateRestoreCodec.END)
-        {
-            final long chunks = io.meridian.engine.codec.StateRestoreCodec.value(buffer, 0, 1);
-            if (chunks != restoreChunks)
-            {
-                throw new IllegalStateException("STATE_RESTORE END counts " + chunks + " chunks, " + restoreChunks
-                    + " arrived");
-            }
-            loadState(restoreValues, restoreTotal);
-            restoreTotal = -1;
-            restoreValues = new long[0];
-            restores++;
-            return;
-        }
-        final int at = io.meridian.engine.codec.StateRestoreCodec.valueOffset(buffer, 0);
-        if (at < 0 || at + count > restoreTotal)
-        {
-            throw new IllegalStateException("STATE_RESTORE chunk at " + at + " of " + count + " values overruns the "
-                + restoreTotal + "-value state");
-        }
-        for (int k = 0; k < count; k++)
-        {
-            restoreValues[at + k] = io.meridian.engine.codec.StateRestoreCodec.value(buffer, 0, k);
-        }
-        restoreChunks++;
+        return venueUp;
+    }
+
+    long eventTimeNs()
+    {
+        return eventTimeNs;
+    }
+
+    /** A snapshot's venue state and event time ({@link OrderStateSnapshot#load}). */
+    void restoreVenueAndTime(final boolean venueUp, final long eventTimeNs)
+    {
+        this.venueUp = venueUp;
+        this.eventTimeNs = eventTimeNs;
     }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meridian.engine.codec.Header;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.ReadResult;
 import io.meridian.journal.ReplayVerifier;
+import io.meridian.runtime.backtest.JournalThread;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,10 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Crash safety: the demo runs in a child JVM and is killed with SIGKILL mid-run. The journal it leaves must read
  * without error (every complete record readable; a torn last record, if the kill left one, detected and skipped
- * with a warning) and its surviving prefix must replay identically.
+ * with a warning), hold every input processed before the kill except those still in the journal thread's ring, and
+ * its surviving prefix must replay identically.
  */
 class CrashSafetyTest
 {
+    /** Progress lines (one per 65,536 events) to see before the kill. */
+    private static final int PROGRESS_LINES = 3;
+
     @TempDir
     Path tmp;
 
@@ -57,10 +63,11 @@ class CrashSafetyTest
             new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)))
         {
             String line;
+            int progressLines = 0;
             while ((line = lines.readLine()) != null)
             {
                 seen.add(line);
-                if (line.startsWith("[") && line.contains("events/s"))
+                if (line.startsWith("[") && line.contains("events/s") && ++progressLines == PROGRESS_LINES)
                 {
                     break;
                 }
@@ -80,7 +87,12 @@ class CrashSafetyTest
             input = reader.readInput((buffer, offset, length) -> inputs[0]++);
             output = reader.readOutput((buffer, offset, length) -> outputs[0]++);
         }
-        assertTrue(inputs[0] >= 65_536, "the inputs journaled before the kill are readable: " + inputs[0]);
+        // the demo's journal thread may still hold up to a ring's worth of records (each at least a header plus the
+        // ring's 8-byte record header) when the child is killed; everything before that is journaled and readable
+        final long processed = PROGRESS_LINES * (1L << 16);
+        final long ringRecords = JournalThread.RING_BYTES / (Header.LENGTH + 8);
+        assertTrue(inputs[0] >= processed - ringRecords, "the inputs journaled before the kill are readable: "
+            + inputs[0] + " of at least " + processed + " processed");
         assertTrue(outputs[0] > 0, "decisions journaled before the kill are readable");
         assertFalse(input.cleanEnd(), "a killed run has no clean end");
         assertTrue(input.tornRecords() <= 1 && output.tornRecords() <= 1, input + " " + output);

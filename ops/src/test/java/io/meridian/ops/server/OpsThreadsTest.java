@@ -60,6 +60,14 @@ class OpsThreadsTest
                 OpsConfig.DEFAULT, quiet))
             {
                 final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+                // one round first, so the handlers' classes (JSON, exposition) are loaded: a first load takes the
+                // JVM's class-path lock, which a pipeline thread loading one of its own classes at that moment would
+                // wait on, a class-loading artifact rather than the server holding the pipeline up
+                for (final String path : List.of("/status", "/metrics", "/health"))
+                {
+                    http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                }
                 final long blockedBefore = mx.getThreadInfo(pipeline.getId()).getBlockedCount();
                 for (int i = 0; i < 50; i++)
                 {
