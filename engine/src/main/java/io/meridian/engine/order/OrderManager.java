@@ -439,7 +439,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
                 }
                 Arrays.fill(pendingReduction, 0);
                 Arrays.fill(flattening, false);
-                reconciler.adoptPositions(positions, decisions);     // issue 9: an accepted resume adopts them
+                broker.reconciler().adoptPositions(positions, decisions);     // issue 9: an accepted resume adopts them
                 if (killSwitch.resume())
                 {
                     orderRisk.emitStateChange();
