@@ -143,6 +143,55 @@ public final class IbSimulator implements AutoCloseable
     }
 
     /**
+     * The order references (a client's durable order ids) of the orders still working, in arrival order; an order
+     * whose reference is not a number is listed as -1.
+     *
+     * @return the references.
+     */
+    public List<Long> workingOrderRefs()
+    {
+        final List<Long> refs = new ArrayList<>();
+        broker.orders.values().forEach(o ->
+        {
+            if (o.working())
+            {
+                long ref = -1;
+                try
+                {
+                    ref = Long.parseLong(o.orderRef);
+                }
+                catch (final RuntimeException notANumber)
+                {
+                    // listed as -1
+                }
+                refs.add(ref);
+            }
+        });
+        return refs;
+    }
+
+    /**
+     * What the simulator knows of the order with this order reference (a client's durable order id): its IB order id,
+     * type, time in force, status and filled quantity, or that no order carried it. For harness reports.
+     *
+     * @param orderRef the order reference.
+     * @return a one-line description.
+     */
+    public String describeOrderRef(final long orderRef)
+    {
+        final String ref = Long.toString(orderRef);
+        for (final SimOrder o : broker.orders.values())
+        {
+            if (ref.equals(o.orderRef))
+            {
+                return "ib order " + o.orderId + " " + o.type + " " + o.tif + " " + o.status + " filled " + o.filled
+                    + "/" + o.quantity;
+            }
+        }
+        return "never received";
+    }
+
+    /**
      * Orders received (every PLACE_ORDER with a new id).
      *
      * @return the count.
@@ -180,6 +229,17 @@ public final class IbSimulator implements AutoCloseable
     public long pacingViolations()
     {
         return requests.pacingViolations;
+    }
+
+    /**
+     * The most messages one client session sent within any one second (a sliding window over arrival times, whether
+     * or not the {@code pacing} fault is on), counted up to 64.
+     *
+     * @return the count.
+     */
+    public int mostMessagesInOneSecond()
+    {
+        return requests.mostInOneSecond;
     }
 
     /**

@@ -17,6 +17,8 @@ final class SimRequests implements SimBroker.Reports
 
     long duplicateOrderIds;
     long pacingViolations;
+    /** The most messages one session sent within one second (sliding), counted up to 64. */
+    int mostInOneSecond;
     private final IbSimulator sim;
     private final SimBroker broker;
 
@@ -39,7 +41,9 @@ final class SimRequests implements SimBroker.Reports
             return;
         }
         final int limit = sim.faults().pacingLimit();
-        if (limit > 0 && s.overRate(sim.nowNs(), limit))
+        final int inLastSecond = s.received(sim.nowNs());
+        mostInOneSecond = Math.max(mostInOneSecond, inLastSecond);
+        if (limit > 0 && inLastSecond > limit)
         {
             pacingViolations++;
             s.send(SimMessages.error(-1, ErrorCodes.MAX_RATE_EXCEEDED,

@@ -72,17 +72,21 @@ final class SimSession
     }
 
     /**
-     * Records one received message's time; true when more than {@code limit} (at most 63) arrived within the last
-     * second.
+     * Records one received message's time.
+     *
+     * @return how many messages arrived within the last second, this one included (counted up to the ring's 64).
      */
-    boolean overRate(final long nowNs, final int limit)
+    int received(final long nowNs)
     {
-        final int slot = receivedCount % receivedNs.length;
-        final long oldest = receivedCount >= limit ? receivedNs[(receivedCount - limit) % receivedNs.length]
-            : Long.MIN_VALUE;
-        receivedNs[slot] = nowNs;
+        receivedNs[receivedCount % receivedNs.length] = nowNs;
         receivedCount++;
-        return receivedCount > limit && nowNs - oldest < 1_000_000_000L;
+        int n = 1;
+        while (n < receivedNs.length && n < receivedCount
+            && nowNs - receivedNs[(receivedCount - 1 - n) % receivedNs.length] < 1_000_000_000L)
+        {
+            n++;
+        }
+        return n;
     }
 
     int flush(final long nowNs)

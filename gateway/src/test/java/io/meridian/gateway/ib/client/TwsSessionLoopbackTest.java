@@ -235,5 +235,7 @@ class TwsSessionLoopbackTest
         final double seconds = (System.nanoTime() - began) / 1e9;
         assertEquals(0, sim.pacingViolations());
         assertTrue(seconds >= 99 / 45.0 * 0.99, "100 requests at 45/s take at least 2.2 s, took " + seconds);
+        assertTrue(sim.mostMessagesInOneSecond() > 1 && sim.mostMessagesInOneSecond() <= 50,
+            "counted on arrival, inside IB's limit: " + sim.mostMessagesInOneSecond());
     }
 }
