@@ -563,6 +563,42 @@ public final class BrokerReconciler
     private final long[] adoptDelta;
 
     /**
+     * An operator accepted the last reconciliation (an accepted RESUME): each order it found unknown to the broker that
+     * the engine still counts as live is taken as the broker sees it, finished with nothing more filled (a CANCELLED
+     * execution report through {@link WorkingOrders#onExecReport}, so its instrument can trade again), and journaled as
+     * an applied ORDER_UNKNOWN_TO_BROKER record (engine value the leaves it had, broker value 0). An order is adopted
+     * once; the next reconciliation replaces what is pending.
+     *
+     * @param orders the engine's orders.
+     * @param decisions the decision writer.
+     * @return the number of orders finished.
+     */
+    public int adoptOrders(final WorkingOrders orders, final DecisionEncoder decisions)
+    {
+        final OrderStore store = orders.store();
+        int adopted = 0;
+        for (int i = 0; i < diffs; i++)
+        {
+            if (diffKind[i] != ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER || diffApplied[i])
+            {
+                continue;
+            }
+            diffApplied[i] = true;
+            final int slot = store.slotOf(diffClOrdId[i]);
+            if (slot < 0 || store.state(slot) == OrderStore.DONE)
+            {
+                continue;       // the broker has reported it since
+            }
+            final long leaves = store.leaves(slot);
+            finish(orders, store, slot, diffInstrument[i]);
+            decisions.reconciliation(instrumentIds[diffInstrument[i]], ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER,
+                diffClOrdId[i], leaves, 0, 1, 1, true);
+            adopted++;
+        }
+        return adopted;
+    }
+
+    /**
      * An operator accepted the last reconciliation (an accepted RESUME): each position mismatch it found is adopted,
      * the engine's position moved by the difference (broker minus engine at the reconciliation, so fills since move
      * both alike) at the instrument's mark price (the broker's average cost before any mark), and journaled as an

@@ -439,7 +439,9 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
                 }
                 Arrays.fill(pendingReduction, 0);
                 Arrays.fill(flattening, false);
-                broker.reconciler().adoptPositions(positions, decisions);     // issue 9: an accepted resume adopts them
+                // issue 9: an accepted resume adopts the broker's side of the last reconciliation's differences
+                broker.reconciler().adoptOrders(orders, decisions);
+                broker.reconciler().adoptPositions(positions, decisions);
                 if (killSwitch.resume())
                 {
                     orderRisk.emitStateChange();

@@ -1,6 +1,7 @@
 package io.meridian.engine.order;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meridian.engine.api.ConnectivityState;
@@ -423,6 +424,34 @@ class ReconcilerTest
         assertEquals(1, next.size());
         assertDiff(next.get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
         assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+    }
+
+    @Test
+    void anAcceptedResumeFinishesAnOrderTheBrokerDoesNotHaveSoItsInstrumentTradesAgain()
+    {
+        snapshotEndsAndUp();
+        assertDiff(of(RecordType.RECONCILIATION).get(0), ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER, A, clOrdId,
+            10, 0, 1);
+        assertHaltedByReconciliation(1);
+        assertTrue(orders.hasWorkingOrder(0), "halted with the order still counted as working");
+
+        sink.clear();
+        orders.onEvent(events.operator(tick(), OperatorCommand.RESUME).slot());
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+        final List<UnsafeBuffer> adopted = of(RecordType.RECONCILIATION);
+        assertEquals(1, adopted.size(), "the adoption is journaled");
+        assertDiff(adopted.get(0), ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER, A, clOrdId, 10, 0, 1);
+        assertEquals(1, ReconciliationCodec.applied(adopted.get(0), 0));
+        assertFalse(orders.hasWorkingOrder(0), "the broker's word taken: nothing works on A");
+        assertEquals(0, orders.positions().position(0), "nothing filled");
+
+        // a second resume adopts nothing more; the next quote may send a new order on A
+        sink.clear();
+        orders.onEvent(events.operator(tick(), OperatorCommand.RESUME).slot());
+        assertEquals(0, of(RecordType.RECONCILIATION).size());
+        orders.onEvent(events.quote(A, tick(), A_BID, A_ASK).scored(2.0).target(10).slot());
+        assertEquals(1, of(RecordType.ORDER_COMMAND).stream()
+            .filter(o -> OrderCommandCodec.command(o, 0) == OrderCommandType.NEW).count(), "A trades again");
     }
 
     private void commission(final long hash, final long cash)
