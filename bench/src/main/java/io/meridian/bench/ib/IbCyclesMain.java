@@ -9,6 +9,7 @@ import io.meridian.engine.codec.ReconciliationCodec;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
 import io.meridian.engine.order.BrokerReconciler;
+import io.meridian.engine.order.OrderStore;
 import io.meridian.engine.order.PositionKeeper;
 import io.meridian.engine.telemetry.EngineState;
 import io.meridian.gateway.ib.client.TwsConnectionConfig;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.agrona.concurrent.SystemEpochNanoClock;
 
@@ -42,11 +44,13 @@ import org.agrona.concurrent.SystemEpochNanoClock;
  * reconciles at the first UP, trades for {@code --trade-ms}, and is then dropped with its orders working (the socket
  * closes under it; the simulator keeps its orders and fills them while no engine runs). Counted per cycle: whether
  * the reconciliation found the engine's positions equal to the simulator's snapshot (no position mismatch or duplicate
- * order reference once missed fills were applied), whether the positions then equal the simulator's live ones (within
- * 3 s, when no fill is on the socket), missed fills applied, halting differences; over the run: order ids the
- * simulator saw twice, pacing violations at IB's 50 messages/s (the client paces at 45), and whether the last
- * journal replays identical. A reconciliation with halting differences leaves trading HALTED; the harness then
- * resumes it as an operator would (a RESUME through the session's operator inbox, journaled), so later cycles trade.
+ * order reference once missed fills were applied), whether the positions and the live orders (by client order id)
+ * then equal the simulator's (within 3 s, at a moment when no fill or order is on the socket; a cycle that does not
+ * prints both order sets), missed fills applied, halting differences; over the run: order ids the simulator saw
+ * twice, pacing violations at IB's 50 messages/s, the most messages a session sent within any one second (the client
+ * paces at 45 with a burst of 1), and whether the last journal replays identical. A reconciliation with halting
+ * differences leaves trading HALTED; the harness then resumes it as an operator would (a RESUME through the
+ * session's operator inbox, journaled, which adopts the broker's side of each difference), so later cycles trade.
  */
 public final class IbCyclesMain
 {
@@ -75,7 +79,9 @@ public final class IbCyclesMain
      *
      * @param args the options.
      * @param out where the report goes.
-     * @return 0 when every cycle reconciled to the simulator's truth with no duplicate id, 1 otherwise.
+     * @return 0 when every cycle reconciled to the simulator's truth and then held its positions and live orders, no
+     *     order id was seen twice, no second held more than 45 messages, and the last journal replays identical; 1
+     *     otherwise.
      * @throws IOException when a socket or the journal fails.
      */
     public static int run(final String[] args, final PrintStream out) throws IOException
@@ -94,17 +100,12 @@ public final class IbCyclesMain
         final long tradeNs = options.longOption("trade-ms", 100, 600_000) * 1_000_000L;
         final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
         final Path base = Files.createTempDirectory("meridian-ib-cycles");
-        int equal = 0;
-        int converged = 0;
-        long missed = 0;
-        long halting = 0;
-        long orders = 0;
-        int inFlight = 0;
-        int resumes = 0;
+        final Tally t = new Tally();
         final long started = System.nanoTime();
-        boolean identical;
-        long duplicates;
-        long pacing;
+        final boolean identical;
+        final long duplicates;
+        final long pacing;
+        final int mostPerSecond;
         try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(2),
             SimFaults.parse("pacing=50"), System.currentTimeMillis()))
         {
@@ -113,70 +114,100 @@ public final class IbCyclesMain
             for (int c = 1; c <= cycles; c++)
             {
                 final Path journalDir = base.resolve("cycle-" + c);
-                final String manifest = BenchManifest.text(config, "ib-cycles-" + c, "live", OVERRIDES);
-                try (Scorer scorer = Scorers.create(config);
-                    JournalWriter journal = JournalWriter.open(journalDir, manifest);
-                    IbEngineSession session = new IbEngineSession(config, scorer, new TwsConnectionConfig(
-                        "127.0.0.1", port, 101, 45, 1, 5_000_000_000L, 5_000_000_000L, 10_000_000L,
-                        100_000_000L), "DU0000001", Map.of(), Backtest.journal(journal), new SystemEpochNanoClock()))
-                {
-                    if (previous != null)
-                    {
-                        SnapshotRecovery.recover(previous, session, config.instruments().size(), out::println);
-                    }
-                    session.snapshots(journalDir, manifest);
-                    final OperatorInbox inbox = new OperatorInbox();
-                    session.serveOps(new EngineState(config.instruments().size()), inbox);
-                    final long ordersBefore = session.pipeline().orders().ordersSent();
-                    session.start(System.nanoTime());
-                    final BrokerReconciler reconciler = session.pipeline().orders().reconciler();
-                    final long recoveredReconciliations = reconciler.reconciliations();
-                    final long deadline = System.nanoTime() + 60_000_000_000L;
-                    while (reconciler.reconciliations() == recoveredReconciliations && System.nanoTime() < deadline)
-                    {
-                        sim.doWork(System.nanoTime());
-                        session.doWork(System.nanoTime());
-                    }
-                    final boolean truth = reconciler.reconciliations() > recoveredReconciliations
-                        && agrees(reconciler);
-                    missed += missedFills(reconciler);
-                    halting += reconciler.haltingDiffs();
-                    resumes += accept(reconciler, inbox);
-                    equal += truth ? 1 : 0;
-                    // the engine trades on; its positions equal the simulator's whenever no fill is on the socket
-                    final long convergeBy = System.nanoTime() + 3_000_000_000L;
-                    while (!samePositions(sim, session) && System.nanoTime() < convergeBy)
-                    {
-                        sim.doWork(System.nanoTime());
-                        session.doWork(System.nanoTime());
-                    }
-                    converged += samePositions(sim, session) ? 1 : 0;
-                    pump(sim, session, System.nanoTime() + tradeNs);
-                    orders += session.pipeline().orders().ordersSent() - ordersBefore;
-                    final int working = working(session);
-                    inFlight += working > 0 ? 1 : 0;
-                    out.printf("cycle %d: recovered %,d records, reconciled %s (%d differences, %d halting%s), "
-                        + "%d orders this cycle, dropped with %d working%n", c, session.recovered(),
-                        truth ? "= simulator" : "!= simulator", reconciler.diffs(), reconciler.haltingDiffs(),
-                        describe(reconciler), session.pipeline().orders().ordersSent() - ordersBefore, working);
-                }
+                cycle(c, config, sim, port, previous, journalDir, tradeNs, t, out);
                 previous = journalDir;
             }
             duplicates = sim.duplicateOrderIds();
             pacing = sim.pacingViolations();
+            mostPerSecond = sim.mostMessagesInOneSecond();
             identical = ReplayVerifier.verify(previous, List.of()).identical();
         }
         finally
         {
             deleteTree(base);
         }
-        out.printf("ib-cycles: %d cycles in %.1f s: reconciled = simulator %d/%d, positions equal after "
+        out.printf("ib-cycles: %d cycles in %.1f s: reconciled = simulator %d/%d, positions and orders equal after "
             + "reconciling %d/%d, missed fills applied %d, halting differences %d (operator resumes %d), orders %d, "
-            + "dropped with orders working %d/%d, duplicate order ids %d, pacing violations (> 50 msg/s) %d, last "
-            + "journal replays %s%n", cycles, (System.nanoTime() - started) / 1e9, equal, cycles, converged, cycles,
-            missed, halting, resumes, orders, inFlight, cycles, duplicates, pacing, identical ? "identical"
-            : "DIVERGENT");
-        return equal == cycles && converged == cycles && duplicates == 0 && identical ? 0 : 1;
+            + "dropped with orders working %d/%d, duplicate order ids %d, pacing violations (> 50 msg/s) %d, most "
+            + "messages in one second %d, last journal replays %s%n", cycles, (System.nanoTime() - started) / 1e9,
+            t.equal, cycles, t.converged, cycles, t.missed, t.halting, t.resumes, t.orders, t.inFlight, cycles,
+            duplicates, pacing, mostPerSecond, identical ? "identical" : "DIVERGENT");
+        return t.equal == cycles && t.converged == cycles && duplicates == 0 && mostPerSecond <= 45 && identical
+            ? 0 : 1;
+    }
+
+    /** What the cycles add up to. */
+    private static final class Tally
+    {
+        int equal;
+        int converged;
+        long missed;
+        long halting;
+        long orders;
+        int inFlight;
+        int resumes;
+    }
+
+    /** One cycle: a session recovers from the previous one's journal, reconciles, trades, and is dropped. */
+    private static void cycle(
+        final int c, final EngineConfig config, final IbSimulator sim, final int port, final Path previous,
+        final Path journalDir, final long tradeNs, final Tally t, final PrintStream out) throws IOException
+    {
+        final String manifest = BenchManifest.text(config, "ib-cycles-" + c, "live", OVERRIDES);
+        try (Scorer scorer = Scorers.create(config);
+            JournalWriter journal = JournalWriter.open(journalDir, manifest);
+            IbEngineSession session = new IbEngineSession(config, scorer, new TwsConnectionConfig(
+                "127.0.0.1", port, 101, 45, 1, 5_000_000_000L, 5_000_000_000L, 10_000_000L,
+                100_000_000L), "DU0000001", Map.of(), Backtest.journal(journal), new SystemEpochNanoClock()))
+        {
+            if (previous != null)
+            {
+                SnapshotRecovery.recover(previous, session, config.instruments().size(), out::println);
+            }
+            session.snapshots(journalDir, manifest);
+            final OperatorInbox inbox = new OperatorInbox();
+            session.serveOps(new EngineState(config.instruments().size()), inbox);
+            final long ordersBefore = session.pipeline().orders().ordersSent();
+            session.start(System.nanoTime());
+            final BrokerReconciler reconciler = session.pipeline().orders().reconciler();
+            final long recoveredReconciliations = reconciler.reconciliations();
+            final long deadline = System.nanoTime() + 60_000_000_000L;
+            while (reconciler.reconciliations() == recoveredReconciliations && System.nanoTime() < deadline)
+            {
+                sim.doWork(System.nanoTime());
+                session.doWork(System.nanoTime());
+            }
+            final boolean truth = reconciler.reconciliations() > recoveredReconciliations && agrees(reconciler);
+            t.missed += missedFills(reconciler);
+            t.halting += reconciler.haltingDiffs();
+            t.resumes += accept(reconciler, inbox);
+            t.equal += truth ? 1 : 0;
+            // the engine trades on; its positions and live orders equal the simulator's whenever no fill or order is
+            // on the socket
+            final long convergeBy = System.nanoTime() + 3_000_000_000L;
+            while (!sameState(sim, session) && System.nanoTime() < convergeBy)
+            {
+                sim.doWork(System.nanoTime());
+                session.doWork(System.nanoTime());
+            }
+            final boolean same = sameState(sim, session);
+            t.converged += same ? 1 : 0;
+            if (!same)
+            {
+                out.printf("cycle %d: after reconciling, the engine's live orders %s, the simulator's %s; positions "
+                    + "%s%n", c, liveOrders(session), new TreeSet<>(sim.workingOrderRefs()),
+                    samePositions(sim, session) ? "equal" : "differ");
+            }
+            pump(sim, session, System.nanoTime() + tradeNs);
+            final long sent = session.pipeline().orders().ordersSent() - ordersBefore;
+            t.orders += sent;
+            final int working = working(session);
+            t.inFlight += working > 0 ? 1 : 0;
+            out.printf("cycle %d: recovered %,d records, reconciled %s (%d differences, %d halting%s), %d orders this "
+                + "cycle, dropped with %d working (%d requests waiting for a pacing token)%n", c, session.recovered(),
+                truth ? "= simulator" : "!= simulator", reconciler.diffs(), reconciler.haltingDiffs(),
+                describe(reconciler, sim), sent, working, session.gateway().pacedRequests());
+        }
     }
 
     /** Whether the reconciliation found the engine's positions equal to the simulator's snapshot. */
@@ -217,13 +248,17 @@ public final class IbCyclesMain
         return 1;
     }
 
-    private static String describe(final BrokerReconciler r)
+    private static String describe(final BrokerReconciler r, final IbSimulator sim)
     {
         final StringBuilder b = new StringBuilder();
         for (int i = 0; i < r.diffs(); i++)
         {
             b.append("; kind ").append(r.diffKind(i)).append(" order ").append(r.diffClOrdId(i)).append(" engine ")
                 .append(r.diffEngine(i)).append(" broker ").append(r.diffBroker(i));
+            if (r.diffKind(i) == ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER)
+            {
+                b.append(" (simulator: ").append(sim.describeOrderRef(r.diffClOrdId(i))).append(')');
+            }
         }
         return b.toString();
     }
@@ -257,6 +292,29 @@ public final class IbCyclesMain
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /**
+     * Whether the engine holds the simulator's positions and the same live orders (by client order id).
+     */
+    private static boolean sameState(final IbSimulator sim, final IbEngineSession session)
+    {
+        return samePositions(sim, session) && liveOrders(session).equals(new TreeSet<>(sim.workingOrderRefs()));
+    }
+
+    /** The client order ids of the orders the engine has sent and not seen finished. */
+    private static TreeSet<Long> liveOrders(final IbEngineSession session)
+    {
+        final OrderStore store = session.pipeline().orders().workingOrders().store();
+        final TreeSet<Long> live = new TreeSet<>();
+        for (int s = 0; s < store.capacity(); s++)
+        {
+            if (store.state(s) != OrderStore.DONE)
+            {
+                live.add(store.clOrdId(s));
+            }
+        }
+        return live;
     }
 
     /**
