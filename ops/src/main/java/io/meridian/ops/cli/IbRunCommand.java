@@ -19,13 +19,18 @@ import io.meridian.runtime.ib.ReconciliationLog;
 import io.meridian.runtime.ib.SnapshotRecovery;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.UsageException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -33,16 +38,18 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 
 /**
  * {@code meridian run --profile paper-ib|live-ib [--host H] [--port P] [--client-id N] [--account A] [--conids
- * SYM=ID,...] [--seconds S] [--journal DIR] [--recover-from DIR] [--config FILE] [--set k=v]... [--live
+ * SYM=ID,...] [--seconds S] [--journal DIR] [--recover-from DIR|last] [--config FILE] [--set k=v]... [--live
  * --confirm-account A] [--no-ops] [--ops-token-file FILE]}: with the ops server (as {@code run} for the synthetic
  * world: {@code /status}, {@code /metrics}, halt/resume/cancel-all/flatten, prints {@code ops: URL}) unless {@code
  * --no-ops};
  * the engine against TWS / IB Gateway (or ib-sim) on this thread, journaled; with {@code
- * --recover-from} the engine's state (orders, positions, order-id sequence, risk counters, kill-switch state) is first
+ * --recover-from} (a journal, or {@code last}: {@link #lastJournal}) the engine's state (orders, positions, order-id
+ * sequence, risk counters, kill-switch state) is first
  * rebuilt from a previous session's journal: from the snapshot it wrote when it ended, or, without a valid one, by
  * replaying its inputs ({@link SnapshotRecovery}; what is read is copied into the new journal, no order is sent
  * again), and the first UP reconciles it with the broker; after {@code --seconds} (default: until killed) it closes
- * the session, which writes its own snapshot, and verifies the journal's replay. {@code live-ib} refuses to start
+ * the session, which writes its own snapshot, and verifies the journal's replay; SIGTERM or SIGINT (a {@code systemctl
+ * stop}, Ctrl-C) ends it the same way ({@link StopSignal}) before the JVM exits. {@code live-ib} refuses to start
  * without {@code --live} and {@code --confirm-account} equal to {@code --account}.
  */
 final class IbRunCommand
@@ -86,7 +93,9 @@ final class IbRunCommand
         final String runId = EngineSetup.runId(profile, start);
         final Path journalDir = args.option("journal") != null ? Path.of(args.option("journal"))
             : Path.of(config.journal().dir(), runId);
-        final Path recoverFrom = args.option("recover-from") == null ? null : Path.of(args.option("recover-from"));
+        final Path recoverFrom = "last".equals(args.option("recover-from"))
+            ? lastJournal(journalDir.toAbsolutePath().getParent(), profile, journalDir, out)
+            : args.option("recover-from") == null ? null : Path.of(args.option("recover-from"));
         if (recoverFrom != null && recoverFrom.toAbsolutePath().normalize().equals(
             journalDir.toAbsolutePath().normalize()))
         {
@@ -99,11 +108,39 @@ final class IbRunCommand
             port, clientId, account, config.instruments().size(), journalDir,
             seconds > 0 ? ", for " + seconds + " s" : ", until killed");
         out.flush();
+        final StopSignal stop = StopSignal.install("run " + profile, out);
+        try
+        {
+            return runJournaled(new Plan(config, profile, tws, account, conIds, journalDir, manifest, recoverFrom, ops,
+                tokens, runId, args, seconds), stop, out, err);
+        }
+        finally
+        {
+            out.flush();
+            stop.finished();
+        }
+    }
+
+    /** What the command line asked for, checked. */
+    private record Plan(EngineConfig config, String profile, TwsConnectionConfig tws, String account,
+        Map<String, Long> conIds, Path journalDir, RunManifest manifest, Path recoverFrom, boolean ops,
+        OpsTokens tokens, String runId, Args args, long seconds)
+    {
+    }
+
+    private static int runJournaled(
+        final Plan plan, final StopSignal stop, final PrintStream out, final PrintStream err)
+    {
+        final EngineConfig config = plan.config();
+        final String profile = plan.profile();
+        final Path journalDir = plan.journalDir();
+        final Path recoverFrom = plan.recoverFrom();
+        final Args args = plan.args();
         final long processed;
         final long orders;
         try (Scorer scorer = Scorers.create(config);
-            JournalWriter journal = JournalWriter.open(journalDir, manifest.toText());
-            IbEngineSession session = new IbEngineSession(config, scorer, tws, account, conIds,
+            JournalWriter journal = JournalWriter.open(journalDir, plan.manifest().toText());
+            IbEngineSession session = new IbEngineSession(config, scorer, plan.tws(), plan.account(), plan.conIds(),
                 Backtest.journal(journal), new SystemEpochNanoClock()))
         {
             if (recoverFrom != null)
@@ -115,19 +152,19 @@ final class IbRunCommand
                     session.pipeline().orders().ordersSent(), positions(session));
                 out.flush();
             }
-            session.snapshots(journalDir, manifest.toText());
+            session.snapshots(journalDir, plan.manifest().toText());
             final EngineState state = new EngineState(config.instruments().size());
             final OperatorInbox inbox = new OperatorInbox();
-            if (ops)
+            if (plan.ops())
             {
                 session.serveOps(state, inbox);
             }
-            final OpsLauncher server = ops ? OpsLauncher.start(new OpsEngine(opsSource(session, state, inbox),
-                config, runId, EngineSetup.configSource(args, profile), journalDir.toString()), tokens,
+            final OpsLauncher server = plan.ops() ? OpsLauncher.start(new OpsEngine(opsSource(session, state, inbox),
+                config, plan.runId(), EngineSetup.configSource(args, profile), journalDir.toString()), plan.tokens(),
                 OpsLauncher.URL_FILE, err) : null;
             try
             {
-                runSession(session, seconds, out, err);
+                runSession(session, plan.seconds(), stop, out, err);
             }
             finally
             {
@@ -151,8 +188,50 @@ final class IbRunCommand
         return verdict.identical() ? 0 : 1;
     }
 
+    /**
+     * {@code --recover-from last}: the newest journal of this profile beside this session's ({@code
+     * <profile>-yyyyMMdd-HHmmss}, so the names sort by start time), or none on a first start; what was chosen is
+     * printed.
+     *
+     * @param root the directory the journals are in.
+     * @param profile the profile whose journals count.
+     * @param current this session's journal, never chosen.
+     * @param out where the choice is printed.
+     * @return the journal, or null.
+     */
+    static Path lastJournal(final Path root, final String profile, final Path current, final PrintStream out)
+    {
+        final Pattern name = Pattern.compile(
+            Pattern.quote(profile) + "-\\d{8}-\\d{6}");
+        Path last = null;
+        if (root != null && Files.isDirectory(root))
+        {
+            try (Stream<Path> list = Files.list(root))
+            {
+                for (final Path p : list.toList())
+                {
+                    final String fileName = String.valueOf(p.getFileName());
+                    if (Files.isDirectory(p) && name.matcher(fileName).matches()
+                        && !p.toAbsolutePath().normalize().equals(current.toAbsolutePath().normalize())
+                        && (last == null || fileName.compareTo(String.valueOf(last.getFileName())) > 0))
+                    {
+                        last = p;
+                    }
+                }
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("run: --recover-from last: cannot list " + root, ex);
+            }
+        }
+        out.println("meridian run " + profile + ": --recover-from last: " + (last == null
+            ? "no earlier " + profile + " journal in " + root + ", starting from an empty state" : last));
+        return last;
+    }
+
     private static void runSession(
-        final IbEngineSession session, final long seconds, final PrintStream out, final PrintStream err)
+        final IbEngineSession session, final long seconds, final StopSignal stop, final PrintStream out,
+        final PrintStream err)
     {
         final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
         final long startNs = System.nanoTime();
@@ -160,7 +239,7 @@ final class IbRunCommand
         boolean up = false;
         int problems = 0;
         long now = startNs;
-        while (seconds == 0 || now - startNs < seconds * 1_000_000_000L)
+        while ((seconds == 0 || now - startNs < seconds * 1_000_000_000L) && !stop.requested())
         {
             idle.idle(session.doWork(now));
             now = System.nanoTime();

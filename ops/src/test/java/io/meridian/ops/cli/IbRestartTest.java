@@ -142,6 +142,56 @@ class IbRestartTest
         assertTrue(verdict.identical(), verdict.line());
     }
 
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSessionStoppedBySigtermClosesWritesItsSnapshotAndTheRestartReplaysNothing()
+        throws IOException, InterruptedException
+    {
+        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
+            SimFaults.none(), System.currentTimeMillis()))
+        {
+            final int port = sim.bind();
+            final List<String> common = List.of("run", "--profile", "paper-ib", "--port", Integer.toString(port),
+                "--client-id", "12", "--account", "DU0000001", "--no-ops", "--set", "kill.dailyLossLimit=1e12");
+            final Path first = tmp.resolve("stopped");
+            final List<String> args = new ArrayList<>(common);
+            args.addAll(List.of("--journal", first.toString()));
+            final Path log = tmp.resolve("stopped.log");
+            final Process child = start(args, log);     // until killed
+            waitFor(sim, child, log, "ib: venue UP", 60);
+            final long until = System.nanoTime() + 1_000_000_000L;
+            while (System.nanoTime() < until)
+            {
+                sim.doWork(System.nanoTime());
+            }
+            child.destroy();        // SIGTERM, as systemctl stop sends
+            while (child.isAlive())
+            {
+                sim.doWork(System.nanoTime());
+            }
+            final String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertEquals(143, child.exitValue(), "the JVM exits with SIGTERM's status: " + output);
+            assertTrue(output.contains("stop requested by a signal: closing the session"), output);
+            assertTrue(output.contains("replay: identical"), "the session closed and its journal verified: " + output);
+            assertTrue(output.indexOf("replay: identical") > output.indexOf("stop requested"), output);
+
+            final List<String> again = new ArrayList<>(common);
+            again.addAll(List.of("--journal", tmp.resolve("restarted").toString(), "--recover-from", first.toString(),
+                "--seconds", "2"));
+            final Path log2 = tmp.resolve("restarted.log");
+            final Process restarted = start(again, log2);
+            while (restarted.isAlive())
+            {
+                sim.doWork(System.nanoTime());
+            }
+            final String output2 = Files.readString(log2, StandardCharsets.UTF_8);
+            assertEquals(0, restarted.exitValue(), output2);
+            assertTrue(output2.contains("no input replayed"), "restored from the stopped session's end snapshot: "
+                + output2);
+            assertTrue(output2.contains("replay: identical"), output2);
+        }
+    }
+
     private static Process start(final List<String> args, final Path log) throws IOException
     {
         final List<String> command = new ArrayList<>();

@@ -3,8 +3,12 @@ package io.meridian.ops.cli;
 import io.meridian.gateway.ibsim.IbSimulator;
 import io.meridian.gateway.ibsim.SimConfig;
 import io.meridian.gateway.ibsim.SimFaults;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -73,5 +77,26 @@ class IbRunCommandTest
             "--confirm-account", "U124", "--seconds", "1");
         assertEquals(2, mismatch.exitCode, mismatch.toString());
         assertTrue(mismatch.err.contains("--account 'U123', --confirm-account 'U124'"), mismatch.toString());
+    }
+
+    @Test
+    void recoverFromLastChoosesTheNewestJournalOfTheProfileButNeverThisSessionsOwn(@TempDir final Path dir)
+        throws IOException
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        final Path current = dir.resolve("paper-ib-20261203-150000");
+        assertEquals(null, IbRunCommand.lastJournal(dir, "paper-ib", current, out), "a first start: none");
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("starting from an empty state"));
+
+        for (final String name : new String[] {"paper-ib-20261201-090000", "paper-ib-20261202-170000",
+            "live-ib-20261203-080000", "paper-ib-notes", "paper-ib-20261203-150000"})
+        {
+            Files.createDirectories(dir.resolve(name));
+        }
+        Files.writeString(dir.resolve("paper-ib-20261203-140000"), "a file, not a journal");
+        assertEquals(dir.resolve("paper-ib-20261202-170000"), IbRunCommand.lastJournal(dir, "paper-ib", current, out),
+            "the newest paper-ib journal, not this session's, another profile's, a file or another name");
+        assertEquals(dir.resolve("live-ib-20261203-080000"), IbRunCommand.lastJournal(dir, "live-ib", current, out));
     }
 }
