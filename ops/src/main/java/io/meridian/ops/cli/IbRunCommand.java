@@ -18,6 +18,7 @@ import io.meridian.runtime.ib.IbEngineSession;
 import io.meridian.runtime.ib.ReconciliationLog;
 import io.meridian.runtime.ib.SnapshotRecovery;
 import io.meridian.runtime.launch.Args;
+import io.meridian.runtime.launch.StopSignal;
 import io.meridian.runtime.launch.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;

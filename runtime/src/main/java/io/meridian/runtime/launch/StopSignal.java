@@ -1,4 +1,4 @@
-package io.meridian.ops.cli;
+package io.meridian.runtime.launch;
 
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
@@ -12,12 +12,13 @@ import java.util.concurrent.TimeUnit;
  * the journal's replay is verified; the JVM then exits with the signal's status (143 or 130). SIGKILL cannot be
  * caught: a killed session's journal is replayed at the next restart instead.
  *
- * <p>The hook runs on the JVM's shutdown thread; {@link #requested} is read by the duty loop's thread.
+ * <p>The hook runs on the JVM's shutdown thread (created here, with the other threads of this package); {@link
+ * #requested} is read by the duty loop's thread.
  */
-final class StopSignal
+public final class StopSignal
 {
     /** Longest the JVM's exit waits for the session to close. */
-    static final long GRACE_SECONDS = 30;
+    public static final long GRACE_SECONDS = 30;
 
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
@@ -53,7 +54,7 @@ final class StopSignal
      * @param out where the messages go.
      * @return the signal.
      */
-    static StopSignal install(final String command, final PrintStream out)
+    public static StopSignal install(final String command, final PrintStream out)
     {
         final StopSignal signal = new StopSignal(command, out);
         Runtime.getRuntime().addShutdownHook(signal.hook);
@@ -65,7 +66,7 @@ final class StopSignal
      *
      * @return true once asked.
      */
-    boolean requested()
+    public boolean requested()
     {
         return requested;
     }
@@ -74,7 +75,7 @@ final class StopSignal
      * The command has closed its session (or failed): a waiting exit may proceed, and without a signal the hook is
      * removed, so a command run twice in one JVM (tests) does not keep it.
      */
-    void finished()
+    public void finished()
     {
         finished.countDown();
         if (!requested)
