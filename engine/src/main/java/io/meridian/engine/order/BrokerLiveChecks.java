@@ -26,7 +26,9 @@ import org.agrona.collections.LongHashSet;
  *       until an operator resume.</li>
  * </ul>
  * Single-threaded (the order stage's). The tables are sized for a session's executions at construction; they grow
- * (allocate) only beyond {@link #CAPACITY} entries.
+ * (allocate) only beyond {@link #CAPACITY} entries. Each reconciliation prunes them to what the broker's snapshot
+ * still reports (IB reports the day's executions), and they are part of the engine-state snapshot
+ * ({@link #saveState}), so a restart from a snapshot charges nothing twice.
  */
 public final class BrokerLiveChecks
 {
@@ -45,6 +47,9 @@ public final class BrokerLiveChecks
     private final LongHashSet charged = new LongHashSet(CAPACITY);
     private final Long2LongHashMap venueOrderIdByClOrdId = new Long2LongHashMap(CAPACITY, 0.65f, NONE);
     private final LongHashSet reportedDuplicates = new LongHashSet(64);
+    /** Execution and commission id hashes, and order references, seen while the current broker snapshot collects. */
+    private final LongHashSet seenInSnapshot = new LongHashSet(CAPACITY);
+    private final LongHashSet refsInSnapshot = new LongHashSet(CAPACITY);
     private final long[] scratch = new long[CAPACITY];
     private boolean inSnapshot;
     private long commissionCharged;
@@ -83,6 +88,10 @@ public final class BrokerLiveChecks
         final byte type = Header.type(buffer, offset);
         if (type == RecordType.OPEN_ORDER)
         {
+            if (inSnapshot)
+            {
+                refsInSnapshot.add(OpenOrderCodec.clOrdId(buffer, offset));
+            }
             return OpenOrderCodec.kind(buffer, offset) == OpenOrderCodec.KIND_ORDER
                 && checkRef(buffer, offset, OpenOrderCodec.clOrdId(buffer, offset),
                 OpenOrderCodec.venueOrderId(buffer, offset));
@@ -93,6 +102,11 @@ public final class BrokerLiveChecks
         }
         final byte kind = ExecutionCodec.kind(buffer, offset);
         final long hash = ExecutionCodec.execIdHash(buffer, offset);
+        if (inSnapshot)
+        {
+            seenInSnapshot.add(hash);
+            refsInSnapshot.add(ExecutionCodec.clOrdId(buffer, offset));
+        }
         if (kind == ExecutionCodec.KIND_COMMISSION)
         {
             onCommission(hash, ExecutionCodec.commission(buffer, offset), positions);
@@ -127,6 +141,48 @@ public final class BrokerLiveChecks
      * @param positions where commissions are charged.
      */
     public void afterReconcile(final BrokerReconciler reconciler, final PositionKeeper positions)
+    {
+        applyMissedFills(reconciler, positions);
+        prune();
+    }
+
+    /**
+     * Forgets what the broker will not report again: executions, commissions and order references that its snapshot
+     * (and the live records while it was collected) no longer carried, e.g. an earlier day's. So the tables, and the
+     * engine-state snapshot that holds them, stay the size of what the broker reports, not of the journal chain.
+     */
+    private void prune()
+    {
+        final LongHashSet.LongIterator chargedIds = charged.iterator();
+        while (chargedIds.hasNext())
+        {
+            if (!seenInSnapshot.contains(chargedIds.nextValue()))
+            {
+                chargedIds.remove();
+            }
+        }
+        pruneMap(filled, seenInSnapshot);
+        pruneMap(commissions, seenInSnapshot);
+        pruneMap(venueOrderIdByClOrdId, refsInSnapshot);
+        snapshotClOrdId.clear();        // executions of orders without missed fills: their fills were in the position
+        snapshotIndex.clear();
+        seenInSnapshot.clear();         // the next snapshot collects from its first record
+        refsInSnapshot.clear();
+    }
+
+    private static void pruneMap(final Long2LongHashMap map, final LongHashSet keep)
+    {
+        final Long2LongHashMap.KeyIterator keys = map.keySet().iterator();
+        while (keys.hasNext())
+        {
+            if (!keep.contains(keys.nextValue()))
+            {
+                keys.remove();
+            }
+        }
+    }
+
+    private void applyMissedFills(final BrokerReconciler reconciler, final PositionKeeper positions)
     {
         for (int d = 0; d < reconciler.diffs(); d++)
         {
@@ -226,6 +282,17 @@ public final class BrokerLiveChecks
     }
 
     /**
+     * Execution ids kept as charged (so a broker snapshot that repeats them charges nothing again); pruned at each
+     * reconciliation to the ones the broker still reports.
+     *
+     * @return the count.
+     */
+    public int chargedExecutionsKept()
+    {
+        return charged.size();
+    }
+
+    /**
      * Commissions charged so far.
      *
      * @return the count.
@@ -283,5 +350,92 @@ public final class BrokerLiveChecks
     public int duplicateInstrumentId()
     {
         return duplicateInstrumentId;
+    }
+
+    /**
+     * Appends what a restart must keep (issue 9): the executions whose fill is in the position awaiting their
+     * commission, commissions awaiting their execution, the executions already charged (a broker snapshot repeats the
+     * day's executions and commissions, and the ones of an order with missed fills are otherwise charged again), the
+     * first IB order id seen with each order reference (duplicate references across sessions), the duplicates
+     * reported, and the counters. Each table is its size and then its entries. Not kept: a broker snapshot's
+     * executions not yet applied, which the next snapshot reports again. Allocates (snapshot time, not per event).
+     *
+     * @param out receives the values.
+     */
+    void saveState(final org.agrona.collections.LongArrayList out)
+    {
+        saveMap(filled, out);
+        saveMap(commissions, out);
+        out.addLong(charged.size());
+        charged.forEachLong(out::addLong);
+        saveMap(venueOrderIdByClOrdId, out);
+        out.addLong(reportedDuplicates.size());
+        reportedDuplicates.forEachLong(out::addLong);
+        out.addLong(commissionCharged);
+        out.addLong(commissionsCharged);
+        out.addLong(duplicateRefs);
+        out.addLong(duplicateClOrdId);
+        out.addLong(duplicateVenueOrderId);
+        out.addLong(duplicateFirstVenueOrderId);
+        out.addLong(duplicateInstrumentId);
+    }
+
+    /**
+     * Replaces the checks' state with a snapshot's ({@link #saveState}); a broker snapshot being collected is dropped.
+     *
+     * @param in the values.
+     * @param from where this state starts.
+     * @return where the next state starts.
+     */
+    int loadState(final long[] in, final int from)
+    {
+        int i = loadMap(filled, in, from);
+        i = loadMap(commissions, in, i);
+        charged.clear();
+        final long chargedCount = in[i++];
+        for (long k = 0; k < chargedCount; k++)
+        {
+            charged.add(in[i++]);
+        }
+        i = loadMap(venueOrderIdByClOrdId, in, i);
+        reportedDuplicates.clear();
+        final long duplicates = in[i++];
+        for (long k = 0; k < duplicates; k++)
+        {
+            reportedDuplicates.add(in[i++]);
+        }
+        commissionCharged = in[i++];
+        commissionsCharged = in[i++];
+        duplicateRefs = in[i++];
+        duplicateClOrdId = in[i++];
+        duplicateVenueOrderId = in[i++];
+        duplicateFirstVenueOrderId = in[i++];
+        duplicateInstrumentId = (int)in[i++];
+        snapshotClOrdId.clear();
+        snapshotIndex.clear();
+        return i;
+    }
+
+    private static void saveMap(final Long2LongHashMap map, final org.agrona.collections.LongArrayList out)
+    {
+        out.addLong(map.size());
+        map.forEachLong((key, value) ->
+        {
+            out.addLong(key);
+            out.addLong(value);
+        });
+    }
+
+    private static int loadMap(final Long2LongHashMap map, final long[] in, final int from)
+    {
+        map.clear();
+        int i = from;
+        final long size = in[i++];
+        for (long k = 0; k < size; k++)
+        {
+            map.put(in[i], in[i + 1]);
+            i += 2;
+        }
+        return i;
     }
 }

@@ -15,7 +15,7 @@ import org.agrona.collections.LongArrayList;
 final class OrderStateSnapshot
 {
     /** Snapshot format of {@link #save}; a snapshot of another format is refused. */
-    static final long STATE_FORMAT = 1;
+    static final long STATE_FORMAT = 2;
 
     private final OrderManager owner;
     private final long[] lastMarketDataNs;
@@ -69,8 +69,9 @@ final class OrderStateSnapshot
     /**
      * The state a restart restores from a snapshot instead of replaying the whole journal (issue 9): venue state,
      * event time, per instrument market data time, cool-down, bid/ask/reference, decision price, pending reduction and
-     * flattening, then the working orders and order store, positions, account, decision counters, kill switch and
-     * pre-trade counters. Not in it: the market-data, feature, model and strategy stages' state and the volatility,
+     * flattening, then the working orders and order store, positions, account, decision counters, kill switch,
+     * pre-trade counters and the broker's live checks (commissions charged or pending, order references seen; format
+     * 2). Not in it: the market-data, feature, model and strategy stages' state and the volatility,
      * pattern-day-trade and risk-monitor windows, which a restarted engine builds again from new market data.
      *
      * @param out receives the values.
@@ -98,6 +99,7 @@ final class OrderStateSnapshot
         owner.decisions().saveState(out);
         owner.killSwitch().saveState(out);
         owner.risk().saveState(out);
+        owner.brokerLive().saveState(out);
     }
 
     /**
@@ -134,6 +136,7 @@ final class OrderStateSnapshot
         i = owner.decisions().loadState(in, i);
         i = owner.killSwitch().loadState(in, i);
         i = owner.risk().loadState(in, i);
+        i = owner.brokerLive().loadState(in, i);
         if (i != length)
         {
             throw new IllegalArgumentException("engine state snapshot: " + length + " values, the state read " + i);

@@ -296,6 +296,15 @@ class ReconcilerTest
         snapshotEndsAndUp();
         assertEquals(15_000, orders.positions().costs(0));
         assertEquals(1, orders.brokerLive().commissionsCharged());
+        assertEquals(1, orders.brokerLive().chargedExecutionsKept(), "the broker still reports it");
+
+        // a later snapshot no longer carries it (a new day at IB): forgotten, so the tables do not grow with the chain
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        sink.clear();
+        position(A, 10);
+        snapshotEndsAndUp();
+        assertEquals(0, orders.brokerLive().chargedExecutionsKept());
+        assertEquals(15_000, orders.positions().costs(0));
     }
 
     @Test
@@ -309,6 +318,52 @@ class ReconcilerTest
 
         assertEquals(4, orders.positions().position(0), "the missed fill was applied");
         assertEquals(10_000, orders.positions().costs(0), "and its commission charged");
+    }
+
+    @Test
+    void commissionsChargedBeforeASnapshotRestartAreNotChargedAgainWhenTheOrdersMissedFillsAreApplied()
+    {
+        // session 1: 4 of 10 filled live, execution 51 and its commission charged; execution 52's fill is in the
+        // position but its commission has not arrived when the session ends
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        snapshotEndsAndUp();
+        execution(A, clOrdId, 77, A_ASK, 3, 51, ExecutionCodec.KIND_LIVE_EXECUTION);
+        commission(51, 7_000);
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.PARTIAL_FILL, Side.BUY, A_ASK, 3, 7, 3).slot());
+        execution(A, clOrdId, 77, A_ASK, 1, 52, ExecutionCodec.KIND_LIVE_EXECUTION);
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.PARTIAL_FILL, Side.BUY, A_ASK, 1, 6, 4).slot());
+        assertEquals(7_000, orders.positions().costs(0));
+        final org.agrona.collections.LongArrayList state = new org.agrona.collections.LongArrayList();
+        orders.saveState(state);
+
+        // session 2 restores that snapshot; the broker filled the other 6 while no engine ran (execution 53) and
+        // repeats the day's executions and commissions
+        final OrderManager restarted = TestEngines.pipeline(sink, "instruments[0].priceScale=10000",
+            "instruments[0].qtyScale=1", "instruments[1].priceScale=10000", "instruments[1].qtyScale=1",
+            "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
+            "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
+            "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000").orders();
+        restarted.loadState(state.toLongArray(), state.size());
+        assertEquals(4, restarted.positions().position(0));
+        assertEquals(7_000, restarted.positions().costs(0), "the charged commission restored");
+        orders = restarted;
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        sink.clear();
+        position(A, 10);
+        execution(A, clOrdId, 77, A_ASK, 3, 51);
+        execution(A, clOrdId, 77, A_ASK, 1, 52);
+        execution(A, clOrdId, 77, A_ASK, 6, 53);
+        commission(51, 7_000);
+        commission(52, 2_000);
+        commission(53, 12_000);
+        snapshotEndsAndUp();
+
+        assertEquals(10, orders.positions().position(0), "the missed 6 applied");
+        // by hand: 7,000 (51, charged before the restart) + 2,000 (52, its fill was in the restored position) +
+        // 12,000 (53, the missed fill) = 21,000; without the live checks in the snapshot 51 was charged twice (28,000)
+        // and 52 once through the missed fill's executions
+        assertEquals(21_000, orders.positions().costs(0));
+        assertEquals(3, orders.brokerLive().commissionsCharged());
     }
 
     @Test
