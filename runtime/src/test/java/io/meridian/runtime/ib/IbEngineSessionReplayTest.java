@@ -1,9 +1,6 @@
 package io.meridian.runtime.ib;
 
-import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
-import io.meridian.engine.feature.FeatureSchema;
-import io.meridian.engine.model.ModelFiles;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.model.Scorers;
 import io.meridian.gateway.ib.client.TwsConnectionConfig;
@@ -12,7 +9,6 @@ import io.meridian.gateway.ibsim.SimConfig;
 import io.meridian.gateway.ibsim.SimFaults;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
-import io.meridian.journal.RunManifest;
 import io.meridian.runtime.backtest.Backtest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.meridian.runtime.ib.IbLoopback.config;
+import static io.meridian.runtime.ib.IbLoopback.manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,13 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class IbEngineSessionReplayTest
 {
-    private static final List<String> OVERRIDES = List.of("kill.dailyLossLimit=1e12");
 
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shouldTradeAgainstTheSimulatorAndReplayIdentical(@TempDir final Path dir) throws IOException
     {
-        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final EngineConfig config = config();
         final Path journalDir = dir.resolve("journal");
         final Map<String, Long> conIds = Map.of("MRDA", 900_001L, "MRDB", 900_002L, "MRDC", 900_003L);
         long orders;
@@ -46,7 +43,7 @@ class IbEngineSessionReplayTest
         try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
                 SimFaults.parse("disconnect@2"), System.currentTimeMillis());
             Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
-            JournalWriter journal = JournalWriter.open(journalDir, manifest(config)))
+            JournalWriter journal = JournalWriter.open(journalDir, manifest(config, "ib-session-test")))
         {
             final int port = sim.bind();
             try (IbEngineSession session = new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1",
@@ -83,12 +80,4 @@ class IbEngineSessionReplayTest
         assertTrue(verdict.identical(), verdict.line());
     }
 
-    private static String manifest(final EngineConfig config)
-    {
-        final String model = config.model().path();
-        return new RunManifest("test", "ib-session-test", "live", "2026-01-01T00:00:00Z", "profile:demo",
-            ConfigLoader.configHash(config), OVERRIDES, model, ModelFiles.sha256Hex(ModelFiles.read(model)),
-            FeatureSchema.hash(), config.model().scorer(), config.run().seed(), ConfigLoader.canonicalYaml(config))
-            .toText();
-    }
 }

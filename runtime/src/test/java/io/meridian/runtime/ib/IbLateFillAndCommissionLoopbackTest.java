@@ -1,36 +1,31 @@
 package io.meridian.runtime.ib;
 
+import static io.meridian.runtime.ib.IbLoopback.config;
+import static io.meridian.runtime.ib.IbLoopback.manifest;
+import static io.meridian.runtime.ib.IbLoopback.runUntil;
+import static io.meridian.runtime.ib.IbLoopback.scorer;
+import static io.meridian.runtime.ib.IbLoopback.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.api.Scales;
 import io.meridian.engine.api.TradingState;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.ReconciliationCodec;
 import io.meridian.engine.codec.RecordType;
-import io.meridian.engine.feature.FeatureSchema;
-import io.meridian.engine.model.ModelFiles;
 import io.meridian.engine.model.Scorer;
-import io.meridian.engine.model.Scorers;
 import io.meridian.engine.order.OrderManager;
 import io.meridian.engine.order.PositionKeeper;
-import io.meridian.gateway.ib.client.TwsConnectionConfig;
 import io.meridian.gateway.ibsim.IbSimulator;
 import io.meridian.gateway.ibsim.SimConfig;
 import io.meridian.gateway.ibsim.SimFaults;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
-import io.meridian.journal.RunManifest;
-import io.meridian.runtime.backtest.Backtest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
-import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,24 +41,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IbLateFillAndCommissionLoopbackTest
 {
-    private static final List<String> OVERRIDES = List.of("kill.dailyLossLimit=1e12");
-    private static final Map<String, Long> CON_IDS = Map.of("MRDA", 900_001L, "MRDB", 900_002L, "MRDC", 900_003L);
 
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void lateExecutionsAreAppliedAndEveryCommissionIsChargedOnce(@TempDir final Path dir) throws IOException
     {
-        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final EngineConfig config = config();
         final Path journalDir = dir.resolve("journal");
         try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
             SimFaults.parse("late-exec"), System.currentTimeMillis()))
         {
             final int port = sim.bind();
-            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
-                JournalWriter journal = JournalWriter.open(journalDir, manifest(config));
-                IbEngineSession session = new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1",
-                    port, 4, 45, 1, 5_000_000_000L, 5_000_000_000L, 10_000_000L, 100_000_000L), "DU0000001",
-                    CON_IDS, Backtest.journal(journal), new SystemEpochNanoClock()))
+            try (Scorer scorer = scorer(config);
+                JournalWriter journal = JournalWriter.open(journalDir, manifest(config, "late-exec"));
+                IbEngineSession session = session(config, scorer, port, 4, journal))
             {
                 session.start(System.nanoTime());
                 final OrderManager orders = session.pipeline().orders();
@@ -108,17 +99,15 @@ class IbLateFillAndCommissionLoopbackTest
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anOrderRefTheSimulatorReportsOnASecondOrderHaltsTrading(@TempDir final Path dir) throws IOException
     {
-        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final EngineConfig config = config();
         final Path journalDir = dir.resolve("journal");
         try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
             SimFaults.parse("duplicate-ref@1"), System.currentTimeMillis()))
         {
             final int port = sim.bind();
-            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
-                JournalWriter journal = JournalWriter.open(journalDir, manifest(config));
-                IbEngineSession session = new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1",
-                    port, 4, 45, 1, 5_000_000_000L, 5_000_000_000L, 10_000_000L, 100_000_000L), "DU0000001",
-                    CON_IDS, Backtest.journal(journal), new SystemEpochNanoClock()))
+            try (Scorer scorer = scorer(config);
+                JournalWriter journal = JournalWriter.open(journalDir, manifest(config, "late-exec"));
+                IbEngineSession session = session(config, scorer, port, 4, journal))
             {
                 session.start(System.nanoTime());
                 final OrderManager orders = session.pipeline().orders();
@@ -163,26 +152,4 @@ class IbLateFillAndCommissionLoopbackTest
         return true;
     }
 
-    private static void runUntil(
-        final IbSimulator sim, final IbEngineSession session, final BooleanSupplier done, final int seconds)
-        throws IOException
-    {
-        final long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!done.getAsBoolean())
-        {
-            assertTrue(System.nanoTime() < deadline, "timed out");
-            final long now = System.nanoTime();
-            sim.doWork(now);
-            session.doWork(now);
-        }
-    }
-
-    private static String manifest(final EngineConfig config)
-    {
-        final String model = config.model().path();
-        return new RunManifest("test", "late-exec", "live", "2026-01-01T00:00:00Z", "profile:demo",
-            ConfigLoader.configHash(config), OVERRIDES, model, ModelFiles.sha256Hex(ModelFiles.read(model)),
-            FeatureSchema.hash(), config.model().scorer(), config.run().seed(), ConfigLoader.canonicalYaml(config))
-            .toText();
-    }
 }

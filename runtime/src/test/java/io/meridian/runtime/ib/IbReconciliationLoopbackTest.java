@@ -1,33 +1,30 @@
 package io.meridian.runtime.ib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.meridian.runtime.ib.IbLoopback.config;
+import static io.meridian.runtime.ib.IbLoopback.count;
+import static io.meridian.runtime.ib.IbLoopback.manifest;
+import static io.meridian.runtime.ib.IbLoopback.runUntil;
+import static io.meridian.runtime.ib.IbLoopback.samePositions;
+import static io.meridian.runtime.ib.IbLoopback.scorer;
+import static io.meridian.runtime.ib.IbLoopback.session;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
-import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.ReconciliationCodec;
 import io.meridian.engine.codec.RecordType;
-import io.meridian.engine.feature.FeatureSchema;
-import io.meridian.engine.model.ModelFiles;
 import io.meridian.engine.model.Scorer;
-import io.meridian.engine.model.Scorers;
 import io.meridian.engine.order.PositionKeeper;
-import io.meridian.gateway.ib.client.TwsConnectionConfig;
 import io.meridian.gateway.ibsim.IbSimulator;
 import io.meridian.gateway.ibsim.SimConfig;
 import io.meridian.gateway.ibsim.SimFaults;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
-import io.meridian.journal.RunManifest;
-import io.meridian.runtime.backtest.Backtest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,23 +41,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IbReconciliationLoopbackTest
 {
-    private static final List<String> OVERRIDES = List.of("kill.dailyLossLimit=1e12");
-    private static final Map<String, Long> CON_IDS = Map.of("MRDA", 900_001L, "MRDB", 900_002L, "MRDC", 900_003L);
 
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aRecoveredEngineReconcilesWithTheSimulatorsTruth(@TempDir final Path dir) throws IOException
     {
-        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final EngineConfig config = config();
         final Path first = dir.resolve("first");
         final Path second = dir.resolve("second");
         try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
             SimFaults.none(), System.currentTimeMillis()))
         {
             final int port = sim.bind();
-            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+            try (Scorer scorer = scorer(config);
                 JournalWriter journal = JournalWriter.open(first, manifest(config, "first"));
-                IbEngineSession session = session(config, scorer, port, 3, journal))
+                IbEngineSession session = started(config, scorer, port, 3, journal))
             {
                 runUntil(sim, session, () -> session.pipeline().orders().fills() >= 3, 60);
                 assertEquals(1, session.pipeline().orders().reconciler().reconciliations(), "reconciled at UP");
@@ -72,9 +67,9 @@ class IbReconciliationLoopbackTest
                 sim.doWork(System.nanoTime());
             }
             final List<String> reconciliation = new ArrayList<>();
-            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+            try (Scorer scorer = scorer(config);
                 JournalWriter journal = JournalWriter.open(second, manifest(config, "second"));
-                IbEngineSession session = session(config, scorer, port, 3, journal))
+                IbEngineSession session = started(config, scorer, port, 3, journal))
             {
                 try (JournalReader previous = JournalReader.open(first))
                 {
@@ -129,15 +124,15 @@ class IbReconciliationLoopbackTest
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyReconnectIsReconciled(@TempDir final Path dir) throws IOException
     {
-        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final EngineConfig config = config();
         final Path journalDir = dir.resolve("journal");
         try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
             SimFaults.parse("disconnect@1.5"), System.currentTimeMillis()))
         {
             final int port = sim.bind();
-            try (Scorer scorer = Scorers.create(config.model().scorer(), config.model().path());
+            try (Scorer scorer = scorer(config);
                 JournalWriter journal = JournalWriter.open(journalDir, manifest(config, "reconnect"));
-                IbEngineSession session = session(config, scorer, port, 5, journal))
+                IbEngineSession session = started(config, scorer, port, 5, journal))
             {
                 runUntil(sim, session, () -> session.gateway().connection().sessions() >= 2
                     && session.pipeline().orders().reconciler().reconciliations() >= 2, 60);
@@ -153,60 +148,12 @@ class IbReconciliationLoopbackTest
         assertTrue(verdict.identical(), verdict.line());
     }
 
-    private static IbEngineSession session(
+
+    private static IbEngineSession started(
         final EngineConfig config, final Scorer scorer, final int port, final int clientId, final JournalWriter journal)
     {
-        final IbEngineSession session = new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1", port,
-            clientId, 45, 1, 5_000_000_000L, 5_000_000_000L, 10_000_000L, 100_000_000L), "DU0000001", CON_IDS,
-            Backtest.journal(journal), new SystemEpochNanoClock());
+        final IbEngineSession session = session(config, scorer, port, clientId, journal);
         session.start(System.nanoTime());
         return session;
-    }
-
-    private static void runUntil(
-        final IbSimulator sim, final IbEngineSession session, final java.util.function.BooleanSupplier done,
-        final int seconds) throws IOException
-    {
-        final long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!done.getAsBoolean())
-        {
-            assertTrue(System.nanoTime() < deadline, "timed out");
-            final long now = System.nanoTime();
-            sim.doWork(now);
-            session.doWork(now);
-        }
-    }
-
-    private static boolean samePositions(final IbSimulator sim, final IbEngineSession session)
-    {
-        final PositionKeeper positions = session.pipeline().orders().positions();
-        for (int i = 0; i < positions.instruments(); i++)
-        {
-            if (sim.position(session.pipeline().instruments().symbol(i)) != positions.position(i))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long count(final Path journal, final byte type)
-    {
-        final long[] n = new long[1];
-        try (JournalReader reader = JournalReader.open(journal))
-        {
-            reader.readInput((b, o, l) -> n[0] += Header.type(b, o) == type ? 1 : 0);
-            reader.readOutput((b, o, l) -> n[0] += Header.type(b, o) == type ? 1 : 0);
-        }
-        return n[0];
-    }
-
-    private static String manifest(final EngineConfig config, final String runId)
-    {
-        final String model = config.model().path();
-        return new RunManifest("test", runId, "live", "2026-01-01T00:00:00Z", "profile:demo",
-            ConfigLoader.configHash(config), OVERRIDES, model, ModelFiles.sha256Hex(ModelFiles.read(model)),
-            FeatureSchema.hash(), config.model().scorer(), config.run().seed(), ConfigLoader.canonicalYaml(config))
-            .toText();
     }
 }

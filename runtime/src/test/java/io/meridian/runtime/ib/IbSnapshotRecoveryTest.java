@@ -1,18 +1,17 @@
 package io.meridian.runtime.ib;
 
+import static io.meridian.runtime.ib.IbLoopback.config;
+import static io.meridian.runtime.ib.IbLoopback.manifest;
+import static io.meridian.runtime.ib.IbLoopback.scorer;
+import static io.meridian.runtime.ib.IbLoopback.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.codec.StateRestoreCodec;
-import io.meridian.engine.feature.FeatureSchema;
-import io.meridian.engine.model.ModelFiles;
 import io.meridian.engine.model.Scorer;
-import io.meridian.engine.model.Scorers;
-import io.meridian.gateway.ib.client.TwsConnectionConfig;
 import io.meridian.gateway.ibsim.IbSimulator;
 import io.meridian.gateway.ibsim.SimConfig;
 import io.meridian.gateway.ibsim.SimFaults;
@@ -20,17 +19,12 @@ import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.RecordCursor;
 import io.meridian.journal.ReplayVerifier;
-import io.meridian.journal.RunManifest;
-import io.meridian.runtime.backtest.Backtest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.agrona.DirectBuffer;
 import org.agrona.collections.LongArrayList;
-import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,27 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IbSnapshotRecoveryTest
 {
-    private static final List<String> OVERRIDES = List.of("kill.dailyLossLimit=1e12");
-    private static final Map<String, Long> CON_IDS = Map.of("MRDA", 900_001L, "MRDB", 900_002L, "MRDC", 900_003L);
     private static final long EVERY = 300;
-    private static final Backtest.RecordSink NOWHERE = new Backtest.RecordSink()
-    {
-        @Override
-        public void onInput(final DirectBuffer buffer, final int offset, final int length)
-        {
-        }
-
-        @Override
-        public void onOutput(final DirectBuffer buffer, final int offset, final int length)
-        {
-        }
-    };
-
     @Test
     @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everySnapshotRestoresTheStateAFullReplayReachesAtItsPosition(@TempDir final Path dir) throws IOException
     {
-        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final EngineConfig config = config();
         final Path journalDir = dir.resolve("first");
         final Path kept = Files.createDirectories(dir.resolve("kept"));
         final String manifest = manifest(config, "first");
@@ -75,7 +54,7 @@ class IbSnapshotRecoveryTest
             final int port = sim.bind();
             try (Scorer scorer = scorer(config);
                 JournalWriter journal = JournalWriter.open(journalDir, manifest);
-                IbEngineSession session = session(config, scorer, port, journal))
+                IbEngineSession session = session(config, scorer, port, 7, journal))
             {
                 session.snapshots(journalDir, manifest);
                 session.start(System.nanoTime());
@@ -116,7 +95,7 @@ class IbSnapshotRecoveryTest
             final StateSnapshotFile snapshot = StateSnapshotFile.read(cut, manifest, config.instruments().size());
             final long[] replayed;
             final long[] restored;
-            try (Scorer scorer = scorer(config); IbEngineSession full = session(config, scorer, 1, null))
+            try (Scorer scorer = scorer(config); IbEngineSession full = session(config, scorer, 1, 7, null))
             {
                 try (JournalReader reader = JournalReader.open(journalDir); RecordCursor c = reader.inputCursor())
                 {
@@ -129,7 +108,7 @@ class IbSnapshotRecoveryTest
                 replayed = state(full);
                 withOrders += full.pipeline().orders().ordersSent() > 0 ? 1 : 0;
             }
-            try (Scorer scorer = scorer(config); IbEngineSession fromSnapshot = session(config, scorer, 1, null))
+            try (Scorer scorer = scorer(config); IbEngineSession fromSnapshot = session(config, scorer, 1, 7, null))
             {
                 for (int r = 0; r < snapshot.recordCount(); r++)
                 {
@@ -151,7 +130,7 @@ class IbSnapshotRecoveryTest
     @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aChainOfRestartsReadsABoundedNumberOfRecordsAndReplaysIdentical(@TempDir final Path dir) throws IOException
     {
-        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final EngineConfig config = config();
         final List<SnapshotRecovery.Result> results = new ArrayList<>();
         final List<Long> inputs = new ArrayList<>();
         final List<String> refused = new ArrayList<>();
@@ -167,7 +146,7 @@ class IbSnapshotRecoveryTest
                 final boolean crash = c == 3;
                 try (Scorer scorer = scorer(config);
                     JournalWriter journal = JournalWriter.open(journalDir, manifest);
-                    IbEngineSession session = session(config, scorer, port, journal))
+                    IbEngineSession session = session(config, scorer, port, 7, journal))
                 {
                     if (previous != null)
                     {
@@ -232,7 +211,7 @@ class IbSnapshotRecoveryTest
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aCorruptOrForeignSnapshotIsRefusedAndRecoveryReplaysEverything(@TempDir final Path dir) throws IOException
     {
-        final EngineConfig config = ConfigLoader.loadProfile("demo", OVERRIDES);
+        final EngineConfig config = config();
         final Path first = dir.resolve("first");
         final Path other = dir.resolve("other");
         final String manifest = manifest(config, "first");
@@ -242,7 +221,7 @@ class IbSnapshotRecoveryTest
             final int port = sim.bind();
             try (Scorer scorer = scorer(config);
                 JournalWriter journal = JournalWriter.open(first, manifest);
-                IbEngineSession session = session(config, scorer, port, journal))
+                IbEngineSession session = session(config, scorer, port, 7, journal))
             {
                 session.snapshots(first, manifest);
                 session.start(System.nanoTime());
@@ -265,7 +244,7 @@ class IbSnapshotRecoveryTest
         }
         Files.copy(end, Files.createDirectories(other.resolve(StateSnapshotFile.DIR)).resolve(end.getFileName()));
         final List<String> refused = new ArrayList<>();
-        try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, null))
+        try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, 7, null))
         {
             final SnapshotRecovery.Result result = SnapshotRecovery.recover(other, session,
                 config.instruments().size(), refused::add);
@@ -278,7 +257,7 @@ class IbSnapshotRecoveryTest
         bytes[bytes.length - 20] ^= 1;
         Files.write(end, bytes);
         refused.clear();
-        try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, null))
+        try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, 7, null))
         {
             final SnapshotRecovery.Result result = SnapshotRecovery.recover(first, session,
                 config.instruments().size(), refused::add);
@@ -291,7 +270,7 @@ class IbSnapshotRecoveryTest
         // cut short
         Files.write(end, java.util.Arrays.copyOf(bytes, bytes.length - 7));
         refused.clear();
-        try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, null))
+        try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, 7, null))
         {
             assertNull(SnapshotRecovery.recover(first, session, config.instruments().size(), refused::add)
                 .snapshot());
@@ -316,25 +295,4 @@ class IbSnapshotRecoveryTest
         return values.toLongArray();
     }
 
-    private static Scorer scorer(final EngineConfig config)
-    {
-        return Scorers.create(config.model().scorer(), config.model().path());
-    }
-
-    private static IbEngineSession session(
-        final EngineConfig config, final Scorer scorer, final int port, final JournalWriter journal)
-    {
-        return new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1", port, 7, 45, 1,
-            5_000_000_000L, 5_000_000_000L, 10_000_000L, 100_000_000L), "DU0000001", CON_IDS,
-            journal == null ? NOWHERE : Backtest.journal(journal), new SystemEpochNanoClock());
-    }
-
-    private static String manifest(final EngineConfig config, final String runId)
-    {
-        final String model = config.model().path();
-        return new RunManifest("test", runId, "live", "2026-01-01T00:00:00Z", "profile:demo",
-            ConfigLoader.configHash(config), OVERRIDES, model, ModelFiles.sha256Hex(ModelFiles.read(model)),
-            FeatureSchema.hash(), config.model().scorer(), config.run().seed(), ConfigLoader.canonicalYaml(config))
-            .toText();
-    }
 }

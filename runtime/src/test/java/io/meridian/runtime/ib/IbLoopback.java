@@ -1,0 +1,127 @@
+package io.meridian.runtime.ib;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meridian.config.ConfigLoader;
+import io.meridian.config.EngineConfig;
+import io.meridian.engine.codec.Header;
+import io.meridian.engine.feature.FeatureSchema;
+import io.meridian.engine.model.ModelFiles;
+import io.meridian.engine.model.Scorer;
+import io.meridian.engine.model.Scorers;
+import io.meridian.engine.order.PositionKeeper;
+import io.meridian.gateway.ib.client.TwsConnectionConfig;
+import io.meridian.gateway.ibsim.IbSimulator;
+import io.meridian.journal.JournalReader;
+import io.meridian.journal.JournalWriter;
+import io.meridian.journal.RunManifest;
+import io.meridian.runtime.backtest.Backtest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.SystemEpochNanoClock;
+
+/**
+ * What the IB loopback tests of this package share: the demo profile with its daily loss limit off, the simulator's
+ * contract ids, an engine session against ib-sim on 127.0.0.1, the journal manifest, and a duty loop that drives the
+ * simulator and the session on the test's thread until a condition holds.
+ */
+final class IbLoopback
+{
+    /** The overrides every test runs with. */
+    static final List<String> OVERRIDES = List.of("kill.dailyLossLimit=1e12");
+    /** ib-sim's default contract ids. */
+    static final Map<String, Long> CON_IDS = Map.of("MRDA", 900_001L, "MRDB", 900_002L, "MRDC", 900_003L);
+    /** A sink for sessions whose records are not kept. */
+    static final Backtest.RecordSink NOWHERE = new Backtest.RecordSink()
+    {
+        @Override
+        public void onInput(final DirectBuffer buffer, final int offset, final int length)
+        {
+        }
+
+        @Override
+        public void onOutput(final DirectBuffer buffer, final int offset, final int length)
+        {
+        }
+    };
+
+    private IbLoopback()
+    {
+    }
+
+    static EngineConfig config()
+    {
+        return ConfigLoader.loadProfile("demo", OVERRIDES);
+    }
+
+    static Scorer scorer(final EngineConfig config)
+    {
+        return Scorers.create(config.model().scorer(), config.model().path());
+    }
+
+    /**
+     * A session (not started) of client {@code clientId} against the simulator on {@code port}, journaled to
+     * {@code journal} (nowhere when null).
+     */
+    static IbEngineSession session(
+        final EngineConfig config, final Scorer scorer, final int port, final int clientId, final JournalWriter journal)
+    {
+        return new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1", port, clientId, 45, 1,
+            5_000_000_000L, 5_000_000_000L, 10_000_000L, 100_000_000L), "DU0000001", CON_IDS,
+            journal == null ? NOWHERE : Backtest.journal(journal), new SystemEpochNanoClock());
+    }
+
+    static String manifest(final EngineConfig config, final String runId)
+    {
+        final String model = config.model().path();
+        return new RunManifest("test", runId, "live", "2026-01-01T00:00:00Z", "profile:demo",
+            ConfigLoader.configHash(config), OVERRIDES, model, ModelFiles.sha256Hex(ModelFiles.read(model)),
+            FeatureSchema.hash(), config.model().scorer(), config.run().seed(), ConfigLoader.canonicalYaml(config))
+            .toText();
+    }
+
+    /** Drives the simulator and the session until {@code done}, failing after {@code seconds}. */
+    static void runUntil(
+        final IbSimulator sim, final IbEngineSession session, final BooleanSupplier done, final int seconds)
+        throws IOException
+    {
+        final long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!done.getAsBoolean())
+        {
+            assertTrue(System.nanoTime() < deadline, "timed out");
+            final long now = System.nanoTime();
+            sim.doWork(now);
+            session.doWork(now);
+        }
+    }
+
+    /** Whether the session's positions are the simulator's. */
+    static boolean samePositions(final IbSimulator sim, final IbEngineSession session)
+    {
+        final PositionKeeper positions = session.pipeline().orders().positions();
+        for (int i = 0; i < positions.instruments(); i++)
+        {
+            if (sim.position(session.pipeline().instruments().symbol(i)) != positions.position(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Records of a type in a journal, inputs and decisions together. */
+    static long count(final Path journal, final byte type)
+    {
+        final long[] n = new long[1];
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            reader.readInput((b, o, l) -> n[0] += Header.type(b, o) == type ? 1 : 0);
+            reader.readOutput((b, o, l) -> n[0] += Header.type(b, o) == type ? 1 : 0);
+        }
+        return n[0];
+    }
+}
