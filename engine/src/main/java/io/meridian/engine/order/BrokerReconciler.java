@@ -35,8 +35,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  * records outside that window are journaled but not compared (the venue's execution reports carry live fills).
  * Single-threaded (the order stage's); allocation-free (tables sized at construction).
  *
- * <p>Over 500 lines: the snapshot's tables, the comparison that reads them and the accessors of its result belong
- * together; a third of the file is those read-only accessors.
+ * <p>An accepted operator resume adopts the broker's side of the last reconciliation's differences
+ * ({@link #adoptOrders}, {@link #adoptPositions}), once each.
+ *
+ * <p>Over 500 lines: the snapshot's tables, the comparison that reads them, the adoption that reads and marks the same
+ * tables, and the accessors of the result belong together; about a quarter of the file is those read-only accessors.
  */
 public final class BrokerReconciler
 {
@@ -54,6 +57,7 @@ public final class BrokerReconciler
     private final int[] ooIndex = new int[MAX_OPEN_ORDERS];
     private final long[] ooPrice = new long[MAX_OPEN_ORDERS];
     private final long[] ooQty = new long[MAX_OPEN_ORDERS];
+    private final byte[] ooSide = new byte[MAX_OPEN_ORDERS];
     private final long[] ooVenueOrderId = new long[MAX_OPEN_ORDERS];
     private final boolean[] ooMatched = new boolean[MAX_OPEN_ORDERS];
     private int openOrders;
@@ -199,6 +203,7 @@ public final class BrokerReconciler
         ooIndex[openOrders] = index;
         ooPrice[openOrders] = OpenOrderCodec.price(buffer, offset);
         ooQty[openOrders] = OpenOrderCodec.qty(buffer, offset);
+        ooSide[openOrders] = OpenOrderCodec.side(buffer, offset);
         ooVenueOrderId[openOrders] = venueOrderId;
         openOrders++;
     }
@@ -563,39 +568,104 @@ public final class BrokerReconciler
     private final long[] adoptDelta;
 
     /**
-     * An operator accepted the last reconciliation (an accepted RESUME): each order it found unknown to the broker that
-     * the engine still counts as live is taken as the broker sees it, finished with nothing more filled (a CANCELLED
-     * execution report through {@link WorkingOrders#onExecReport}, so its instrument can trade again), and journaled as
-     * an applied ORDER_UNKNOWN_TO_BROKER record (engine value the leaves it had, broker value 0). An order is adopted
-     * once; the next reconciliation replaces what is pending.
+     * An operator accepted the last reconciliation (an accepted RESUME): the broker's side of each order difference is
+     * taken, once, and journaled as an applied RECONCILIATION record of the same kind (engine and broker values as
+     * found):
+     * <ul>
+     *   <li>an order unknown to the broker that the engine still counts as live is finished with nothing more filled
+     *       (a CANCELLED execution report through {@link WorkingOrders#onExecReport}), so its instrument can trade
+     *       again;</li>
+     *   <li>a quantity or price mismatch: the engine's order takes the broker's quantity or price (what was filled
+     *       stays filled; an order left with nothing to fill is finished);</li>
+     *   <li>an order unknown to the engine is recorded as pending cancel and cancelled at the broker: {@code cancels}
+     *       receives its client order id and instrument, and journals the CANCEL; a fill of it before the cancel
+     *       lands moves the position as any fill does.</li>
+     * </ul>
+     * The next reconciliation replaces what is pending.
      *
      * @param orders the engine's orders.
      * @param decisions the decision writer.
-     * @return the number of orders finished.
+     * @param cancels sends the cancel of an order unknown to the engine.
+     * @param nowNs event time.
+     * @return the number of differences adopted.
      */
-    public int adoptOrders(final WorkingOrders orders, final DecisionEncoder decisions)
+    public int adoptOrders(
+        final WorkingOrders orders, final DecisionEncoder decisions, final BrokerCancel cancels, final long nowNs)
     {
         final OrderStore store = orders.store();
         int adopted = 0;
         for (int i = 0; i < diffs; i++)
         {
-            if (diffKind[i] != ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER || diffApplied[i])
+            final byte kind = diffKind[i];
+            if (diffApplied[i] || (kind != ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER
+                && kind != ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_ENGINE
+                && kind != ReconciliationCodec.KIND_QTY_MISMATCH && kind != ReconciliationCodec.KIND_PRICE_MISMATCH))
             {
                 continue;
             }
             diffApplied[i] = true;
-            final int slot = store.slotOf(diffClOrdId[i]);
-            if (slot < 0 || store.state(slot) == OrderStore.DONE)
+            final int instrumentId = diffInstrument[i] >= 0 ? instrumentIds[diffInstrument[i]] : 0;
+            if (kind == ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_ENGINE)
             {
-                continue;       // the broker has reported it since
+                adoptForCancel(store, diffClOrdId[i], nowNs);
+                cancels.cancel(instrumentId, diffClOrdId[i]);
             }
-            final long leaves = store.leaves(slot);
-            finish(orders, store, slot, diffInstrument[i]);
-            decisions.reconciliation(instrumentIds[diffInstrument[i]], ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER,
-                diffClOrdId[i], leaves, 0, 1, 1, true);
+            else
+            {
+                final int slot = store.slotOf(diffClOrdId[i]);
+                if (slot < 0 || store.state(slot) == OrderStore.DONE)
+                {
+                    continue;       // the broker has reported it since
+                }
+                if (kind == ReconciliationCodec.KIND_QTY_MISMATCH)
+                {
+                    store.amend(slot, store.price(slot), diffBroker[i]);
+                }
+                else if (kind == ReconciliationCodec.KIND_PRICE_MISMATCH)
+                {
+                    store.amend(slot, diffBroker[i], store.qty(slot));
+                }
+                if (kind == ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER || store.leaves(slot) == 0)
+                {
+                    finish(orders, store, slot, diffInstrument[i]);
+                }
+            }
+            decisions.reconciliation(instrumentId, kind, diffClOrdId[i], diffEngine[i], diffBroker[i], 1, 1, true);
             adopted++;
         }
         return adopted;
+    }
+
+    /**
+     * Records a broker order unknown to the engine in the order store as pending cancel (its side, price and quantity
+     * as the broker's snapshot listed them), so a fill the broker reports before the cancel lands moves the position
+     * like any fill, and the cancel's acknowledgement finishes it. An id whose store slot is taken stays unrecorded
+     * (the cancel is sent all the same).
+     */
+    private void adoptForCancel(final OrderStore store, final long clOrdId, final long nowNs)
+    {
+        for (int k = 0; k < openOrders; k++)
+        {
+            if (ooClOrdId[k] == clOrdId && ooIndex[k] >= 0 && store.free(clOrdId))
+            {
+                store.create(clOrdId, ooIndex[k], ooSide[k], ooPrice[k], ooQty[k], nowNs);
+                store.state(store.slotOf(clOrdId), OrderStore.PENDING_CANCEL);
+                return;
+            }
+        }
+    }
+
+    /** Sends the cancel of an order the broker holds and the engine does not know (an accepted resume). */
+    @FunctionalInterface
+    public interface BrokerCancel
+    {
+        /**
+         * Cancels it.
+         *
+         * @param instrumentId the order's instrument.
+         * @param clOrdId its client order id (IB's order reference).
+         */
+        void cancel(int instrumentId, long clOrdId);
     }
 
     /**

@@ -64,6 +64,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     private final PositionKeeper positions;
     private final Account account;
     private final WorkingOrders orders;
+    private final BrokerReconciler.BrokerCancel brokerCancel;
     private final DecisionEncoder decisions;
     private final OrderRisk orderRisk;
     private final VolatilityGauge volatility;
@@ -157,6 +158,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         Arrays.fill(coolDownUntilNs, Long.MIN_VALUE);
         this.snapshots = new RiskSnapshots(config, account, decisions, instruments);
         this.broker = new BrokerEvents(this, instruments, orders, positions, decisions, killSwitch, risk, orderRisk);
+        this.brokerCancel = this::cancelUnknownToEngine;
         this.stateSnapshot = new OrderStateSnapshot(this, lastMarketDataNs, coolDownUntilNs, bid, ask, reference,
             decisionPrice, pendingReduction, flattening);
     }
@@ -440,7 +442,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
                 Arrays.fill(pendingReduction, 0);
                 Arrays.fill(flattening, false);
                 // issue 9: an accepted resume adopts the broker's side of the last reconciliation's differences
-                broker.reconciler().adoptOrders(orders, decisions);
+                broker.reconciler().adoptOrders(orders, decisions, brokerCancel, eventTimeNs);
                 broker.reconciler().adoptPositions(positions, decisions);
                 if (killSwitch.resume())
                 {
@@ -473,6 +475,14 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     }
 
     /** Cancels every working order (instrument id 0) or the named instrument's one. */
+    /** An accepted resume cancels each order the broker holds and the engine does not know (issue 9). */
+    private void cancelUnknownToEngine(final int instrumentId, final long clOrdId)
+    {
+        risk.onMessage(eventTimeNs);
+        decisions.orderCommand(instrumentId, orders.nextId(), OrderCommandType.CANCEL, Side.NONE, OrderType.LIMIT, 0,
+            0, clOrdId);
+    }
+
     private void cancelScope(final int instrumentId, final int index)
     {
         if (instrumentId == 0)

@@ -89,6 +89,17 @@ public final class OrderStore
     }
 
     /**
+     * Whether an order can be recorded under this id: its slot holds no live order.
+     *
+     * @param id a client order id.
+     * @return true when {@link #create} may take it.
+     */
+    public boolean free(final long id)
+    {
+        return id > 0 && state[(int)(id & mask)] == DONE;
+    }
+
+    /**
      * Finds a live order.
      *
      * @param id client order id.
@@ -133,6 +144,22 @@ public final class OrderStore
     public void leaves(final int slot, final long value)
     {
         leaves[slot] = value;
+    }
+
+    /**
+     * Takes the broker's price and quantity for a live order (an operator accepted a reconciliation that found them
+     * different); what was filled stays filled.
+     *
+     * @param slot the order.
+     * @param newPrice the broker's price.
+     * @param newQty the broker's quantity; leaves become it less the filled quantity, at least 0.
+     */
+    public void amend(final int slot, final long newPrice, final long newQty)
+    {
+        final long filled = qty[slot] - leaves[slot];
+        price[slot] = newPrice;
+        qty[slot] = newQty;
+        leaves[slot] = Math.max(0, newQty - filled);
     }
 
     public long createdNs(final int slot)

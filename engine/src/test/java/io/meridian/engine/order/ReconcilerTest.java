@@ -535,8 +535,66 @@ class ReconcilerTest
         assertEquals(3, ReconciliationCodec.index(r.get(2), 0));
         assertHaltedByReconciliation(3);
 
+        sink.clear();
         orders.onEvent(events.operator(tick(), OperatorCommand.RESUME).slot());
         assertEquals(TradingState.ACTIVE, orders.killSwitch().state(), "the operator accepted the diff");
+        // the broker's side adopted: A's order takes its quantity and price, B its position
+        final List<UnsafeBuffer> adopted = of(RecordType.RECONCILIATION);
+        assertEquals(3, adopted.size());
+        assertDiff(adopted.get(0), ReconciliationCodec.KIND_QTY_MISMATCH, A, clOrdId, 10, 7, 1);
+        assertDiff(adopted.get(1), ReconciliationCodec.KIND_PRICE_MISMATCH, A, clOrdId, A_ASK, A_ASK - 100, 1);
+        assertDiff(adopted.get(2), ReconciliationCodec.KIND_POSITION_MISMATCH, B, 0, 0, 2, 1);
+        assertTrue(adopted.stream().allMatch(a -> ReconciliationCodec.applied(a, 0) == 1));
+        final OrderStore store = orders.workingOrders().store();
+        final int slot = store.slotOf(clOrdId);
+        assertEquals(7, store.qty(slot));
+        assertEquals(7, store.leaves(slot));
+        assertEquals(A_ASK - 100, store.price(slot));
+
+        // the next reconciliation with the same broker state is clean
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        sink.clear();
+        openOrder(A, clOrdId, 77, A_ASK - 100, 7);
+        position(B, 2);
+        snapshotEndsAndUp();
+        final List<UnsafeBuffer> next = of(RecordType.RECONCILIATION);
+        assertEquals(1, next.size());
+        assertDiff(next.get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void anAcceptedResumeCancelsAtTheBrokerAnOrderTheEngineDoesNotKnow()
+    {
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        openOrder(B, 500, 78, 1_200_000, 3);
+        snapshotEndsAndUp();
+        assertHaltedByReconciliation(1);
+
+        sink.clear();
+        orders.onEvent(events.operator(tick(), OperatorCommand.RESUME).slot());
+        final List<UnsafeBuffer> cancels = of(RecordType.ORDER_COMMAND);
+        assertEquals(1, cancels.size(), "one cancel, of the broker's order 500");
+        assertEquals(OrderCommandType.CANCEL, OrderCommandCodec.command(cancels.get(0), 0));
+        assertEquals(500, OrderCommandCodec.origClOrdId(cancels.get(0), 0));
+        assertEquals(B, Header.instrumentId(cancels.get(0), 0));
+        assertTrue(OrderCommandCodec.clOrdId(cancels.get(0), 0) > 500, "the cancel's own id is above the broker's");
+        final List<UnsafeBuffer> adopted = of(RecordType.RECONCILIATION);
+        assertEquals(1, adopted.size());
+        assertDiff(adopted.get(0), ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_ENGINE, B, 500, 0, 3, 1);
+        assertEquals(1, ReconciliationCodec.applied(adopted.get(0), 0));
+
+        // it is pending cancel in the engine: a fill before the cancel lands moves B's position, the cancel ends it
+        final OrderStore store = orders.workingOrders().store();
+        assertEquals(OrderStore.PENDING_CANCEL, store.state(store.slotOf(500)));
+        orders.onEvent(events.execReport(B, tick(), 500, ExecType.PARTIAL_FILL, Side.BUY, 1_200_000, 1, 2, 1).slot());
+        assertEquals(1, orders.positions().position(1), "the broker's fill of its order counts");
+        orders.onEvent(events.execReport(B, tick(), 500, ExecType.CANCELLED, Side.BUY, 0, 0, 0, 1).slot());
+        assertEquals(-1, store.slotOf(500), "finished by the cancel");
+
+        // a second resume sends nothing more
+        sink.clear();
+        orders.onEvent(events.operator(tick(), OperatorCommand.RESUME).slot());
+        assertEquals(0, of(RecordType.ORDER_COMMAND).size());
     }
 
     @Test

@@ -12,6 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.codec.ReconciliationCodec;
+import io.meridian.engine.api.OperatorCommand;
+import io.meridian.engine.api.TradingState;
+import io.meridian.engine.codec.OperatorCodec;
+import io.meridian.engine.order.OrderStore;
+import io.meridian.engine.telemetry.EngineState;
+import io.meridian.runtime.driver.OperatorInbox;
+import java.util.Set;
+import java.util.TreeSet;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.model.Scorer;
 import io.meridian.engine.order.PositionKeeper;
@@ -36,7 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
  * second session uses the first one's client id, as a restart must (IB reports a client's open orders and executions
  * to that client id). The test checks the RECONCILIATION records against the simulator's truth: positions equal the
  * simulator's, missed fills were applied, no order id reached the simulator twice, and the second journal (which
- * carries the first session's inputs) replays identical on its own. A second test reconnects within one session
+ * carries the first session's inputs) replays identical on its own. A second test starts an engine that lost its
+ * journal (no recovery, same client id): its reconciliation finds the broker's orders unknown to it and its positions
+ * different and halts; after an operator resume its live orders and positions equal the simulator's (the broker's
+ * orders cancelled, its positions adopted) and its journal replays identical. A third reconnects within one session
  * (ib-sim {@code disconnect@T}) and checks that a reconciliation follows every UP.
  */
 class IbReconciliationLoopbackTest
@@ -118,6 +129,69 @@ class IbReconciliationLoopbackTest
         assertTrue(count(second, RecordType.RECONCILIATION) >= 1, "RECONCILIATION journaled");
         final ReplayVerifier.Result verdict = ReplayVerifier.verify(second, List.of());
         assertTrue(verdict.identical(), verdict.line());
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anEngineThatLostItsJournalAgreesWithTheBrokerOnceAnOperatorAcceptsTheDifferences(@TempDir final Path dir)
+        throws IOException
+    {
+        final EngineConfig config = config();
+        final Path second = dir.resolve("second");
+        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
+            SimFaults.none(), System.currentTimeMillis()))
+        {
+            final int port = sim.bind();
+            try (Scorer scorer = scorer(config);
+                JournalWriter journal = JournalWriter.open(dir.resolve("first"), manifest(config, "first"));
+                IbEngineSession session = started(config, scorer, port, 6, journal))
+            {
+                runUntil(sim, session, () -> session.pipeline().orders().fills() >= 2
+                    && !sim.workingOrderIds().isEmpty(), 60);
+            }
+            // a new engine with the same client id and no recovery: the broker's orders and positions are unknown to
+            // it, so its reconciliation halts; the operator accepts it
+            try (Scorer scorer = scorer(config);
+                JournalWriter journal = JournalWriter.open(second, manifest(config, "second"));
+                IbEngineSession session = session(config, scorer, port, 6, journal))
+            {
+                final OperatorInbox inbox = new OperatorInbox();
+                session.serveOps(new EngineState(config.instruments().size()), inbox);
+                session.start(System.nanoTime());
+                final var reconciler = session.pipeline().orders().reconciler();
+                runUntil(sim, session, () -> reconciler.reconciliations() >= 1, 30);
+                int unknownToEngine = 0;
+                for (int i = 0; i < reconciler.diffs(); i++)
+                {
+                    unknownToEngine += reconciler.diffKind(i) == ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_ENGINE
+                        ? 1 : 0;
+                }
+                assertTrue(unknownToEngine >= 1, "the first session's working orders are unknown to this engine");
+                assertEquals(TradingState.HALTED, session.pipeline().orders().killSwitch().state());
+                inbox.submit(OperatorCommand.RESUME, 0, OperatorCodec.packOperator("test"));
+                // the resume cancels them at the broker and adopts its positions; the engine then trades on, so
+                // wait for a moment when its live orders and positions are the simulator's
+                runUntil(sim, session, () -> session.pipeline().orders().killSwitch().state() == TradingState.ACTIVE
+                    && samePositions(sim, session) && sameOrders(sim, session), 30);
+            }
+        }
+        final ReplayVerifier.Result verdict = ReplayVerifier.verify(second, List.of());
+        assertTrue(verdict.identical(), verdict.line());
+    }
+
+    /** The engine's live orders (by client order id) are the simulator's working orders (by order reference). */
+    private static boolean sameOrders(final IbSimulator sim, final IbEngineSession session)
+    {
+        final OrderStore store = session.pipeline().orders().workingOrders().store();
+        final Set<Long> live = new TreeSet<>();
+        for (int s = 0; s < store.capacity(); s++)
+        {
+            if (store.state(s) != OrderStore.DONE)
+            {
+                live.add(store.clOrdId(s));
+            }
+        }
+        return live.equals(new TreeSet<>(sim.workingOrderRefs()));
     }
 
     @Test
