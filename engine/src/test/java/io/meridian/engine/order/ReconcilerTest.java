@@ -470,14 +470,11 @@ class ReconcilerTest
         assertEquals(-20, orders.positions().position(0));
 
         // the next reconciliation, with the same broker state, is clean
-        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
-        sink.clear();
-        openOrder(A, clOrdId, 77, A_ASK, 10);
-        position(A, -20);
-        snapshotEndsAndUp();
-        final List<UnsafeBuffer> next = of(RecordType.RECONCILIATION);
-        assertEquals(1, next.size());
-        assertDiff(next.get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
+        assertReconnectIsClean(() ->
+        {
+            openOrder(A, clOrdId, 77, A_ASK, 10);
+            position(A, -20);
+        });
         assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
     }
 
@@ -552,14 +549,11 @@ class ReconcilerTest
         assertEquals(A_ASK - 100, store.price(slot));
 
         // the next reconciliation with the same broker state is clean
-        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
-        sink.clear();
-        openOrder(A, clOrdId, 77, A_ASK - 100, 7);
-        position(B, 2);
-        snapshotEndsAndUp();
-        final List<UnsafeBuffer> next = of(RecordType.RECONCILIATION);
-        assertEquals(1, next.size());
-        assertDiff(next.get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
+        assertReconnectIsClean(() ->
+        {
+            openOrder(A, clOrdId, 77, A_ASK - 100, 7);
+            position(B, 2);
+        });
     }
 
     @Test
@@ -697,6 +691,18 @@ class ReconcilerTest
             PositionCodec.position(b, 0, lots);
             PositionCodec.kind(b, 0, PositionCodec.KIND_POSITION);
         }).slot());
+    }
+
+    /** The venue goes down and up again with this broker state, and the reconciliation finds nothing. */
+    private void assertReconnectIsClean(final Runnable brokerState)
+    {
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        sink.clear();
+        brokerState.run();
+        snapshotEndsAndUp();
+        final List<UnsafeBuffer> next = of(RecordType.RECONCILIATION);
+        assertEquals(1, next.size());
+        assertDiff(next.get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
     }
 
     private void assertHaltedByReconciliation(final int diffs)
