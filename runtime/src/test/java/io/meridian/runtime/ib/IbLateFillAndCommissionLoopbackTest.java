@@ -1,27 +1,19 @@
 package io.meridian.runtime.ib;
 
-import static io.meridian.runtime.ib.IbLoopback.config;
-import static io.meridian.runtime.ib.IbLoopback.manifest;
 import static io.meridian.runtime.ib.IbLoopback.runUntil;
-import static io.meridian.runtime.ib.IbLoopback.scorer;
-import static io.meridian.runtime.ib.IbLoopback.session;
+import static io.meridian.runtime.ib.IbLoopback.withSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.meridian.config.EngineConfig;
 import io.meridian.engine.api.Scales;
 import io.meridian.engine.api.TradingState;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.ReconciliationCodec;
 import io.meridian.engine.codec.RecordType;
-import io.meridian.engine.model.Scorer;
 import io.meridian.engine.order.OrderManager;
 import io.meridian.engine.order.PositionKeeper;
 import io.meridian.gateway.ibsim.IbSimulator;
-import io.meridian.gateway.ibsim.SimConfig;
-import io.meridian.gateway.ibsim.SimFaults;
 import io.meridian.journal.JournalReader;
-import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,35 +38,26 @@ class IbLateFillAndCommissionLoopbackTest
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void lateExecutionsAreAppliedAndEveryCommissionIsChargedOnce(@TempDir final Path dir) throws IOException
     {
-        final EngineConfig config = config();
-        final Path journalDir = dir.resolve("journal");
-        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
-            SimFaults.parse("late-exec"), System.currentTimeMillis()))
+        final Path journalDir = dir.resolve("late-exec");
+        withSession("late-exec", journalDir, 4, (sim, session) ->
         {
-            final int port = sim.bind();
-            try (Scorer scorer = scorer(config);
-                JournalWriter journal = JournalWriter.open(journalDir, manifest(config, "late-exec"));
-                IbEngineSession session = session(config, scorer, port, 4, journal))
+            final OrderManager orders = session.pipeline().orders();
+            runUntil(sim, session, () -> orders.workingOrders().lateFills() >= 2
+                && orders.brokerLive().commissionsCharged() >= 5, 90);
+            // the engine trades on: wait for a moment with no report in flight
+            runUntil(sim, session, () -> settled(sim, session), 20);
+            final PositionKeeper positions = orders.positions();
+            for (int i = 0; i < positions.instruments(); i++)
             {
-                session.start(System.nanoTime());
-                final OrderManager orders = session.pipeline().orders();
-                runUntil(sim, session, () -> orders.workingOrders().lateFills() >= 2
-                    && orders.brokerLive().commissionsCharged() >= 5, 90);
-                // the engine trades on: wait for a moment with no report in flight
-                runUntil(sim, session, () -> settled(sim, session), 20);
-                final PositionKeeper positions = orders.positions();
-                for (int i = 0; i < positions.instruments(); i++)
-                {
-                    final String symbol = session.pipeline().instruments().symbol(i);
-                    assertEquals(sim.position(symbol), positions.position(i), symbol + " position");
-                    assertEquals(Math.round(sim.commissions(symbol) * Scales.CASH_SCALE), positions.costs(i),
-                        symbol + " costs = the simulator's commissions");
-                    assertEquals(positions.realized(i) + positions.unrealized(i) - positions.costs(i),
-                        positions.netPnl(i), symbol + " net = gross - costs");
-                }
-                assertEquals(0, orders.brokerLive().duplicateRefs());
+                final String symbol = session.pipeline().instruments().symbol(i);
+                assertEquals(sim.position(symbol), positions.position(i), symbol + " position");
+                assertEquals(Math.round(sim.commissions(symbol) * Scales.CASH_SCALE), positions.costs(i),
+                    symbol + " costs = the simulator's commissions");
+                assertEquals(positions.realized(i) + positions.unrealized(i) - positions.costs(i),
+                    positions.netPnl(i), symbol + " net = gross - costs");
             }
-        }
+            assertEquals(0, orders.brokerLive().duplicateRefs());
+        });
         final long[] late = new long[2];
         try (JournalReader reader = JournalReader.open(journalDir))
         {
@@ -99,31 +82,22 @@ class IbLateFillAndCommissionLoopbackTest
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anOrderRefTheSimulatorReportsOnASecondOrderHaltsTrading(@TempDir final Path dir) throws IOException
     {
-        final EngineConfig config = config();
-        final Path journalDir = dir.resolve("journal");
-        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
-            SimFaults.parse("duplicate-ref@1"), System.currentTimeMillis()))
+        final Path journalDir = dir.resolve("duplicate-ref");
+        withSession("duplicate-ref@1", journalDir, 4, (sim, session) ->
         {
-            final int port = sim.bind();
-            try (Scorer scorer = scorer(config);
-                JournalWriter journal = JournalWriter.open(journalDir, manifest(config, "late-exec"));
-                IbEngineSession session = session(config, scorer, port, 4, journal))
+            final OrderManager orders = session.pipeline().orders();
+            runUntil(sim, session, () -> orders.brokerLive().duplicateRefs() >= 1, 60);
+            assertEquals(TradingState.HALTED, orders.killSwitch().state());
+            final long sent = orders.ordersSent();
+            final long until = System.nanoTime() + 500_000_000L;
+            while (System.nanoTime() < until)
             {
-                session.start(System.nanoTime());
-                final OrderManager orders = session.pipeline().orders();
-                runUntil(sim, session, () -> orders.brokerLive().duplicateRefs() >= 1, 60);
-                assertEquals(TradingState.HALTED, orders.killSwitch().state());
-                final long sent = orders.ordersSent();
-                final long until = System.nanoTime() + 500_000_000L;
-                while (System.nanoTime() < until)
-                {
-                    sim.doWork(System.nanoTime());
-                    session.doWork(System.nanoTime());
-                }
-                assertEquals(sent, orders.ordersSent(), "no new order while halted");
-                assertEquals(1, orders.brokerLive().duplicateRefs(), "reported once, not on every status");
+                sim.doWork(System.nanoTime());
+                session.doWork(System.nanoTime());
             }
-        }
+            assertEquals(sent, orders.ordersSent(), "no new order while halted");
+            assertEquals(1, orders.brokerLive().duplicateRefs(), "reported once, not on every status");
+        });
         final long[] duplicates = new long[1];
         try (JournalReader reader = JournalReader.open(journalDir))
         {

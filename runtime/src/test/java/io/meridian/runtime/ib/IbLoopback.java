@@ -12,6 +12,8 @@ import io.meridian.engine.model.Scorers;
 import io.meridian.engine.order.PositionKeeper;
 import io.meridian.gateway.ib.client.TwsConnectionConfig;
 import io.meridian.gateway.ibsim.IbSimulator;
+import io.meridian.gateway.ibsim.SimConfig;
+import io.meridian.gateway.ibsim.SimFaults;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.RunManifest;
@@ -82,6 +84,36 @@ final class IbLoopback
             ConfigLoader.configHash(config), OVERRIDES, model, ModelFiles.sha256Hex(ModelFiles.read(model)),
             FeatureSchema.hash(), config.model().scorer(), config.run().seed(), ConfigLoader.canonicalYaml(config))
             .toText();
+    }
+
+    /** What a test does with a started session against the simulator. */
+    @FunctionalInterface
+    interface SessionBody
+    {
+        void run(IbSimulator sim, IbEngineSession session) throws IOException;
+    }
+
+    /**
+     * Runs {@code body} with ib-sim on a free loopback port (with these {@code --faults}) and a started, journaled
+     * session of client {@code clientId} against it; both are closed afterwards.
+     */
+    static void withSession(final String faults, final Path journalDir, final int clientId, final SessionBody body)
+        throws IOException
+    {
+        final EngineConfig config = config();
+        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
+            SimFaults.parse(faults), System.currentTimeMillis()))
+        {
+            final int port = sim.bind();
+            try (Scorer scorer = scorer(config);
+                JournalWriter journal = JournalWriter.open(journalDir, manifest(config, String.valueOf(journalDir
+                    .getFileName())));
+                IbEngineSession session = session(config, scorer, port, clientId, journal))
+            {
+                session.start(System.nanoTime());
+                body.run(sim, session);
+            }
+        }
     }
 
     /** Drives the simulator and the session until {@code done}, failing after {@code seconds}. */
