@@ -1,16 +1,11 @@
 package io.meridian.ops.cli;
 
-import io.meridian.gateway.ibsim.IbSimulator;
-import io.meridian.gateway.ibsim.SimConfig;
-import io.meridian.gateway.ibsim.SimFaults;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,40 +20,13 @@ class IbRunCommandTest
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shouldTradePaperAgainstTheSimulatorAndReplayIdentical(@TempDir final Path dir) throws Exception
     {
-        final IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(2),
-            SimFaults.none(), System.currentTimeMillis());
-        final int port = sim.bind();
-        final AtomicBoolean stop = new AtomicBoolean();
-        // the simulator is another process in real use; here it gets a thread of the test
-        final Thread simThread = new Thread(() ->
-        {
-            try
-            {
-                while (!stop.get())
-                {
-                    if (sim.doWork(System.nanoTime()) == 0)
-                    {
-                        Thread.onSpinWait();
-                    }
-                }
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException(ex);
-            }
-        }, "ib-sim-test");
-        simThread.start();
         final CommandLine result;
-        try
+        final int port;
+        try (SimulatorThread ib = new SimulatorThread())
         {
+            port = ib.port;
             result = CommandLine.run("run", "--profile", "paper-ib", "--port", Integer.toString(port), "--seconds",
                 "4", "--journal", dir.resolve("journal").toString(), "--set", "kill.dailyLossLimit=1e12");
-        }
-        finally
-        {
-            stop.set(true);
-            simThread.join();
-            sim.close();
         }
         assertEquals(0, result.exitCode, result.toString());
         assertTrue(result.out.contains("meridian run paper-ib: 127.0.0.1:" + port + " client 1"), result.toString());

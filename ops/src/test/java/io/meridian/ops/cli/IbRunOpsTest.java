@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.RecordType;
-import io.meridian.gateway.ibsim.IbSimulator;
-import io.meridian.gateway.ibsim.SimConfig;
-import io.meridian.gateway.ibsim.SimFaults;
 import io.meridian.journal.JournalReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,28 +46,8 @@ class IbRunOpsTest
         Files.writeString(tokenFile, "dana:" + SECRET + "\n");
         Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
         final Path journal = dir.resolve("journal");
-        final IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(2),
-            SimFaults.none(), System.currentTimeMillis());
-        final int port = sim.bind();
-        final AtomicBoolean stop = new AtomicBoolean();
-        final Thread simThread = new Thread(() ->
-        {
-            try
-            {
-                while (!stop.get())
-                {
-                    if (sim.doWork(System.nanoTime()) == 0)
-                    {
-                        Thread.onSpinWait();
-                    }
-                }
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException(ex);
-            }
-        }, "ib-sim-test");
-        simThread.start();
+        final SimulatorThread ib = new SimulatorThread();
+        final int port = ib.port;
         final ByteArrayOutputStream runOut = new ByteArrayOutputStream();
         final ByteArrayOutputStream runErr = new ByteArrayOutputStream();
         final AtomicInteger exit = new AtomicInteger(-1);
@@ -114,9 +88,7 @@ class IbRunOpsTest
         finally
         {
             run.join();
-            stop.set(true);
-            simThread.join();
-            sim.close();
+            ib.close();
         }
         final String out = runOut.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit.get(), out + runErr.toString(StandardCharsets.UTF_8));
