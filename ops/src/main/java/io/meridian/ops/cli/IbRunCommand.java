@@ -15,7 +15,6 @@ import io.meridian.ops.server.OpsTokens;
 import io.meridian.runtime.backtest.Backtest;
 import io.meridian.runtime.driver.OperatorInbox;
 import io.meridian.runtime.ib.IbEngineSession;
-import io.meridian.runtime.ib.ReconciliationLog;
 import io.meridian.runtime.ib.SnapshotRecovery;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.StopSignal;
@@ -32,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -160,9 +158,11 @@ final class IbRunCommand
             {
                 session.serveOps(state, inbox);
             }
-            final OpsLauncher server = plan.ops() ? OpsLauncher.start(new OpsEngine(opsSource(session, state, inbox),
-                config, plan.runId(), EngineSetup.configSource(args, profile), journalDir.toString()), plan.tokens(),
-                OpsLauncher.URL_FILE, err) : null;
+            final OpsEngine.Source source = OpsEngine.singleThreaded(session::processedSequence, state, inbox,
+                session.reconciliationLog());
+            final OpsLauncher server = plan.ops() ? OpsLauncher.start(new OpsEngine(source, config, plan.runId(),
+                EngineSetup.configSource(args, profile), journalDir.toString()), plan.tokens(), OpsLauncher.URL_FILE,
+                err) : null;
             try
             {
                 runSession(session, plan.seconds(), stop, out, err);
@@ -255,71 +255,6 @@ final class IbRunCommand
                 err.println("ib: contract check failed, trading stays off: " + found.get(problems));
             }
         }
-    }
-
-    /**
-     * The IB session as the ops server's source: its published state and operator inbox; it journals and processes
-     * each input before the next, so published, journaled and processed sequences are one.
-     */
-    private static OpsEngine.Source opsSource(
-        final IbEngineSession session, final EngineState state, final OperatorInbox inbox)
-    {
-        return new OpsEngine.Source()
-        {
-            @Override
-            public EngineState engineState()
-            {
-                return state;
-            }
-
-            @Override
-            public OperatorInbox operatorInbox()
-            {
-                return inbox;
-            }
-
-            @Override
-            public long publishedSequence()
-            {
-                return session.processedSequence();
-            }
-
-            @Override
-            public long journaledSequence()
-            {
-                return session.processedSequence();
-            }
-
-            @Override
-            public long processedSequence()
-            {
-                return session.processedSequence();
-            }
-
-            @Override
-            public int ringSize()
-            {
-                return 1;
-            }
-
-            @Override
-            public String unhealthyReason()
-            {
-                return null;
-            }
-
-            @Override
-            public Histogram latency(final int histogram)
-            {
-                return null;
-            }
-
-            @Override
-            public ReconciliationLog reconciliationLog()
-            {
-                return session.reconciliationLog();
-            }
-        };
     }
 
     private static String positions(final IbEngineSession session)

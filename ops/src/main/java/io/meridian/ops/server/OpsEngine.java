@@ -9,6 +9,7 @@ import io.meridian.runtime.driver.OperatorInbox;
 import io.meridian.runtime.live.LiveTopology;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -189,9 +190,7 @@ public final class OpsEngine
     }
 
     /**
-     * A backtest as a source (demo/backtest with {@code --ops}): it journals and processes each event on its own
-     * thread, so published, journaled and processed are one sequence; its latency histograms are single-threaded and
-     * not served.
+     * A backtest as a source (demo/backtest with {@code --ops}): see {@link #singleThreaded}.
      *
      * @param backtest the backtest, set up with {@link Backtest#serveOps}.
      * @param state the block it publishes into.
@@ -199,6 +198,24 @@ public final class OpsEngine
      * @return the source.
      */
     public static Source backtest(final Backtest backtest, final EngineState state, final OperatorInbox inbox)
+    {
+        return singleThreaded(backtest::processedSequence, state, inbox, null);
+    }
+
+    /**
+     * An engine that journals and processes each input on one thread before the next (a backtest, or an IB session),
+     * so published, journaled and processed are one sequence; its latency histograms are single-threaded and not
+     * served.
+     *
+     * @param processedSequence the sequence of the last input journaled and processed, readable from any thread.
+     * @param state the block it publishes into.
+     * @param inbox the inbox it takes commands from.
+     * @param reconciliationLog its broker reconciliations, or null without a broker.
+     * @return the source.
+     */
+    public static Source singleThreaded(
+        final LongSupplier processedSequence, final EngineState state, final OperatorInbox inbox,
+        final io.meridian.runtime.ib.ReconciliationLog reconciliationLog)
     {
         return new Source()
         {
@@ -217,19 +234,19 @@ public final class OpsEngine
             @Override
             public long publishedSequence()
             {
-                return backtest.processedSequence();
+                return processedSequence.getAsLong();
             }
 
             @Override
             public long journaledSequence()
             {
-                return backtest.processedSequence();
+                return processedSequence.getAsLong();
             }
 
             @Override
             public long processedSequence()
             {
-                return backtest.processedSequence();
+                return processedSequence.getAsLong();
             }
 
             @Override
@@ -248,6 +265,12 @@ public final class OpsEngine
             public Histogram latency(final int histogram)
             {
                 return null;
+            }
+
+            @Override
+            public io.meridian.runtime.ib.ReconciliationLog reconciliationLog()
+            {
+                return reconciliationLog;
             }
         };
     }
