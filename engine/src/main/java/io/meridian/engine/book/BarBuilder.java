@@ -3,7 +3,9 @@ package io.meridian.engine.book;
 import io.meridian.engine.codec.BarCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.RecordType;
+import io.meridian.engine.state.StateValues;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Builds OHLCV bars incrementally from trades, per instrument, in one of three ways:
@@ -339,5 +341,65 @@ public final class BarBuilder
     public long session(final int index)
     {
         return doneSession[index];
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+        StateValues.putLongs(out, open);
+        StateValues.putLongs(out, high);
+        StateValues.putLongs(out, low);
+        StateValues.putLongs(out, close);
+        StateValues.putLongs(out, volume);
+        StateValues.putLongs(out, amount);
+        StateValues.putLongs(out, windowEndNs);
+        StateValues.putBooleans(out, building);
+        StateValues.putLongs(out, doneOpen);
+        StateValues.putLongs(out, doneHigh);
+        StateValues.putLongs(out, doneLow);
+        StateValues.putLongs(out, doneClose);
+        StateValues.putLongs(out, doneVolume);
+        StateValues.putLongs(out, doneTimeNs);
+        StateValues.putLongs(out, doneDurationNs);
+        StateValues.putLongs(out, startNs);
+        StateValues.putLongs(out, session);
+        StateValues.putLongs(out, lastNs);
+        StateValues.putLongs(out, doneSession);
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        i = StateValues.getLongs(in, i, open);
+        i = StateValues.getLongs(in, i, high);
+        i = StateValues.getLongs(in, i, low);
+        i = StateValues.getLongs(in, i, close);
+        i = StateValues.getLongs(in, i, volume);
+        i = StateValues.getLongs(in, i, amount);
+        i = StateValues.getLongs(in, i, windowEndNs);
+        i = StateValues.getBooleans(in, i, building);
+        i = StateValues.getLongs(in, i, doneOpen);
+        i = StateValues.getLongs(in, i, doneHigh);
+        i = StateValues.getLongs(in, i, doneLow);
+        i = StateValues.getLongs(in, i, doneClose);
+        i = StateValues.getLongs(in, i, doneVolume);
+        i = StateValues.getLongs(in, i, doneTimeNs);
+        i = StateValues.getLongs(in, i, doneDurationNs);
+        i = StateValues.getLongs(in, i, startNs);
+        i = StateValues.getLongs(in, i, session);
+        i = StateValues.getLongs(in, i, lastNs);
+        i = StateValues.getLongs(in, i, doneSession);
+        return i;
     }
 }

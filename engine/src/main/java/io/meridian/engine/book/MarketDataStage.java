@@ -10,8 +10,11 @@ import io.meridian.engine.codec.TradeCodec;
 import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.stage.Stage;
+import io.meridian.engine.state.StateRestore;
+import io.meridian.engine.state.StateValues;
 import java.util.Arrays;
 import org.agrona.DirectBuffer;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Stage 1: decodes each event into its slot, validates market data and keeps the L1 book of every configured
@@ -43,6 +46,7 @@ public final class MarketDataStage implements Stage
     private final long[] jumpReference;
     private final long[] rejects = new long[RejectReason.MAX_CODE];
     private long accepted;
+    private final StateRestore restore;
 
     /**
      * A stage for the given instruments.
@@ -53,6 +57,7 @@ public final class MarketDataStage implements Stage
     {
         this.instruments = instruments;
         final int n = instruments.count();
+        this.restore = new StateRestore(n);
         bidPrice = new long[n];
         bidQty = new long[n];
         askPrice = new long[n];
@@ -83,6 +88,15 @@ public final class MarketDataStage implements Stage
     {
         slot.decode(instruments);
         final byte type = slot.type;
+        if (type == RecordType.STATE_RESTORE)
+        {
+            restore.onRecord(slot.buffer, slot);
+            if (slot.restoredState != null)
+            {
+                StateRestore.loadSection(this, slot);
+            }
+            return true;
+        }
         if (type == RecordType.QUOTE || type == RecordType.TRADE || type == RecordType.BAR)
         {
             final int index = slot.instrumentIndex;
@@ -371,5 +385,47 @@ public final class MarketDataStage implements Stage
     public InstrumentIndex instruments()
     {
         return instruments;
+    }
+
+    @Override
+    public void saveState(final LongArrayList out)
+    {
+        StateValues.putLongs(out, bidPrice);
+        StateValues.putLongs(out, bidQty);
+        StateValues.putLongs(out, askPrice);
+        StateValues.putLongs(out, askQty);
+        StateValues.putLongs(out, lastTradePrice);
+        StateValues.putLongs(out, lastEventTimeNs);
+        StateValues.putLongs(out, lastSourceSequence);
+        StateValues.putLongs(out, jumpReference);
+        StateValues.putLongs(out, rejects);
+        out.addLong(accepted);
+    }
+
+    @Override
+    public int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        i = StateValues.getLongs(in, i, bidPrice);
+        i = StateValues.getLongs(in, i, bidQty);
+        i = StateValues.getLongs(in, i, askPrice);
+        i = StateValues.getLongs(in, i, askQty);
+        i = StateValues.getLongs(in, i, lastTradePrice);
+        i = StateValues.getLongs(in, i, lastEventTimeNs);
+        i = StateValues.getLongs(in, i, lastSourceSequence);
+        i = StateValues.getLongs(in, i, jumpReference);
+        i = StateValues.getLongs(in, i, rejects);
+        accepted = in[i++];
+        return i;
+    }
+
+    /**
+     * The restorer of engine-state snapshots: this stage, the first, assembles the STATE_RESTORE records.
+     *
+     * @return the restorer.
+     */
+    public StateRestore restorer()
+    {
+        return restore;
     }
 }

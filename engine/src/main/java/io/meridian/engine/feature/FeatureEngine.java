@@ -3,7 +3,9 @@ package io.meridian.engine.feature;
 import io.meridian.engine.indicator.BarIndicator;
 import io.meridian.engine.indicator.IndicatorCatalogue;
 import io.meridian.engine.indicator.TickIndicator;
+import io.meridian.engine.state.StateValues;
 import java.util.List;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Stage 2: incremental features per instrument, updated on every accepted quote, in {@link FeatureSchema} order.
@@ -297,5 +299,57 @@ public final class FeatureEngine
     public int instruments()
     {
         return instruments;
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+        StateValues.putDoubles(out, emaFast);
+        StateValues.putDoubles(out, emaSlow);
+        StateValues.putDoubles(out, previousMid);
+        StateValues.putLongs(out, quoteCount);
+        StateValues.putDoubles(out, squaredReturns);
+        StateValues.putDoubles(out, squaredReturnSum);
+        StateValues.putInts(out, volCursor);
+        for (final var part : extras)
+        {
+            part.saveState(out);
+        }
+        for (final var part : bars)
+        {
+            part.saveState(out);
+        }
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        i = StateValues.getDoubles(in, i, emaFast);
+        i = StateValues.getDoubles(in, i, emaSlow);
+        i = StateValues.getDoubles(in, i, previousMid);
+        i = StateValues.getLongs(in, i, quoteCount);
+        i = StateValues.getDoubles(in, i, squaredReturns);
+        i = StateValues.getDoubles(in, i, squaredReturnSum);
+        i = StateValues.getInts(in, i, volCursor);
+        for (final var part : extras)
+        {
+            i = part.loadState(in, i);
+        }
+        for (final var part : bars)
+        {
+            i = part.loadState(in, i);
+        }
+        return i;
     }
 }

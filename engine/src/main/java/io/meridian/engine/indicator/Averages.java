@@ -1,5 +1,8 @@
 package io.meridian.engine.indicator;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * Moving averages of the close: SMA, EMA, WMA, DEMA, TEMA and KAMA.
  */
@@ -34,6 +37,20 @@ public final class Averages
         {
             set(0, sum.update(close) / n);
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            sum.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = sum.loadState(in, i);
+            return i;
+        }
     }
 
     /** EMA of the close seeded with the SMA of the first n closes ({@code TTR::EMA}); name {@code ema_n}. */
@@ -58,6 +75,20 @@ public final class Averages
             final long session)
         {
             set(0, ema.update(close));
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            ema.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = ema.loadState(in, i);
+            return i;
         }
     }
 
@@ -117,6 +148,28 @@ public final class Averages
             }
             set(0, count >= n ? weightedSum / weightSum : Double.NaN);
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            StateValues.putDoubles(out, window);
+            out.addLong(count);
+            out.addLong(cursor);
+            StateValues.putDouble(out, plainSum);
+            StateValues.putDouble(out, weightedSum);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = StateValues.getDoubles(in, i, window);
+            count = in[i++];
+            cursor = (int)in[i++];
+            plainSum = StateValues.getDouble(in, i++);
+            weightedSum = StateValues.getDouble(in, i++);
+            return i;
+        }
     }
 
     /** Double EMA, {@code 2 EMA - EMA(EMA)} ({@code TTR::DEMA}, v = 1); name {@code dema_n}. */
@@ -145,6 +198,22 @@ public final class Averages
             final double e1 = first.update(close);
             final double e2 = second.update(e1);
             set(0, 2 * e1 - e2);
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            first.saveState(out);
+            second.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = first.loadState(in, i);
+            i = second.loadState(in, i);
+            return i;
         }
     }
 
@@ -180,6 +249,24 @@ public final class Averages
             final double e2 = second.update(e1);
             final double e3 = third.update(e2);
             set(0, 3 * e1 - 3 * e2 + e3);
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            first.saveState(out);
+            second.saveState(out);
+            third.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = first.loadState(in, i);
+            i = second.loadState(in, i);
+            i = third.loadState(in, i);
+            return i;
         }
     }
 
@@ -232,6 +319,26 @@ public final class Averages
                 set(0, kama);
             }
             previousClose = close;
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            lag.saveState(out);
+            volatility.saveState(out);
+            StateValues.putDouble(out, previousClose);
+            StateValues.putDouble(out, kama);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = lag.loadState(in, i);
+            i = volatility.loadState(in, i);
+            previousClose = StateValues.getDouble(in, i++);
+            kama = StateValues.getDouble(in, i++);
+            return i;
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.meridian.engine.indicator;
 
+import io.meridian.engine.state.StateValues;
 import java.util.Arrays;
+import org.agrona.collections.LongArrayList;
 
 /**
  * An indicator over bars: fed one bar at a time with {@link #onBar}, it keeps one or more outputs, each
@@ -78,4 +80,43 @@ public abstract class BarIndicator
     {
         values[output] = value;
     }
+
+    /**
+     * Appends this indicator's state (its outputs, then its own) to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    public final void saveState(final LongArrayList out)
+    {
+        StateValues.putDoubles(out, values);
+        saveOwnState(out);
+    }
+
+    /**
+     * Replaces this indicator's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this indicator's state starts.
+     * @return where the next state starts.
+     */
+    public final int loadState(final long[] in, final int at)
+    {
+        return loadOwnState(in, StateValues.getDoubles(in, at, values));
+    }
+
+    /**
+     * Appends the subclass's state: everything that carries from one event to the next, doubles as raw bits.
+     *
+     * @param out the snapshot values.
+     */
+    protected abstract void saveOwnState(LongArrayList out);
+
+    /**
+     * Reads back what {@link #saveOwnState} wrote.
+     *
+     * @param in the snapshot values.
+     * @param at where it starts.
+     * @return where the next state starts.
+     */
+    protected abstract int loadOwnState(long[] in, int at);
 }

@@ -1,5 +1,8 @@
 package io.meridian.engine.indicator;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * Exponential moving average with TTR's conventions ({@code TTR::EMA}): the first value is the simple mean of the
  * first {@code n} inputs (accumulated as the sum of {@code x / n}, as TTR does), then
@@ -81,5 +84,33 @@ public final class Ema
     public double value()
     {
         return value;
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+        out.addLong(seen);
+        StateValues.putDouble(out, seed);
+        StateValues.putDouble(out, value);
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        seen = (int)in[i++];
+        seed = StateValues.getDouble(in, i++);
+        value = StateValues.getDouble(in, i++);
+        return i;
     }
 }

@@ -1,5 +1,8 @@
 package io.meridian.engine.indicator;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * Microstructure features over an instrument's L1 quotes and trades, fed in event order. "Prevailing quote" means
  * the last quote before the trade in the sequenced stream (no clock lag is applied, unlike Lee and Ready's 5-second
@@ -7,7 +10,7 @@ package io.meridian.engine.indicator;
  * (fractions: multiply by 10,000 for basis points).
  *
  * <p>Over 500 lines: the twelve microstructure features are small and share the prevailing-quote conventions stated
- * once above; one class per file would scatter them.
+ * once above; one class per file would scatter them. Each carries its engine-state snapshot methods (issue 9).
  */
 public final class Microstructure
 {
@@ -40,6 +43,36 @@ public final class Microstructure
             ask = newAsk;
             askQty = newAskQty;
         }
+
+        /**
+         * Appends this object's state to an engine-state snapshot (issue 9).
+         *
+         * @param out the snapshot values.
+         */
+        final void saveQuote(final LongArrayList out)
+        {
+            StateValues.putDouble(out, bid);
+            StateValues.putDouble(out, ask);
+            StateValues.putDouble(out, bidQty);
+            StateValues.putDouble(out, askQty);
+        }
+
+        /**
+         * Replaces this object's state with a snapshot's ({@link #saveQuote}).
+         *
+         * @param in the snapshot values.
+         * @param at where this object's state starts.
+         * @return where the next state starts.
+         */
+        final int loadQuote(final long[] in, final int at)
+        {
+            int i = at;
+            bid = StateValues.getDouble(in, i++);
+            ask = StateValues.getDouble(in, i++);
+            bidQty = StateValues.getDouble(in, i++);
+            askQty = StateValues.getDouble(in, i++);
+            return i;
+        }
     }
 
     /** Quoted spread (ask - bid) / mid of the latest quote (SPEC b24). Name {@code quoted_spread}. */
@@ -61,6 +94,17 @@ public final class Microstructure
         public void onTrade(final double price, final double qty)
         {
             // a trade does not change the quote
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            return at;
         }
     }
 
@@ -87,6 +131,20 @@ public final class Microstructure
         {
             final double mid = mid();
             set(2 * Math.abs(price - mid) / mid);
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            saveQuote(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = loadQuote(in, i);
+            return i;
         }
     }
 
@@ -160,6 +218,36 @@ public final class Microstructure
             due[slot] = quotes + horizon;
             size++;
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            saveQuote(out);
+            rule.saveState(out);
+            StateValues.putDoubles(out, prices);
+            StateValues.putDoubles(out, mids);
+            StateValues.putInts(out, signs);
+            StateValues.putLongs(out, due);
+            out.addLong(head);
+            out.addLong(size);
+            out.addLong(quotes);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = loadQuote(in, i);
+            i = rule.loadState(in, i);
+            i = StateValues.getDoubles(in, i, prices);
+            i = StateValues.getDoubles(in, i, mids);
+            i = StateValues.getInts(in, i, signs);
+            i = StateValues.getLongs(in, i, due);
+            head = (int)in[i++];
+            size = (int)in[i++];
+            quotes = in[i++];
+            return i;
+        }
     }
 
     /**
@@ -214,6 +302,22 @@ public final class Microstructure
         {
             // OFI is defined on quote updates
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            saveQuote(out);
+            sum.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = loadQuote(in, i);
+            i = sum.loadState(in, i);
+            return i;
+        }
     }
 
     /** Trade sign by the tick rule ({@link TickRule}), 0 until the price first changes; {@code trade_sign_tick}. */
@@ -238,6 +342,20 @@ public final class Microstructure
         {
             set(rule.classify(price));
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            rule.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = rule.loadState(in, i);
+            return i;
+        }
     }
 
     /** Trade sign by Lee and Ready ({@link TickRule#leeReady}). Name {@code trade_sign_lr}. */
@@ -261,6 +379,22 @@ public final class Microstructure
         public void onTrade(final double price, final double qty)
         {
             set(rule.leeReady(price, mid()));
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            saveQuote(out);
+            rule.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = loadQuote(in, i);
+            i = rule.loadState(in, i);
+            return i;
         }
     }
 
@@ -291,6 +425,24 @@ public final class Microstructure
         public void onTrade(final double price, final double qty)
         {
             set(sum.update(rule.leeReady(price, mid()) * qty));
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            saveQuote(out);
+            rule.saveState(out);
+            sum.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = loadQuote(in, i);
+            i = rule.loadState(in, i);
+            i = sum.loadState(in, i);
+            return i;
         }
     }
 
@@ -361,6 +513,28 @@ public final class Microstructure
                 }
             }
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            rule.saveState(out);
+            imbalances.saveState(out);
+            StateValues.putDouble(out, filled);
+            StateValues.putDouble(out, buy);
+            StateValues.putDouble(out, sell);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = rule.loadState(in, i);
+            i = imbalances.loadState(in, i);
+            filled = StateValues.getDouble(in, i++);
+            buy = StateValues.getDouble(in, i++);
+            sell = StateValues.getDouble(in, i++);
+            return i;
+        }
     }
 
     /**
@@ -415,6 +589,32 @@ public final class Microstructure
             }
             previousMid = mid;
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            saveQuote(out);
+            rule.saveState(out);
+            sx.saveState(out);
+            sy.saveState(out);
+            sxx.saveState(out);
+            sxy.saveState(out);
+            StateValues.putDouble(out, previousMid);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = loadQuote(in, i);
+            i = rule.loadState(in, i);
+            i = sx.loadState(in, i);
+            i = sy.loadState(in, i);
+            i = sxx.loadState(in, i);
+            i = sxy.loadState(in, i);
+            previousMid = StateValues.getDouble(in, i++);
+            return i;
+        }
     }
 
     /**
@@ -455,6 +655,22 @@ public final class Microstructure
             }
             previousPrice = price;
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            sum.saveState(out);
+            StateValues.putDouble(out, previousPrice);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = sum.loadState(in, i);
+            previousPrice = StateValues.getDouble(in, i++);
+            return i;
+        }
     }
 
     /** Microprice (bid * askQty + ask * bidQty) / (bidQty + askQty) of the latest quote. Name {@code microprice}. */
@@ -477,6 +693,17 @@ public final class Microstructure
         {
             // a trade does not change the quote
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            return at;
+        }
     }
 
     /** L1 imbalance (bidQty - askQty) / (bidQty + askQty) of the latest quote. Name {@code l1_imbalance}. */
@@ -498,6 +725,17 @@ public final class Microstructure
         public void onTrade(final double price, final double qty)
         {
             // a trade does not change the quote
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            return at;
         }
     }
 }

@@ -1,7 +1,13 @@
 package io.meridian.engine.indicator;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * Oscillators: RSI, stochastic %K/%D, Williams %R, CCI, ROC, momentum, MFI, TRIX and the ultimate oscillator.
+ *
+ * <p>Over 500 lines: nine small oscillators, each with its engine-state snapshot methods (issue 9); one class per
+ * file would scatter a family the catalogue names together.
  */
 public final class Oscillators
 {
@@ -45,6 +51,24 @@ public final class Oscillators
                 set(0, 100 * u / (u + d));
             }
             previousClose = close;
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            up.saveState(out);
+            down.saveState(out);
+            StateValues.putDouble(out, previousClose);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = up.loadState(in, i);
+            i = down.loadState(in, i);
+            previousClose = StateValues.getDouble(in, i++);
+            return i;
         }
     }
 
@@ -90,6 +114,24 @@ public final class Oscillators
                 set(1, kSum.update(k) / d);
             }
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            highs.saveState(out);
+            lows.saveState(out);
+            kSum.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = highs.loadState(in, i);
+            i = lows.loadState(in, i);
+            i = kSum.loadState(in, i);
+            return i;
+        }
     }
 
     /**
@@ -126,6 +168,22 @@ public final class Oscillators
                 final double r = (hmax - close) / (hmax - lmin);
                 set(0, Double.isNaN(r) ? 0.5 : r);
             }
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            highs.saveState(out);
+            lows.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = highs.loadState(in, i);
+            i = lows.loadState(in, i);
+            return i;
         }
     }
 
@@ -174,6 +232,24 @@ public final class Oscillators
                 set(0, (tp - mean) / (0.015 * (deviation / n)));
             }
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            StateValues.putDoubles(out, window);
+            sum.saveState(out);
+            out.addLong(cursor);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = StateValues.getDoubles(in, i, window);
+            i = sum.loadState(in, i);
+            cursor = (int)in[i++];
+            return i;
+        }
     }
 
     /** Discrete rate of change ({@code TTR::ROC}, type "discrete"): close / close[n] - 1. Name {@code roc_n}. */
@@ -199,6 +275,20 @@ public final class Oscillators
         {
             set(0, close / lag.update(close) - 1);
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            lag.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = lag.loadState(in, i);
+            return i;
+        }
     }
 
     /** Momentum ({@code TTR::momentum}): close - close[n]. Name {@code momentum_n}. */
@@ -223,6 +313,20 @@ public final class Oscillators
             final long session)
         {
             set(0, close - lag.update(close));
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            lag.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = lag.loadState(in, i);
+            return i;
         }
     }
 
@@ -276,6 +380,24 @@ public final class Oscillators
             }
             previousTypical = tp;
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            positive.saveState(out);
+            negative.saveState(out);
+            StateValues.putDouble(out, previousTypical);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = positive.loadState(in, i);
+            i = negative.loadState(in, i);
+            previousTypical = StateValues.getDouble(in, i++);
+            return i;
+        }
     }
 
     /**
@@ -317,6 +439,28 @@ public final class Oscillators
             previous = triple;
             set(0, trix);
             set(1, signal.update(trix));
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            first.saveState(out);
+            second.saveState(out);
+            third.saveState(out);
+            signal.saveState(out);
+            StateValues.putDouble(out, previous);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = first.loadState(in, i);
+            i = second.loadState(in, i);
+            i = third.loadState(in, i);
+            i = signal.loadState(in, i);
+            previous = StateValues.getDouble(in, i++);
+            return i;
         }
     }
 
@@ -368,6 +512,36 @@ public final class Oscillators
                 set(0, 100 * osc / (WEIGHTS[0] + WEIGHTS[1] + WEIGHTS[2]));
             }
             previousClose = close;
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            for (final var part : pressure)
+            {
+                part.saveState(out);
+            }
+            for (final var part : range)
+            {
+                part.saveState(out);
+            }
+            StateValues.putDouble(out, previousClose);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            for (final var part : pressure)
+            {
+                i = part.loadState(in, i);
+            }
+            for (final var part : range)
+            {
+                i = part.loadState(in, i);
+            }
+            previousClose = StateValues.getDouble(in, i++);
+            return i;
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.meridian.engine.indicator;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * Maximum or minimum of the last {@code n} inputs, and how many inputs ago it occurred, with a monotonic deque:
  * amortised O(1) per update (each input enters and leaves the deque once). Of equal extremes the most recent wins
@@ -116,5 +119,37 @@ public final class RollingExtreme
     public boolean full()
     {
         return count >= n;
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+        StateValues.putDoubles(out, values);
+        StateValues.putLongs(out, positions);
+        out.addLong(head);
+        out.addLong(size);
+        out.addLong(count);
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        i = StateValues.getDoubles(in, i, values);
+        i = StateValues.getLongs(in, i, positions);
+        head = (int)in[i++];
+        size = (int)in[i++];
+        count = in[i++];
+        return i;
     }
 }

@@ -1,5 +1,8 @@
 package io.meridian.engine.indicator;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * Mean and variance of the last {@code n} inputs. O(1) per update with the sliding form of Welford's update
  * (replacing {@code y} by {@code x}: {@code mean += (x - y) / n}, {@code m2 += (x - y) * (x - mean' + y - mean)}),
@@ -116,5 +119,37 @@ public final class RollingMoments
     public double populationVariance()
     {
         return full() ? Math.max(0.0, m2) / window.length : Double.NaN;
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+        StateValues.putDoubles(out, window);
+        out.addLong(count);
+        out.addLong(cursor);
+        StateValues.putDouble(out, mean);
+        StateValues.putDouble(out, m2);
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        i = StateValues.getDoubles(in, i, window);
+        count = in[i++];
+        cursor = (int)in[i++];
+        mean = StateValues.getDouble(in, i++);
+        m2 = StateValues.getDouble(in, i++);
+        return i;
     }
 }

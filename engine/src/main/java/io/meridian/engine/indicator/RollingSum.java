@@ -1,5 +1,8 @@
 package io.meridian.engine.indicator;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * Sum of the last {@code n} inputs ({@code TTR::runSum}). O(1) per update: the running sum adds the new input and
  * subtracts the one leaving; once per pass over the window it is re-summed exactly, so floating-point drift cannot
@@ -69,5 +72,35 @@ public final class RollingSum
     public boolean full()
     {
         return count >= window.length;
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+        StateValues.putDoubles(out, window);
+        out.addLong(count);
+        out.addLong(cursor);
+        StateValues.putDouble(out, sum);
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        i = StateValues.getDoubles(in, i, window);
+        count = in[i++];
+        cursor = (int)in[i++];
+        sum = StateValues.getDouble(in, i++);
+        return i;
     }
 }

@@ -1,5 +1,8 @@
 package io.meridian.engine.indicator;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * The tick rule: a trade above the last different trade price is a buy (+1), below it a sell (-1); a trade at the
  * same price keeps the previous sign; 0 until the price has first changed. O(1), allocation-free.
@@ -52,5 +55,31 @@ public final class TickRule
             return -1;
         }
         return tick;
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+        StateValues.putDouble(out, lastPrice);
+        out.addLong(sign);
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        lastPrice = StateValues.getDouble(in, i++);
+        sign = (int)in[i++];
+        return i;
     }
 }

@@ -1,5 +1,8 @@
 package io.meridian.engine.indicator;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * Trend indicators: MACD, ADX with +DI/-DI, Aroon, Parabolic SAR, Donchian and Keltner channels.
  */
@@ -47,6 +50,24 @@ public final class Trend
             set(0, line);
             set(1, sig);
             set(2, line - sig);
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            fast.saveState(out);
+            slow.saveState(out);
+            signal.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = fast.loadState(in, i);
+            i = slow.loadState(in, i);
+            i = signal.loadState(in, i);
+            return i;
         }
     }
 
@@ -127,6 +148,34 @@ public final class Trend
             previousClose = close;
             bars++;
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            adx.saveState(out);
+            out.addLong(bars);
+            StateValues.putDouble(out, previousHigh);
+            StateValues.putDouble(out, previousLow);
+            StateValues.putDouble(out, previousClose);
+            StateValues.putDouble(out, plusSum);
+            StateValues.putDouble(out, minusSum);
+            StateValues.putDouble(out, rangeSum);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = adx.loadState(in, i);
+            bars = in[i++];
+            previousHigh = StateValues.getDouble(in, i++);
+            previousLow = StateValues.getDouble(in, i++);
+            previousClose = StateValues.getDouble(in, i++);
+            plusSum = StateValues.getDouble(in, i++);
+            minusSum = StateValues.getDouble(in, i++);
+            rangeSum = StateValues.getDouble(in, i++);
+            return i;
+        }
     }
 
     /**
@@ -170,6 +219,24 @@ public final class Trend
                 set(1, down);
                 set(2, up - down);
             }
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            highs.saveState(out);
+            lows.saveState(out);
+            out.addLong(bars);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = highs.loadState(in, i);
+            i = lows.loadState(in, i);
+            bars = in[i++];
+            return i;
         }
     }
 
@@ -267,6 +334,32 @@ public final class Trend
                 sar = extreme;
             }
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            out.addLong(bars);
+            StateValues.putBoolean(out, longSide);
+            StateValues.putDouble(out, extreme);
+            StateValues.putDouble(out, acceleration);
+            StateValues.putDouble(out, sar);
+            StateValues.putDouble(out, previousHigh);
+            StateValues.putDouble(out, previousLow);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            bars = in[i++];
+            longSide = in[i++] != 0;
+            extreme = StateValues.getDouble(in, i++);
+            acceleration = StateValues.getDouble(in, i++);
+            sar = StateValues.getDouble(in, i++);
+            previousHigh = StateValues.getDouble(in, i++);
+            previousLow = StateValues.getDouble(in, i++);
+            return i;
+        }
     }
 
     /**
@@ -303,6 +396,22 @@ public final class Trend
                 set(1, (upper + lower) / 2);
                 set(2, lower);
             }
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            highs.saveState(out);
+            lows.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = highs.loadState(in, i);
+            i = lows.loadState(in, i);
+            return i;
         }
     }
 
@@ -346,6 +455,24 @@ public final class Trend
             set(0, mid - k * average);
             set(1, mid);
             set(2, mid + k * average);
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            middle.saveState(out);
+            atr.saveState(out);
+            StateValues.putDouble(out, previousClose);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = middle.loadState(in, i);
+            i = atr.loadState(in, i);
+            previousClose = StateValues.getDouble(in, i++);
+            return i;
         }
     }
 }

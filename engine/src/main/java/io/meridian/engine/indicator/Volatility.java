@@ -1,5 +1,8 @@
 package io.meridian.engine.indicator;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * Volatility: true range, ATR, Bollinger bands, rolling standard deviation, z-score and the realized-volatility
  * estimators close-to-close, Parkinson, Garman-Klass, Rogers-Satchell and Yang-Zhang.
@@ -49,6 +52,20 @@ public final class Volatility
             set(0, trueRange(high, low, close, previousClose));
             previousClose = close;
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            StateValues.putDouble(out, previousClose);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            previousClose = StateValues.getDouble(in, i++);
+            return i;
+        }
     }
 
     /**
@@ -78,6 +95,22 @@ public final class Volatility
         {
             set(0, average.update(trueRange(high, low, close, previousClose)));
             previousClose = close;
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            average.saveState(out);
+            StateValues.putDouble(out, previousClose);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = average.loadState(in, i);
+            previousClose = StateValues.getDouble(in, i++);
+            return i;
         }
     }
 
@@ -133,6 +166,22 @@ public final class Volatility
                 set(4, (upper - lower) / middle);
             }
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            moments.saveState(out);
+            sum.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = moments.loadState(in, i);
+            i = sum.loadState(in, i);
+            return i;
+        }
     }
 
     /** Rolling sample standard deviation of the close, divisor n - 1 ({@code TTR::runSD}). Name {@code stdev_n}. */
@@ -158,6 +207,20 @@ public final class Volatility
         {
             moments.update(close);
             set(0, Math.sqrt(moments.sampleVariance()));
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            moments.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = moments.loadState(in, i);
+            return i;
         }
     }
 
@@ -187,6 +250,20 @@ public final class Volatility
         {
             moments.update(close);
             set(0, (close - moments.mean()) / Math.sqrt(moments.sampleVariance()));
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            moments.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = moments.loadState(in, i);
+            return i;
         }
     }
 
@@ -306,6 +383,26 @@ public final class Volatility
         private static double rogersSatchell(final double open, final double high, final double low, final double close)
         {
             return Math.log(high / close) * Math.log(high / open) + Math.log(low / close) * Math.log(low / open);
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            sum.saveState(out);
+            first.saveState(out);
+            second.saveState(out);
+            StateValues.putDouble(out, previousClose);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = sum.loadState(in, i);
+            i = first.loadState(in, i);
+            i = second.loadState(in, i);
+            previousClose = StateValues.getDouble(in, i++);
+            return i;
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.meridian.engine.indicator;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * Volume indicators: OBV, Chaikin accumulation/distribution, Chaikin money flow, VWAP (session and rolling) and the
  * volume z-score.
@@ -63,6 +66,22 @@ public final class VolumeIndicators
             previousClose = close;
             set(0, total);
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            StateValues.putDouble(out, previousClose);
+            StateValues.putDouble(out, total);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            previousClose = StateValues.getDouble(in, i++);
+            total = StateValues.getDouble(in, i++);
+            return i;
+        }
     }
 
     /** Chaikin accumulation/distribution line ({@code TTR::chaikinAD}): cumulative CLV * volume; {@code chaikin_ad}. */
@@ -83,6 +102,20 @@ public final class VolumeIndicators
         {
             total += closeLocation(high, low, close) * volume;
             set(0, total);
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            StateValues.putDouble(out, total);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            total = StateValues.getDouble(in, i++);
+            return i;
         }
     }
 
@@ -110,6 +143,22 @@ public final class VolumeIndicators
             final long session)
         {
             set(0, flow.update(closeLocation(high, low, close) * volume) / volumes.update(volume));
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            flow.saveState(out);
+            volumes.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = flow.loadState(in, i);
+            i = volumes.loadState(in, i);
+            return i;
         }
     }
 
@@ -141,6 +190,22 @@ public final class VolumeIndicators
         {
             final double tp = (high + low + close) / 3;
             set(0, value.update(tp * volume) / volumes.update(volume));
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            value.saveState(out);
+            volumes.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = value.loadState(in, i);
+            i = volumes.loadState(in, i);
+            return i;
         }
     }
 
@@ -178,6 +243,26 @@ public final class VolumeIndicators
             volumes += volume;
             set(0, volumes > 0 ? value / volumes : Double.NaN);
         }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            out.addLong(currentSession);
+            StateValues.putBoolean(out, started);
+            StateValues.putDouble(out, value);
+            StateValues.putDouble(out, volumes);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            currentSession = in[i++];
+            started = in[i++] != 0;
+            value = StateValues.getDouble(in, i++);
+            volumes = StateValues.getDouble(in, i++);
+            return i;
+        }
     }
 
     /**
@@ -206,6 +291,20 @@ public final class VolumeIndicators
         {
             moments.update(volume);
             set(0, (volume - moments.mean()) / Math.sqrt(moments.sampleVariance()));
+        }
+
+        @Override
+        protected void saveOwnState(final LongArrayList out)
+        {
+            moments.saveState(out);
+        }
+
+        @Override
+        protected int loadOwnState(final long[] in, final int at)
+        {
+            int i = at;
+            i = moments.loadState(in, i);
+            return i;
         }
     }
 }

@@ -698,4 +698,116 @@ public final class BrokerReconciler
         }
         return adopted;
     }
+
+    /**
+     * Appends the reconciliation in progress or last finished to an engine-state snapshot (issue 9): the broker's
+     * positions and costs, the open orders and executions collected so far (only the filled entries), the phase
+     * flags, the differences found and the positions to adopt.
+     *
+     * @param out the snapshot values.
+     */
+    void saveState(final org.agrona.collections.LongArrayList out)
+    {
+        io.meridian.engine.state.StateValues.putLongs(out, brokerPosition);
+        io.meridian.engine.state.StateValues.putLongs(out, brokerAvgCost);
+        io.meridian.engine.state.StateValues.putBooleans(out, adopt);
+        io.meridian.engine.state.StateValues.putLongs(out, adoptDelta);
+        out.addLong(openOrders);
+        for (int k = 0; k < openOrders; k++)
+        {
+            out.addLong(ooClOrdId[k]);
+            out.addLong(ooIndex[k]);
+            out.addLong(ooPrice[k]);
+            out.addLong(ooQty[k]);
+            out.addLong(ooSide[k]);
+            out.addLong(ooVenueOrderId[k]);
+            io.meridian.engine.state.StateValues.putBoolean(out, ooMatched[k]);
+        }
+        out.addLong(executions);
+        for (int k = 0; k < executions; k++)
+        {
+            out.addLong(exClOrdId[k]);
+            out.addLong(exPrice[k]);
+            out.addLong(exQty[k]);
+        }
+        out.addLong(overflow);
+        io.meridian.engine.state.StateValues.putBoolean(out, collecting);
+        io.meridian.engine.state.StateValues.putBoolean(out, positionsEnd);
+        io.meridian.engine.state.StateValues.putBoolean(out, openOrdersEnd);
+        io.meridian.engine.state.StateValues.putBoolean(out, executionsEnd);
+        out.addLong(diffs);
+        for (int k = 0; k < diffs; k++)
+        {
+            out.addLong(diffKind[k]);
+            out.addLong(diffInstrument[k]);
+            out.addLong(diffClOrdId[k]);
+            out.addLong(diffEngine[k]);
+            out.addLong(diffBroker[k]);
+            io.meridian.engine.state.StateValues.putBoolean(out, diffApplied[k]);
+        }
+        out.addLong(haltingDiffs);
+        out.addLong(reconciliations);
+    }
+
+    /**
+     * Replaces the reconciliation state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this state starts.
+     * @return where the next state starts.
+     * @throws IllegalArgumentException when a count exceeds this build's capacity.
+     */
+    int loadState(final long[] in, final int at)
+    {
+        int i = io.meridian.engine.state.StateValues.getLongs(in, at, brokerPosition);
+        i = io.meridian.engine.state.StateValues.getLongs(in, i, brokerAvgCost);
+        i = io.meridian.engine.state.StateValues.getBooleans(in, i, adopt);
+        i = io.meridian.engine.state.StateValues.getLongs(in, i, adoptDelta);
+        openOrders = count(in[i++], MAX_OPEN_ORDERS, "open orders");
+        for (int k = 0; k < openOrders; k++)
+        {
+            ooClOrdId[k] = in[i++];
+            ooIndex[k] = (int)in[i++];
+            ooPrice[k] = in[i++];
+            ooQty[k] = in[i++];
+            ooSide[k] = (byte)in[i++];
+            ooVenueOrderId[k] = in[i++];
+            ooMatched[k] = in[i++] != 0;
+        }
+        executions = count(in[i++], MAX_EXECUTIONS, "executions");
+        for (int k = 0; k < executions; k++)
+        {
+            exClOrdId[k] = in[i++];
+            exPrice[k] = in[i++];
+            exQty[k] = in[i++];
+        }
+        overflow = in[i++];
+        collecting = in[i++] != 0;
+        positionsEnd = in[i++] != 0;
+        openOrdersEnd = in[i++] != 0;
+        executionsEnd = in[i++] != 0;
+        diffs = count(in[i++], MAX_DIFFS, "differences");
+        for (int k = 0; k < diffs; k++)
+        {
+            diffKind[k] = (byte)in[i++];
+            diffInstrument[k] = (int)in[i++];
+            diffClOrdId[k] = in[i++];
+            diffEngine[k] = in[i++];
+            diffBroker[k] = in[i++];
+            diffApplied[k] = in[i++] != 0;
+        }
+        haltingDiffs = (int)in[i++];
+        reconciliations = in[i++];
+        return i;
+    }
+
+    private static int count(final long value, final int capacity, final String what)
+    {
+        if (value < 0 || value > capacity)
+        {
+            throw new IllegalArgumentException("engine state snapshot: " + value + " reconciliation " + what
+                + " (this build holds at most " + capacity + ")");
+        }
+        return (int)value;
+    }
 }

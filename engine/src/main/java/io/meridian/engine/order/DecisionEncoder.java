@@ -423,6 +423,8 @@ public final class DecisionEncoder
         out.addLong(massCancels);
         out.addLong(stateChanges);
         out.addLong(warnings);
+        out.addLong(reconciliationRecords);
+        out.addLong(riskSnapshots);
     }
 
     /**
@@ -440,6 +442,8 @@ public final class DecisionEncoder
         massCancels = in[from + 3];
         stateChanges = in[from + 4];
         warnings = in[from + 5];
-        return from + 6;
+        reconciliationRecords = in[from + 6];
+        riskSnapshots = in[from + 7];
+        return from + 8;
     }
 }

@@ -178,6 +178,11 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     @Override
     public boolean onEvent(final EventSlot slot)
     {
+        if (slot.type == RecordType.STATE_RESTORE)
+        {
+            stateSnapshot.onStateRestore(slot);
+            return true;
+        }
         eventTimeNs = slot.eventTimeNs;
         decisions.cause(slot.sequence, slot.eventTimeNs, slot.receiveTimeNs);
         final long ordersBefore = decisions.ordersSent();
@@ -217,9 +222,6 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             case RecordType.OPEN_ORDER:
             case RecordType.EXECUTION:
                 broker.onBrokerRecord(slot);
-                break;
-            case RecordType.STATE_RESTORE:
-                stateSnapshot.onStateRestore(slot.buffer);
                 break;
             default:
                 break;
@@ -779,8 +781,8 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
         return broker.brokerLive();
     }
 
-    /** Snapshot format of {@link #saveState}; a snapshot of another format is refused. */
-    public static final long STATE_FORMAT = OrderStateSnapshot.STATE_FORMAT;
+    /** Engine-state snapshot format ({@link io.meridian.engine.state.StateRestore}); another is refused. */
+    public static final long STATE_FORMAT = io.meridian.engine.state.StateRestore.STATE_FORMAT;
     private final OrderStateSnapshot stateSnapshot;
 
     /**
@@ -789,6 +791,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
      *
      * @param out receives the values.
      */
+    @Override
     public void saveState(final org.agrona.collections.LongArrayList out)
     {
         stateSnapshot.save(out);
@@ -798,12 +801,14 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
      * Replaces the state {@link #saveState} covers with a snapshot's.
      *
      * @param in the values.
-     * @param length how many of them.
-     * @throws IllegalArgumentException when they do not fit this engine (format, instrument count, length).
+     * @param at where the order stage's values start.
+     * @return the position after them.
+     * @throws IllegalArgumentException when they do not fit this engine (instrument count, array lengths).
      */
-    public void loadState(final long[] in, final int length)
+    @Override
+    public int loadState(final long[] in, final int at)
     {
-        stateSnapshot.load(in, length);
+        return stateSnapshot.load(in, at);
     }
 
     /**
@@ -831,5 +836,10 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     {
         this.venueUp = venueUp;
         this.eventTimeNs = eventTimeNs;
+    }
+
+    OrderRisk orderRisk()
+    {
+        return orderRisk;
     }
 }

@@ -8,6 +8,8 @@ import io.meridian.engine.risk.PreTradeRisk;
 import io.meridian.engine.risk.RiskReference;
 import io.meridian.engine.risk.TradingCalendar;
 import io.meridian.engine.risk.VolatilityGauge;
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
 
 /**
  * The order stage's risk side: fills the {@link OrderContext} from the account, positions, working orders and the
@@ -257,5 +259,33 @@ final class OrderRisk
         long reference(int index);
 
         long lastDataNs(int index);
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    void saveState(final LongArrayList out)
+    {
+        StateValues.putInts(out, openedDay);
+        StateValues.putInts(out, dayTradesByOrdinal);
+        StateValues.putInts(out, slotOrdinal);
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        i = StateValues.getInts(in, i, openedDay);
+        i = StateValues.getInts(in, i, dayTradesByOrdinal);
+        i = StateValues.getInts(in, i, slotOrdinal);
+        return i;
     }
 }

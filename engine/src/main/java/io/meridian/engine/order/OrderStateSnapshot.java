@@ -1,22 +1,19 @@
 package io.meridian.engine.order;
 
-import io.meridian.engine.codec.StateRestoreCodec;
-import org.agrona.DirectBuffer;
+import io.meridian.engine.stage.EventSlot;
+import io.meridian.engine.state.StateRestore;
 import org.agrona.collections.LongArrayList;
 
 /**
  * The engine-state snapshot of the order stage (issue 9), owned by its {@link OrderManager}: writes the state a
- * restart restores instead of replaying the whole journal, reads it back, and assembles it from the STATE_RESTORE
- * records (BEGIN, chunks of values, END) a restarted engine is fed. The per-instrument arrays are the order manager's
- * own (shared, not copied); its venue flag and event time go through its package-private accessors.
+ * restart restores instead of replaying the whole journal and reads it back when the STATE_RESTORE END record reaches
+ * the order stage (the first stage assembles the records: {@link StateRestore}). The per-instrument arrays are the
+ * order manager's own (shared, not copied); its venue flag and event time go through its package-private accessors.
  *
- * <p>Single-threaded (the order stage's thread). A restore allocates the value array once per snapshot, at BEGIN.
+ * <p>Single-threaded (the order stage's thread).
  */
 final class OrderStateSnapshot
 {
-    /** Snapshot format of {@link #save}; a snapshot of another format is refused. */
-    static final long STATE_FORMAT = 2;
-
     private final OrderManager owner;
     private final long[] lastMarketDataNs;
     private final long[] coolDownUntilNs;
@@ -26,9 +23,6 @@ final class OrderStateSnapshot
     private final long[] decisionPrice;
     private final long[] pendingReduction;
     private final boolean[] flattening;
-    private long[] restoreValues = new long[0];
-    private int restoreTotal = -1;
-    private int restoreChunks;
     private long restores;
 
     /**
@@ -67,18 +61,17 @@ final class OrderStateSnapshot
     }
 
     /**
-     * The state a restart restores from a snapshot instead of replaying the whole journal (issue 9): venue state,
-     * event time, per instrument market data time, cool-down, bid/ask/reference, decision price, pending reduction and
-     * flattening, then the working orders and order store, positions, account, decision counters, kill switch,
-     * pre-trade counters and the broker's live checks (commissions charged or pending, order references seen; format
-     * 2). Not in it: the market-data, feature, model and strategy stages' state and the volatility,
-     * pattern-day-trade and risk-monitor windows, which a restarted engine builds again from new market data.
+     * The order stage's section of the engine-state snapshot ({@link StateRestore}, format 3): venue state, event
+     * time, instrument count, per instrument market data time, cool-down, bid/ask/reference, decision price, pending
+     * reduction and flattening, then the working orders and order store, positions, account, decision counters, kill
+     * switch, pre-trade counters and checks' windows, the broker's live checks (commissions charged or pending, order
+     * references seen), the volatility gauge, the pattern-day-trade window, the risk monitor and its timers, and the
+     * reconciliation in progress.
      *
      * @param out receives the values.
      */
     void save(final LongArrayList out)
     {
-        out.addLong(STATE_FORMAT);
         out.addLong(owner.venueUp() ? 1L : 0L);
         out.addLong(owner.eventTimeNs());
         out.addLong(bid.length);
@@ -100,25 +93,29 @@ final class OrderStateSnapshot
         owner.killSwitch().saveState(out);
         owner.risk().saveState(out);
         owner.brokerLive().saveState(out);
+        owner.volatility().saveState(out);
+        owner.orderRisk().saveState(out);
+        owner.riskSnapshots().saveState(out);
+        owner.reconciler().saveState(out);
     }
 
     /**
      * Replaces the state {@link #save} covers with a snapshot's.
      *
      * @param in the values.
-     * @param length how many of them.
-     * @throws IllegalArgumentException when they do not fit this engine (format, instrument count, length).
+     * @param at where the section starts.
+     * @return the position after it.
+     * @throws IllegalArgumentException when they do not fit this engine (instrument count, array lengths).
      */
-    void load(final long[] in, final int length)
+    int load(final long[] in, final int at)
     {
-        if (length < 4 || in[0] != STATE_FORMAT || in[3] != bid.length)
+        if (in.length < at + 3 || in[at + 2] != bid.length)
         {
-            throw new IllegalArgumentException("engine state snapshot: format " + (length > 0 ? in[0] : -1)
-                + " (this engine reads " + STATE_FORMAT + "), " + (length > 3 ? in[3] : -1) + " instruments (this "
-                + "engine has " + bid.length + ")");
+            throw new IllegalArgumentException("engine state snapshot: the order stage's section names "
+                + (in.length > at + 2 ? in[at + 2] : -1) + " instruments (this engine has " + bid.length + ")");
         }
-        owner.restoreVenueAndTime(in[1] != 0, in[2]);
-        int i = 4;
+        owner.restoreVenueAndTime(in[at] != 0, in[at + 1]);
+        int i = at + 3;
         for (int k = 0; k < bid.length; k++, i += 8)
         {
             lastMarketDataNs[k] = in[i];
@@ -137,14 +134,16 @@ final class OrderStateSnapshot
         i = owner.killSwitch().loadState(in, i);
         i = owner.risk().loadState(in, i);
         i = owner.brokerLive().loadState(in, i);
-        if (i != length)
-        {
-            throw new IllegalArgumentException("engine state snapshot: " + length + " values, the state read " + i);
-        }
+        i = owner.volatility().loadState(in, i);
+        i = owner.orderRisk().loadState(in, i);
+        i = owner.riskSnapshots().loadState(in, i);
+        i = owner.reconciler().loadState(in, i);
+        restores++;
+        return i;
     }
 
     /**
-     * Snapshots restored from STATE_RESTORE records.
+     * Snapshots restored.
      *
      * @return the count.
      */
@@ -154,52 +153,16 @@ final class OrderStateSnapshot
     }
 
     /**
-     * One STATE_RESTORE record: BEGIN sizes the state, each chunk fills its values, END checks the chunk count and
-     * loads the state.
+     * One STATE_RESTORE record reaching the order stage: on END, the first stage has assembled the state and the
+     * order stage loads its section; the other parts need nothing here.
      *
-     * @param buffer the record body.
-     * @throws IllegalStateException for a part outside a snapshot, a chunk that overruns it or a wrong chunk count.
+     * @param slot the record's slot.
      */
-    void onStateRestore(final DirectBuffer buffer)
+    void onStateRestore(final EventSlot slot)
     {
-        final byte part = StateRestoreCodec.part(buffer, 0);
-        final int count = StateRestoreCodec.count(buffer, 0);
-        if (part == StateRestoreCodec.BEGIN)
+        if (slot.restoredState != null)
         {
-            // values: format, journal position, instruments, values in the state
-            restoreTotal = (int)StateRestoreCodec.value(buffer, 0, 3);
-            restoreValues = new long[restoreTotal];
-            restoreChunks = 0;
-            return;
+            StateRestore.loadSection(owner, slot);
         }
-        if (restoreTotal < 0)
-        {
-            throw new IllegalStateException("STATE_RESTORE part " + part + " outside a snapshot (no BEGIN)");
-        }
-        if (part == StateRestoreCodec.END)
-        {
-            final long chunks = StateRestoreCodec.value(buffer, 0, 1);
-            if (chunks != restoreChunks)
-            {
-                throw new IllegalStateException("STATE_RESTORE END counts " + chunks + " chunks, " + restoreChunks
-                    + " arrived");
-            }
-            load(restoreValues, restoreTotal);
-            restoreTotal = -1;
-            restoreValues = new long[0];
-            restores++;
-            return;
-        }
-        final int at = StateRestoreCodec.valueOffset(buffer, 0);
-        if (at < 0 || at + count > restoreTotal)
-        {
-            throw new IllegalStateException("STATE_RESTORE chunk at " + at + " of " + count + " values overruns the "
-                + restoreTotal + "-value state");
-        }
-        for (int k = 0; k < count; k++)
-        {
-            restoreValues[at + k] = StateRestoreCodec.value(buffer, 0, k);
-        }
-        restoreChunks++;
     }
 }

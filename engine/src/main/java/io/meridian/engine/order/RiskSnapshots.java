@@ -6,6 +6,8 @@ import io.meridian.engine.api.Scales;
 import io.meridian.engine.codec.RiskInstrumentSnapshotCodec;
 import io.meridian.engine.risk.RiskMonitor;
 import io.meridian.engine.stage.InstrumentIndex;
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
 
 /**
  * The real-time risk monitor on the order stage (SPEC §1(g), issue 7 §4): on the first event at or after each {@code
@@ -22,6 +24,9 @@ import io.meridian.engine.stage.InstrumentIndex;
  * boundaries an event costs one comparison; a snapshot costs a few passes over the instruments and an O(window)
  * update of the portfolio's monitor and of each instrument's.
  * {@code monitor.intervalMs} 0 switches the snapshots off. Single-threaded (the order stage's thread); allocation-free.
+ *
+ * <p>Over 500 lines: the portfolio and per-instrument snapshots share the same timer and figures, and their
+ * engine-state snapshot methods (issue 9) list every field once more.
  */
 public final class RiskSnapshots
 {
@@ -479,5 +484,73 @@ public final class RiskSnapshots
     public RiskMonitor instrumentMonitor(final int index)
     {
         return instrumentMonitors[index];
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    void saveState(final LongArrayList out)
+    {
+        out.addLong(nextNs);
+        out.addLong(snapshots);
+        StateValues.putDouble(out, maxUsage);
+        out.addLong(maxUsageCode);
+        StateValues.putDouble(out, nav);
+        StateValues.putDouble(out, gross);
+        StateValues.putDouble(out, net);
+        StateValues.putDouble(out, leverage);
+        StateValues.putDouble(out, drawdown);
+        StateValues.putDouble(out, monthPnl);
+        monitor.saveState(out);
+        out.addLong(fillSnapshots);
+        for (final var part : instrumentMonitors)
+        {
+            part.saveState(out);
+        }
+        StateValues.putLongs(out, previousPnl);
+        StateValues.putDoubles(out, instrumentGross);
+        StateValues.putDoubles(out, instrumentNet);
+        StateValues.putDoubles(out, instrumentShare);
+        out.addLong(previousNavCash);
+        StateValues.putDouble(out, largestShare);
+        StateValues.putDouble(out, herfindahl);
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        nextNs = in[i++];
+        snapshots = in[i++];
+        maxUsage = StateValues.getDouble(in, i++);
+        maxUsageCode = (short)in[i++];
+        nav = StateValues.getDouble(in, i++);
+        gross = StateValues.getDouble(in, i++);
+        net = StateValues.getDouble(in, i++);
+        leverage = StateValues.getDouble(in, i++);
+        drawdown = StateValues.getDouble(in, i++);
+        monthPnl = StateValues.getDouble(in, i++);
+        i = monitor.loadState(in, i);
+        fillSnapshots = in[i++];
+        for (final var part : instrumentMonitors)
+        {
+            i = part.loadState(in, i);
+        }
+        i = StateValues.getLongs(in, i, previousPnl);
+        i = StateValues.getDoubles(in, i, instrumentGross);
+        i = StateValues.getDoubles(in, i, instrumentNet);
+        i = StateValues.getDoubles(in, i, instrumentShare);
+        previousNavCash = in[i++];
+        largestShare = StateValues.getDouble(in, i++);
+        herfindahl = StateValues.getDouble(in, i++);
+        return i;
     }
 }

@@ -8,6 +8,8 @@ import io.meridian.engine.feature.FeatureEngine;
 import io.meridian.engine.risk.TradingCalendar;
 import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.stage.Stage;
+import io.meridian.engine.state.StateRestore;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Stage 2: updates the instrument's features from the top of book of each accepted quote and writes the vector into
@@ -86,6 +88,11 @@ final class FeatureStage implements Stage
     @Override
     public boolean onEvent(final EventSlot slot)
     {
+        if (slot.restoredState != null)
+        {
+            StateRestore.loadSection(this, slot);
+            return true;
+        }
         final byte type = slot.type;
         if (slot.marketDataAccepted)
         {
@@ -173,5 +180,28 @@ final class FeatureStage implements Stage
     FeatureEngine features()
     {
         return features;
+    }
+
+    /**
+     * The feature engine's state (EMAs, volatility windows, every indicator) and, when bars are built, the bar
+     * builder's (bars in progress and the last completed ones).
+     *
+     * @param out the snapshot values.
+     */
+    @Override
+    public void saveState(final LongArrayList out)
+    {
+        features.saveState(out);
+        if (bars != null)
+        {
+            bars.saveState(out);
+        }
+    }
+
+    @Override
+    public int loadState(final long[] in, final int at)
+    {
+        final int next = features.loadState(in, at);
+        return bars != null ? bars.loadState(in, next) : next;
     }
 }

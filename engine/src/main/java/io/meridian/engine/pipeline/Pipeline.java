@@ -7,6 +7,8 @@ import io.meridian.engine.order.OrderManager;
 import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.stage.Stage;
+import io.meridian.engine.state.StateRestore;
+import org.agrona.collections.LongArrayList;
 
 /**
  * The engine's ordered stage list, built by {@link EngineFactory}:
@@ -63,6 +65,7 @@ public final class Pipeline
                 orderManager = (OrderManager)stage;
             }
         }
+        this.book.restorer().stages(stages.length);
         this.features = featureEngine;
         this.scorer = model;
         this.orders = orderManager;
@@ -140,5 +143,16 @@ public final class Pipeline
     public OrderManager orders()
     {
         return orders;
+    }
+
+    /**
+     * Writes the whole pipeline's state, every stage's section in list order ({@link StateRestore}, issue 9). Call it
+     * between events on the pipeline thread (single-threaded mode); it allocates inside {@code out} only.
+     *
+     * @param out receives the values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+        StateRestore.save(stages, instruments.count(), out);
     }
 }

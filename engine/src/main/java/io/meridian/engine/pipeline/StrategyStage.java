@@ -3,7 +3,9 @@ package io.meridian.engine.pipeline;
 import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.stage.Stage;
+import io.meridian.engine.state.StateRestore;
 import io.meridian.engine.strategy.ThresholdStrategy;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Stage 4: turns a score into a target position, sized at the slot's mid price.
@@ -28,6 +30,11 @@ final class StrategyStage implements Stage
     @Override
     public boolean onEvent(final EventSlot slot)
     {
+        if (slot.restoredState != null)
+        {
+            StateRestore.loadSection(this, slot);
+            return true;
+        }
         if (slot.scored)
         {
             final int index = slot.instrumentIndex;
@@ -37,5 +44,22 @@ final class StrategyStage implements Stage
             slot.hasTarget = true;
         }
         return slot.hasTarget;
+    }
+
+    /**
+     * The strategy's targets.
+     *
+     * @param out the snapshot values.
+     */
+    @Override
+    public void saveState(final LongArrayList out)
+    {
+        strategy.saveState(out);
+    }
+
+    @Override
+    public int loadState(final long[] in, final int at)
+    {
+        return strategy.loadState(in, at);
     }
 }

@@ -1,7 +1,9 @@
 package io.meridian.engine.risk;
 
 import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.state.StateValues;
 import java.util.Arrays;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Order flow over time and the calendar: duplicates (e13), the session's order value (e7), the order rate (e6), the
@@ -54,6 +56,36 @@ final class FlowChecks
                 }
             }
             return count;
+        }
+
+        /**
+         * Appends this object's state to an engine-state snapshot (issue 9).
+         *
+         * @param out the snapshot values.
+         */
+        void saveState(final LongArrayList out)
+        {
+            StateValues.putLongs(out, messageTimes);
+            out.addLong(messageCursor);
+            out.addLong(sessionMessages);
+            out.addLong(sessionFills);
+        }
+
+        /**
+         * Replaces this object's state with a snapshot's ({@link #saveState}).
+         *
+         * @param in the snapshot values.
+         * @param at where this object's state starts.
+         * @return where the next state starts.
+         */
+        int loadState(final long[] in, final int at)
+        {
+            int i = at;
+            i = StateValues.getLongs(in, i, messageTimes);
+            messageCursor = (int)in[i++];
+            sessionMessages = in[i++];
+            sessionFills = in[i++];
+            return i;
         }
     }
 
@@ -127,6 +159,36 @@ final class FlowChecks
         {
             return windowNs > 0;
         }
+
+        @Override
+        public void saveState(final LongArrayList out)
+        {
+            for (final long[] row : keys)
+            {
+                StateValues.putLongs(out, row);
+            }
+            for (final long[] row : times)
+            {
+                StateValues.putLongs(out, row);
+            }
+            StateValues.putInts(out, cursor);
+        }
+
+        @Override
+        public int loadState(final long[] in, final int at)
+        {
+            int i = at;
+            for (final long[] row : keys)
+            {
+                i = StateValues.getLongs(in, i, row);
+            }
+            for (final long[] row : times)
+            {
+                i = StateValues.getLongs(in, i, row);
+            }
+            i = StateValues.getInts(in, i, cursor);
+            return i;
+        }
     }
 
     /** e7: accepted order value in the session, this order included, currency. */
@@ -163,6 +225,20 @@ final class FlowChecks
         public double configuredLimit()
         {
             return max;
+        }
+
+        @Override
+        public void saveState(final LongArrayList out)
+        {
+            StateValues.putDouble(out, sessionValue);
+        }
+
+        @Override
+        public int loadState(final long[] in, final int at)
+        {
+            int i = at;
+            sessionValue = StateValues.getDouble(in, i++);
+            return i;
         }
     }
 
@@ -204,6 +280,22 @@ final class FlowChecks
         public double configuredLimit()
         {
             return acceptedTimes.length;
+        }
+
+        @Override
+        public void saveState(final LongArrayList out)
+        {
+            StateValues.putLongs(out, acceptedTimes);
+            out.addLong(cursor);
+        }
+
+        @Override
+        public int loadState(final long[] in, final int at)
+        {
+            int i = at;
+            i = StateValues.getLongs(in, i, acceptedTimes);
+            cursor = (int)in[i++];
+            return i;
         }
     }
 

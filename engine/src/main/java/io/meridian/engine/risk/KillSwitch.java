@@ -703,6 +703,7 @@ public final class KillSwitch
         {
             out.addLong(s);
         }
+        io.meridian.engine.state.StateValues.putBooleans(out, lossWarned);
     }
 
     /**
@@ -742,6 +743,6 @@ public final class KillSwitch
         {
             instrumentState[k] = (byte)in[i];
         }
-        return i;
+        return io.meridian.engine.state.StateValues.getBooleans(in, i, lossWarned);
     }
 }

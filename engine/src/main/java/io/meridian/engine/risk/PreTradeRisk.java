@@ -5,6 +5,7 @@ import io.meridian.config.EngineConfig;
 import io.meridian.config.KillConfig;
 import io.meridian.config.RiskConfig;
 import io.meridian.engine.api.RejectReason;
+import io.meridian.engine.state.StateValues;
 
 /**
  * Stage 5: the pre-trade check catalogue (SPEC §1(e)), a table of small {@link RiskCheck} objects run in one loop, in
@@ -342,8 +343,9 @@ public final class PreTradeRisk
     }
 
     /**
-     * Appends the pre-trade counters to a snapshot (issue 9): accepted orders, throttled in this session, and the
-     * rejects by reason code.
+     * Appends the pre-trade counters to a snapshot (issue 9): accepted orders, throttled in this session, the
+     * rejects by reason code, the message and fill counters, which checks are enabled and have warned, and each
+     * check's own state (windows, session totals).
      *
      * @param out the snapshot part.
      */
@@ -355,6 +357,13 @@ public final class PreTradeRisk
         for (final long r : rejects)
         {
             out.addLong(r);
+        }
+        flow.saveState(out);
+        StateValues.putBooleans(out, enabled);
+        StateValues.putBooleans(out, warned);
+        for (final RiskCheck check : checks)
+        {
+            check.saveState(out);
         }
     }
 
@@ -378,6 +387,14 @@ public final class PreTradeRisk
                 rejects[k] = in[from + 3 + k];
             }
         }
-        return from + 3 + n;
+        int i = from + 3 + n;
+        i = flow.loadState(in, i);
+        i = StateValues.getBooleans(in, i, enabled);
+        i = StateValues.getBooleans(in, i, warned);
+        for (final RiskCheck check : checks)
+        {
+            i = check.loadState(in, i);
+        }
+        return i;
     }
 }

@@ -1,6 +1,7 @@
 package io.meridian.engine.risk;
 
 import io.meridian.engine.api.RejectReason;
+import org.agrona.collections.LongArrayList;
 
 /**
  * One pre-trade check of the catalogue: a small object that looks at an {@link OrderContext}, writes the measured
@@ -157,5 +158,28 @@ public abstract class RiskCheck
         order.value = broken ? 1 : 0;
         order.limit = 0;
         return !broken;
+    }
+
+    /**
+     * Appends the check's state to an engine-state snapshot (issue 9). Most checks compare the order with the
+     * context and configuration and keep nothing between orders; the ones with windows or session totals override
+     * this and {@link #loadState}.
+     *
+     * @param out the snapshot values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+    }
+
+    /**
+     * Replaces the check's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where the check's state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int at)
+    {
+        return at;
     }
 }

@@ -1,5 +1,8 @@
 package io.meridian.engine.risk;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * The real-time risk monitor's statistics over a fixed window of the portfolio's returns (SPEC §1(g)): historical
  * VaR and CVaR at 95% and 99% (the loss quantile of R's default {@code quantile(type = 7)}, and the mean loss at or
@@ -177,5 +180,47 @@ public final class RiskMonitor
     public double paramCvar99()
     {
         return paramCvar99;
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+        window.saveState(out);
+        out.addLong(previousNav);
+        StateValues.putDouble(out, histVar95);
+        StateValues.putDouble(out, histVar99);
+        StateValues.putDouble(out, histCvar95);
+        StateValues.putDouble(out, histCvar99);
+        StateValues.putDouble(out, paramVar95);
+        StateValues.putDouble(out, paramVar99);
+        StateValues.putDouble(out, paramCvar95);
+        StateValues.putDouble(out, paramCvar99);
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        i = window.loadState(in, i);
+        previousNav = in[i++];
+        histVar95 = StateValues.getDouble(in, i++);
+        histVar99 = StateValues.getDouble(in, i++);
+        histCvar95 = StateValues.getDouble(in, i++);
+        histCvar99 = StateValues.getDouble(in, i++);
+        paramVar95 = StateValues.getDouble(in, i++);
+        paramVar99 = StateValues.getDouble(in, i++);
+        paramCvar95 = StateValues.getDouble(in, i++);
+        paramCvar99 = StateValues.getDouble(in, i++);
+        return i;
     }
 }

@@ -1,6 +1,7 @@
 package io.meridian.engine.risk;
 
 import io.meridian.engine.api.RejectReason;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Order and position size: quantity, notional (min and max), the fat-finger quantity against the rolling median
@@ -144,6 +145,26 @@ final class SizeChecks
         public double configuredLimit()
         {
             return multiple;
+        }
+
+        @Override
+        public void saveState(final LongArrayList out)
+        {
+            for (final var part : window)
+            {
+                part.saveState(out);
+            }
+        }
+
+        @Override
+        public int loadState(final long[] in, final int at)
+        {
+            int i = at;
+            for (final var part : window)
+            {
+                i = part.loadState(in, i);
+            }
+            return i;
         }
     }
 

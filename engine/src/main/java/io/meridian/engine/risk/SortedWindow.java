@@ -1,5 +1,8 @@
 package io.meridian.engine.risk;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * The last {@code capacity} values of a stream, kept twice: in arrival order (a ring, to know which value leaves) and
  * in ascending order (to read any order statistic directly). Adding a value removes the one it evicts and inserts the
@@ -114,5 +117,35 @@ final class SortedWindow
             }
         }
         return lo;
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+        StateValues.putDoubles(out, arrival);
+        StateValues.putDoubles(out, sorted);
+        out.addLong(count);
+        out.addLong(cursor);
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        i = StateValues.getDoubles(in, i, arrival);
+        i = StateValues.getDoubles(in, i, sorted);
+        count = (int)in[i++];
+        cursor = (int)in[i++];
+        return i;
     }
 }

@@ -1,5 +1,8 @@
 package io.meridian.engine.risk;
 
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
+
 /**
  * The volatility regime of SPEC decision 6: NORMAL, BEAR (high volatility: lower gross cap) or CRISIS (no new
  * positions; kill switch 6). With a volatility-index instrument configured, its mid (in currency units) is the level,
@@ -144,5 +147,37 @@ public final class VolatilityGauge
     public double crisisLevel()
     {
         return crisis;
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+        StateValues.putDoubles(out, variance);
+        StateValues.putDoubles(out, lastMid);
+        StateValues.putLongs(out, lastTimeNs);
+        StateValues.putLongs(out, quotes);
+        StateValues.putDouble(out, indexLevel);
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        i = StateValues.getDoubles(in, i, variance);
+        i = StateValues.getDoubles(in, i, lastMid);
+        i = StateValues.getLongs(in, i, lastTimeNs);
+        i = StateValues.getLongs(in, i, quotes);
+        indexLevel = StateValues.getDouble(in, i++);
+        return i;
     }
 }

@@ -71,6 +71,14 @@ public final class EventSlot
     /** New orders the order stage sent for this event. */
     public int ordersSent;
 
+    /**
+     * Set by the first stage on a STATE_RESTORE END record: the restored engine state ({@code StateRestore}'s
+     * layout), which each stage loads its section of when the slot reaches it; null on every other event.
+     */
+    public long[] restoredState;
+    /** Where the next stage's section of {@link #restoredState} starts. */
+    public int restoredAt;
+
     /** Nanosecond timestamp taken by the publisher outside the engine core, for latency measurement only. */
     public long publishNanos;
 
@@ -95,6 +103,7 @@ public final class EventSlot
         hasTarget = false;
         targetPosition = 0;
         ordersSent = 0;
+        restoredState = null;
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.meridian.engine.strategy;
 
 import io.meridian.engine.feature.FeatureSchema;
+import io.meridian.engine.state.StateValues;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Stage 4: turns a score into a target position.
@@ -86,5 +88,29 @@ public final class ThresholdStrategy
             target[index] = 0;
         }
         return target[index];
+    }
+
+    /**
+     * Appends this object's state to an engine-state snapshot (issue 9).
+     *
+     * @param out the snapshot values.
+     */
+    public void saveState(final LongArrayList out)
+    {
+        StateValues.putLongs(out, target);
+    }
+
+    /**
+     * Replaces this object's state with a snapshot's ({@link #saveState}).
+     *
+     * @param in the snapshot values.
+     * @param at where this object's state starts.
+     * @return where the next state starts.
+     */
+    public int loadState(final long[] in, final int at)
+    {
+        int i = at;
+        i = StateValues.getLongs(in, i, target);
+        return i;
     }
 }

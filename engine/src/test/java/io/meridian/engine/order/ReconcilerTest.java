@@ -343,7 +343,7 @@ class ReconcilerTest
             "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
             "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
             "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000").orders();
-        restarted.loadState(state.toLongArray(), state.size());
+        assertEquals(state.size(), restarted.loadState(state.toLongArray(), 0), "the whole section read");
         assertEquals(4, restarted.positions().position(0));
         assertEquals(7_000, restarted.positions().costs(0), "the charged commission restored");
         orders = restarted;

@@ -219,6 +219,17 @@ class PipelineTest
             {
                 return true;
             }
+
+            @Override
+            public void saveState(final org.agrona.collections.LongArrayList out)
+            {
+            }
+
+            @Override
+            public int loadState(final long[] in, final int at)
+            {
+                return at;
+            }
         };
         final Pipeline pipeline = new Pipeline(engine.instruments(), book, unnamed,
             new FeatureStage(new FeatureEngine(3, 8, 32, 64)));

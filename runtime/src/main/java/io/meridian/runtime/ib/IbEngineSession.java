@@ -336,7 +336,7 @@ public final class IbEngineSession implements AutoCloseable
     {
         if (snapshotJournal != null)
         {
-            StateSnapshotFile.write(snapshotJournal, snapshotManifest, pipeline.orders(), instrumentCount, sequence,
+            StateSnapshotFile.write(snapshotJournal, snapshotManifest, pipeline, instrumentCount, sequence,
                 lastEventTimeNs, lastType);
             snapshotsWritten++;
         }

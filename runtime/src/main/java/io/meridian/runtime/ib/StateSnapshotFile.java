@@ -3,7 +3,8 @@ package io.meridian.runtime.ib;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.StateRestoreCodec;
-import io.meridian.engine.order.OrderManager;
+import io.meridian.engine.pipeline.Pipeline;
+import io.meridian.engine.state.StateRestore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,8 @@ import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * An engine-state snapshot on disk (issue 9, bounded restarts): the STATE_RESTORE records that restore the state
- * {@link OrderManager#saveState} covers, and the journal position they correspond to, in
+ * An engine-state snapshot on disk (issue 9, bounded restarts): the STATE_RESTORE records that restore the whole
+ * pipeline's state ({@link Pipeline#saveState}, {@link StateRestore}), and the journal position they correspond to, in
  * {@code JOURNAL/snapshots/state-<position>.snap}. A restart loads the newest valid one, journals its records as
  * inputs of the new session, and replays only the journal's inputs after the position.
  *
@@ -63,7 +64,7 @@ public final class StateSnapshotFile
      *
      * @param journalDir the journal the state's inputs are in.
      * @param manifestText that journal's manifest.
-     * @param orders the engine's order manager.
+     * @param pipeline the engine (single-threaded, between events).
      * @param instruments instrument count.
      * @param position input records the state covers (the next input's sequence).
      * @param lastEventTimeNs event time of the last covered input.
@@ -71,11 +72,11 @@ public final class StateSnapshotFile
      * @return the file written.
      */
     public static Path write(
-        final Path journalDir, final String manifestText, final OrderManager orders, final int instruments,
+        final Path journalDir, final String manifestText, final Pipeline pipeline, final int instruments,
         final long position, final long lastEventTimeNs, final int lastType)
     {
         final LongArrayList values = new LongArrayList();
-        orders.saveState(values);
+        pipeline.saveState(values);
         final int n = values.size();
         final long[] v = values.toLongArray();
         final int chunks = (n + StateRestoreCodec.VALUES - 1) / StateRestoreCodec.VALUES;
@@ -84,7 +85,7 @@ public final class StateSnapshotFile
         final UnsafeBuffer b = new UnsafeBuffer(bytes);
         int at = HEADER;
         long seq = 0;
-        final long[] begin = {OrderManager.STATE_FORMAT, position, instruments, n};
+        final long[] begin = {StateRestore.STATE_FORMAT, position, instruments, n};
         at += StateRestoreCodec.write(b, at, lastEventTimeNs, IbEngineSession.TIMER_SOURCE_ID, ++seq,
             StateRestoreCodec.BEGIN, 0, begin, 0, begin.length);
         for (int c = 0; c < chunks; c++)
@@ -98,7 +99,7 @@ public final class StateSnapshotFile
             StateRestoreCodec.END, 0, end, 0, end.length);
         b.putBytes(0, MAGIC);
         b.putInt(8, FILE_FORMAT);
-        b.putLong(12, OrderManager.STATE_FORMAT);
+        b.putLong(12, StateRestore.STATE_FORMAT);
         b.putLong(20, position);
         b.putLong(28, position - 1);
         b.putLong(36, lastEventTimeNs);
@@ -187,10 +188,10 @@ public final class StateSnapshotFile
             throw new IllegalArgumentException("snapshot " + file + ": not a Meridian snapshot (" + bytes.length
                 + " bytes, no MRDNSNAP magic)");
         }
-        if (b.getInt(8) != FILE_FORMAT || b.getLong(12) != OrderManager.STATE_FORMAT)
+        if (b.getInt(8) != FILE_FORMAT || b.getLong(12) != StateRestore.STATE_FORMAT)
         {
             throw new IllegalArgumentException("snapshot " + file + ": file format " + b.getInt(8) + ", state format "
-                + b.getLong(12) + "; this build reads " + FILE_FORMAT + " and " + OrderManager.STATE_FORMAT);
+                + b.getLong(12) + "; this build reads " + FILE_FORMAT + " and " + StateRestore.STATE_FORMAT);
         }
         final int recordCount = b.getInt(56);
         final long expectedLength = HEADER + (long)recordCount * StateRestoreCodec.LENGTH;

@@ -193,13 +193,14 @@ class IbSnapshotRecoveryTest
             }
             else
             {
-                // the snapshot's size depends on the live orders and instruments only (3 instruments: under 40)
+                // the snapshot's size depends on the configuration (windows, indicators), the instruments and the
+                // live orders, not on the session's length: the same few hundred records at every restart
                 assertNotNull(r.snapshot(), r.line());
                 assertEquals(0, r.tailRecords(), r.line());
-                assertTrue(r.restoreRecords() < 40, r.line());
+                assertTrue(Math.abs(r.restoreRecords() - results.get(0).restoreRecords()) < 10, r.line());
             }
-            assertTrue((r.restoreRecords() + r.tailRecords()) * 3 < chain, "restart " + (i + 2) + " read "
-                + r.line() + " of a chain of " + chain + " inputs");
+            assertTrue(r.tailRecords() * 3 < chain, "restart " + (i + 2) + " read " + r.line() + " of a chain of "
+                + chain + " inputs");
         }
         assertEquals(1, refused.size(), refused.toString());
         assertTrue(refused.get(0).contains("inputs after it"), refused.get(0));
@@ -291,7 +292,7 @@ class IbSnapshotRecoveryTest
     private static long[] state(final IbEngineSession session)
     {
         final LongArrayList values = new LongArrayList();
-        session.pipeline().orders().saveState(values);
+        session.pipeline().saveState(values);
         return values.toLongArray();
     }
 
