@@ -64,7 +64,8 @@ final class ConfigBinder
             run, pipeline, journal, instruments, market, features, model, strategy, risk, kill, venue, costs, report,
             account, reference,
             top.present("ops") ? ops(top.section("ops", OpsConfig.class)) : OpsConfig.DEFAULT,
-            top.present("monitor") ? monitor(top.section("monitor", MonitorConfig.class)) : MonitorConfig.DEFAULT);
+            top.present("monitor") ? monitor(top.section("monitor", MonitorConfig.class)) : MonitorConfig.DEFAULT,
+            top.present("ib") ? ib(top.section("ib", IbConfig.class)) : IbConfig.DEFAULT);
         top.done();
         return config;
     }
@@ -284,6 +285,13 @@ final class ConfigBinder
             (int)s.integer("window", 2, 100_000));
         s.done();
         return monitor;
+    }
+
+    private static IbConfig ib(final ConfigSection s)
+    {
+        final IbConfig ib = new IbConfig(s.integer("snapshotEverySeconds", 0, 86_400));
+        s.done();
+        return ib;
     }
 
     static String integerRange(final long min, final long max)

@@ -27,6 +27,8 @@ import java.util.Objects;
  *                    none): {@link OpsConfig#DEFAULT} when absent.
  * @param monitor     the real-time risk monitor's interval and window; optional in a document (journals written
  *                    before it existed have none): {@link MonitorConfig#DEFAULT} when absent.
+ * @param ib          the Interactive Brokers session's periodic engine-state snapshots; optional in a document:
+ *                    {@link IbConfig#DEFAULT} when absent.
  */
 public record EngineConfig(
     RunConfig run,
@@ -45,7 +47,8 @@ public record EngineConfig(
     AccountConfig account,
     ReferenceConfig reference,
     OpsConfig ops,
-    MonitorConfig monitor)
+    MonitorConfig monitor,
+    IbConfig ib)
 {
     /**
      * Rejects null sections and makes the instrument list unmodifiable.
@@ -69,5 +72,6 @@ public record EngineConfig(
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(ops, "ops");
         Objects.requireNonNull(monitor, "monitor");
+        Objects.requireNonNull(ib, "ib");
     }
 }

@@ -144,10 +144,10 @@ class ConfigProfilesTest
         assertTrue(yaml.contains("  markoutsMs: \"1000,5000,60000\"\naccount:\n"), yaml);
         assertTrue(yaml.contains("\nreference:\n  instruments:\n    - symbol: \"MRDA\"\n"), yaml);
         assertTrue(yaml.endsWith("      eventDates: []\nops:\n  bind: \"127.0.0.1\"\n  port: 0\n  minFreeDiskMb: 512\n"
-            + "monitor:\n  intervalMs: 100\n  window: 500\n"), yaml);
+            + "monitor:\n  intervalMs: 100\n  window: 500\nib:\n  snapshotEverySeconds: 60\n"), yaml);
         final String[] sections = {"run:", "engine:", "journal:", "instruments:", "market:", "features:", "model:",
             "strategy:", "risk:", "kill:", "venue:", "costs:", "report:", "account:", "reference:", "ops:",
-            "monitor:"};
+            "monitor:", "ib:"};
         int previous = -1;
         for (final String section : sections)
         {
