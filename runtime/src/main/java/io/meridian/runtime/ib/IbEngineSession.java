@@ -90,6 +90,7 @@ public final class IbEngineSession implements AutoCloseable
         this.journal = journal;
         this.clock = clock;
         this.instrumentCount = config.instruments().size();
+        this.snapshotEveryNs = config.ib().snapshotEverySeconds() * 1_000_000_000L;
         final OutboundSink outbound = this::onOutbound;
         this.pipeline = EngineFactory.create(config, scorer, outbound);
         final List<IbInstrument> instruments = new ArrayList<>();
@@ -292,6 +293,7 @@ public final class IbEngineSession implements AutoCloseable
         journal.onInput(slot.buffer, 0, Header.length(slot.buffer, 0));
         pipeline.onEvent(slot);
         afterInput();
+        periodicSnapshot();
         if (ops != null)
         {
             ops.afterEvent(slot);
@@ -312,12 +314,13 @@ public final class IbEngineSession implements AutoCloseable
     }
 
     /**
-     * Writes an engine-state snapshot of this session's journal when the session closes (issue 9), after the
-     * adapter's last records, so a restart from a cleanly ended journal replays none of its inputs
-     * ({@link SnapshotRecovery}). Only at the end: a snapshot holds the order and risk state, not the market-data,
-     * feature, model and strategy state, so inputs replayed after a mid-session snapshot could be decided differently
-     * than the session decided them; a journal without its end snapshot (a crash) is replayed whole, and that costs
-     * one session's inputs, since the journal starts from the snapshot its own recovery loaded.
+     * Writes engine-state snapshots of this session's journal (issue 9 §3): every {@code ib.snapshotEverySeconds} of
+     * event time, after the first input at or past each boundary (a deterministic point between two inputs, so the
+     * same journal gives the same cut points), and when the session closes, after the adapter's last records. A
+     * snapshot holds the whole pipeline's state, so a restart ({@link SnapshotRecovery}) restores the newest valid one
+     * and replays only the journal's inputs after it; a cleanly closed session's restart replays none. The newest
+     * {@link StateSnapshotFile#KEEP} are kept. Writing one (a few hundred 152-byte records, a file and a rename) runs
+     * on this thread between inputs, never per input.
      *
      * @param journalDir this session's journal.
      * @param manifestText that journal's manifest (a snapshot names the journal it belongs to by its checksum).
@@ -426,5 +429,24 @@ public final class IbEngineSession implements AutoCloseable
         final int live = store.slotOf(clOrdId);
         final int slot = live >= 0 ? live : store.finishedSlotOf(clOrdId);
         return slot < 0 ? 0 : store.qty(slot) - store.leaves(slot);
+    }
+
+    /** Event time between periodic snapshots ({@code ib.snapshotEverySeconds}), ns; 0: only at the end. */
+    private final long snapshotEveryNs;
+    /** Event time of the next periodic snapshot's boundary; MIN_VALUE before the first live input. */
+    private long nextSnapshotNs = Long.MIN_VALUE;
+
+    /** After a live input: a snapshot when its event time reached the boundary, then the next boundary. */
+    private void periodicSnapshot()
+    {
+        if (snapshotEveryNs <= 0 || snapshotJournal == null || lastEventTimeNs < nextSnapshotNs)
+        {
+            return;
+        }
+        if (nextSnapshotNs != Long.MIN_VALUE)
+        {
+            snapshot();
+        }
+        nextSnapshotNs = lastEventTimeNs - Math.floorMod(lastEventTimeNs, snapshotEveryNs) + snapshotEveryNs;
     }
 }

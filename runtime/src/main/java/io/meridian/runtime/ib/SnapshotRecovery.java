@@ -9,15 +9,16 @@ import java.util.function.Consumer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Rebuilds an IB session's engine state from a previous session's journal ({@code --recover-from}, issue 9) from the
- * snapshot ({@link StateSnapshotFile}) that session wrote when it ended: its STATE_RESTORE records go through the
- * engine and into the new journal, and no input of the previous journal is replayed. The snapshot is used only when
- * it covers the whole journal: it holds the order and risk state but not the market-data, feature, model and strategy
- * state, so inputs after it could be decided differently on replay than they were live. A snapshot that fails its
- * checks (checksum, format, journal, instrument count, the journal record at its position is not the one it names, or
- * inputs follow it) is refused with a message saying why, and the next older one is tried; without a valid one, the
- * whole previous journal is replayed, as before snapshots existed. Either way a restart reads one session's records,
- * not the chain's: every journal starts from the snapshot its own recovery loaded.
+ * Rebuilds an IB session's engine state from a previous session's journal ({@code --recover-from}, issue 9 §3) from
+ * the newest valid snapshot ({@link StateSnapshotFile}) that session wrote, periodically or when it ended: the
+ * snapshot's STATE_RESTORE records go through the engine and into the new journal, then only the previous journal's
+ * inputs after the snapshot's position are replayed through the engine (and journaled), exactly as a full replay
+ * does with all of them. A snapshot holds the whole pipeline's state (format 3), so those inputs are decided as they
+ * were live. A snapshot that fails its checks (checksum, torn file, format, another journal, instrument count, or the
+ * journal's record at its position is not the one it names) is refused with a message saying why, and the next older
+ * one is tried; without a valid one, the whole previous journal is replayed. A restart therefore reads the newest
+ * snapshot plus the inputs of at most one snapshot interval (or, after a clean close, none), however long the
+ * session or the chain of sessions before it: every journal starts from the snapshot its own recovery loaded.
  */
 public final class SnapshotRecovery
 {
@@ -30,7 +31,8 @@ public final class SnapshotRecovery
      *
      * @param snapshot the snapshot used, or null for a full replay.
      * @param restoreRecords STATE_RESTORE records journaled from it.
-     * @param tailRecords previous-journal inputs replayed (0 from a snapshot, all of them on a full replay).
+     * @param tailRecords previous-journal inputs replayed (those after the snapshot's position, or all of them on a
+     *     full replay).
      */
     public record Result(Path snapshot, long restoreRecords, long tailRecords)
     {
@@ -43,7 +45,8 @@ public final class SnapshotRecovery
         {
             return snapshot == null
                 ? "full replay of " + tailRecords + " inputs (no valid snapshot)"
-                : "snapshot " + snapshot.getFileName() + " (" + restoreRecords + " records), no input replayed";
+                : "snapshot " + snapshot.getFileName() + " (" + restoreRecords + " records), "
+                    + (tailRecords == 0 ? "no input replayed" : tailRecords + " inputs after it replayed");
         }
     }
 
@@ -102,20 +105,18 @@ public final class SnapshotRecovery
                     + "snapshot or a full replay");
                 return null;
             }
-            if (tail.next())
-            {
-                log.accept("recovery: snapshot " + snapshot.file() + ": the journal has inputs after it (it was not "
-                    + "written at the end of the session, which then probably crashed); the snapshot holds no "
-                    + "feature or strategy state to replay them from: refused; trying an older snapshot or a full "
-                    + "replay");
-                return null;
-            }
             final UnsafeBuffer records = snapshot.records();
             for (int r = 0; r < snapshot.recordCount(); r++)
             {
                 session.recover(records, r * StateRestoreCodec.LENGTH, StateRestoreCodec.LENGTH);
             }
-            return new Result(snapshot.file(), snapshot.recordCount(), 0);
+            long replayed = 0;
+            while (tail.next())
+            {
+                session.recover(tail.buffer(), tail.offset(), tail.length());
+                replayed++;
+            }
+            return new Result(snapshot.file(), snapshot.recordCount(), replayed);
         }
     }
 }

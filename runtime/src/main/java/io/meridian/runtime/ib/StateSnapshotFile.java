@@ -191,7 +191,8 @@ public final class StateSnapshotFile
         if (b.getInt(8) != FILE_FORMAT || b.getLong(12) != StateRestore.STATE_FORMAT)
         {
             throw new IllegalArgumentException("snapshot " + file + ": file format " + b.getInt(8) + ", state format "
-                + b.getLong(12) + "; this build reads " + FILE_FORMAT + " and " + StateRestore.STATE_FORMAT);
+                + b.getLong(12) + "; this build reads " + FILE_FORMAT + " and " + StateRestore.STATE_FORMAT
+                + " (state format 2 held the order stage's state only, 3 the whole pipeline's)");
         }
         final int recordCount = b.getInt(56);
         final long expectedLength = HEADER + (long)recordCount * StateRestoreCodec.LENGTH;
