@@ -2,10 +2,16 @@ package io.meridian.engine.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import io.meridian.config.EngineConfig;
+import io.meridian.config.JournalingMode;
+import io.meridian.config.ThreadMode;
+import io.meridian.config.WaitStrategyKind;
 import io.meridian.engine.api.OutboundSink;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.StateRestoreCodec;
@@ -21,6 +27,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * state is saved; a FRESH engine built from the same configuration is fed that state as STATE_RESTORE records and
  * then inputs K..N, and every decision record it writes must be byte-identical to the reference's after K (the output
  * sequence, which each journal numbers from 1, as the same offset), and its final state equal to the reference's
- * value for value.
+ * value for value. In staged mode (a thread per stage) a restored engine decides as a restored single-threaded one.
  */
 class PipelineSnapshotTest
 {
@@ -190,22 +197,11 @@ class PipelineSnapshotTest
     /** Feeds a saved state to an engine as the STATE_RESTORE records a restart journals. */
     static void restore(final Pipeline pipeline, final long[] state, final EventSlot slot)
     {
-        final int n = state.length;
-        final long[] begin = {StateRestore.STATE_FORMAT, 0, pipeline.instruments().count(), n};
-        final UnsafeBuffer b = slot.buffer;
-        StateRestoreCodec.write(b, 0, 1L, 0, 1, StateRestoreCodec.BEGIN, 0, begin, 0, begin.length);
-        pipeline.onEvent(slot);
-        final int chunks = (n + StateRestoreCodec.VALUES - 1) / StateRestoreCodec.VALUES;
-        for (int c = 0; c < chunks; c++)
+        for (final UnsafeBuffer record : restoreRecords(state, pipeline.instruments().count()))
         {
-            final int from = c * StateRestoreCodec.VALUES;
-            StateRestoreCodec.write(b, 0, 1L, 0, 2 + c, (byte)1, from, state, from,
-                Math.min(StateRestoreCodec.VALUES, n - from));
+            slot.buffer.putBytes(0, record, 0, record.capacity());
             pipeline.onEvent(slot);
         }
-        final long[] end = {0, chunks};
-        StateRestoreCodec.write(b, 0, 1L, 0, 2 + chunks, StateRestoreCodec.END, 0, end, 0, end.length);
-        pipeline.onEvent(slot);
     }
 
     @ParameterizedTest
@@ -266,6 +262,108 @@ class PipelineSnapshotTest
         }
         assertTrue(sawWorking, "some K must have an order in flight: " + notes);
         assertTrue(sawPosition, "some K must have positions: " + notes);
+    }
+
+    /**
+     * Staged mode (a thread per stage): each stage loads its own section when the END record reaches it on its own
+     * thread; the restored engine decides as the single-threaded reference did.
+     */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void shouldRestoreInStagedModeToo() throws InterruptedException
+    {
+        final EngineConfig config = config(1);
+        final List<Integer> points = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        final Reference ref = reference(config, new int[] {12_003}, points, notes);
+        final int k = points.get(0);
+        final List<UnsafeBuffer> restore = restoreRecords(ref.states[0], 3);
+        final Recorder decisions = new Recorder(null);
+        final Sequence journaled = new Sequence(-1);
+        final EventHandler<EventSlot> journaler = (slot, sequence, endOfBatch) -> journaled.set(sequence);
+        final DisruptorPipeline disruptor = new DisruptorPipeline(new DisruptorPipeline.Context()
+            .threadMode(ThreadMode.STAGED)
+            .journalingMode(JournalingMode.PARALLEL)
+            .waitStrategy(WaitStrategyKind.YIELDING)
+            .outboundWaitStrategy(WaitStrategyKind.SLEEPING)
+            .threadFactory(runnable ->
+            {
+                final Thread t = new Thread(runnable, "test-staged-restore");
+                t.setDaemon(true);
+                return t;
+            })
+            .inputJournaler(journaler)
+            .inputJournaled(journaled)
+            .decisionJournal(decisions)
+            .venue((buffer, offset, length) ->
+            {
+            }));
+        final Pipeline fresh = engine(config, disruptor.outboundSink());
+        disruptor.start(fresh);
+        for (final UnsafeBuffer record : restore)
+        {
+            disruptor.publish(record, 0, record.capacity(), 1L, 0);
+        }
+        for (int i = k; i < EVENTS; i++)
+        {
+            final UnsafeBuffer input = new UnsafeBuffer(ref.inputs.get(i));
+            disruptor.publish(input, 0, input.capacity(), Header.receiveTimeNs(input, 0), 0);
+        }
+        disruptor.close();
+        assertNull(disruptor.failure());
+        assertEquals(1, fresh.orders().restores());
+        // the same records through a restored single-threaded engine (already shown to decide as the reference),
+        // sequenced as the ring sequences them: the staged engine's decisions must be the same bytes
+        final Recorder single = new Recorder(null);
+        final Pipeline direct = engine(config, single);
+        final EventSlot slot = new EventSlot();
+        long sequence = 0;
+        for (final UnsafeBuffer record : restore)
+        {
+            slot.buffer.putBytes(0, record, 0, record.capacity());
+            Header.sequence(slot.buffer, 0, sequence++);
+            direct.onEvent(slot);
+        }
+        for (int i = k; i < EVENTS; i++)
+        {
+            slot.buffer.putBytes(0, ref.inputs.get(i));
+            Header.sequence(slot.buffer, 0, sequence++);
+            direct.onEvent(slot);
+        }
+        assertTrue(single.records.size() > 1_000, "decisions after K=" + k + ": " + single.records.size());
+        assertEquals(single.records.size(), decisions.records.size(), "decision records after K=" + k);
+        for (int r = 0; r < decisions.records.size(); r++)
+        {
+            final byte[] expected = single.records.get(r);
+            final byte[] actual = decisions.records.get(r);
+            assertNull(io.meridian.engine.codec.RecordLayouts.firstDifference(new UnsafeBuffer(expected), 0,
+                expected.length, new UnsafeBuffer(actual), 0, actual.length), "staged: decision record " + r
+                + " after K=" + k);
+        }
+    }
+
+    private static List<UnsafeBuffer> restoreRecords(final long[] state, final int instruments)
+    {
+        final List<UnsafeBuffer> out = new ArrayList<>();
+        final int n = state.length;
+        final long[] begin = {StateRestore.STATE_FORMAT, 0, instruments, n};
+        UnsafeBuffer b = new UnsafeBuffer(new byte[StateRestoreCodec.LENGTH]);
+        StateRestoreCodec.write(b, 0, 1L, 0, 1, StateRestoreCodec.BEGIN, 0, begin, 0, begin.length);
+        out.add(b);
+        final int chunks = (n + StateRestoreCodec.VALUES - 1) / StateRestoreCodec.VALUES;
+        for (int c = 0; c < chunks; c++)
+        {
+            final int from = c * StateRestoreCodec.VALUES;
+            b = new UnsafeBuffer(new byte[StateRestoreCodec.LENGTH]);
+            StateRestoreCodec.write(b, 0, 1L, 0, 2 + c, (byte)1, from, state, from,
+                Math.min(StateRestoreCodec.VALUES, n - from));
+            out.add(b);
+        }
+        final long[] end = {0, chunks};
+        b = new UnsafeBuffer(new byte[StateRestoreCodec.LENGTH]);
+        StateRestoreCodec.write(b, 0, 1L, 0, 2 + chunks, StateRestoreCodec.END, 0, end, 0, end.length);
+        out.add(b);
+        return out;
     }
 
     @Test
