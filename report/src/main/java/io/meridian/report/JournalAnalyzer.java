@@ -10,11 +10,11 @@ import io.meridian.engine.api.TradingState;
 import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
-import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.RiskDecisionCodec;
 import io.meridian.engine.codec.SignalCodec;
 import io.meridian.engine.codec.TradingStateChangeCodec;
+import io.meridian.engine.book.MarketDataStage;
 import io.meridian.engine.order.PositionKeeper;
 import io.meridian.engine.pipeline.EngineFactory;
 import io.meridian.engine.stage.InstrumentIndex;
@@ -51,6 +51,8 @@ final class JournalAnalyzer implements AutoCloseable
     final InstrumentIndex instruments;
     final int n;
     final PositionKeeper positions;
+    /** The engine's market-data validation: what it accepts moves the marks. */
+    private final MarketDataStage book;
     final EquitySampler sampler;
     final TcaBook tca;
     final TcaOrders tcaOrders;
@@ -98,6 +100,7 @@ final class JournalAnalyzer implements AutoCloseable
             symbols[i] = instruments.symbol(i);
         }
         positions = new PositionKeeper(multipliers);
+        book = new MarketDataStage(instruments);
         sampler = new EquitySampler(config.report().equityIntervalMs() * 1_000_000L,
             config.report().minEquityPoints(), n + 1);
         final String[] horizons = config.report().markoutsMs().split(",", -1);
@@ -194,7 +197,8 @@ final class JournalAnalyzer implements AutoCloseable
         sampler.advanceTo(t, current);
         tca.advanceTo(t, mids);
         final byte type = Header.type(b, o);
-        if (type != RecordType.QUOTE && type != RecordType.EXEC_REPORT)
+        final boolean marketData = type == RecordType.QUOTE || type == RecordType.BAR || type == RecordType.TRADE;
+        if (!marketData && type != RecordType.EXEC_REPORT)
         {
             broker.onInput(b, o, type, t);
             return;
@@ -204,15 +208,18 @@ final class JournalAnalyzer implements AutoCloseable
         {
             return;
         }
-        if (type == RecordType.QUOTE)
+        if (marketData)
         {
-            final long bid = QuoteCodec.bidPrice(b, o);
-            final long ask = QuoteCodec.askPrice(b, o);
-            if (bid > 0 && ask > 0 && bid != Scales.NAN && ask != Scales.NAN)
+            // marked as the engine marks: the book's mid after a quote or bar its market-data stage accepted (a
+            // duplicate, out-of-order or invalid one leaves the mark where it was)
+            if (book.onMarketData(b, o) != RejectReason.NONE || type == RecordType.TRADE)
             {
-                positions.mark(i, (bid + ask) >> 1);
-                mids[i] = (bid + ask) * 0.5 / instruments.priceScale(i);
+                return;
             }
+            final long bid = book.bidPrice(i);
+            final long ask = book.askPrice(i);
+            positions.mark(i, (bid + ask) >> 1);
+            mids[i] = (bid + ask) * 0.5 / instruments.priceScale(i);
         }
         else
         {
