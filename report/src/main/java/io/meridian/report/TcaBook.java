@@ -197,15 +197,7 @@ final class TcaBook
             onFinishedFill(clOrdId, qty, price, fees, nowNs);
             return;
         }
-        o.filledQty += qty;
-        o.filledValue += qty * price;
-        o.fees += fees;
-        o.lastFillNs = nowNs;
-        for (int h = 0; h < horizonsNs.length; h++)
-        {
-            pending.get(h).addLast(new Fill(nowNs + horizonsNs[h], price, qty, o));
-            o.pendingMarkouts++;
-        }
+        addFill(o, qty, price, fees, nowNs);
     }
 
     /**
@@ -277,6 +269,11 @@ final class TcaBook
         a.execution += o.sign * (price - o.arrival) * qty;
         a.opportunity -= o.sign * (o.endMid - o.decision) * qty;
         a.fees += fees;
+        addFill(o, qty, price, fees, nowNs);
+    }
+
+    private void addFill(final Order o, final double qty, final double price, final double fees, final long nowNs)
+    {
         o.filledQty += qty;
         o.filledValue += qty * price;
         o.fees += fees;

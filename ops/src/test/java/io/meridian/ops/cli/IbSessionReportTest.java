@@ -5,6 +5,7 @@ import static io.meridian.runtime.ib.IbLoopback.manifest;
 import static io.meridian.runtime.ib.IbLoopback.runUntil;
 import static io.meridian.runtime.ib.IbLoopback.scorer;
 import static io.meridian.runtime.ib.IbLoopback.session;
+import static io.meridian.runtime.ib.IbLoopback.settled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -273,22 +274,6 @@ class IbSessionReportTest
             p[i] = positions.position(i);
         }
         return p;
-    }
-
-    /** Positions and costs agree with the simulator (no report in flight). */
-    private static boolean settled(final IbSimulator sim, final IbEngineSession session)
-    {
-        final PositionKeeper positions = session.pipeline().orders().positions();
-        for (int i = 0; i < positions.instruments(); i++)
-        {
-            final String symbol = session.pipeline().instruments().symbol(i);
-            if (sim.position(symbol) != positions.position(i)
-                || Math.round(sim.commissions(symbol) * Scales.CASH_SCALE) != positions.costs(i))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The journal's executions (each IB execution id once) and their commissions. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
+import io.meridian.engine.api.Scales;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.feature.FeatureSchema;
 import io.meridian.engine.model.ModelFiles;
@@ -139,6 +140,22 @@ public final class IbLoopback
         for (int i = 0; i < positions.instruments(); i++)
         {
             if (sim.position(session.pipeline().instruments().symbol(i)) != positions.position(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the session's positions and costs are the simulator's positions and commissions (none in flight). */
+    public static boolean settled(final IbSimulator sim, final IbEngineSession session)
+    {
+        final PositionKeeper positions = session.pipeline().orders().positions();
+        for (int i = 0; i < positions.instruments(); i++)
+        {
+            final String symbol = session.pipeline().instruments().symbol(i);
+            if (sim.position(symbol) != positions.position(i)
+                || Math.round(sim.commissions(symbol) * Scales.CASH_SCALE) != positions.costs(i))
             {
                 return false;
             }
