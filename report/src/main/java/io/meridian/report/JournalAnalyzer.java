@@ -10,11 +10,11 @@ import io.meridian.engine.api.TradingState;
 import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
-import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.RiskDecisionCodec;
 import io.meridian.engine.codec.SignalCodec;
 import io.meridian.engine.codec.TradingStateChangeCodec;
+import io.meridian.engine.book.MarketDataStage;
 import io.meridian.engine.order.PositionKeeper;
 import io.meridian.engine.pipeline.EngineFactory;
 import io.meridian.engine.stage.InstrumentIndex;
@@ -34,6 +34,14 @@ import org.agrona.DirectBuffer;
  * every quote, net of the costs in the fills' EXEC_REPORT records), samples the equity curves
  * ({@link EquitySampler}), sums costs by kind, traded value, round trips, exposure time, rejects and kill-switch
  * events, and feeds the {@link TcaBook}. Memory does not grow with the number of events. Single-threaded.
+ *
+ * <p>An IB session's journal (issue 9) is read the way the engine applied it: besides the venue's fills, the broker's
+ * commissions (EXECUTION records) are charged once per execution id by the engine's own {@code BrokerLiveChecks}, the
+ * broker's snapshots are collected by the engine's own {@code BrokerReconciler} (the price a missed fill is applied
+ * at), and the RECONCILIATION decisions say which fills the engine applied: missed fills (MISSED_FILL), late fills of
+ * finished orders (FILL_FOR_FINISHED_ORDER, for the quantity the engine took) and positions adopted on an operator's
+ * resume (POSITION_MISMATCH, applied: booked at the mark without costs, as the engine books them); see
+ * {@link BrokerFills}.
  */
 final class JournalAnalyzer implements AutoCloseable
 {
@@ -43,6 +51,8 @@ final class JournalAnalyzer implements AutoCloseable
     final InstrumentIndex instruments;
     final int n;
     final PositionKeeper positions;
+    /** The engine's market-data validation: what it accepts moves the marks. */
+    private final MarketDataStage book;
     final EquitySampler sampler;
     final TcaBook tca;
     final TcaOrders tcaOrders;
@@ -69,6 +79,8 @@ final class JournalAnalyzer implements AutoCloseable
     long cancels;
     long firstNs = Long.MIN_VALUE;
     long lastNs = Long.MIN_VALUE;
+    /** What an IB session's journal adds: the broker's commissions, missed and late fills, adopted positions. */
+    final BrokerFills broker;
 
     /**
      * An analyzer.
@@ -88,6 +100,7 @@ final class JournalAnalyzer implements AutoCloseable
             symbols[i] = instruments.symbol(i);
         }
         positions = new PositionKeeper(multipliers);
+        book = new MarketDataStage(instruments);
         sampler = new EquitySampler(config.report().equityIntervalMs() * 1_000_000L,
             config.report().minEquityPoints(), n + 1);
         final String[] horizons = config.report().markoutsMs().split(",", -1);
@@ -111,6 +124,7 @@ final class JournalAnalyzer implements AutoCloseable
         winSum = new double[n];
         lossSum = new double[n];
         tripStart = new long[n];
+        broker = new BrokerFills(this);
     }
 
     /**
@@ -133,12 +147,14 @@ final class JournalAnalyzer implements AutoCloseable
                 onOutput(output.buffer(), output.offset());
                 outputReady = output.next();
             }
+            broker.afterDecisions();
         }
         while (outputReady)
         {
             onOutput(output.buffer(), output.offset());
             outputReady = output.next();
         }
+        broker.afterDecisions();
         if (lastNs != Long.MIN_VALUE)
         {
             sampler.finish(lastNs, current);
@@ -181,8 +197,10 @@ final class JournalAnalyzer implements AutoCloseable
         sampler.advanceTo(t, current);
         tca.advanceTo(t, mids);
         final byte type = Header.type(b, o);
-        if (type != RecordType.QUOTE && type != RecordType.EXEC_REPORT)
+        final boolean marketData = type == RecordType.QUOTE || type == RecordType.BAR || type == RecordType.TRADE;
+        if (!marketData && type != RecordType.EXEC_REPORT)
         {
+            broker.onInput(b, o, type, t);
             return;
         }
         final int i = instruments.indexOf(Header.instrumentId(b, o));
@@ -190,15 +208,18 @@ final class JournalAnalyzer implements AutoCloseable
         {
             return;
         }
-        if (type == RecordType.QUOTE)
+        if (marketData)
         {
-            final long bid = QuoteCodec.bidPrice(b, o);
-            final long ask = QuoteCodec.askPrice(b, o);
-            if (bid > 0 && ask > 0 && bid != Scales.NAN && ask != Scales.NAN)
+            // marked as the engine marks: the book's mid after a quote or bar its market-data stage accepted (a
+            // duplicate, out-of-order or invalid one leaves the mark where it was)
+            if (book.onMarketData(b, o) != RejectReason.NONE || type == RecordType.TRADE)
             {
-                positions.mark(i, (bid + ask) >> 1);
-                mids[i] = (bid + ask) * 0.5 / instruments.priceScale(i);
+                return;
             }
+            final long bid = book.bidPrice(i);
+            final long ask = book.askPrice(i);
+            positions.mark(i, (bid + ask) >> 1);
+            mids[i] = (bid + ask) * 0.5 / instruments.priceScale(i);
         }
         else
         {
@@ -214,26 +235,14 @@ final class JournalAnalyzer implements AutoCloseable
         final long clOrdId = ExecReportCodec.clOrdId(b, o);
         if (execType == ExecType.FILL || execType == ExecType.PARTIAL_FILL)
         {
-            final long qty = ExecReportCodec.lastQty(b, o);
-            final long price = ExecReportCodec.lastPrice(b, o);
-            final long charged = ExecReportCodec.chargedCost(b, o);
-            final long before = positions.position(i);
-            final long netBefore = positions.realized(i) - positions.costs(i);
-            positions.onFill(i, Side.sign(ExecReportCodec.side(b, o)) * qty, price, charged);
-            final long after = positions.position(i);
-            costs[0][i] += ExecReportCodec.commission(b, o);
-            costs[1][i] += ExecReportCodec.secFee(b, o);
-            costs[2][i] += ExecReportCodec.finraTaf(b, o);
-            costs[3][i] += ExecReportCodec.exchangeFee(b, o);
-            costs[4][i] += ExecReportCodec.impactCost(b, o);
-            costs[5][i] += ExecReportCodec.spreadCost(b, o);
-            final double shares = (double)qty / instruments.qtyScale(i);
-            final double px = (double)price / instruments.priceScale(i);
-            tradedValue[i] += shares * px;
-            fills[i]++;
-            roundTrip(i, before, after, netBefore);
-            tca.onFill(clOrdId, shares, px, cash(charged), Header.eventTimeNs(b, o));
-            sessions.onFill(Header.eventTimeNs(b, o), shares * px, cash(charged));
+            if (!tca.working(clOrdId))
+            {
+                // the engine applies a fill of an order it has finished only as a late fill, journaled as such; the
+                // fill waits for this input's decisions
+                broker.holdLateFill(b, o, i);
+                return;
+            }
+            execReportFill(b, o, i, ExecReportCodec.lastQty(b, o));
             if (execType == ExecType.FILL || ExecReportCodec.leavesQty(b, o) == 0)
             {
                 tca.onDone(clOrdId, mids[i], "filled");
@@ -250,8 +259,39 @@ final class JournalAnalyzer implements AutoCloseable
         }
     }
 
+    /** A fill of an EXEC_REPORT (for {@code qty} of it) and the costs it charged, by kind. */
+    void execReportFill(final DirectBuffer b, final int o, final int i, final long qty)
+    {
+        final long charged = ExecReportCodec.chargedCost(b, o);
+        costs[0][i] += ExecReportCodec.commission(b, o);
+        costs[1][i] += ExecReportCodec.secFee(b, o);
+        costs[2][i] += ExecReportCodec.finraTaf(b, o);
+        costs[3][i] += ExecReportCodec.exchangeFee(b, o);
+        costs[4][i] += ExecReportCodec.impactCost(b, o);
+        costs[5][i] += ExecReportCodec.spreadCost(b, o);
+        fill(i, ExecReportCodec.clOrdId(b, o), Side.sign(ExecReportCodec.side(b, o)) * qty,
+            ExecReportCodec.lastPrice(b, o), charged, Header.eventTimeNs(b, o));
+    }
+
+    /** One fill the engine applied: positions, traded value, round trips, TCA and sessions. */
+    void fill(
+        final int i, final long clOrdId, final long signedQty, final long price, final long charged, final long t)
+    {
+        final long before = positions.position(i);
+        final long netBefore = positions.realized(i) - positions.costs(i);
+        positions.onFill(i, signedQty, price, charged);
+        final long after = positions.position(i);
+        final double shares = (double)Math.abs(signedQty) / instruments.qtyScale(i);
+        final double px = (double)price / instruments.priceScale(i);
+        tradedValue[i] += shares * px;
+        fills[i]++;
+        roundTrip(i, before, after, netBefore);
+        tca.onFill(clOrdId, shares, px, cash(charged), t);
+        sessions.onFill(t, shares * px, cash(charged));
+    }
+
     /** A round trip runs from a fill that leaves a flat position to the fill that flattens or flips it. */
-    private void roundTrip(final int i, final long before, final long after, final long netBefore)
+    void roundTrip(final int i, final long before, final long after, final long netBefore)
     {
         if (before == 0)
         {
@@ -310,6 +350,9 @@ final class JournalAnalyzer implements AutoCloseable
                 {
                     cancels++;
                 }
+                break;
+            case RecordType.RECONCILIATION:
+                broker.onReconciliation(b, o, i);
                 break;
             case RecordType.TRADING_STATE:
                 final Map<String, Object> event = new LinkedHashMap<>();

@@ -208,6 +208,10 @@ public final class Report
         counts.put("orders", a.orders);
         counts.put("cancels", a.cancels);
         root.put("counts", counts);
+        if (a.broker.any())
+        {
+            root.put("broker", a.broker.asMap());
+        }
         return new Report(root, s.startNs(), s.intervalNs(), equity, s.count(), totalSharpe);
     }
 

@@ -55,6 +55,26 @@ final class Sessions
      */
     void onFill(final long timeNs, final double value, final double charged)
     {
+        dayOf(timeNs);
+        today[0]++;
+        today[1] += value;
+        today[2] += charged;
+    }
+
+    /**
+     * Counts a cost charged apart from its fill (IB's commission report) in the session of its time.
+     *
+     * @param timeNs event time the engine charged it.
+     * @param charged the cost (cash).
+     */
+    void onCost(final long timeNs, final double charged)
+    {
+        dayOf(timeNs);
+        today[2] += charged;
+    }
+
+    private void dayOf(final long timeNs)
+    {
         if (timeNs < dayStartNs || timeNs >= dayEndNs)
         {
             final LocalDate day = day(timeNs);
@@ -62,9 +82,6 @@ final class Sessions
             dayEndNs = epochNs(day.plusDays(1));
             today = fills.computeIfAbsent(day, d -> new double[3]);
         }
-        today[0]++;
-        today[1] += value;
-        today[2] += charged;
     }
 
     /**

@@ -44,6 +44,12 @@ final class TcaBook
     private final long[] decisionNs;
     private final long[] lastTarget;
     private final Map<Long, Order> working = new HashMap<>();
+    /** Finished orders whose row waits for markouts: a fill or cost that the engine applies late still joins them. */
+    private final Map<Long, Order> finished = new HashMap<>();
+    private long unattributed;
+    /** The last finished order id per slot of the engine's order store (id modulo its capacity), as the store keeps. */
+    private final long[] finishedIds = new long[FINISHED_SLOTS];
+    private static final int FINISHED_SLOTS = 4096;
     private final Map<String, Aggregate> aggregates = new TreeMap<>();
     private final List<ArrayDeque<Fill>> pending;
     private long unresolvedMarkouts;
@@ -188,17 +194,10 @@ final class TcaBook
         final Order o = working.get(clOrdId);
         if (o == null)
         {
+            onFinishedFill(clOrdId, qty, price, fees, nowNs);
             return;
         }
-        o.filledQty += qty;
-        o.filledValue += qty * price;
-        o.fees += fees;
-        o.lastFillNs = nowNs;
-        for (int h = 0; h < horizonsNs.length; h++)
-        {
-            pending.get(h).addLast(new Fill(nowNs + horizonsNs[h], price, qty, o));
-            o.pendingMarkouts++;
-        }
+        addFill(o, qty, price, fees, nowNs);
     }
 
     /**
@@ -241,6 +240,119 @@ final class TcaBook
         }
     }
 
+    /**
+     * A fill the engine applied to an order it had already finished (a late execution, or a fill a reconciliation
+     * found missed): it joins the order's row and its aggregate while the row waits for its markouts; otherwise
+     * (the row is written, or the order is not in this journal) it is counted as unattributed.
+     */
+    private void onFinishedFill(
+        final long clOrdId, final double qty, final double price, final double fees, final long nowNs)
+    {
+        final Order o = finished.get(clOrdId);
+        if (o == null)
+        {
+            unattributed++;
+            return;
+        }
+        final Aggregate a = o.aggregate;
+        if (o.filledQty == 0)
+        {
+            a.filledOrders++;
+            a.timeToFillS += (nowNs - o.sentNs) / 1e9;
+        }
+        else
+        {
+            a.timeToFillS += (nowNs - o.lastFillNs) / 1e9;
+        }
+        a.filledQty += qty;
+        a.delay += o.sign * (o.arrival - o.decision) * qty;
+        a.execution += o.sign * (price - o.arrival) * qty;
+        a.opportunity -= o.sign * (o.endMid - o.decision) * qty;
+        a.fees += fees;
+        addFill(o, qty, price, fees, nowNs);
+    }
+
+    private void addFill(final Order o, final double qty, final double price, final double fees, final long nowNs)
+    {
+        o.filledQty += qty;
+        o.filledValue += qty * price;
+        o.fees += fees;
+        o.lastFillNs = nowNs;
+        for (int h = 0; h < horizonsNs.length; h++)
+        {
+            pending.get(h).addLast(new Fill(nowNs + horizonsNs[h], price, qty, o));
+            o.pendingMarkouts++;
+        }
+    }
+
+    /**
+     * A cost charged apart from its fill (IB's commission report), to the order the execution belongs to: working,
+     * or finished with its row not yet written; otherwise counted as unattributed.
+     *
+     * @param clOrdId the order.
+     * @param fees cash.
+     */
+    void onCost(final long clOrdId, final double fees)
+    {
+        Order o = working.get(clOrdId);
+        if (o != null)
+        {
+            o.fees += fees;
+            return;
+        }
+        o = finished.get(clOrdId);
+        if (o == null)
+        {
+            unattributed++;
+            return;
+        }
+        o.fees += fees;
+        o.aggregate.fees += fees;
+    }
+
+    /**
+     * Whether an order sent in this journal has finished, as far as the engine's order store remembers finished
+     * orders (until a later id takes its slot).
+     *
+     * @param clOrdId its id.
+     * @return true when it has.
+     */
+    boolean finished(final long clOrdId)
+    {
+        return clOrdId > 0 && finishedIds[(int)(clOrdId & (FINISHED_SLOTS - 1))] == clOrdId;
+    }
+
+    /**
+     * Whether an order is working (sent in this journal and not finished).
+     *
+     * @param clOrdId its id.
+     * @return true when it is.
+     */
+    boolean working(final long clOrdId)
+    {
+        return working.containsKey(clOrdId);
+    }
+
+    /** An order's side (working, or finished with its row not yet written), {@link Side#NONE} when not known. */
+    byte side(final long clOrdId)
+    {
+        final Order o = working.containsKey(clOrdId) ? working.get(clOrdId) : finished.get(clOrdId);
+        return o == null ? Side.NONE : o.side;
+    }
+
+    /** An order's quantity in shares (working, or finished with its row not yet written), NaN when not known. */
+    double orderedQty(final long clOrdId)
+    {
+        final Order o = working.containsKey(clOrdId) ? working.get(clOrdId) : finished.get(clOrdId);
+        return o == null ? Double.NaN : o.qty;
+    }
+
+    /** Fills and costs applied to an order whose row was already written or that this journal did not send. */
+    long unattributed()
+    {
+        return unattributed;
+    }
+
     private void markoutDone(final Order o)
     {
         o.pendingMarkouts--;
@@ -252,6 +364,7 @@ final class TcaBook
 
     private void emit(final Order o)
     {
+        finished.remove(o.clOrdId);
         final double base = o.decision * o.qty;
         final double bps = base > 0 ? 1e4 / base : Double.NaN;
         final double[] markouts = new double[horizonsNs.length];
@@ -270,6 +383,7 @@ final class TcaBook
 
     private void close(final Order o, final double endMid)
     {
+        finishedIds[(int)(o.clOrdId & (FINISHED_SLOTS - 1))] = o.clOrdId;
         final Aggregate a = o.aggregate;
         a.orders++;
         a.orderedQty += o.qty;
@@ -288,6 +402,10 @@ final class TcaBook
         if (o.pendingMarkouts == 0)
         {
             emit(o);
+        }
+        else
+        {
+            finished.put(o.clOrdId, o);
         }
     }
 

@@ -190,25 +190,29 @@ public final class BrokerLiveChecks
             {
                 continue;
             }
-            final long clOrdId = reconciler.diffClOrdId(d);
-            int n = 0;
-            final Long2LongHashMap.KeyIterator keys = snapshotClOrdId.keySet().iterator();
-            while (keys.hasNext() && n < scratch.length)
+            applyMissedFill(reconciler.diffClOrdId(d), positions);
+        }
+    }
+
+    private void applyMissedFill(final long clOrdId, final PositionKeeper positions)
+    {
+        int n = 0;
+        final Long2LongHashMap.KeyIterator keys = snapshotClOrdId.keySet().iterator();
+        while (keys.hasNext() && n < scratch.length)
+        {
+            final long hash = keys.nextValue();
+            if (snapshotClOrdId.get(hash) == clOrdId)
             {
-                final long hash = keys.nextValue();
-                if (snapshotClOrdId.get(hash) == clOrdId)
-                {
-                    scratch[n++] = hash;
-                }
+                scratch[n++] = hash;
             }
-            for (int i = 0; i < n; i++)
-            {
-                final long hash = scratch[i];
-                final int index = (int)snapshotIndex.get(hash);
-                snapshotClOrdId.remove(hash);
-                snapshotIndex.remove(hash);
-                inPosition(hash, index, positions);
-            }
+        }
+        for (int i = 0; i < n; i++)
+        {
+            final long hash = scratch[i];
+            final int index = (int)snapshotIndex.get(hash);
+            snapshotClOrdId.remove(hash);
+            snapshotIndex.remove(hash);
+            inPosition(hash, index, positions);
         }
     }
 
@@ -244,6 +248,10 @@ public final class BrokerLiveChecks
         positions.charge(index, commission);
         commissionCharged += commission;
         commissionsCharged++;
+        if (chargeListener != null)
+        {
+            chargeListener.onCharge(hash, index, commission);
+        }
     }
 
     private boolean checkRef(
@@ -437,5 +445,49 @@ public final class BrokerLiveChecks
             i += 2;
         }
         return i;
+    }
+
+    /** Told of each commission as it is charged, e.g. by a report that reads a journal as the engine applied it. */
+    @FunctionalInterface
+    public interface ChargeListener
+    {
+        /**
+         * A commission was charged to an instrument's costs.
+         *
+         * @param execIdHash the hash of IB's execution id it belongs to.
+         * @param index the instrument's dense index.
+         * @param commission cash units.
+         */
+        void onCharge(long execIdHash, int index, long commission);
+    }
+
+    private ChargeListener chargeListener;
+
+    /**
+     * Sets who is told of each commission charged (none by default; the engine itself needs none).
+     *
+     * @param listener the listener, or null.
+     */
+    public void chargeListener(final ChargeListener listener)
+    {
+        this.chargeListener = listener;
+    }
+
+    /**
+     * After a reconciliation read from a journal (issue 9, the report): the same as
+     * {@link #afterReconcile(BrokerReconciler, PositionKeeper)} for a reconciliation whose MISSED_FILL differences
+     * named these orders, in the records' order.
+     *
+     * @param missedFillClOrdIds client order ids of the applied missed fills.
+     * @param count how many of them.
+     * @param positions where commissions are charged.
+     */
+    public void afterReconcile(final long[] missedFillClOrdIds, final int count, final PositionKeeper positions)
+    {
+        for (int d = 0; d < count; d++)
+        {
+            applyMissedFill(missedFillClOrdIds[d], positions);
+        }
+        prune();
     }
 }

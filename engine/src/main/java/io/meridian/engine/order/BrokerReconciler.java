@@ -809,5 +809,44 @@ public final class BrokerReconciler
                 + " (this build holds at most " + capacity + ")");
         }
         return (int)value;
+     * The price of the last execution of an order in the broker's snapshot (being collected, or last compared): what
+     * a missed fill of that order is applied at. For a reader of a journal (the report, issue 9) that feeds this
+     * reconciler the journal's broker records and reads the comparison from its RECONCILIATION records.
+     *
+     * @param clOrdId the client order id.
+     * @return ticks, 0 when the snapshot holds no execution of it.
+     */
+    public long lastExecutionPrice(final long clOrdId)
+    {
+        long price = 0;
+        for (int i = 0; i < executions; i++)
+        {
+            if (exClOrdId[i] == clOrdId)
+            {
+                price = exPrice[i];
+            }
+        }
+        return price;
+    }
+
+    /**
+     * The broker's average cost of an instrument in its snapshot: what an adopted position is booked at before the
+     * instrument has a mark ({@link #adoptPositions}).
+     *
+     * @param index dense instrument index.
+     * @return ticks.
+     */
+    public long brokerAvgCost(final int index)
+    {
+        return brokerAvgCost[index];
+    }
+
+    /**
+     * The snapshot was compared by the engine whose journal is being read (its RECONCILIATION records follow): stops
+     * collecting until the next DOWN, as {@link #reconcile} does, so the snapshot's tables stay the ones compared.
+     */
+    public void snapshotCompared()
+    {
+        collecting = false;
     }
 }

@@ -217,8 +217,30 @@ class ReportCommandTest
         }
     }
 
-    /** What is wrong with a page: console errors, missing or empty charts. */
+    /** What is wrong with a page: console errors, missing or empty charts, or the demo's tables missing. */
     private static List<String> inspect(final WebDriver driver, final Path page)
+    {
+        final List<String> problems = problems(driver, page);
+        if (problems.isEmpty())
+        {
+            assertFalse(driver.findElements(By.id("latency")).isEmpty(), "latency table");
+            assertEquals(1, driver.findElements(By.cssSelector("#sessions tr.session")).size(),
+                "the demo's half hour is one session");
+            assertFalse(driver.findElements(By.id("rejects")).isEmpty(), "rejects by reason");
+            assertFalse(driver.findElements(By.id("kill-switch")).isEmpty(), "kill-switch events");
+        }
+        return problems;
+    }
+
+    /**
+     * What is wrong with a tearsheet: console errors, missing or empty charts; when nothing is, its headline, TCA,
+     * worst-orders and manifest tables and its replay line are asserted present.
+     *
+     * @param driver the browser.
+     * @param page the tearsheet.
+     * @return the problems found, empty for a good page.
+     */
+    static List<String> problems(final WebDriver driver, final Path page)
     {
         driver.get(page.toUri().toString());
         final List<String> problems = new ArrayList<>();
@@ -250,12 +272,7 @@ class ReportCommandTest
             assertFalse(driver.findElements(By.id("tca")).isEmpty(), "TCA table");
             final List<WebElement> worst = driver.findElements(By.cssSelector("#tca-worst-orders tr.order"));
             assertTrue(worst.size() > 0 && worst.size() <= 20, "the worst orders' table: " + worst.size() + " rows");
-            assertFalse(driver.findElements(By.id("latency")).isEmpty(), "latency table");
             assertFalse(driver.findElements(By.id("manifest")).isEmpty(), "manifest table");
-            assertEquals(1, driver.findElements(By.cssSelector("#sessions tr.session")).size(),
-                "the demo's half hour is one session");
-            assertFalse(driver.findElements(By.id("rejects")).isEmpty(), "rejects by reason");
-            assertFalse(driver.findElements(By.id("kill-switch")).isEmpty(), "kill-switch events");
             final String manifest = driver.findElement(By.id("manifest")).getText();
             for (final String key : List.of("config_hash", "model_sha256", "seed"))
             {
@@ -269,6 +286,17 @@ class ReportCommandTest
 
     private static WebDriver chromium()
     {
+        return chromium(tmp);
+    }
+
+    /**
+     * Headless Chromium through {@code /usr/bin/chromedriver}, its profile under {@code dir}, console logs kept.
+     *
+     * @param dir a scratch directory.
+     * @return the driver; quit it.
+     */
+    static WebDriver chromium(final Path dir)
+    {
         final File browser = new File("/usr/bin/chromium");
         final File chromedriver = new File("/usr/bin/chromedriver");
         assertTrue(browser.canExecute() && chromedriver.canExecute(), "headless Chromium needs /usr/bin/chromium and "
@@ -278,7 +306,7 @@ class ReportCommandTest
         options.setBinary(browser);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--user-data-dir=" + tmp.resolve("chromium-profile-" + System.nanoTime()));
+            "--user-data-dir=" + dir.resolve("chromium-profile-" + System.nanoTime()));
         final LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

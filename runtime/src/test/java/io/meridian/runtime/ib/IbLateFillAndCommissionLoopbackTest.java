@@ -12,7 +12,6 @@ import io.meridian.engine.codec.ReconciliationCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.order.OrderManager;
 import io.meridian.engine.order.PositionKeeper;
-import io.meridian.gateway.ibsim.IbSimulator;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.ReplayVerifier;
 import java.io.IOException;
@@ -45,7 +44,7 @@ class IbLateFillAndCommissionLoopbackTest
             runUntil(sim, session, () -> orders.workingOrders().lateFills() >= 2
                 && orders.brokerLive().commissionsCharged() >= 5, 90);
             // the engine trades on: wait for a moment with no report in flight
-            runUntil(sim, session, () -> settled(sim, session), 20);
+            runUntil(sim, session, () -> IbLoopback.settled(sim, session), 20);
             final PositionKeeper positions = orders.positions();
             for (int i = 0; i < positions.instruments(); i++)
             {
@@ -109,21 +108,4 @@ class IbLateFillAndCommissionLoopbackTest
         final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
         assertTrue(verdict.identical(), verdict.line());
     }
-
-    /** Positions and costs agree with the simulator (no report in flight). */
-    private static boolean settled(final IbSimulator sim, final IbEngineSession session)
-    {
-        final PositionKeeper positions = session.pipeline().orders().positions();
-        for (int i = 0; i < positions.instruments(); i++)
-        {
-            final String symbol = session.pipeline().instruments().symbol(i);
-            if (sim.position(symbol) != positions.position(i)
-                || Math.round(sim.commissions(symbol) * Scales.CASH_SCALE) != positions.costs(i))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
+import io.meridian.engine.api.Scales;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.feature.FeatureSchema;
 import io.meridian.engine.model.ModelFiles;
@@ -29,9 +30,10 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 /**
  * What the IB loopback tests of this package share: the demo profile with its daily loss limit off, the simulator's
  * contract ids, an engine session against ib-sim on 127.0.0.1, the journal manifest, and a duty loop that drives the
- * simulator and the session on the test's thread until a condition holds.
+ * simulator and the session on the test's thread until a condition holds. Public for the tests of other modules
+ * (ops: the report of an IB session's journal).
  */
-final class IbLoopback
+public final class IbLoopback
 {
     /** The overrides every test runs with. */
     static final List<String> OVERRIDES = List.of("kill.dailyLossLimit=1e12");
@@ -55,12 +57,12 @@ final class IbLoopback
     {
     }
 
-    static EngineConfig config()
+    public static EngineConfig config()
     {
         return ConfigLoader.loadProfile("demo", OVERRIDES);
     }
 
-    static Scorer scorer(final EngineConfig config)
+    public static Scorer scorer(final EngineConfig config)
     {
         return Scorers.create(config.model().scorer(), config.model().path());
     }
@@ -69,7 +71,7 @@ final class IbLoopback
      * A session (not started) of client {@code clientId} against the simulator on {@code port}, journaled to
      * {@code journal} (nowhere when null).
      */
-    static IbEngineSession session(
+    public static IbEngineSession session(
         final EngineConfig config, final Scorer scorer, final int port, final int clientId, final JournalWriter journal)
     {
         return new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1", port, clientId, 45, 1,
@@ -77,7 +79,7 @@ final class IbLoopback
             journal == null ? NOWHERE : Backtest.journal(journal), new SystemEpochNanoClock());
     }
 
-    static String manifest(final EngineConfig config, final String runId)
+    public static String manifest(final EngineConfig config, final String runId)
     {
         final String model = config.model().path();
         return new RunManifest("test", runId, "live", "2026-01-01T00:00:00Z", "profile:demo",
@@ -88,7 +90,7 @@ final class IbLoopback
 
     /** What a test does with a started session against the simulator. */
     @FunctionalInterface
-    interface SessionBody
+    public interface SessionBody
     {
         void run(IbSimulator sim, IbEngineSession session) throws IOException;
     }
@@ -97,8 +99,8 @@ final class IbLoopback
      * Runs {@code body} with ib-sim on a free loopback port (with these {@code --faults}) and a started, journaled
      * session of client {@code clientId} against it; both are closed afterwards.
      */
-    static void withSession(final String faults, final Path journalDir, final int clientId, final SessionBody body)
-        throws IOException
+    public static void withSession(
+        final String faults, final Path journalDir, final int clientId, final SessionBody body) throws IOException
     {
         final EngineConfig config = config();
         try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
@@ -117,7 +119,7 @@ final class IbLoopback
     }
 
     /** Drives the simulator and the session until {@code done}, failing after {@code seconds}. */
-    static void runUntil(
+    public static void runUntil(
         final IbSimulator sim, final IbEngineSession session, final BooleanSupplier done, final int seconds)
         throws IOException
     {
@@ -132,7 +134,7 @@ final class IbLoopback
     }
 
     /** Whether the session's positions are the simulator's. */
-    static boolean samePositions(final IbSimulator sim, final IbEngineSession session)
+    public static boolean samePositions(final IbSimulator sim, final IbEngineSession session)
     {
         final PositionKeeper positions = session.pipeline().orders().positions();
         for (int i = 0; i < positions.instruments(); i++)
@@ -145,8 +147,24 @@ final class IbLoopback
         return true;
     }
 
+    /** Whether the session's positions and costs are the simulator's positions and commissions (none in flight). */
+    public static boolean settled(final IbSimulator sim, final IbEngineSession session)
+    {
+        final PositionKeeper positions = session.pipeline().orders().positions();
+        for (int i = 0; i < positions.instruments(); i++)
+        {
+            final String symbol = session.pipeline().instruments().symbol(i);
+            if (sim.position(symbol) != positions.position(i)
+                || Math.round(sim.commissions(symbol) * Scales.CASH_SCALE) != positions.costs(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Records of a type in a journal, inputs and decisions together. */
-    static long count(final Path journal, final byte type)
+    public static long count(final Path journal, final byte type)
     {
         final long[] n = new long[1];
         try (JournalReader reader = JournalReader.open(journal))
