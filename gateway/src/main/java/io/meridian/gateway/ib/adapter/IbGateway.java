@@ -35,7 +35,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * MASS_CANCEL becomes REQ_GLOBAL_CANCEL. Every request takes a pacing token first; without one it waits in a bounded
  * queue sent from {@link #doWork}, and when that queue is full the order is rejected with
  * {@link RejectReason#VENUE_PACING} (never dropped silently). Without a ready, verified session a NEW is rejected
- * with {@link RejectReason#VENUE_NOT_CONNECTED}.
+ * with {@link RejectReason#VENUE_NOT_CONNECTED}. When the session leaves READY (dropped, closed, or IB error 1100)
+ * every NEW still waiting for a token is rejected at once with {@link RejectReason#VENUE_NOT_SENT} (it was never
+ * sent, and the engine finishes it); queued CANCEL and MASS_CANCEL requests stay queued and go out on the next
+ * session (IB order ids outlive a reconnect of the same client id), see {@link #sessionLost}.
  *
  * <p>Inbound it writes the engine's records to an {@link InboundSink}: QUOTE (bid and ask ticks, when both sides are
  * known and not crossed; nothing while the instrument is halted), TRADE (last-price ticks), EXEC_REPORT (ACK on the
@@ -47,6 +50,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * again on 1101 / 1102). Order statuses only ever move an order forward, so duplicated or out-of-order statuses do
  * not produce reports twice. Market data records carry source id {@link #MARKET_SOURCE_ID}, venue reports
  * {@link #VENUE_SOURCE_ID}; the event time is the adapter's clock at receipt.
+ *
+ * <p>Over 500 lines: the outbound side (order mapping, the pacing queue and what happens to it when a session is
+ * lost) and the record writers share one order table and one session; split, each half would reach into the other.
  *
  * <p>Owned by the thread that calls {@link #doWork} and {@link #onRecord}; allocation-free per message once the
  * session is up (the order tables are sized at construction).
@@ -455,6 +461,60 @@ public final class IbGateway implements OutboundSink, AutoCloseable
     public long resubscriptions()
     {
         return state.resubscriptions();
+    }
+
+    private long notSentRejects;
+
+    /**
+     * The session left READY (a drop, an orderly close, or IB error 1100): each NEW still waiting for a pacing token
+     * can never be sent on this session, so it is rejected now with {@link RejectReason#VENUE_NOT_SENT} (an
+     * EXEC_REPORT REJECTED input: the engine finishes the order, and the next reconciliation does not find it missing
+     * at the broker). Rejecting at the drop rather than sending it on the next session keeps the engine's view true
+     * at once: an order the broker never got is not counted as working while the venue is down. Queued cancels (and
+     * mass cancels) are kept, in order, and sent on the next session: the order they cancel stays at IB across a
+     * reconnect under the same IB order id, and neither the reconciliation (an engine order pending cancel that IB
+     * still lists is no difference) nor the reconnect (a global cancel only after a venue-down halt) would cancel it
+     * otherwise. Withdrawn entries are dropped. Allocation-free: the queue is compacted in place.
+     */
+    void sessionLost()
+    {
+        int kept = 0;
+        for (int i = 0; i < pendingCount; i++)
+        {
+            final int at = (pendingHead + i) % PACING_QUEUE;
+            final byte[] queued = pending[at];
+            pendingView.wrap(queued);
+            final byte command = OrderCommandCodec.command(pendingView, 0);
+            if (command == OrderCommandType.NEW)
+            {
+                notSentRejects++;
+                final int slot = state.track(OrderCommandCodec.clOrdId(pendingView, 0), 0,
+                    Header.instrumentId(pendingView, 0), OrderCommandCodec.side(pendingView, 0),
+                    OrderCommandCodec.qty(pendingView, 0));
+                reject(slot, RejectReason.VENUE_NOT_SENT);
+            }
+            else if (command != WITHDRAWN)
+            {
+                final int to = (pendingHead + kept) % PACING_QUEUE;
+                if (to != at)
+                {
+                    System.arraycopy(queued, 0, pending[to], 0, OrderCommandCodec.LENGTH);
+                }
+                kept++;
+            }
+        }
+        pendingCount = kept;
+    }
+
+    /**
+     * Orders rejected with {@link RejectReason#VENUE_NOT_SENT}: queued for a pacing token when their session left
+     * READY.
+     *
+     * @return the count.
+     */
+    public long notSentRejects()
+    {
+        return notSentRejects;
     }
 
     private java.util.function.LongUnaryOperator filledBefore = clOrdId -> 0L;

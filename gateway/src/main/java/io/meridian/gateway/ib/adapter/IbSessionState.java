@@ -203,6 +203,7 @@ final class IbSessionState implements TwsClientListener
     public void onDisconnected(final DisconnectReason reason, final boolean wasReady)
     {
         startupStep = -1;
+        gateway.sessionLost();
         gateway.connectivity(false);
     }
 
@@ -426,6 +427,7 @@ final class IbSessionState implements TwsClientListener
         {
             case CONNECTIVITY_LOST:
                 connectivityLost = true;
+                gateway.sessionLost();
                 gateway.connectivity(false);
                 break;
             case CONNECTIVITY_RESTORED:
