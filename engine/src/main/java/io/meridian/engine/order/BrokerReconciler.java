@@ -27,6 +27,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * (e.g. its cancel acknowledged after the snapshot listed it) is stale, not unknown to the engine. Client order ids
  * the broker reports are reserved, so the engine never reuses one ({@link OrderStore#reserveAbove}).
  *
+ * <p>An order unknown to the broker that the gateway never marked sent (pending new, no ORDER_SENT input, nothing
+ * executed) never left the process (e.g. the engine stopped while it waited for a pacing token): it is finished here,
+ * applied, as kind ORDER_NEVER_SENT; one marked sent stays a halting ORDER_UNKNOWN_TO_BROKER.
+ *
  * <p>A fill reported live after the broker's position snapshot ended moves the broker's snapshot position with it (the
  * snapshot's positions and executions are answered at different moments; executions requested for the day are not
  * added, the position already holds them).
@@ -380,6 +384,12 @@ public final class BrokerReconciler
             if (store.state(slot) == OrderStore.PENDING_CANCEL)
             {
                 finish(orders, store, slot, index);     // the cancel went through while the engine was not told
+            }
+            else if (store.state(slot) == OrderStore.PENDING_NEW && !store.sent(slot) && brokerFilled == 0)
+            {
+                // never written to the venue (no ORDER_SENT marker, nothing executed): it cannot be working there
+                addDiff(ReconciliationCodec.KIND_ORDER_NEVER_SENT, index, clOrdId, store.leaves(slot), 0, true);
+                finish(orders, store, slot, index);
             }
             else
             {

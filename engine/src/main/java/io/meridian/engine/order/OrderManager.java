@@ -221,6 +221,9 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             case RecordType.STATE_RESTORE:
                 stateSnapshot.onStateRestore(slot.buffer);
                 break;
+            case RecordType.ORDER_SENT:
+                orders.store().markSent(io.meridian.engine.codec.OrderSentCodec.clOrdId(slot.buffer, 0));
+                break;
             default:
                 break;
         }

@@ -39,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * is dropped (ib-sim closes every connection) while a NEW is queued. Each queued NEW comes back at once as an
  * EXEC_REPORT REJECTED with {@code VENUE_NOT_SENT}, journaled, and the engine finishes the order; the reconciliation
  * after the reconnect finds nothing missing at the broker (no halting difference), and the journal replays identical.
+ * A second test kills the engine (it is never closed and never runs again, as after SIGKILL) while a NEW waits for a
+ * token: the restarted engine recovers the NEW from the journal, finds no ORDER_SENT for it, and its reconciliation
+ * finishes it as ORDER_NEVER_SENT (applied, not halting), while the simulator never received it.
  */
 class IbPacedDropLoopbackTest
 {
@@ -121,5 +124,77 @@ class IbPacedDropLoopbackTest
             });
         }
         return ids;
+    }
+
+    @Test
+    @Timeout(value = 150, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anOrderQueuedWhenTheEngineWasKilledIsFinishedAsNeverSentAfterTheRestart(@TempDir final Path dir)
+        throws IOException
+    {
+        final EngineConfig config = config();
+        final Path first = dir.resolve("first");
+        final Path second = dir.resolve("second");
+        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
+            SimFaults.none(), System.currentTimeMillis()))
+        {
+            final int port = sim.bind();
+            final List<Long> unsent = new ArrayList<>();
+            try (Scorer scorer = scorer(config);
+                JournalWriter journal = JournalWriter.open(first, manifest(config, "killed")))
+            {
+                // not closed: a killed process neither rejects its queue nor writes anything more
+                final IbEngineSession killed = session(config, scorer, port, 12, journal, 5);
+                killed.start(System.nanoTime());
+                runUntil(sim, killed, () -> killed.gateway().up() && killed.gateway().pacedNewOrders() > 0, 90);
+                final OrderStore store = killed.pipeline().orders().workingOrders().store();
+                for (int s = 0; s < store.capacity(); s++)
+                {
+                    if (store.state(s) == OrderStore.PENDING_NEW && !store.sent(s))
+                    {
+                        unsent.add(store.clOrdId(s));
+                    }
+                }
+                assertEquals(killed.gateway().pacedNewOrders(), unsent.size(), "the queued NEWs are the unsent ones");
+                sim.disconnectAll();
+            }
+            try (Scorer scorer = scorer(config);
+                JournalWriter journal = JournalWriter.open(second, manifest(config, "restarted"));
+                IbEngineSession session = session(config, scorer, port, 12, journal))
+            {
+                try (JournalReader previous = JournalReader.open(first))
+                {
+                    previous.readInput(session::recover);
+                }
+                final OrderStore store = session.pipeline().orders().workingOrders().store();
+                for (final long id : unsent)
+                {
+                    final int slot = store.slotOf(id);
+                    assertTrue(slot >= 0 && !store.sent(slot), "order " + id + " recovered, not marked sent");
+                }
+                final BrokerReconciler reconciler = session.pipeline().orders().reconciler();
+                final long before = reconciler.reconciliations();
+                session.start(System.nanoTime());
+                runUntil(sim, session, () -> reconciler.reconciliations() > before, 30);
+                final List<Long> neverSent = new ArrayList<>();
+                final List<String> diffs = new ArrayList<>();
+                for (int i = 0; i < reconciler.diffs(); i++)
+                {
+                    diffs.add("kind " + reconciler.diffKind(i) + " order " + reconciler.diffClOrdId(i));
+                    if (reconciler.diffKind(i) == ReconciliationCodec.KIND_ORDER_NEVER_SENT)
+                    {
+                        neverSent.add(reconciler.diffClOrdId(i));
+                    }
+                }
+                assertEquals(unsent, neverSent, "differences " + diffs);
+                for (final long id : unsent)
+                {
+                    assertEquals(-1, store.slotOf(id), "order " + id + " finished");
+                    assertEquals("never received", sim.describeOrderRef(id), "order " + id);
+                }
+            }
+            assertEquals(0, sim.duplicateOrderIds());
+        }
+        final ReplayVerifier.Result verdict = ReplayVerifier.verify(second, List.of());
+        assertTrue(verdict.identical(), verdict.line());
     }
 }

@@ -11,6 +11,7 @@ import io.meridian.engine.codec.ConnectivityCodec;
 import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
+import io.meridian.engine.codec.OrderSentCodec;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.TradeCodec;
@@ -43,7 +44,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>Inbound it writes the engine's records to an {@link InboundSink}: QUOTE (bid and ask ticks, when both sides are
  * known and not crossed; nothing while the instrument is halted), TRADE (last-price ticks), EXEC_REPORT (ACK on the
  * first Submitted status, PARTIAL_FILL / FILL from each execution, de-duplicated by execution id, CANCELLED and
- * REJECTED once each, from the order status and the 201 / 202 errors), the broker's state (ACCOUNT_VALUE, POSITION,
+ * REJECTED once each, from the order status and the 201 / 202 errors), ORDER_SENT as each PLACE_ORDER is written
+ * to the session (so a restarted engine can tell an order that never left the process from one IB lost), the
+ * broker's state (ACCOUNT_VALUE, POSITION,
  * OPEN_ORDER, EXECUTION, see {@link IbBrokerRecords}), and CONNECTIVITY (UP once the session is ready, every
  * contract's details matched the configuration and the open-order, position and execution snapshots have ended;
  * DOWN when the session drops or IB reports 1100; UP
@@ -347,6 +350,7 @@ public final class IbGateway implements OutboundSink, AutoCloseable
             OrderCommandCodec.auxPrice(buffer, offset) * instrument.wirePerTick(), tif,
             (OrderCommandCodec.orderFlags(buffer, offset) & OrderCommandCodec.FLAG_OUTSIDE_RTH) != 0, clOrdId);
         connection.requests().placeOrder(connection.serverVersion(), instrument.contract(), order);
+        orderSent(instrumentId, clOrdId, ibOrderId);
     }
 
     IbInstrument instrument(final int instrumentId)
@@ -534,5 +538,36 @@ public final class IbGateway implements OutboundSink, AutoCloseable
     long filledBefore(final long clOrdId)
     {
         return filledBefore.applyAsLong(clOrdId);
+    }
+
+    /**
+     * ORDER_SENT: the PLACE_ORDER of this order is written to the session's send buffer, which goes onto the socket in
+     * this or the next duty cycle. Marked at the write, not at IB's acknowledgement: an order marked sent whose bytes a
+     * drop then discarded is reported as unknown to the broker (halting, the safe side), never as never sent.
+     */
+    private void orderSent(final int instrumentId, final long clOrdId, final long ibOrderId)
+    {
+        record.setMemory(0, OrderSentCodec.LENGTH, (byte)0);
+        Header.write(record, 0, OrderSentCodec.TYPE, OrderSentCodec.LENGTH, instrumentId, 0, clock.nanoTime(), 0,
+            VENUE_SOURCE_ID, ++venueSequence);
+        OrderSentCodec.clOrdId(record, 0, clOrdId);
+        OrderSentCodec.venueOrderId(record, 0, ibOrderId);
+        sink.onRecord(record, 0, OrderSentCodec.LENGTH);
+    }
+
+    /**
+     * New orders waiting for a pacing token (cancels not counted).
+     *
+     * @return the count.
+     */
+    public int pacedNewOrders()
+    {
+        int n = 0;
+        for (int i = 0; i < pendingCount; i++)
+        {
+            n += pending[(pendingHead + i) % PACING_QUEUE][OrderCommandCodec.COMMAND_OFFSET] == OrderCommandType.NEW
+                ? 1 : 0;
+        }
+        return n;
     }
 }

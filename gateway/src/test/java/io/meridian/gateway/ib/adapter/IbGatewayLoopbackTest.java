@@ -10,6 +10,7 @@ import io.meridian.engine.codec.ConnectivityCodec;
 import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
+import io.meridian.engine.codec.OrderSentCodec;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.gateway.ib.client.IbContract;
@@ -312,7 +313,9 @@ class IbGatewayLoopbackTest
             assertTrue(id >= 2 && id <= 6, "order " + id);
             assertEquals(List.of("REJECTED 0 0 0 " + RejectReason.VENUE_NOT_SENT.code()), execs(id));
             assertEquals("never received", sim.describeOrderRef(id));
+            assertEquals(0, sent(id), "no ORDER_SENT for order " + id);
         }
+        assertEquals(1, sent(1), "one ORDER_SENT for order 1, written with its PLACE_ORDER");
         pumpUntil("venue up again", () -> connectivity(ConnectivityState.UP));
         pumpUntil("order 1 cancelled on the new session", () -> execs(1).contains("CANCELLED 0 0 0 0"));
         assertEquals(0, gateway.pacedRequests());
@@ -320,5 +323,12 @@ class IbGatewayLoopbackTest
         {
             assertEquals("never received", sim.describeOrderRef(id), "a rejected order is never sent later");
         }
+    }
+
+    /** ORDER_SENT records of an order. */
+    private long sent(final long clOrdId)
+    {
+        return of(RecordType.ORDER_SENT).stream().filter(r -> OrderSentCodec.clOrdId(r, 0) == clOrdId
+            && Header.instrumentId(r, 0) == 1 && OrderSentCodec.venueOrderId(r, 0) > 0).count();
     }
 }
