@@ -68,6 +68,7 @@ public final class BrokerReconciler
     private final long[] exClOrdId = new long[MAX_EXECUTIONS];
     private final long[] exPrice = new long[MAX_EXECUTIONS];
     private final long[] exQty = new long[MAX_EXECUTIONS];
+    private final long[] exCum = new long[MAX_EXECUTIONS];
     private int executions;
     private final LongHashSet execIds = new LongHashSet(MAX_EXECUTIONS * 2);
     private long overflow;
@@ -247,6 +248,7 @@ public final class BrokerReconciler
         exClOrdId[executions] = ExecutionCodec.clOrdId(buffer, offset);
         exPrice[executions] = ExecutionCodec.price(buffer, offset);
         exQty[executions] = ExecutionCodec.qty(buffer, offset);
+        exCum[executions] = ExecutionCodec.cumQty(buffer, offset);
         executions++;
     }
 
@@ -347,15 +349,20 @@ public final class BrokerReconciler
             return;
         }
         long brokerFilled = 0;
+        long brokerCum = 0;
         long lastPrice = 0;
         for (int i = 0; i < executions; i++)
         {
             if (exClOrdId[i] == clOrdId)
             {
                 brokerFilled += exQty[i];
+                brokerCum = Math.max(brokerCum, exCum[i]);
                 lastPrice = exPrice[i];
             }
         }
+        // executions are requested since the last journaled one, so the snapshot may hold only an order's later
+        // executions: the broker's cumulative quantity of the order counts what went before
+        brokerFilled = Math.max(brokerFilled, brokerCum);
         final long engineFilled = store.qty(slot) - store.leaves(slot);
         if (brokerFilled > engineFilled)
         {

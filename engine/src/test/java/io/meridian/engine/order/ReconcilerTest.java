@@ -878,4 +878,40 @@ class ReconcilerTest
         restarted.loadState(state.toLongArray(), state.size());
         assertTrue(restarted.workingOrders().store().sent(restarted.workingOrders().store().slotOf(clOrdId)));
     }
+
+    @Test
+    void aMissedFillCountsTheBrokersCumulativeQuantityWhenTheSnapshotHoldsOnlyLaterExecutions()
+    {
+        // 3 of 10 filled live (execution 71, IB's cumulative 3); while down, execution 72 fills 4 more (cumulative 7);
+        // the snapshot asks for executions since the last journaled one, so it holds only 72
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        snapshotEndsAndUp();
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.PARTIAL_FILL, Side.BUY, A_ASK, 3, 7, 3).slot());
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        sink.clear();
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        position(A, 7);
+        orders.onEvent(events.record(b -> {
+            b.setMemory(0, ExecutionCodec.LENGTH, (byte)0);
+            Header.write(b, 0, RecordType.EXECUTION, ExecutionCodec.LENGTH, A, 0, tick(), 0, 6, 1);
+            ExecutionCodec.clOrdId(b, 0, clOrdId);
+            ExecutionCodec.venueOrderId(b, 0, 77);
+            ExecutionCodec.price(b, 0, A_ASK);
+            ExecutionCodec.qty(b, 0, 4);
+            ExecutionCodec.cumQty(b, 0, 7);
+            ExecutionCodec.execIdHash(b, 0, 72);
+            ExecutionCodec.side(b, 0, Side.BUY);
+            ExecutionCodec.kind(b, 0, ExecutionCodec.KIND_EXECUTION);
+        }).slot());
+        snapshotEndsAndUp();
+
+        // by hand: engine 3 filled, broker 7 (IB's cumulative, not the 4 of the one execution reported): 4 applied
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_MISSED_FILL, A, clOrdId, 3, 7, 1);
+        assertEquals(7, orders.positions().position(0));
+        final int slot = orders.workingOrders().store().slotOf(clOrdId);
+        assertEquals(3, orders.workingOrders().store().leaves(slot));
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+    }
 }

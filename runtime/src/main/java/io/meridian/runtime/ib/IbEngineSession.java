@@ -101,6 +101,7 @@ public final class IbEngineSession implements AutoCloseable
         final InboundSink inbound = this::onInbound;
         this.gateway = new IbGateway(tws, instruments, account, 1, inbound, clock);
         this.gateway.filledBefore(this::engineFilled);
+        this.gateway.executionsAfter(this::executionsAfterEpochSeconds);
     }
 
     /**
@@ -356,6 +357,7 @@ public final class IbEngineSession implements AutoCloseable
     {
         lastEventTimeNs = Header.eventTimeNs(slot.buffer, 0);
         lastType = Header.type(slot.buffer, 0);
+        trackExecutionFilter();
     }
 
     private IbSessionOps ops;
@@ -426,5 +428,72 @@ public final class IbEngineSession implements AutoCloseable
         final int live = store.slotOf(clOrdId);
         final int slot = live >= 0 ? live : store.finishedSlotOf(clOrdId);
         return slot < 0 ? 0 : store.qty(slot) - store.leaves(slot);
+    }
+
+    /**
+     * How far before the base time the executions snapshot starts: IB's filter has one-second resolution, an
+     * execution can still be on its way when the engine stops (IB may hold execution reports back), and the time is
+     * compared with IB's clock. Executions the engine already has are reported again within it and de-duplicated by
+     * execution id.
+     */
+    public static final long EXECUTION_FILTER_MARGIN_NS = 60_000_000_000L;
+
+    private long executionFilterMarginNs = EXECUTION_FILTER_MARGIN_NS;
+    private long lastExecutionNs = Long.MIN_VALUE;
+    private long recoveredEventNs = Long.MIN_VALUE;
+    private long firstRequestNs = Long.MIN_VALUE;
+
+    /** Follows the inputs that set where the next executions snapshot starts. */
+    private void trackExecutionFilter()
+    {
+        if (recovering)
+        {
+            recoveredEventNs = lastEventTimeNs;
+        }
+        if (lastType == RecordType.EXECUTION)
+        {
+            final byte kind = io.meridian.engine.codec.ExecutionCodec.kind(slot.buffer, 0);
+            if (kind == io.meridian.engine.codec.ExecutionCodec.KIND_EXECUTION
+                || kind == io.meridian.engine.codec.ExecutionCodec.KIND_LIVE_EXECUTION)
+            {
+                lastExecutionNs = lastEventTimeNs;
+            }
+        }
+    }
+
+    /**
+     * The time filter of each session's REQ_EXECUTIONS (issue 9 §3, executions since the last journaled one), in UTC
+     * seconds: {@link #EXECUTION_FILTER_MARGIN_NS} before the event time of the last EXECUTION the engine journaled
+     * (this session's or a recovered journal's); without one, before the last input of the recovered state (a
+     * snapshot's time: every execution the engine never saw happened after its previous session ended); without a
+     * recovery, before this session's first request (an engine with no past has no order to miss a fill of). An
+     * execution after the last journaled one is after the filter, so fills missed while down are still reported and
+     * applied; the snapshot no longer grows with the day.
+     */
+    long executionsAfterEpochSeconds()
+    {
+        if (firstRequestNs == Long.MIN_VALUE)
+        {
+            firstRequestNs = clock.nanoTime();
+        }
+        final long base = lastExecutionNs != Long.MIN_VALUE ? lastExecutionNs
+            : recoveredEventNs != Long.MIN_VALUE ? recoveredEventNs : firstRequestNs;
+        return Math.max(0L, (base - executionFilterMarginNs) / 1_000_000_000L);
+    }
+
+    /**
+     * Sets the margin of the executions filter ({@link #EXECUTION_FILTER_MARGIN_NS} by default), e.g. a shorter one
+     * in tests. Call before {@link #start}.
+     *
+     * @param marginNs nanoseconds before the base time, at least one second.
+     */
+    public void executionFilterMarginNs(final long marginNs)
+    {
+        if (marginNs < 1_000_000_000L)
+        {
+            throw new IllegalArgumentException("execution filter margin below 1 s (IB's filter has 1 s resolution): "
+                + marginNs + " ns");
+        }
+        this.executionFilterMarginNs = marginNs;
     }
 }

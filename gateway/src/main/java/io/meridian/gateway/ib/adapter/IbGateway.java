@@ -570,4 +570,23 @@ public final class IbGateway implements OutboundSink, AutoCloseable
         }
         return n;
     }
+
+    private java.util.function.LongSupplier executionsAfter = () -> 0L;
+
+    /**
+     * Where the executions snapshot starts (issue 9 §3: executions since the last journaled one): each session's
+     * REQ_EXECUTIONS asks IB only for executions after the time this returns, in UTC seconds since the epoch (0: the
+     * day's, no time filter). Read once per session, when the request is sent; set before {@link #start}.
+     *
+     * @param epochSeconds the filter time.
+     */
+    public void executionsAfter(final java.util.function.LongSupplier epochSeconds)
+    {
+        this.executionsAfter = epochSeconds;
+    }
+
+    long executionsAfter()
+    {
+        return executionsAfter.getAsLong();
+    }
 }

@@ -173,7 +173,8 @@ final class IbSessionState implements TwsClientListener
             }
             else if (step == 2 * n + 2)
             {
-                gateway.connection.requests().reqExecutions(1, gateway.connection.config().clientId());
+                gateway.connection.requests().reqExecutions(1, gateway.connection.config().clientId(),
+                    gateway.executionsAfter());
             }
             else
             {
