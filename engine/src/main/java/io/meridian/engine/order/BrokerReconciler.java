@@ -715,4 +715,15 @@ public final class BrokerReconciler
         }
         return adopted;
     }
+
+    /**
+     * Executions in the broker's current (or last reconciled) snapshot, de-duplicated by execution id (issue 9: bounded
+     * by the executions filter, not the whole day).
+     *
+     * @return the count.
+     */
+    public int snapshotExecutions()
+    {
+        return executions;
+    }
 }
