@@ -19,7 +19,7 @@ public final class TestRecords
     private static final byte[] INBOUND_TYPES = {
         RecordType.QUOTE, RecordType.TRADE, RecordType.EXEC_REPORT, RecordType.TIMER, RecordType.OPERATOR,
         RecordType.CONNECTIVITY, RecordType.ACCOUNT_VALUE, RecordType.POSITION, RecordType.OPEN_ORDER,
-        RecordType.EXECUTION,
+        RecordType.EXECUTION, RecordType.ORDER_SENT,
     };
     /** Every decision type. */
     private static final byte[] DECISION_TYPES = {

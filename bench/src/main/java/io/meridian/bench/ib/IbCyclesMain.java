@@ -48,7 +48,10 @@ import org.agrona.concurrent.SystemEpochNanoClock;
  * then equal the simulator's (within 3 s, at a moment when no fill or order is on the socket; a cycle that does not
  * prints both order sets), missed fills applied, halting differences; over the run: order ids the simulator saw
  * twice, pacing violations at IB's 50 messages/s, the most messages a session sent within any one second (the client
- * paces at 45 with a burst of 1), and whether the last journal replays identical. A reconciliation with halting
+ * paces at 45 with a burst of 1), whether the last journal replays identical, the orders still waiting for a pacing
+ * token when a session was dropped (rejected with VENUE_NOT_SENT as it closes), orders finished as never sent at a
+ * reconciliation, the most broker executions in one reconciliation's snapshot and the most records a restart
+ * recovered. A reconciliation with halting
  * differences leaves trading HALTED; the harness then resumes it as an operator would (a RESUME through the
  * session's operator inbox, journaled, which adopts the broker's side of each difference), so later cycles trade.
  */
@@ -129,9 +132,13 @@ public final class IbCyclesMain
         out.printf("ib-cycles: %d cycles in %.1f s: reconciled = simulator %d/%d, positions and orders equal after "
             + "reconciling %d/%d, missed fills applied %d, halting differences %d (operator resumes %d), orders %d, "
             + "dropped with orders working %d/%d, duplicate order ids %d, pacing violations (> 50 msg/s) %d, most "
-            + "messages in one second %d, last journal replays %s%n", cycles, (System.nanoTime() - started) / 1e9,
+            + "messages in one second %d, last journal replays %s; queued orders rejected at the drop (VENUE_NOT_SENT) "
+            + "%d, orders never sent finished at reconciliation %d, broker executions in a reconciliation's snapshot "
+            + "max %d, records recovered at a restart max %d%n",
+            cycles, (System.nanoTime() - started) / 1e9,
             t.equal, cycles, t.converged, cycles, t.missed, t.halting, t.resumes, t.orders, t.inFlight, cycles,
-            duplicates, pacing, mostPerSecond, identical ? "identical" : "DIVERGENT");
+            duplicates, pacing, mostPerSecond, identical ? "identical" : "DIVERGENT", t.notSent, t.neverSent,
+            t.mostSnapshotExecutions, t.mostRecovered);
         return t.equal == cycles && t.converged == cycles && duplicates == 0 && mostPerSecond <= 45 && identical
             ? 0 : 1;
     }
@@ -146,6 +153,10 @@ public final class IbCyclesMain
         long orders;
         int inFlight;
         int resumes;
+        long notSent;
+        long neverSent;
+        int mostSnapshotExecutions;
+        long mostRecovered;
     }
 
     /** One cycle: a session recovers from the previous one's journal, reconciles, trades, and is dropped. */
@@ -179,6 +190,9 @@ public final class IbCyclesMain
             }
             final boolean truth = reconciler.reconciliations() > recoveredReconciliations && agrees(reconciler);
             t.missed += missedFills(reconciler);
+            t.neverSent += kindCount(reconciler, ReconciliationCodec.KIND_ORDER_NEVER_SENT);
+            t.mostSnapshotExecutions = Math.max(t.mostSnapshotExecutions, reconciler.snapshotExecutions());
+            t.mostRecovered = Math.max(t.mostRecovered, session.recovered());
             t.halting += reconciler.haltingDiffs();
             t.resumes += accept(reconciler, inbox);
             t.equal += truth ? 1 : 0;
@@ -203,6 +217,7 @@ public final class IbCyclesMain
             t.orders += sent;
             final int working = working(session);
             t.inFlight += working > 0 ? 1 : 0;
+            t.notSent += session.gateway().pacedNewOrders();     // rejected with VENUE_NOT_SENT as the session closes
             out.printf("cycle %d: recovered %,d records, reconciled %s (%d differences, %d halting%s), %d orders this "
                 + "cycle, dropped with %d working (%d requests waiting for a pacing token)%n", c, session.recovered(),
                 truth ? "= simulator" : "!= simulator", reconciler.diffs(), reconciler.haltingDiffs(),
@@ -220,6 +235,16 @@ public final class IbCyclesMain
                 && r.diffKind(i) != ReconciliationCodec.KIND_DUPLICATE_ORDER_REF;
         }
         return truth;
+    }
+
+    private static int kindCount(final BrokerReconciler r, final byte kind)
+    {
+        int n = 0;
+        for (int i = 0; i < r.diffs(); i++)
+        {
+            n += r.diffKind(i) == kind ? 1 : 0;
+        }
+        return n;
     }
 
     private static int missedFills(final BrokerReconciler r)

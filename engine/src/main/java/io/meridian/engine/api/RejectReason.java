@@ -174,7 +174,13 @@ public enum RejectReason
     RISK_INSTRUMENT_HALTED(90, "the instrument is halted by an operator"),
     // iborders lane (issue 9): 105-109
     /** The venue or gateway does not support the command's order type or time in force: refused, not guessed. */
-    VENUE_UNSUPPORTED_ORDER(105, "the venue does not support the order type or time in force");
+    VENUE_UNSUPPORTED_ORDER(105, "the venue does not support the order type or time in force"),
+    // paced lane (issue 9): 115-117
+    /**
+     * The order waited in the gateway's pacing queue and its session left READY (dropped, closed, IB error 1100)
+     * before a pacing token was free: it was never sent, and never will be on that session.
+     */
+    VENUE_NOT_SENT(115, "session lost before a pacing token was free: the order was never sent");
 
     private static final RejectReason[] BY_CODE = new RejectReason[128];
 

@@ -69,6 +69,13 @@ public final class ReconciliationCodec
      * quantity before it, {@code brokerValue} the late execution's quantity).
      */
     public static final byte KIND_FILL_FOR_FINISHED_ORDER = 8;
+    /**
+     * {@code diffKind}: the engine has a live order the broker does not know, and the gateway never marked it sent (no
+     * {@link OrderSentCodec ORDER_SENT} input): it never left the process (e.g. the engine stopped while the order
+     * waited for a pacing token). Applied: the engine finishes it with nothing filled ({@code engineValue} its leaves
+     * quantity, {@code brokerValue} 0); not halting.
+     */
+    public static final byte KIND_ORDER_NEVER_SENT = 9;
     /** Field table for dumps and diffs. */
     public static final RecordLayout LAYOUT = new RecordLayout(TYPE, "RECONCILIATION", LENGTH, new RecordLayout.Field[]{
         new RecordLayout.Field("causeSequence", CAUSE_SEQUENCE_OFFSET, RecordLayout.Kind.I64),

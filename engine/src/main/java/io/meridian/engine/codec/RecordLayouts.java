@@ -17,6 +17,7 @@ public final class RecordLayouts
             TradingStateChangeCodec.LAYOUT, RiskWarningCodec.LAYOUT, BarCodec.LAYOUT, RiskSnapshotCodec.LAYOUT,
             AccountValueCodec.LAYOUT, PositionCodec.LAYOUT, OpenOrderCodec.LAYOUT, ExecutionCodec.LAYOUT,
             ReconciliationCodec.LAYOUT, RiskInstrumentSnapshotCodec.LAYOUT, StateRestoreCodec.LAYOUT,
+            OrderSentCodec.LAYOUT,
         };
         for (final RecordLayout layout : all)
         {

@@ -29,6 +29,8 @@ public final class RecordType
     public static final byte OPEN_ORDER = 10;
     /** Broker state: an execution or its commission (IB, issue 9). */
     public static final byte EXECUTION = 11;
+    /** Inbound: the gateway wrote an order to the venue ({@link OrderSentCodec}; IB, issue 9). */
+    public static final byte ORDER_SENT = 12;
     /**
      * Inbound: one part of an engine-state snapshot a recovery restores ({@link StateRestoreCodec}; IB restarts,
      * issue 9). Journaled like every input, so a recovered session replays identical on its own.
@@ -82,6 +84,7 @@ public final class RecordType
             case POSITION:
             case OPEN_ORDER:
             case EXECUTION:
+            case ORDER_SENT:
             case STATE_RESTORE:
                 return true;
             default:
@@ -133,6 +136,8 @@ public final class RecordType
                 return "OPEN_ORDER";
             case EXECUTION:
                 return "EXECUTION";
+            case ORDER_SENT:
+                return "ORDER_SENT";
             case STATE_RESTORE:
                 return "STATE_RESTORE";
             case SIGNAL:

@@ -27,6 +27,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * (e.g. its cancel acknowledged after the snapshot listed it) is stale, not unknown to the engine. Client order ids
  * the broker reports are reserved, so the engine never reuses one ({@link OrderStore#reserveAbove}).
  *
+ * <p>An order unknown to the broker that the gateway never marked sent (pending new, no ORDER_SENT input, nothing
+ * executed) never left the process (e.g. the engine stopped while it waited for a pacing token): it is finished here,
+ * applied, as kind ORDER_NEVER_SENT; one marked sent stays a halting ORDER_UNKNOWN_TO_BROKER.
+ *
  * <p>A fill reported live after the broker's position snapshot ended moves the broker's snapshot position with it (the
  * snapshot's positions and executions are answered at different moments; executions requested for the day are not
  * added, the position already holds them).
@@ -64,6 +68,7 @@ public final class BrokerReconciler
     private final long[] exClOrdId = new long[MAX_EXECUTIONS];
     private final long[] exPrice = new long[MAX_EXECUTIONS];
     private final long[] exQty = new long[MAX_EXECUTIONS];
+    private final long[] exCum = new long[MAX_EXECUTIONS];
     private int executions;
     private final LongHashSet execIds = new LongHashSet(MAX_EXECUTIONS * 2);
     private long overflow;
@@ -243,6 +248,7 @@ public final class BrokerReconciler
         exClOrdId[executions] = ExecutionCodec.clOrdId(buffer, offset);
         exPrice[executions] = ExecutionCodec.price(buffer, offset);
         exQty[executions] = ExecutionCodec.qty(buffer, offset);
+        exCum[executions] = ExecutionCodec.cumQty(buffer, offset);
         executions++;
     }
 
@@ -343,15 +349,20 @@ public final class BrokerReconciler
             return;
         }
         long brokerFilled = 0;
+        long brokerCum = 0;
         long lastPrice = 0;
         for (int i = 0; i < executions; i++)
         {
             if (exClOrdId[i] == clOrdId)
             {
                 brokerFilled += exQty[i];
+                brokerCum = Math.max(brokerCum, exCum[i]);
                 lastPrice = exPrice[i];
             }
         }
+        // executions are requested since the last journaled one, so the snapshot may hold only an order's later
+        // executions: the broker's cumulative quantity of the order counts what went before
+        brokerFilled = Math.max(brokerFilled, brokerCum);
         final long engineFilled = store.qty(slot) - store.leaves(slot);
         if (brokerFilled > engineFilled)
         {
@@ -380,6 +391,12 @@ public final class BrokerReconciler
             if (store.state(slot) == OrderStore.PENDING_CANCEL)
             {
                 finish(orders, store, slot, index);     // the cancel went through while the engine was not told
+            }
+            else if (store.state(slot) == OrderStore.PENDING_NEW && !store.sent(slot) && brokerFilled == 0)
+            {
+                // never written to the venue (no ORDER_SENT marker, nothing executed): it cannot be working there
+                addDiff(ReconciliationCodec.KIND_ORDER_NEVER_SENT, index, clOrdId, store.leaves(slot), 0, true);
+                finish(orders, store, slot, index);
             }
             else
             {
@@ -809,6 +826,9 @@ public final class BrokerReconciler
                 + " (this build holds at most " + capacity + ")");
         }
         return (int)value;
+    }
+
+    /**
      * The price of the last execution of an order in the broker's snapshot (being collected, or last compared): what
      * a missed fill of that order is applied at. For a reader of a journal (the report, issue 9) that feeds this
      * reconciler the journal's broker records and reads the comparison from its RECONCILIATION records.
@@ -848,5 +868,16 @@ public final class BrokerReconciler
     public void snapshotCompared()
     {
         collecting = false;
+    }
+
+    /**
+     * Executions in the broker's current (or last reconciled) snapshot, de-duplicated by execution id (issue 9: bounded
+     * by the executions filter, not the whole day).
+     *
+     * @return the count.
+     */
+    public int snapshotExecutions()
+    {
+        return executions;
     }
 }

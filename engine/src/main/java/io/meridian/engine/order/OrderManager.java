@@ -223,6 +223,9 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
             case RecordType.EXECUTION:
                 broker.onBrokerRecord(slot);
                 break;
+            case RecordType.ORDER_SENT:
+                orders.store().markSent(io.meridian.engine.codec.OrderSentCodec.clOrdId(slot.buffer, 0));
+                break;
             default:
                 break;
         }

@@ -25,6 +25,8 @@ public final class OrderStore
     private final long[] leaves;
     private final long[] createdNs;
     private final byte[] state;
+    /** Per slot: no ORDER_SENT marker seen for the order yet (it may never have left the process). */
+    private final boolean[] unsent;
     private long lastClOrdId;
 
     /**
@@ -47,6 +49,7 @@ public final class OrderStore
         leaves = new long[capacity];
         createdNs = new long[capacity];
         state = new byte[capacity];
+        unsent = new boolean[capacity];
     }
 
     /**
@@ -86,6 +89,7 @@ public final class OrderStore
         leaves[s] = quantity;
         createdNs[s] = nowNs;
         state[s] = PENDING_NEW;
+        unsent[s] = true;
     }
 
     /**
@@ -212,7 +216,9 @@ public final class OrderStore
     /**
      * Appends this store's state to a snapshot (issue 9): the last client order id, the number of live orders, then
      * per live order its id, instrument, side, price, quantity, leaves, creation time and state. Done orders are left
-     * out: nothing refers to them again.
+     * out: nothing refers to them again. The state value carries {@link #UNSENT_STATE_BIT} for an order with no
+     * ORDER_SENT marker yet; a reader that takes the low byte as the state (as format 2 always did) ignores it, and a
+     * snapshot without the bit restores every order as sent, so an older snapshot never makes an order look unsent.
      *
      * @param out the snapshot part.
      */
@@ -233,7 +239,7 @@ public final class OrderStore
                 out.addLong(qty[s]);
                 out.addLong(leaves[s]);
                 out.addLong(createdNs[s]);
-                out.addLong(state[s]);
+                out.addLong(state[s] | (unsent[s] ? UNSENT_STATE_BIT : 0L));
                 live++;
             }
         }
@@ -265,6 +271,7 @@ public final class OrderStore
             leaves[s] = in[i + 5];
             createdNs[s] = in[i + 6];
             state[s] = (byte)in[i + 7];
+            unsent[s] = (in[i + 7] & UNSENT_STATE_BIT) != 0;
         }
         return i;
     }
@@ -277,5 +284,35 @@ public final class OrderStore
     public int capacity()
     {
         return state.length;
+    }
+
+    /** In a snapshot's per-order state value: the order had no ORDER_SENT marker (above the state's byte). */
+    static final long UNSENT_STATE_BIT = 1L << 8;
+
+    /**
+     * The gateway wrote this order to the venue (an ORDER_SENT input, issue 9): from now on the venue may know it.
+     * An unknown or finished id is ignored.
+     *
+     * @param id the client order id.
+     */
+    public void markSent(final long id)
+    {
+        final int s = slotOf(id);
+        if (s >= 0)
+        {
+            unsent[s] = false;
+        }
+    }
+
+    /**
+     * Whether the gateway marked this live order sent (an ORDER_SENT input since it was created). An order restored
+     * from a snapshot written before the marker existed counts as sent.
+     *
+     * @param slot the order's slot.
+     * @return true once marked sent.
+     */
+    public boolean sent(final int slot)
+    {
+        return !unsent[slot];
     }
 }

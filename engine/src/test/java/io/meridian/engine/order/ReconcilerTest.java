@@ -17,6 +17,7 @@ import io.meridian.engine.codec.ExecutionCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OpenOrderCodec;
 import io.meridian.engine.codec.OrderCommandCodec;
+import io.meridian.engine.codec.OrderSentCodec;
 import io.meridian.engine.codec.PositionCodec;
 import io.meridian.engine.codec.ReconciliationCodec;
 import io.meridian.engine.codec.RecordType;
@@ -740,5 +741,177 @@ class ReconcilerTest
             }
         }
         return out;
+    }
+
+    /**
+     * A fresh engine whose one order (buy 10 A) is pending new, not acknowledged; with {@code marked} the gateway's
+     * ORDER_SENT marker for it came in; then the venue goes down.
+     */
+    private void pendingNewOrder(final boolean marked)
+    {
+        orders = TestEngines.pipeline(sink, "instruments[0].priceScale=10000",
+            "instruments[0].qtyScale=1", "instruments[1].priceScale=10000", "instruments[1].qtyScale=1",
+            "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
+            "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
+            "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000").orders();
+        sink.clear();
+        orders.onEvent(events.quote(A, tick(), A_BID, A_ASK).scored(2.0).target(10).slot());
+        final List<UnsafeBuffer> sent = of(RecordType.ORDER_COMMAND);
+        assertEquals(1, sent.size(), "one NEW order");
+        clOrdId = OrderCommandCodec.clOrdId(sent.get(0), 0);
+        if (marked)
+        {
+            orderSent(clOrdId);
+        }
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        sink.clear();
+    }
+
+    private void orderSent(final long id)
+    {
+        orders.onEvent(events.record(b -> {
+            b.setMemory(0, OrderSentCodec.LENGTH, (byte)0);
+            Header.write(b, 0, RecordType.ORDER_SENT, OrderSentCodec.LENGTH, A, 0, tick(), 0, 6, 1);
+            OrderSentCodec.clOrdId(b, 0, id);
+            OrderSentCodec.venueOrderId(b, 0, 77);
+        }).slot());
+    }
+
+    @Test
+    void anOrderNeverSentThatTheBrokerDoesNotHaveIsFinishedWithoutAHalt()
+    {
+        pendingNewOrder(false);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_ORDER_NEVER_SENT, A, clOrdId, 10, 0, 1);
+        assertEquals(1, ReconciliationCodec.applied(r.get(0), 0), "applied by the engine");
+        assertEquals(0, of(RecordType.TRADING_STATE).size(), "no halt");
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
+        assertEquals(-1, orders.workingOrders().store().slotOf(clOrdId), "the order is finished");
+        assertEquals(0, orders.positions().position(0));
+        assertFalse(orders.hasWorkingOrder(0), "instrument A can trade again");
+        assertReconnectIsClean(() -> { });
+    }
+
+    @Test
+    void anOrderMarkedSentThatTheBrokerDoesNotHaveStillHalts()
+    {
+        pendingNewOrder(true);
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER, A, clOrdId, 10, 0, 1);
+        assertHaltedByReconciliation(1);
+    }
+
+    @Test
+    void anUnmarkedOrderTheBrokerHoldsOrExecutedIsNotNeverSent()
+    {
+        // the broker holds it: matched, clean (the marker can be lost with a crash after the write)
+        pendingNewOrder(false);
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        snapshotEndsAndUp();
+        assertDiff(of(RecordType.RECONCILIATION).get(0), ReconciliationCodec.KIND_CLEAN, 0, 0, 0, 0, 0);
+
+        // the broker executed part of it and no longer lists it: a missed fill, then unknown to the broker (halting)
+        pendingNewOrder(false);
+        execution(A, clOrdId, 77, A_ASK, 4, 61);
+        position(A, 4);
+        snapshotEndsAndUp();
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(2, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_MISSED_FILL, A, clOrdId, 0, 4, 2);
+        assertDiff(r.get(1), ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER, A, clOrdId, 6, 0, 2);
+    }
+
+    @Test
+    void theSentMarkSurvivesASnapshotRestart()
+    {
+        for (final boolean marked : new boolean[] {false, true})
+        {
+            pendingNewOrder(marked);
+            final org.agrona.collections.LongArrayList state = new org.agrona.collections.LongArrayList();
+            orders.saveState(state);
+            final OrderManager restarted = TestEngines.pipeline(sink, "instruments[0].priceScale=10000",
+                "instruments[0].qtyScale=1", "instruments[1].priceScale=10000", "instruments[1].qtyScale=1",
+                "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
+                "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
+                "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000").orders();
+            restarted.loadState(state.toLongArray(), state.size());
+            final int slot = restarted.workingOrders().store().slotOf(clOrdId);
+            assertEquals(OrderStore.PENDING_NEW, restarted.workingOrders().store().state(slot), "state restored");
+            assertEquals(marked, restarted.workingOrders().store().sent(slot), "sent mark restored");
+            orders = restarted;
+            sink.clear();
+            snapshotEndsAndUp();
+            assertEquals(marked ? ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER
+                : ReconciliationCodec.KIND_ORDER_NEVER_SENT, ReconciliationCodec.diffKind(
+                of(RecordType.RECONCILIATION).get(0), 0), marked ? "sent" : "never sent");
+        }
+    }
+
+    @Test
+    void aSnapshotWithoutTheUnsentBitRestoresOrdersAsSent()
+    {
+        pendingNewOrder(false);
+        final org.agrona.collections.LongArrayList state = new org.agrona.collections.LongArrayList();
+        orders.saveState(state);
+        // a snapshot of the same format written before the marker existed: the state value is the state byte alone
+        int cleared = 0;
+        for (int i = 0; i < state.size(); i++)
+        {
+            if (state.getLong(i) == (OrderStore.PENDING_NEW | OrderStore.UNSENT_STATE_BIT))
+            {
+                state.setLong(i, OrderStore.PENDING_NEW);
+                cleared++;
+            }
+        }
+        assertEquals(1, cleared, "one order's state value carries the bit");
+        final OrderManager restarted = TestEngines.pipeline(sink, "instruments[0].priceScale=10000",
+            "instruments[0].qtyScale=1", "instruments[1].priceScale=10000", "instruments[1].qtyScale=1",
+            "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
+            "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
+            "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000").orders();
+        restarted.loadState(state.toLongArray(), state.size());
+        assertTrue(restarted.workingOrders().store().sent(restarted.workingOrders().store().slotOf(clOrdId)));
+    }
+
+    @Test
+    void aMissedFillCountsTheBrokersCumulativeQuantityWhenTheSnapshotHoldsOnlyLaterExecutions()
+    {
+        // 3 of 10 filled live (execution 71, IB's cumulative 3); while down, execution 72 fills 4 more (cumulative 7);
+        // the snapshot asks for executions since the last journaled one, so it holds only 72
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        snapshotEndsAndUp();
+        orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.PARTIAL_FILL, Side.BUY, A_ASK, 3, 7, 3).slot());
+        orders.onEvent(events.connectivity(tick(), ConnectivityState.DOWN).slot());
+        sink.clear();
+        openOrder(A, clOrdId, 77, A_ASK, 10);
+        position(A, 7);
+        orders.onEvent(events.record(b -> {
+            b.setMemory(0, ExecutionCodec.LENGTH, (byte)0);
+            Header.write(b, 0, RecordType.EXECUTION, ExecutionCodec.LENGTH, A, 0, tick(), 0, 6, 1);
+            ExecutionCodec.clOrdId(b, 0, clOrdId);
+            ExecutionCodec.venueOrderId(b, 0, 77);
+            ExecutionCodec.price(b, 0, A_ASK);
+            ExecutionCodec.qty(b, 0, 4);
+            ExecutionCodec.cumQty(b, 0, 7);
+            ExecutionCodec.execIdHash(b, 0, 72);
+            ExecutionCodec.side(b, 0, Side.BUY);
+            ExecutionCodec.kind(b, 0, ExecutionCodec.KIND_EXECUTION);
+        }).slot());
+        snapshotEndsAndUp();
+
+        // by hand: engine 3 filled, broker 7 (IB's cumulative, not the 4 of the one execution reported): 4 applied
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_MISSED_FILL, A, clOrdId, 3, 7, 1);
+        assertEquals(7, orders.positions().position(0));
+        final int slot = orders.workingOrders().store().slotOf(clOrdId);
+        assertEquals(3, orders.workingOrders().store().leaves(slot));
+        assertEquals(TradingState.ACTIVE, orders.killSwitch().state());
     }
 }

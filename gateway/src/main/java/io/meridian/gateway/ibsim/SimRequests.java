@@ -294,11 +294,28 @@ final class SimRequests implements SimBroker.Reports
         expect(f, 10);
         final int reqId = Integer.parseInt(f.get(2));
         final int clientFilter = f.get(3).isEmpty() ? 0 : Integer.parseInt(f.get(3));
+        final String accountFilter = f.get(4);
+        final java.time.Instant after;
+        try
+        {
+            after = SimExecutionFilter.time(f.get(5));
+        }
+        catch (final java.time.format.DateTimeParseException ex)
+        {
+            s.send(SimMessages.error(reqId, ERROR_READING_REQUEST, "Error reading request: execution filter time '"
+                + f.get(5) + "' is not yyyyMMdd HH:mm:ss [zone] or yyyyMMdd-HH:mm:ss"));
+            s.send(SimMessages.executionEnd(reqId));
+            return;
+        }
+        final String symbolFilter = f.get(6);
+        final boolean otherAccount = !accountFilter.isEmpty() && !accountFilter.equals(sim.config().account());
         for (final SimBroker.Execution e : broker.executions)
         {
-            if (clientFilter == 0 || e.clientId() == clientFilter)
+            final SimConfig.Instrument in = sim.config().instruments().get(e.order().instrument);
+            if ((clientFilter == 0 || e.clientId() == clientFilter) && !otherAccount
+                && (symbolFilter.isEmpty() || symbolFilter.equals(in.symbol()))
+                && (after == null || SimExecutionFilter.time(e.time()).isAfter(after)))
             {
-                final SimConfig.Instrument in = sim.config().instruments().get(e.order().instrument);
                 s.send(SimMessages.execution(reqId, e, in));
                 s.send(SimMessages.commission(e.execId(), e.commission(), in.currency()));
             }

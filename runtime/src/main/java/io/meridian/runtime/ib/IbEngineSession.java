@@ -102,6 +102,7 @@ public final class IbEngineSession implements AutoCloseable
         final InboundSink inbound = this::onInbound;
         this.gateway = new IbGateway(tws, instruments, account, 1, inbound, clock);
         this.gateway.filledBefore(this::engineFilled);
+        this.gateway.executionsAfter(() -> executionFilter.epochSeconds(clock.nanoTime()));
     }
 
     /**
@@ -359,6 +360,7 @@ public final class IbEngineSession implements AutoCloseable
     {
         lastEventTimeNs = Header.eventTimeNs(slot.buffer, 0);
         lastType = Header.type(slot.buffer, 0);
+        executionFilter.onInput(slot.buffer, recovering);
     }
 
     private IbSessionOps ops;
@@ -448,5 +450,18 @@ public final class IbEngineSession implements AutoCloseable
             snapshot();
         }
         nextSnapshotNs = lastEventTimeNs - Math.floorMod(lastEventTimeNs, snapshotEveryNs) + snapshotEveryNs;
+    }
+
+    private final ExecutionFilterTime executionFilter = new ExecutionFilterTime();
+
+    /**
+     * Sets the margin of the executions filter ({@link ExecutionFilterTime#MARGIN_NS} by default), e.g. a shorter
+     * one in tests. Call before {@link #start}.
+     *
+     * @param marginNs nanoseconds before the base time, at least one second.
+     */
+    public void executionFilterMarginNs(final long marginNs)
+    {
+        executionFilter.marginNs(marginNs);
     }
 }

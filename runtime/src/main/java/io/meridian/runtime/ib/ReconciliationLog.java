@@ -142,6 +142,8 @@ public final class ReconciliationLog
                 return "DUPLICATE_ORDER_REF";
             case ReconciliationCodec.KIND_FILL_FOR_FINISHED_ORDER:
                 return "FILL_FOR_FINISHED_ORDER";
+            case ReconciliationCodec.KIND_ORDER_NEVER_SENT:
+                return "ORDER_NEVER_SENT";
             default:
                 return "UNKNOWN(" + kind + ")";
         }

@@ -74,8 +74,16 @@ public final class IbLoopback
     public static IbEngineSession session(
         final EngineConfig config, final Scorer scorer, final int port, final int clientId, final JournalWriter journal)
     {
-        return new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1", port, clientId, 45, 1,
-            5_000_000_000L, 5_000_000_000L, 10_000_000L, 100_000_000L), "DU0000001", CON_IDS,
+        return session(config, scorer, port, clientId, journal, 45);
+    }
+
+    /** A session as {@link #session(EngineConfig, Scorer, int, int, JournalWriter)}, pacing at this rate. */
+    static IbEngineSession session(
+        final EngineConfig config, final Scorer scorer, final int port, final int clientId, final JournalWriter journal,
+        final int messagesPerSecond)
+    {
+        return new IbEngineSession(config, scorer, new TwsConnectionConfig("127.0.0.1", port, clientId,
+            messagesPerSecond, 1, 5_000_000_000L, 5_000_000_000L, 10_000_000L, 100_000_000L), "DU0000001", CON_IDS,
             journal == null ? NOWHERE : Backtest.journal(journal), new SystemEpochNanoClock());
     }
 

@@ -11,6 +11,7 @@ import io.meridian.engine.codec.ConnectivityCodec;
 import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
+import io.meridian.engine.codec.OrderSentCodec;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.codec.TradeCodec;
@@ -35,18 +36,26 @@ import org.agrona.concurrent.UnsafeBuffer;
  * MASS_CANCEL becomes REQ_GLOBAL_CANCEL. Every request takes a pacing token first; without one it waits in a bounded
  * queue sent from {@link #doWork}, and when that queue is full the order is rejected with
  * {@link RejectReason#VENUE_PACING} (never dropped silently). Without a ready, verified session a NEW is rejected
- * with {@link RejectReason#VENUE_NOT_CONNECTED}.
+ * with {@link RejectReason#VENUE_NOT_CONNECTED}. When the session leaves READY (dropped, closed, or IB error 1100)
+ * every NEW still waiting for a token is rejected at once with {@link RejectReason#VENUE_NOT_SENT} (it was never
+ * sent, and the engine finishes it); queued CANCEL and MASS_CANCEL requests stay queued and go out on the next
+ * session (IB order ids outlive a reconnect of the same client id), see {@link #sessionLost}.
  *
  * <p>Inbound it writes the engine's records to an {@link InboundSink}: QUOTE (bid and ask ticks, when both sides are
  * known and not crossed; nothing while the instrument is halted), TRADE (last-price ticks), EXEC_REPORT (ACK on the
  * first Submitted status, PARTIAL_FILL / FILL from each execution, de-duplicated by execution id, CANCELLED and
- * REJECTED once each, from the order status and the 201 / 202 errors), the broker's state (ACCOUNT_VALUE, POSITION,
+ * REJECTED once each, from the order status and the 201 / 202 errors), ORDER_SENT as each PLACE_ORDER is written
+ * to the session (so a restarted engine can tell an order that never left the process from one IB lost), the
+ * broker's state (ACCOUNT_VALUE, POSITION,
  * OPEN_ORDER, EXECUTION, see {@link IbBrokerRecords}), and CONNECTIVITY (UP once the session is ready, every
  * contract's details matched the configuration and the open-order, position and execution snapshots have ended;
  * DOWN when the session drops or IB reports 1100; UP
  * again on 1101 / 1102). Order statuses only ever move an order forward, so duplicated or out-of-order statuses do
  * not produce reports twice. Market data records carry source id {@link #MARKET_SOURCE_ID}, venue reports
  * {@link #VENUE_SOURCE_ID}; the event time is the adapter's clock at receipt.
+ *
+ * <p>Over 500 lines: the outbound side (order mapping, the pacing queue and what happens to it when a session is
+ * lost) and the record writers share one order table and one session; split, each half would reach into the other.
  *
  * <p>Owned by the thread that calls {@link #doWork} and {@link #onRecord}; allocation-free per message once the
  * session is up (the order tables are sized at construction).
@@ -341,6 +350,7 @@ public final class IbGateway implements OutboundSink, AutoCloseable
             OrderCommandCodec.auxPrice(buffer, offset) * instrument.wirePerTick(), tif,
             (OrderCommandCodec.orderFlags(buffer, offset) & OrderCommandCodec.FLAG_OUTSIDE_RTH) != 0, clOrdId);
         connection.requests().placeOrder(connection.serverVersion(), instrument.contract(), order);
+        orderSent(instrumentId, clOrdId, ibOrderId);
     }
 
     IbInstrument instrument(final int instrumentId)
@@ -457,6 +467,60 @@ public final class IbGateway implements OutboundSink, AutoCloseable
         return state.resubscriptions();
     }
 
+    private long notSentRejects;
+
+    /**
+     * The session left READY (a drop, an orderly close, or IB error 1100): each NEW still waiting for a pacing token
+     * can never be sent on this session, so it is rejected now with {@link RejectReason#VENUE_NOT_SENT} (an
+     * EXEC_REPORT REJECTED input: the engine finishes the order, and the next reconciliation does not find it missing
+     * at the broker). Rejecting at the drop rather than sending it on the next session keeps the engine's view true
+     * at once: an order the broker never got is not counted as working while the venue is down. Queued cancels (and
+     * mass cancels) are kept, in order, and sent on the next session: the order they cancel stays at IB across a
+     * reconnect under the same IB order id, and neither the reconciliation (an engine order pending cancel that IB
+     * still lists is no difference) nor the reconnect (a global cancel only after a venue-down halt) would cancel it
+     * otherwise. Withdrawn entries are dropped. Allocation-free: the queue is compacted in place.
+     */
+    void sessionLost()
+    {
+        int kept = 0;
+        for (int i = 0; i < pendingCount; i++)
+        {
+            final int at = (pendingHead + i) % PACING_QUEUE;
+            final byte[] queued = pending[at];
+            pendingView.wrap(queued);
+            final byte command = OrderCommandCodec.command(pendingView, 0);
+            if (command == OrderCommandType.NEW)
+            {
+                notSentRejects++;
+                final int slot = state.track(OrderCommandCodec.clOrdId(pendingView, 0), 0,
+                    Header.instrumentId(pendingView, 0), OrderCommandCodec.side(pendingView, 0),
+                    OrderCommandCodec.qty(pendingView, 0));
+                reject(slot, RejectReason.VENUE_NOT_SENT);
+            }
+            else if (command != WITHDRAWN)
+            {
+                final int to = (pendingHead + kept) % PACING_QUEUE;
+                if (to != at)
+                {
+                    System.arraycopy(queued, 0, pending[to], 0, OrderCommandCodec.LENGTH);
+                }
+                kept++;
+            }
+        }
+        pendingCount = kept;
+    }
+
+    /**
+     * Orders rejected with {@link RejectReason#VENUE_NOT_SENT}: queued for a pacing token when their session left
+     * READY.
+     *
+     * @return the count.
+     */
+    public long notSentRejects()
+    {
+        return notSentRejects;
+    }
+
     private java.util.function.LongUnaryOperator filledBefore = clOrdId -> 0L;
 
     /**
@@ -474,5 +538,55 @@ public final class IbGateway implements OutboundSink, AutoCloseable
     long filledBefore(final long clOrdId)
     {
         return filledBefore.applyAsLong(clOrdId);
+    }
+
+    /**
+     * ORDER_SENT: the PLACE_ORDER of this order is written to the session's send buffer, which goes onto the socket in
+     * this or the next duty cycle. Marked at the write, not at IB's acknowledgement: an order marked sent whose bytes a
+     * drop then discarded is reported as unknown to the broker (halting, the safe side), never as never sent.
+     */
+    private void orderSent(final int instrumentId, final long clOrdId, final long ibOrderId)
+    {
+        record.setMemory(0, OrderSentCodec.LENGTH, (byte)0);
+        Header.write(record, 0, OrderSentCodec.TYPE, OrderSentCodec.LENGTH, instrumentId, 0, clock.nanoTime(), 0,
+            VENUE_SOURCE_ID, ++venueSequence);
+        OrderSentCodec.clOrdId(record, 0, clOrdId);
+        OrderSentCodec.venueOrderId(record, 0, ibOrderId);
+        sink.onRecord(record, 0, OrderSentCodec.LENGTH);
+    }
+
+    /**
+     * New orders waiting for a pacing token (cancels not counted).
+     *
+     * @return the count.
+     */
+    public int pacedNewOrders()
+    {
+        int n = 0;
+        for (int i = 0; i < pendingCount; i++)
+        {
+            n += pending[(pendingHead + i) % PACING_QUEUE][OrderCommandCodec.COMMAND_OFFSET] == OrderCommandType.NEW
+                ? 1 : 0;
+        }
+        return n;
+    }
+
+    private java.util.function.LongSupplier executionsAfter = () -> 0L;
+
+    /**
+     * Where the executions snapshot starts (issue 9 §3: executions since the last journaled one): each session's
+     * REQ_EXECUTIONS asks IB only for executions after the time this returns, in UTC seconds since the epoch (0: the
+     * day's, no time filter). Read once per session, when the request is sent; set before {@link #start}.
+     *
+     * @param epochSeconds the filter time.
+     */
+    public void executionsAfter(final java.util.function.LongSupplier epochSeconds)
+    {
+        this.executionsAfter = epochSeconds;
+    }
+
+    long executionsAfter()
+    {
+        return executionsAfter.getAsLong();
     }
 }

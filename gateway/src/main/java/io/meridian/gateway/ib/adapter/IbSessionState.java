@@ -173,7 +173,8 @@ final class IbSessionState implements TwsClientListener
             }
             else if (step == 2 * n + 2)
             {
-                gateway.connection.requests().reqExecutions(1, gateway.connection.config().clientId());
+                gateway.connection.requests().reqExecutions(1, gateway.connection.config().clientId(),
+                    gateway.executionsAfter());
             }
             else
             {
@@ -203,6 +204,7 @@ final class IbSessionState implements TwsClientListener
     public void onDisconnected(final DisconnectReason reason, final boolean wasReady)
     {
         startupStep = -1;
+        gateway.sessionLost();
         gateway.connectivity(false);
     }
 
@@ -426,6 +428,7 @@ final class IbSessionState implements TwsClientListener
         {
             case CONNECTIVITY_LOST:
                 connectivityLost = true;
+                gateway.sessionLost();
                 gateway.connectivity(false);
                 break;
             case CONNECTIVITY_RESTORED:

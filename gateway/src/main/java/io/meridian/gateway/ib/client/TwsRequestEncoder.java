@@ -22,6 +22,7 @@ public final class TwsRequestEncoder
     private static final byte[] SELL = {'S', 'E', 'L', 'L'};
 
     private final TwsFrameWriter writer;
+    private final byte[] filterTime = new byte[UTC_TIME_LENGTH];
 
     /**
      * An encoder writing into a send buffer.
@@ -124,10 +125,33 @@ public final class TwsRequestEncoder
      */
     public void reqExecutions(final int reqId, final int clientId)
     {
+        reqExecutions(reqId, clientId, 0);
+    }
+
+    /**
+     * REQ_EXECUTIONS with a filter on this client id and, when {@code afterEpochSeconds} is above 0, on time: IB
+     * returns only the executions reported after it. The time field is IB's {@code yyyyMMdd HH:mm:ss} followed by the
+     * time zone, here always {@code UTC} (e.g. {@code 20251202 15:30:00 UTC}), so it does not depend on the time zone
+     * TWS runs in.
+     *
+     * @param reqId request id.
+     * @param clientId the client id to filter on.
+     * @param afterEpochSeconds executions after this time (UTC seconds since the epoch); 0 or less: no time filter.
+     */
+    public void reqExecutions(final int reqId, final int clientId, final long afterEpochSeconds)
+    {
         writer.beginFrame().putLong(OutgoingMessageIds.REQ_EXECUTIONS).putLong(3).putLong(reqId)
             .putLong(clientId)
-            .putEmpty()            // account
-            .putEmpty()            // time
+            .putEmpty();           // account
+        if (afterEpochSeconds > 0)
+        {
+            writer.putBytes(filterTime, utcTime(afterEpochSeconds, filterTime));
+        }
+        else
+        {
+            writer.putEmpty();
+        }
+        writer
             .putEmpty()            // symbol
             .putEmpty()            // secType
             .putEmpty()            // exchange
@@ -229,5 +253,53 @@ public final class TwsRequestEncoder
             return;
         }
         w.putBytes(order.account, order.accountLength);
+    }
+
+    /** Length of {@code yyyyMMdd HH:mm:ss UTC}. */
+    static final int UTC_TIME_LENGTH = 21;
+
+    /**
+     * Writes {@code yyyyMMdd HH:mm:ss UTC} for a time (the proleptic Gregorian calendar's civil date of the epoch day,
+     * by the usual era arithmetic) into {@code out}, without allocating.
+     *
+     * @return the number of bytes written ({@link #UTC_TIME_LENGTH}).
+     */
+    static int utcTime(final long epochSeconds, final byte[] out)
+    {
+        final long days = Math.floorDiv(epochSeconds, 86_400L);
+        final long secondOfDay = epochSeconds - days * 86_400L;
+        final long z = days + 719_468L;
+        final long era = Math.floorDiv(z, 146_097L);
+        final long dayOfEra = z - era * 146_097L;
+        final long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        final long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        final long mp = (5 * dayOfYear + 2) / 153;
+        final long day = dayOfYear - (153 * mp + 2) / 5 + 1;
+        final long month = mp < 10 ? mp + 3 : mp - 9;
+        final long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        digits(out, 0, year, 4);
+        digits(out, 4, month, 2);
+        digits(out, 6, day, 2);
+        out[8] = ' ';
+        digits(out, 9, secondOfDay / 3600, 2);
+        out[11] = ':';
+        digits(out, 12, secondOfDay / 60 % 60, 2);
+        out[14] = ':';
+        digits(out, 15, secondOfDay % 60, 2);
+        out[17] = ' ';
+        out[18] = 'U';
+        out[19] = 'T';
+        out[20] = 'C';
+        return UTC_TIME_LENGTH;
+    }
+
+    private static void digits(final byte[] out, final int at, final long value, final int width)
+    {
+        long v = value;
+        for (int i = width - 1; i >= 0; i--)
+        {
+            out[at + i] = (byte)('0' + v % 10);
+            v /= 10;
+        }
     }
 }

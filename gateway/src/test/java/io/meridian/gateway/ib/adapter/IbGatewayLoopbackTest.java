@@ -10,6 +10,7 @@ import io.meridian.engine.codec.ConnectivityCodec;
 import io.meridian.engine.codec.ExecReportCodec;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.OrderCommandCodec;
+import io.meridian.engine.codec.OrderSentCodec;
 import io.meridian.engine.codec.QuoteCodec;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.gateway.ib.client.IbContract;
@@ -51,13 +52,20 @@ class IbGatewayLoopbackTest
     private void start(final SimFaults faults, final long partialFillQty, final long conIdA, final long scaleA)
         throws IOException
     {
+        start(faults, partialFillQty, conIdA, scaleA, 45);
+    }
+
+    private void start(
+        final SimFaults faults, final long partialFillQty, final long conIdA, final long scaleA,
+        final int messagesPerSecond) throws IOException
+    {
         sim = new IbSimulator(SimConfig.defaults().withPort(0).withPartialFillQty(partialFillQty), faults,
             1_764_689_400_000L);
         final int port = sim.bind();
         final List<IbInstrument> instruments = List.of(
             new IbInstrument(1, scaleA, 1, new IbContract(conIdA, "MRDA", "STK", "SMART", "NASDAQ", "USD", "", "")),
             new IbInstrument(2, 100, 1, new IbContract(900_002, "MRDB", "STK", "SMART", "NYSE", "USD", "", "")));
-        gateway = new IbGateway(new TwsConnectionConfig("127.0.0.1", port, 1, 45, 1, 5_000_000_000L,
+        gateway = new IbGateway(new TwsConnectionConfig("127.0.0.1", port, 1, messagesPerSecond, 1, 5_000_000_000L,
             5_000_000_000L, 10_000_000L, 50_000_000L), instruments, "DU0000001", VENUE, (b, o, l) ->
             {
                 final byte[] copy = new byte[l];
@@ -258,5 +266,69 @@ class IbGatewayLoopbackTest
         pumpUntil("20 acks", () -> of(RecordType.EXEC_REPORT).stream()
             .filter(r -> ExecReportCodec.execType(r, 0) == ExecType.ACK).count() >= 20);
         assertEquals(0, sim.pacingViolations());
+    }
+
+    @Test
+    void shouldRejectQueuedOrdersWithNotSentWhenTheSessionDropsAndSendQueuedCancelsOnTheNextSession()
+        throws IOException
+    {
+        start(SimFaults.none(), 0, 900_001, 100, 5);
+        pumpUntil("venue up", () -> connectivity(ConnectivityState.UP));
+        command(OrderCommandType.NEW, 1, Side.SELL, OrderType.LIMIT, 999_900, 1, 0);
+        pumpUntil("ack of order 1", () -> execs(1).contains("ACK 0 1 0 0"));
+        for (int id = 2; id <= 6; id++)
+        {
+            command(OrderCommandType.NEW, id, Side.SELL, OrderType.LIMIT, 999_900, 1, 0);
+        }
+        command(OrderCommandType.CANCEL, 7, Side.SELL, OrderType.LIMIT, 0, 0, 1);
+        final int queued = gateway.pacedRequests();
+        assertTrue(queued >= 5, "at 5 messages/s at most one of orders 2-6 had a token: queued " + queued);
+        final int recordsBefore = inbound.size();
+        sim.disconnectAll();
+        pumpUntil("venue down", () -> connectivity(ConnectivityState.DOWN));
+
+        final List<Long> notSent = new ArrayList<>();
+        int downAt = -1;
+        for (int i = 0; i < inbound.size(); i++)
+        {
+            final UnsafeBuffer r = inbound.get(i);
+            if (Header.type(r, 0) == RecordType.EXEC_REPORT
+                && ExecReportCodec.rejectCode(r, 0) == RejectReason.VENUE_NOT_SENT.code())
+            {
+                assertEquals(-1, downAt, "every reject before the DOWN record");
+                assertEquals(ExecType.REJECTED, ExecReportCodec.execType(r, 0));
+                assertEquals(0, ExecReportCodec.leavesQty(r, 0));
+                notSent.add(ExecReportCodec.clOrdId(r, 0));
+            }
+            else if (Header.type(r, 0) == RecordType.CONNECTIVITY && i >= recordsBefore && downAt < 0)
+            {
+                downAt = i;
+            }
+        }
+        assertEquals(queued - 1, notSent.size(), "each queued NEW rejected, the queued CANCEL kept: " + notSent);
+        assertEquals(queued - 1, gateway.notSentRejects());
+        assertEquals(1, gateway.pacedRequests(), "the cancel of order 1 waits for the next session");
+        for (final long id : notSent)
+        {
+            assertTrue(id >= 2 && id <= 6, "order " + id);
+            assertEquals(List.of("REJECTED 0 0 0 " + RejectReason.VENUE_NOT_SENT.code()), execs(id));
+            assertEquals("never received", sim.describeOrderRef(id));
+            assertEquals(0, sent(id), "no ORDER_SENT for order " + id);
+        }
+        assertEquals(1, sent(1), "one ORDER_SENT for order 1, written with its PLACE_ORDER");
+        pumpUntil("venue up again", () -> connectivity(ConnectivityState.UP));
+        pumpUntil("order 1 cancelled on the new session", () -> execs(1).contains("CANCELLED 0 0 0 0"));
+        assertEquals(0, gateway.pacedRequests());
+        for (final long id : notSent)
+        {
+            assertEquals("never received", sim.describeOrderRef(id), "a rejected order is never sent later");
+        }
+    }
+
+    /** ORDER_SENT records of an order. */
+    private long sent(final long clOrdId)
+    {
+        return of(RecordType.ORDER_SENT).stream().filter(r -> OrderSentCodec.clOrdId(r, 0) == clOrdId
+            && Header.instrumentId(r, 0) == 1 && OrderSentCodec.venueOrderId(r, 0) > 0).count();
     }
 }

@@ -85,6 +85,19 @@ class TwsRequestEncoderGoldenTest
         encoder.reqExecutions(4, 7);
         // id, version, reqId, filter: clientId, acctCode, time, symbol, secType, exchange, side
         assertEquals(expected("7", "3", "4", "7", "", "", "", "", "", ""), written());
+        // with a time filter: 1,764,689,400 s = 2025-12-02 15:30:00 UTC (20,424 days after 1970-01-01, 55,800 s
+        // into the day; checked with date -u -d @1764689400)
+        encoder.reqExecutions(4, 7, 1_764_689_400L);
+        assertEquals(expected("7", "3", "4", "7", "", "20251202 15:30:00 UTC", "", "", "", ""), written());
+        // a leap day, a year end and the epoch's first second
+        encoder.reqExecutions(5, 7, 951_868_799L);      // 2000-02-29 23:59:59 UTC
+        assertEquals(expected("7", "3", "5", "7", "", "20000229 23:59:59 UTC", "", "", "", ""), written());
+        encoder.reqExecutions(6, 7, 1_798_761_599L);    // 2026-12-31 23:59:59 UTC
+        assertEquals(expected("7", "3", "6", "7", "", "20261231 23:59:59 UTC", "", "", "", ""), written());
+        encoder.reqExecutions(7, 7, 1L);
+        assertEquals(expected("7", "3", "7", "7", "", "19700101 00:00:01 UTC", "", "", "", ""), written());
+        encoder.reqExecutions(8, 7, 0L);
+        assertEquals(expected("7", "3", "8", "7", "", "", "", "", "", ""), written(), "0: no time filter");
     }
 
     @Test

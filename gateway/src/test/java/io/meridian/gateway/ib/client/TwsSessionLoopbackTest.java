@@ -238,4 +238,45 @@ class TwsSessionLoopbackTest
         assertTrue(sim.mostMessagesInOneSecond() > 1 && sim.mostMessagesInOneSecond() <= 50,
             "counted on arrival, inside IB's limit: " + sim.mostMessagesInOneSecond());
     }
+
+    @Test
+    void shouldReportOnlyExecutionsAfterTheFilterTime() throws IOException
+    {
+        start(SimConfig.defaults(), SimFaults.none(), 7);
+        pumpUntil("ready", () -> connection.state() == TwsConnection.State.READY);
+        send(() -> connection.requests().placeOrder(connection.serverVersion(), MRDA, new IbOrder()
+            .set(1, true, 5_00000000L, IbOrderType.MKT, 0, 0, IbTimeInForce.DAY, false, 601)));
+        pumpUntil("order 1 filled", () -> seen("orderStatus 1 FILLED"));
+        final long later = System.nanoTime() + 2_100_000_000L;
+        pumpUntil("two seconds", () -> System.nanoTime() > later);
+        send(() -> connection.requests().placeOrder(connection.serverVersion(), MRDA, new IbOrder()
+            .set(2, true, 5_00000000L, IbOrderType.MKT, 0, 0, IbTimeInForce.DAY, false, 602)));
+        pumpUntil("order 2 filled", () -> seen("orderStatus 2 FILLED"));
+        final long first = executionSecond("execution -1 1 ");
+        assertTrue(executionSecond("execution -1 2 ") >= first + 2, "order 2 executed two seconds later");
+
+        send(() -> connection.requests().reqExecutions(20, 7, first));
+        pumpUntil("executions after order 1's", () -> seen("executionEnd 20"));
+        assertEquals(0, count("execution 20 1 "), "an execution at the filter time is not after it");
+        assertEquals(1, count("execution 20 2 "));
+        send(() -> connection.requests().reqExecutions(21, 7, first - 1));
+        pumpUntil("executions after the second before", () -> seen("executionEnd 21"));
+        assertEquals(1, count("execution 21 1 "));
+        assertEquals(1, count("execution 21 2 "));
+        final long commissions = count("commission ");
+        send(() -> connection.requests().reqExecutions(22, 7, first + 3_600));
+        pumpUntil("executions an hour later", () -> seen("executionEnd 22"));
+        assertEquals(0, count("execution 22 "));
+        assertEquals(commissions, count("commission "), "no commission report for an execution left out");
+    }
+
+    /** The time of the live execution with this prefix, read from its text ("yyyyMMdd HH:mm:ss UTC"). */
+    private long executionSecond(final String prefix)
+    {
+        final String[] t = listener.events.stream().filter(e -> e.startsWith(prefix)).findFirst().orElseThrow()
+            .split(" ");
+        assertEquals("UTC", t[7], String.join(" ", t));
+        return java.time.LocalDateTime.parse(t[5] + t[6], java.time.format.DateTimeFormatter.ofPattern(
+            "yyyyMMddHH:mm:ss")).toEpochSecond(java.time.ZoneOffset.UTC);
+    }
 }
