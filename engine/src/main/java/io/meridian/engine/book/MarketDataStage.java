@@ -428,4 +428,20 @@ public final class MarketDataStage implements Stage
     {
         return restore;
     }
+
+    /**
+     * The highest source sequence accepted for any instrument (the duplicate and out-of-order checks' memory): a
+     * gateway that starts again after a restart numbers its records after it, or the recovered book would refuse them.
+     *
+     * @return the sequence; {@link Long#MIN_VALUE} when nothing was accepted.
+     */
+    public long highestSourceSequence()
+    {
+        long highest = Long.MIN_VALUE;
+        for (final long sequence : lastSourceSequence)
+        {
+            highest = Math.max(highest, sequence);
+        }
+        return highest;
+    }
 }

@@ -123,6 +123,8 @@ public final class IbEngineSession implements AutoCloseable
             ConnectivityCodec.state(down, 0, ConnectivityState.DOWN);
             onInbound(down, 0, ConnectivityCodec.LENGTH);
         }
+        // the recovered book refuses source sequences at or below the previous process's last one
+        gateway.continueMarketSequenceAfter(pipeline.book().highestSourceSequence());
         gateway.start(nowNs);
     }
 

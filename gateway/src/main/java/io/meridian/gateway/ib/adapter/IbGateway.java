@@ -589,4 +589,16 @@ public final class IbGateway implements OutboundSink, AutoCloseable
     {
         return executionsAfter.getAsLong();
     }
+
+    /**
+     * Numbers this adapter's market-data records after {@code sequence}: a restarted engine's recovered book remembers
+     * the previous process's last source sequence and refuses anything at or below it as a duplicate or out of order.
+     * Call before {@link #start}.
+     *
+     * @param sequence the highest source sequence the engine accepted ({@link Long#MIN_VALUE} for none).
+     */
+    public void continueMarketSequenceAfter(final long sequence)
+    {
+        marketSequence = Math.max(marketSequence, sequence);
+    }
 }
