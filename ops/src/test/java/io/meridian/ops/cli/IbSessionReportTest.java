@@ -91,7 +91,8 @@ class IbSessionReportTest
     /**
      * ib-sim's {@code late-exec} fault: each cancel crosses an execution the simulator reports after the Cancelled
      * status, which the engine applies as a late fill of a finished order (FILL_FOR_FINISHED_ORDER) with its
-     * commission; the report of that session's journal has the engine's figures to the cash unit.
+     * commission; the report of that session's journal has the engine's figures to the cash unit, and each order's
+     * row ib-sim's filled quantity, its executions' average price and commissions (late ones included).
      */
     @Test
     @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -108,6 +109,7 @@ class IbSessionReportTest
             runUntil(sim, session, () -> settled(sim, session), 20);
             session.close();
             end.engineFigures(orders.positions(), instruments, sim);
+            end.orders(orders.workingOrders().store(), sim);
         });
         final Path json = dir.resolve("late.json");
         final CommandLine report = CommandLine.run("report", "--journal", journal.toString(), "--json",
@@ -116,7 +118,10 @@ class IbSessionReportTest
         final JsonNode tree = new ObjectMapper().readTree(json.toFile());
         assertFigures(tree, end);
         assertTrue(tree.get("broker").get("late_fills_applied").asLong() >= 2, tree.get("broker").toString());
-        assertCommissions(tree, Executions.read(journal, instruments));
+        final Executions executions = Executions.read(journal, instruments);
+        assertCommissions(tree, executions);
+        assertOrders(tree, end, executions);
+        assertEquals(0, tree.get("broker").get("tca_unattributed").asLong(), "late fills join their orders' rows");
     }
 
     /** The engine's figures at the second session's end, and what the simulator knows of each order. */
@@ -126,6 +131,26 @@ class IbSessionReportTest
         final Map<String, long[]> instruments = new LinkedHashMap<>();
         final Map<Long, String> simOrders = new HashMap<>();
         final Map<Long, Long> engineFilled = new HashMap<>();
+
+        /** Each order's filled quantity in the engine's store and what ib-sim knows of it. */
+        void orders(final OrderStore store, final IbSimulator sim)
+        {
+            for (int s = 0; s < store.capacity(); s++)
+            {
+                if (store.clOrdId(s) > 0)
+                {
+                    engineFilled.put(store.clOrdId(s), store.qty(s) - store.leaves(s));
+                }
+            }
+            for (long id = 1; id < store.capacity(); id++)
+            {
+                final String described = sim.describeOrderRef(id);
+                if (!"never received".equals(described))
+                {
+                    simOrders.put(id, described);
+                }
+            }
+        }
 
         /** The engine's own figures after the last record its session journaled, which are ib-sim's. */
         void engineFigures(final PositionKeeper end, final InstrumentIndex index, final IbSimulator sim)
@@ -202,22 +227,7 @@ class IbSessionReportTest
                     session.close();
                 }
                 out.engineFigures(orders.positions(), instruments, sim);
-                final OrderStore store = orders.workingOrders().store();
-                for (int s = 0; s < store.capacity(); s++)
-                {
-                    if (store.clOrdId(s) > 0)
-                    {
-                        out.engineFilled.put(store.clOrdId(s), store.qty(s) - store.leaves(s));
-                    }
-                }
-                for (long id = 1; id < store.capacity(); id++)
-                {
-                    final String described = sim.describeOrderRef(id);
-                    if (!"never received".equals(described))
-                    {
-                        out.simOrders.put(id, described);
-                    }
-                }
+                out.orders(orders.workingOrders().store(), sim);
             }
         }
 
