@@ -135,6 +135,7 @@ final class BrokerFills
 
     private void onBrokerRecord(final DirectBuffer b, final int o)
     {
+        a.tca.holdFinished();
         brokerLive.onBrokerRecord(b, o, a.positions, broker.collecting());
         broker.onBrokerRecord(b, o);
         maybeReconciled();

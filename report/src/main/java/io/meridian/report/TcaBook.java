@@ -47,6 +47,9 @@ final class TcaBook
     /** Finished orders whose row waits for markouts: a fill or cost that the engine applies late still joins them. */
     private final Map<Long, Order> finished = new HashMap<>();
     private long unattributed;
+    /** An IB journal's: a finished order's row waits for a late execution as long as a fill's last markout would. */
+    private boolean holdFinished;
+    private long nowNs;
     /** The last finished order id per slot of the engine's order store (id modulo its capacity), as the store keeps. */
     private final long[] finishedIds = new long[FINISHED_SLOTS];
     private static final int FINISHED_SLOTS = 4096;
@@ -139,6 +142,7 @@ final class TcaBook
      */
     void advanceTo(final long nowNs, final double[] mids)
     {
+        this.nowNs = nowNs;
         for (int h = 0; h < pending.size(); h++)
         {
             final ArrayDeque<Fill> queue = pending.get(h);
@@ -146,14 +150,23 @@ final class TcaBook
             {
                 final Fill f = queue.pollFirst();
                 final Order o = f.order();
-                final double markout = o.sign * (mids[o.index] - f.price()) / f.price() * 1e4 * f.qty();
-                o.aggregate.markoutSum[h] += markout;
-                o.aggregate.markoutQty[h] += f.qty();
-                o.markoutSum[h] += markout;
-                o.markoutQty[h] += f.qty();
+                if (f.qty() > 0)
+                {
+                    final double markout = o.sign * (mids[o.index] - f.price()) / f.price() * 1e4 * f.qty();
+                    o.aggregate.markoutSum[h] += markout;
+                    o.aggregate.markoutQty[h] += f.qty();
+                    o.markoutSum[h] += markout;
+                    o.markoutQty[h] += f.qty();
+                }
                 markoutDone(o);
             }
         }
+    }
+
+    /** From now on finished orders wait for late executions (a journal with the broker's records: IB). */
+    void holdFinished()
+    {
+        holdFinished = true;
     }
 
     void onSignal(final int index, final long target, final double mid, final long nowNs)
@@ -232,10 +245,11 @@ final class TcaBook
         working.clear();
         for (final ArrayDeque<Fill> queue : pending)
         {
-            unresolvedMarkouts += queue.size();
             while (!queue.isEmpty())
             {
-                markoutDone(queue.pollFirst().order());
+                final Fill f = queue.pollFirst();
+                unresolvedMarkouts += f.qty() > 0 ? 1 : 0;
+                markoutDone(f.order());
             }
         }
     }
@@ -310,24 +324,13 @@ final class TcaBook
         o.aggregate.fees += fees;
     }
 
-    /**
-     * Whether an order sent in this journal has finished, as far as the engine's order store remembers finished
-     * orders (until a later id takes its slot).
-     *
-     * @param clOrdId its id.
-     * @return true when it has.
-     */
+    /** Whether an order of this journal finished, as long as the engine's order store remembers it (its slot). */
     boolean finished(final long clOrdId)
     {
         return clOrdId > 0 && finishedIds[(int)(clOrdId & (FINISHED_SLOTS - 1))] == clOrdId;
     }
 
-    /**
-     * Whether an order is working (sent in this journal and not finished).
-     *
-     * @param clOrdId its id.
-     * @return true when it is.
-     */
+    /** Whether an order is working (sent in this journal and not finished). */
     boolean working(final long clOrdId)
     {
         return working.containsKey(clOrdId);
@@ -399,6 +402,12 @@ final class TcaBook
             a.timeToFillS += (o.lastFillNs - o.sentNs) / 1e9;
         }
         o.endMid = endMid;
+        if (o.pendingMarkouts == 0 && holdFinished && horizonsNs.length > 0)
+        {
+            final int last = horizonsNs.length - 1;     // a hold without quantity: no markout
+            pending.get(last).addLast(new Fill(nowNs + horizonsNs[last], 0, 0, o));
+            o.pendingMarkouts++;
+        }
         if (o.pendingMarkouts == 0)
         {
             emit(o);

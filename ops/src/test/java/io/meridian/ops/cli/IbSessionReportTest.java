@@ -28,6 +28,7 @@ import io.meridian.gateway.ibsim.SimFaults;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.runtime.ib.IbEngineSession;
+import io.meridian.runtime.ib.IbLoopback;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -71,6 +72,7 @@ class IbSessionReportTest
         assertEquals(0, report.exitCode, report.toString());
         final JsonNode tree = new ObjectMapper().readTree(json.toFile());
         assertFigures(tree, end);
+        assertTrue(tree.get("broker").get("missed_fills_applied").asLong() >= 1, "the restart's missed fill");
         final Executions executions = Executions.read(second, EngineFactory.instruments(config));
         assertCommissions(tree, executions);
         assertOrders(tree, end, executions);
@@ -86,6 +88,42 @@ class IbSessionReportTest
         }
     }
 
+    /**
+     * ib-sim's {@code late-exec} fault: each cancel crosses an execution the simulator reports after the Cancelled
+     * status, which the engine applies as a late fill of a finished order (FILL_FOR_FINISHED_ORDER) with its
+     * commission; the report of that session's journal has the engine's figures to the cash unit, and each order's
+     * row ib-sim's filled quantity, its executions' average price and commissions (late ones included).
+     */
+    @Test
+    @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theReportOfASessionWithLateExecutionsHasTheEnginesFigures(@TempDir final Path dir) throws IOException
+    {
+        final Path journal = dir.resolve("late-exec");
+        final End end = new End();
+        final InstrumentIndex instruments = EngineFactory.instruments(config());
+        IbLoopback.withSession("late-exec", journal, 22, (sim, session) ->
+        {
+            final OrderManager orders = session.pipeline().orders();
+            runUntil(sim, session, () -> orders.workingOrders().lateFills() >= 2
+                && orders.brokerLive().commissionsCharged() >= 5, 90);
+            runUntil(sim, session, () -> settled(sim, session), 20);
+            session.close();
+            end.engineFigures(orders.positions(), instruments, sim);
+            end.orders(orders.workingOrders().store(), sim);
+        });
+        final Path json = dir.resolve("late.json");
+        final CommandLine report = CommandLine.run("report", "--journal", journal.toString(), "--json",
+            json.toString());
+        assertEquals(0, report.exitCode, report.toString());
+        final JsonNode tree = new ObjectMapper().readTree(json.toFile());
+        assertFigures(tree, end);
+        assertTrue(tree.get("broker").get("late_fills_applied").asLong() >= 2, tree.get("broker").toString());
+        final Executions executions = Executions.read(journal, instruments);
+        assertCommissions(tree, executions);
+        assertOrders(tree, end, executions);
+        assertEquals(0, tree.get("broker").get("tca_unattributed").asLong(), "late fills join their orders' rows");
+    }
+
     /** The engine's figures at the second session's end, and what the simulator knows of each order. */
     private static final class End
     {
@@ -93,6 +131,42 @@ class IbSessionReportTest
         final Map<String, long[]> instruments = new LinkedHashMap<>();
         final Map<Long, String> simOrders = new HashMap<>();
         final Map<Long, Long> engineFilled = new HashMap<>();
+
+        /** Each order's filled quantity in the engine's store and what ib-sim knows of it. */
+        void orders(final OrderStore store, final IbSimulator sim)
+        {
+            for (int s = 0; s < store.capacity(); s++)
+            {
+                if (store.clOrdId(s) > 0)
+                {
+                    engineFilled.put(store.clOrdId(s), store.qty(s) - store.leaves(s));
+                }
+            }
+            for (long id = 1; id < store.capacity(); id++)
+            {
+                final String described = sim.describeOrderRef(id);
+                if (!"never received".equals(described))
+                {
+                    simOrders.put(id, described);
+                }
+            }
+        }
+
+        /** The engine's own figures after the last record its session journaled, which are ib-sim's. */
+        void engineFigures(final PositionKeeper end, final InstrumentIndex index, final IbSimulator sim)
+        {
+            total[0] = end.totalPnl();
+            total[1] = end.totalGrossPnl();
+            total[2] = end.totalCosts();
+            for (int i = 0; i < end.instruments(); i++)
+            {
+                final String symbol = index.symbol(i);
+                instruments.put(symbol, new long[]{end.netPnl(i), end.costs(i), end.position(i)});
+                assertEquals(sim.position(symbol), end.position(i), symbol + " position = ib-sim's");
+                assertEquals(Math.round(sim.commissions(symbol) * Scales.CASH_SCALE), end.costs(i),
+                    symbol + " costs = ib-sim's commissions");
+            }
+        }
     }
 
     /**
@@ -152,35 +226,8 @@ class IbSessionReportTest
                 {
                     session.close();
                 }
-                // the engine's own figures after the last record the session journaled
-                final PositionKeeper end = orders.positions();
-                out.total[0] = end.totalPnl();
-                out.total[1] = end.totalGrossPnl();
-                out.total[2] = end.totalCosts();
-                for (int i = 0; i < end.instruments(); i++)
-                {
-                    final String symbol = instruments.symbol(i);
-                    out.instruments.put(symbol, new long[]{end.netPnl(i), end.costs(i), end.position(i)});
-                    assertEquals(sim.position(symbol), end.position(i), symbol + " position = ib-sim's");
-                    assertEquals(Math.round(sim.commissions(symbol) * Scales.CASH_SCALE), end.costs(i),
-                        symbol + " costs = ib-sim's commissions");
-                }
-                final OrderStore store = orders.workingOrders().store();
-                for (int s = 0; s < store.capacity(); s++)
-                {
-                    if (store.clOrdId(s) > 0)
-                    {
-                        out.engineFilled.put(store.clOrdId(s), store.qty(s) - store.leaves(s));
-                    }
-                }
-                for (long id = 1; id < store.capacity(); id++)
-                {
-                    final String described = sim.describeOrderRef(id);
-                    if (!"never received".equals(described))
-                    {
-                        out.simOrders.put(id, described);
-                    }
-                }
+                out.engineFigures(orders.positions(), instruments, sim);
+                out.orders(orders.workingOrders().store(), sim);
             }
         }
 
@@ -203,7 +250,6 @@ class IbSessionReportTest
             assertEquals(e.getValue()[2], row.get("position").asLong(), e.getKey() + " position");
         }
         final JsonNode broker = tree.get("broker");
-        assertTrue(broker.get("missed_fills_applied").asLong() >= 1, "the restart's missed fill: " + broker);
         assertEquals(0, broker.get("missed_fills_not_applied").asLong(), broker.toString());
     }
 
