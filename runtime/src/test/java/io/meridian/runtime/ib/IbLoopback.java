@@ -89,9 +89,15 @@ public final class IbLoopback
 
     public static String manifest(final EngineConfig config, final String runId)
     {
+        return manifest(config, runId, OVERRIDES);
+    }
+
+    /** The manifest of a run of the demo profile with these overrides. */
+    static String manifest(final EngineConfig config, final String runId, final List<String> overrides)
+    {
         final String model = config.model().path();
         return new RunManifest("test", runId, "live", "2026-01-01T00:00:00Z", "profile:demo",
-            ConfigLoader.configHash(config), OVERRIDES, model, ModelFiles.sha256Hex(ModelFiles.read(model)),
+            ConfigLoader.configHash(config), overrides, model, ModelFiles.sha256Hex(ModelFiles.read(model)),
             FeatureSchema.hash(), config.model().scorer(), config.run().seed(), ConfigLoader.canonicalYaml(config))
             .toText();
     }

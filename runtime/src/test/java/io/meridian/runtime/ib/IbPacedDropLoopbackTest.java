@@ -8,6 +8,7 @@ import static io.meridian.runtime.ib.IbLoopback.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.api.ConnectivityState;
 import io.meridian.engine.api.ExecType;
@@ -70,7 +71,7 @@ class IbPacedDropLoopbackTest
                     runUntil(sim, session, () -> reconciler.reconciliations() > reconciled && session.gateway().up(),
                         30);
                     assertEquals(0, reconciler.haltingDiffs(), "reconnect " + drops + " reconciled clean");
-                    runUntil(sim, session, () -> session.gateway().pacedRequests() > 0, 60);
+                    runUntil(sim, session, () -> session.gateway().pacedNewOrders() > 0, 60);
                     sim.disconnectAll();
                     runUntil(sim, session, () -> !session.gateway().up(), 10);
                     drops++;
@@ -131,7 +132,11 @@ class IbPacedDropLoopbackTest
     void anOrderQueuedWhenTheEngineWasKilledIsFinishedAsNeverSentAfterTheRestart(@TempDir final Path dir)
         throws IOException
     {
-        final EngineConfig config = config();
+        // orders time out after 5 s, not the demo's 250 ms: the restarted engine's first heartbeat would otherwise
+        // expire the recovered order (a cancel, then finished as cancelled) before the reconciliation could find it
+        // never sent; both sessions run the same configuration, so the recovery decides as the first session did
+        final List<String> overrides = List.of("kill.dailyLossLimit=1e12", "strategy.orderTimeoutMs=5000");
+        final EngineConfig config = ConfigLoader.loadProfile("demo", overrides);
         final Path first = dir.resolve("first");
         final Path second = dir.resolve("second");
         try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
@@ -140,7 +145,7 @@ class IbPacedDropLoopbackTest
             final int port = sim.bind();
             final List<Long> unsent = new ArrayList<>();
             try (Scorer scorer = scorer(config);
-                JournalWriter journal = JournalWriter.open(first, manifest(config, "killed")))
+                JournalWriter journal = JournalWriter.open(first, manifest(config, "killed", overrides)))
             {
                 // not closed: a killed process neither rejects its queue nor writes anything more
                 final IbEngineSession killed = session(config, scorer, port, 12, journal, 5);
@@ -158,7 +163,7 @@ class IbPacedDropLoopbackTest
                 sim.disconnectAll();
             }
             try (Scorer scorer = scorer(config);
-                JournalWriter journal = JournalWriter.open(second, manifest(config, "restarted"));
+                JournalWriter journal = JournalWriter.open(second, manifest(config, "restarted", overrides));
                 IbEngineSession session = session(config, scorer, port, 12, journal))
             {
                 try (JournalReader previous = JournalReader.open(first))

@@ -478,7 +478,10 @@ public final class IbGateway implements OutboundSink, AutoCloseable
      * mass cancels) are kept, in order, and sent on the next session: the order they cancel stays at IB across a
      * reconnect under the same IB order id, and neither the reconciliation (an engine order pending cancel that IB
      * still lists is no difference) nor the reconnect (a global cancel only after a venue-down halt) would cancel it
-     * otherwise. Withdrawn entries are dropped. Allocation-free: the queue is compacted in place.
+     * otherwise. Withdrawn entries are dropped. Allocation-free: the queue is compacted in place. The engine may act on
+     * a reject inside this call (the reject is processed at once): a NEW then meets a session that is not READY (a
+     * drop) or a venue already DOWN (1100, whose DOWN is written first) and is rejected as not connected, and a cancel
+     * it queues is appended behind the entries still to be visited, so the count is read on every pass.
      */
     void sessionLost()
     {

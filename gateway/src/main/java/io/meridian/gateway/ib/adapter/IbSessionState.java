@@ -428,8 +428,10 @@ final class IbSessionState implements TwsClientListener
         {
             case CONNECTIVITY_LOST:
                 connectivityLost = true;
-                gateway.sessionLost();
+                // DOWN first: the socket stays READY through 1100, so an order the engine decides while it takes the
+                // rejects must meet a venue that is already down, not go out
                 gateway.connectivity(false);
+                gateway.sessionLost();
                 break;
             case CONNECTIVITY_RESTORED:
                 connectivityLost = false;

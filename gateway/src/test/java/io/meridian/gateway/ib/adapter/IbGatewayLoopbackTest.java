@@ -325,6 +325,50 @@ class IbGatewayLoopbackTest
         }
     }
 
+    @Test
+    void shouldRejectQueuedOrdersWithNotSentOnIbError1100AfterTheDownRecord() throws IOException
+    {
+        start(SimFaults.none(), 0, 900_001, 100, 5);
+        pumpUntil("venue up", () -> connectivity(ConnectivityState.UP));
+        for (int id = 1; id <= 4; id++)
+        {
+            command(OrderCommandType.NEW, id, Side.SELL, OrderType.LIMIT, 999_900, 1, 0);
+        }
+        final int queued = gateway.pacedNewOrders();
+        assertTrue(queued >= 3, "queued " + queued);
+        final int received = sim.ordersReceived();
+        sim.notice(1100, "Connectivity between IB and TWS has been lost");
+        pumpUntil("down on 1100", () -> connectivity(ConnectivityState.DOWN));
+        int downAt = -1;
+        int rejects = 0;
+        for (int i = 0; i < inbound.size(); i++)
+        {
+            final UnsafeBuffer r = inbound.get(i);
+            if (Header.type(r, 0) == RecordType.CONNECTIVITY
+                && ConnectivityCodec.state(r, 0) == ConnectivityState.DOWN && downAt < 0)
+            {
+                downAt = i;
+            }
+            else if (Header.type(r, 0) == RecordType.EXEC_REPORT
+                && ExecReportCodec.rejectCode(r, 0) == RejectReason.VENUE_NOT_SENT.code())
+            {
+                assertTrue(downAt >= 0, "a 1100 writes DOWN before the rejects");
+                rejects++;
+            }
+        }
+        assertEquals(queued, rejects);
+        assertEquals(0, gateway.pacedNewOrders());
+        command(OrderCommandType.NEW, 5, Side.SELL, OrderType.LIMIT, 999_900, 1, 0);
+        assertEquals(List.of("REJECTED 0 0 0 " + RejectReason.VENUE_NOT_CONNECTED.code()), execs(5));
+        for (int i = 0; i < 200; i++)
+        {
+            final long now = System.nanoTime();
+            sim.doWork(now);
+            gateway.doWork(now);
+        }
+        assertTrue(sim.ordersReceived() <= received + 4 - queued, "nothing sent after the 1100");
+    }
+
     /** ORDER_SENT records of an order. */
     private long sent(final long clOrdId)
     {
