@@ -52,7 +52,12 @@ public final class JournalFormat
     /** Length of the END_OF_RUN record. */
     public static final int END_OF_RUN_LENGTH = Header.LENGTH;
     /** The journal format this build writes and reads. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
+    /**
+     * The format before gateways journaled ORDER_SENT and engine-state snapshots (STATE_RESTORE records) held the
+     * whole pipeline: its IB reconciliations and restores would be decided differently now.
+     */
+    public static final int VERSION_WITHOUT_ORDER_SENT = 4;
     /** The format before ORDER_COMMAND carried a stop (aux) price and flags (112 bytes, was 96). */
     public static final int VERSION_WITHOUT_ORDER_TYPES = 3;
     /** The format before EXEC_REPORT carried costs and RISK_DECISION / TRADING_STATE their limit and value. */
@@ -180,6 +185,8 @@ public final class JournalFormat
             ? " (written before journal records carried checksums)"
             : version == VERSION_WITHOUT_COSTS ? " (written before execution reports carried costs)"
             : version == VERSION_WITHOUT_ORDER_TYPES ? " (written before order commands carried a stop price)"
+            : version == VERSION_WITHOUT_ORDER_SENT ? " (written before gateways journaled ORDER_SENT and snapshots held "
+                + "the whole pipeline)"
             : version > VERSION ? " (written by a newer build)" : "";
         return "journal " + where + " is journal format version " + version + why + "; this build reads journal "
             + "format version " + VERSION + " only: read it with the build that wrote it";
