@@ -185,8 +185,8 @@ public final class JournalFormat
             ? " (written before journal records carried checksums)"
             : version == VERSION_WITHOUT_COSTS ? " (written before execution reports carried costs)"
             : version == VERSION_WITHOUT_ORDER_TYPES ? " (written before order commands carried a stop price)"
-            : version == VERSION_WITHOUT_ORDER_SENT ? " (written before gateways journaled ORDER_SENT and snapshots held "
-                + "the whole pipeline)"
+            : version == VERSION_WITHOUT_ORDER_SENT
+                ? " (written before gateways journaled ORDER_SENT and snapshots held the whole pipeline)"
             : version > VERSION ? " (written by a newer build)" : "";
         return "journal " + where + " is journal format version " + version + why + "; this build reads journal "
             + "format version " + VERSION + " only: read it with the build that wrote it";

@@ -840,7 +840,7 @@ class ReconcilerTest
                 "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
                 "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
                 "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000").orders();
-            restarted.loadState(state.toLongArray(), state.size());
+            restarted.loadState(state.toLongArray(), 0);
             final int slot = restarted.workingOrders().store().slotOf(clOrdId);
             assertEquals(OrderStore.PENDING_NEW, restarted.workingOrders().store().state(slot), "state restored");
             assertEquals(marked, restarted.workingOrders().store().sent(slot), "sent mark restored");
@@ -859,7 +859,7 @@ class ReconcilerTest
         pendingNewOrder(false);
         final org.agrona.collections.LongArrayList state = new org.agrona.collections.LongArrayList();
         orders.saveState(state);
-        // a snapshot of the same format written before the marker existed: the state value is the state byte alone
+        // an order's state value without the unsent bit (the state byte alone) restores as sent: the halting side
         int cleared = 0;
         for (int i = 0; i < state.size(); i++)
         {
@@ -875,7 +875,7 @@ class ReconcilerTest
             "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
             "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
             "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000").orders();
-        restarted.loadState(state.toLongArray(), state.size());
+        restarted.loadState(state.toLongArray(), 0);
         assertTrue(restarted.workingOrders().store().sent(restarted.workingOrders().store().slotOf(clOrdId)));
     }
 

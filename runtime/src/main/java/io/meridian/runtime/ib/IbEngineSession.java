@@ -112,17 +112,15 @@ public final class IbEngineSession implements AutoCloseable
      */
     public void start(final long nowNs)
     {
-        if (recovered > 0)
-        {
-            // the recovered state ends with the previous process's session, which is gone: the venue is DOWN until
-            // this session's snapshot is in and reconciled (journaled, so replay sees the same)
-            final UnsafeBuffer down = new UnsafeBuffer(new byte[ConnectivityCodec.LENGTH]);
-            Header.write(down, 0, ConnectivityCodec.TYPE, ConnectivityCodec.LENGTH, 0, 0, clock.nanoTime(), 0,
-                TIMER_SOURCE_ID, ++timers);
-            ConnectivityCodec.venueId(down, 0, 1);
-            ConnectivityCodec.state(down, 0, ConnectivityState.DOWN);
-            onInbound(down, 0, ConnectivityCodec.LENGTH);
-        }
+        // the venue is DOWN until this session is ready and its broker snapshot is in and reconciled: a recovered
+        // state ends with the previous process's session, which is gone, and a fresh engine must not decide an
+        // order on the quotes that arrive before the session is ready (journaled, so replay sees the same)
+        final UnsafeBuffer down = new UnsafeBuffer(new byte[ConnectivityCodec.LENGTH]);
+        Header.write(down, 0, ConnectivityCodec.TYPE, ConnectivityCodec.LENGTH, 0, 0, clock.nanoTime(), 0,
+            TIMER_SOURCE_ID, ++timers);
+        ConnectivityCodec.venueId(down, 0, 1);
+        ConnectivityCodec.state(down, 0, ConnectivityState.DOWN);
+        onInbound(down, 0, ConnectivityCodec.LENGTH);
         // the recovered book refuses source sequences at or below the previous process's last one
         gateway.continueMarketSequenceAfter(pipeline.book().highestSourceSequence());
         gateway.start(nowNs);
