@@ -210,9 +210,10 @@ public final class OrderStore
     }
 
     /**
-     * Appends this store's state to a snapshot (issue 9): the last client order id, the number of live orders, then
-     * per live order its id, instrument, side, price, quantity, leaves, creation time and state. Done orders are left
-     * out: nothing refers to them again.
+     * Appends this store's state to a snapshot (issue 9): the last client order id, the number of orders held, then
+     * per order its id, instrument, side, price, quantity, leaves, creation time and state. Finished orders whose slot
+     * is not reused yet are included: a late fill ({@link #finishedSlotOf}) and a reconciliation's stale open-order
+     * entries still refer to them, so a restored engine must decide those as the original did.
      *
      * @param out the snapshot part.
      */
@@ -224,7 +225,7 @@ public final class OrderStore
         long live = 0;
         for (int s = 0; s < state.length; s++)
         {
-            if (state[s] != DONE)
+            if (state[s] != DONE || clOrdId[s] != 0)
             {
                 out.addLong(clOrdId[s]);
                 out.addLong(instrument[s]);
