@@ -365,8 +365,9 @@ public final class BrokerLiveChecks
      * commission, commissions awaiting their execution, the executions already charged (a broker snapshot repeats the
      * day's executions and commissions, and the ones of an order with missed fills are otherwise charged again), the
      * first IB order id seen with each order reference (duplicate references across sessions), the duplicates
-     * reported, and the counters. Each table is its size and then its entries. Not kept: a broker snapshot's
-     * executions not yet applied, which the next snapshot reports again. Allocates (snapshot time, not per event).
+     * reported, the counters, and a broker snapshot's executions collected and not yet applied (format 3: a periodic
+     * snapshot may fall inside a reconciliation, which the restored engine finishes as the original did). Each table
+     * is its size and then its entries. Allocates (snapshot time, not per event).
      *
      * @param out receives the values.
      */
@@ -386,10 +387,12 @@ public final class BrokerLiveChecks
         out.addLong(duplicateVenueOrderId);
         out.addLong(duplicateFirstVenueOrderId);
         out.addLong(duplicateInstrumentId);
+        saveMap(snapshotClOrdId, out);
+        saveMap(snapshotIndex, out);
     }
 
     /**
-     * Replaces the checks' state with a snapshot's ({@link #saveState}); a broker snapshot being collected is dropped.
+     * Replaces the checks' state with a snapshot's ({@link #saveState}), a broker snapshot being collected included.
      *
      * @param in the values.
      * @param from where this state starts.
@@ -419,9 +422,8 @@ public final class BrokerLiveChecks
         duplicateVenueOrderId = in[i++];
         duplicateFirstVenueOrderId = in[i++];
         duplicateInstrumentId = (int)in[i++];
-        snapshotClOrdId.clear();
-        snapshotIndex.clear();
-        return i;
+        i = loadMap(snapshotClOrdId, in, i);
+        return loadMap(snapshotIndex, in, i);
     }
 
     private static void saveMap(final Long2LongHashMap map, final org.agrona.collections.LongArrayList out)

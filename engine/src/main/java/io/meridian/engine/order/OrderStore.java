@@ -214,11 +214,12 @@ public final class OrderStore
     }
 
     /**
-     * Appends this store's state to a snapshot (issue 9): the last client order id, the number of live orders, then
-     * per live order its id, instrument, side, price, quantity, leaves, creation time and state. Done orders are left
-     * out: nothing refers to them again. The state value carries {@link #UNSENT_STATE_BIT} for an order with no
-     * ORDER_SENT marker yet; a reader that takes the low byte as the state (as format 2 always did) ignores it, and a
-     * snapshot without the bit restores every order as sent, so an older snapshot never makes an order look unsent.
+     * Appends this store's state to a snapshot (issue 9): the last client order id, the number of orders held, then
+     * per order its id, instrument, side, price, quantity, leaves, creation time and state. Finished orders whose slot
+     * is not reused yet are included: a late fill ({@link #finishedSlotOf}) and a reconciliation's stale open-order
+     * entries still refer to them, so a restored engine must decide those as the original did. The state value
+     * carries {@link #UNSENT_STATE_BIT} for an order with no ORDER_SENT marker yet; a value without it restores the
+     * order as sent (the side that halts when the broker does not know it).
      *
      * @param out the snapshot part.
      */
@@ -230,7 +231,7 @@ public final class OrderStore
         long live = 0;
         for (int s = 0; s < state.length; s++)
         {
-            if (state[s] != DONE)
+            if (state[s] != DONE || clOrdId[s] != 0)
             {
                 out.addLong(clOrdId[s]);
                 out.addLong(instrument[s]);
@@ -257,6 +258,7 @@ public final class OrderStore
     {
         java.util.Arrays.fill(state, DONE);
         java.util.Arrays.fill(clOrdId, 0L);
+        java.util.Arrays.fill(unsent, false);
         lastClOrdId = in[from];
         final long live = in[from + 1];
         int i = from + 2;

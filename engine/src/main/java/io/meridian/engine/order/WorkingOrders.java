@@ -402,8 +402,8 @@ public final class WorkingOrders
     }
 
     /**
-     * Appends the working orders' state to a snapshot (issue 9): the counters, each instrument's working order and
-     * signed quantity, then the order store's state.
+     * Appends the working orders' state to a snapshot (issue 9): the counters (late fills too), each instrument's
+     * working order and signed quantity, then the order store's state.
      *
      * @param out the snapshot part.
      */
@@ -413,6 +413,7 @@ public final class WorkingOrders
         out.addLong(filledQty);
         out.addLong(venueRejects);
         out.addLong(unknownReports);
+        out.addLong(lateFills);
         out.addLong(workingClOrdId.length);
         for (int i = 0; i < workingClOrdId.length; i++)
         {
@@ -435,12 +436,13 @@ public final class WorkingOrders
         filledQty = in[from + 1];
         venueRejects = in[from + 2];
         unknownReports = in[from + 3];
-        if (in[from + 4] != workingClOrdId.length)
+        lateFills = in[from + 4];
+        if (in[from + 5] != workingClOrdId.length)
         {
-            throw new IllegalArgumentException("snapshot has " + in[from + 4] + " instruments, the engine "
+            throw new IllegalArgumentException("snapshot has " + in[from + 5] + " instruments, the engine "
                 + workingClOrdId.length);
         }
-        int i = from + 5;
+        int i = from + 6;
         for (int k = 0; k < workingClOrdId.length; k++, i += 2)
         {
             workingClOrdId[k] = in[i];

@@ -310,13 +310,15 @@ class IbSnapshotRecoveryTest
                 final IbEngineSession session = session(config, scorer, port, 7, journal);
                 session.snapshots(killed, manifest);
                 session.start(System.nanoTime());
+                // the session's length, and on until it has traded (a fill)
                 final long until = System.nanoTime() + lengths[run] * 1_000_000_000L;
-                while (System.nanoTime() < until)
+                final long deadline = until + 60_000_000_000L;
+                while (System.nanoTime() < until || session.pipeline().orders().fills() == 0)
                 {
+                    assertTrue(System.nanoTime() < deadline, "no fill within a minute");
                     sim.doWork(System.nanoTime());
                     session.doWork(System.nanoTime());
                 }
-                assertTrue(session.pipeline().orders().fills() > 0, "the session traded");
                 assertTrue(session.snapshotsWritten() >= lengths[run] - 2, "periodic snapshots: "
                     + session.snapshotsWritten());
                 session.gateway().close();
@@ -400,7 +402,13 @@ class IbSnapshotRecoveryTest
                         sim.doWork(System.nanoTime());
                         session.doWork(System.nanoTime());
                     }
+                    // what one write costs on this thread (the session does one per interval, never per input)
+                    final long writeStart = System.nanoTime();
                     session.snapshot();
+                    final long writeNs = System.nanoTime() - writeStart;
+                    final Path written = StateSnapshotFile.list(first).get(0);
+                    System.out.printf("snapshot write %d: %d bytes, %d records, %.2f ms%n", cut, Files.size(written),
+                        (Files.size(written) - 64) / StateRestoreCodec.LENGTH, writeNs / 1e6);
                 }
                 final long until = System.nanoTime() + 300_000_000L;
                 while (System.nanoTime() < until)
