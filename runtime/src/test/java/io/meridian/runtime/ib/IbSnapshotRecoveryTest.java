@@ -195,10 +195,12 @@ class IbSnapshotRecoveryTest
             else
             {
                 // the snapshot's size depends on the configuration (windows, indicators), the instruments and the
-                // live orders, not on the session's length: the same few hundred records at every restart
+                // orders the store still holds (8 values each, bounded by its capacity), not on the session's inputs:
+                // a few hundred records at every restart
                 assertNotNull(r.snapshot(), r.line());
                 assertEquals(0, r.tailRecords(), r.line());
-                assertTrue(Math.abs(r.restoreRecords() - results.get(0).restoreRecords()) < 10, r.line());
+                assertTrue(r.restoreRecords() < 2 * results.get(0).restoreRecords(), r.line() + " after "
+                    + results.get(0).line());
             }
             assertTrue(r.tailRecords() * 3 < chain, "restart " + (i + 2) + " read " + r.line() + " of a chain of "
                 + chain + " inputs");
