@@ -59,14 +59,20 @@ class ReconcilerTest
     private long clOrdId;
     private long now = T0;
 
-    @BeforeEach
-    void setUp()
+    /** The engine every test starts: three instruments at 4 decimals, crossing orders, wide risk limits. */
+    private Pipeline engine()
     {
-        final Pipeline pipeline = TestEngines.pipeline(sink, "instruments[0].priceScale=10000",
+        return TestEngines.pipeline(sink, "instruments[0].priceScale=10000",
             "instruments[0].qtyScale=1", "instruments[1].priceScale=10000", "instruments[1].qtyScale=1",
             "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
             "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
             "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000");
+    }
+
+    @BeforeEach
+    void setUp()
+    {
+        final Pipeline pipeline = engine();
         orders = pipeline.orders();
         events = new SlotBuilder(pipeline.instruments());
         orders.onEvent(events.quote(A, now, A_BID, A_ASK).scored(2.0).target(10).slot());
@@ -339,11 +345,7 @@ class ReconcilerTest
 
         // session 2 restores that snapshot; the broker filled the other 6 while no engine ran (execution 53) and
         // repeats the day's executions and commissions
-        final OrderManager restarted = TestEngines.pipeline(sink, "instruments[0].priceScale=10000",
-            "instruments[0].qtyScale=1", "instruments[1].priceScale=10000", "instruments[1].qtyScale=1",
-            "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
-            "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
-            "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000").orders();
+        final OrderManager restarted = engine().orders();
         assertEquals(state.size(), restarted.loadState(state.toLongArray(), 0), "the whole section read");
         assertEquals(4, restarted.positions().position(0));
         assertEquals(7_000, restarted.positions().costs(0), "the charged commission restored");
@@ -749,11 +751,7 @@ class ReconcilerTest
      */
     private void pendingNewOrder(final boolean marked)
     {
-        orders = TestEngines.pipeline(sink, "instruments[0].priceScale=10000",
-            "instruments[0].qtyScale=1", "instruments[1].priceScale=10000", "instruments[1].qtyScale=1",
-            "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
-            "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
-            "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000").orders();
+        orders = engine().orders();
         sink.clear();
         orders.onEvent(events.quote(A, tick(), A_BID, A_ASK).scored(2.0).target(10).slot());
         final List<UnsafeBuffer> sent = of(RecordType.ORDER_COMMAND);
@@ -835,11 +833,7 @@ class ReconcilerTest
             pendingNewOrder(marked);
             final org.agrona.collections.LongArrayList state = new org.agrona.collections.LongArrayList();
             orders.saveState(state);
-            final OrderManager restarted = TestEngines.pipeline(sink, "instruments[0].priceScale=10000",
-                "instruments[0].qtyScale=1", "instruments[1].priceScale=10000", "instruments[1].qtyScale=1",
-                "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
-                "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
-                "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000").orders();
+            final OrderManager restarted = engine().orders();
             restarted.loadState(state.toLongArray(), 0);
             final int slot = restarted.workingOrders().store().slotOf(clOrdId);
             assertEquals(OrderStore.PENDING_NEW, restarted.workingOrders().store().state(slot), "state restored");
@@ -870,11 +864,7 @@ class ReconcilerTest
             }
         }
         assertEquals(1, cleared, "one order's state value carries the bit");
-        final OrderManager restarted = TestEngines.pipeline(sink, "instruments[0].priceScale=10000",
-            "instruments[0].qtyScale=1", "instruments[1].priceScale=10000", "instruments[1].qtyScale=1",
-            "instruments[2].priceScale=10000", "instruments[2].qtyScale=1", "strategy.orderTimeoutMs=60000",
-            "strategy.pricing=cross", "risk.maxOrderQty=1000", "risk.maxOrderNotional=100000",
-            "risk.priceCollar=0.10", "risk.maxPosition=1500", "kill.staleMarketDataMs=600000").orders();
+        final OrderManager restarted = engine().orders();
         restarted.loadState(state.toLongArray(), 0);
         assertTrue(restarted.workingOrders().store().sent(restarted.workingOrders().store().slotOf(clOrdId)));
     }

@@ -57,6 +57,13 @@ public final class IbLoopback
     {
     }
 
+    /** ib-sim with the default configuration on a free loopback port, quotes every millisecond, no faults. */
+    public static IbSimulator simulator()
+    {
+        return new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1), SimFaults.none(),
+            System.currentTimeMillis());
+    }
+
     public static EngineConfig config()
     {
         return ConfigLoader.loadProfile("demo", OVERRIDES);

@@ -21,8 +21,6 @@ import io.meridian.engine.model.Scorer;
 import io.meridian.engine.order.BrokerReconciler;
 import io.meridian.engine.order.OrderStore;
 import io.meridian.gateway.ibsim.IbSimulator;
-import io.meridian.gateway.ibsim.SimConfig;
-import io.meridian.gateway.ibsim.SimFaults;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
@@ -52,8 +50,7 @@ class IbPacedDropLoopbackTest
     {
         final EngineConfig config = config();
         final Path journalDir = dir.resolve("journal");
-        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
-            SimFaults.none(), System.currentTimeMillis()))
+        try (IbSimulator sim = IbLoopback.simulator())
         {
             final int port = sim.bind();
             try (Scorer scorer = scorer(config);
@@ -139,8 +136,7 @@ class IbPacedDropLoopbackTest
         final EngineConfig config = ConfigLoader.loadProfile("demo", overrides);
         final Path first = dir.resolve("first");
         final Path second = dir.resolve("second");
-        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
-            SimFaults.none(), System.currentTimeMillis()))
+        try (IbSimulator sim = IbLoopback.simulator())
         {
             final int port = sim.bind();
             final List<Long> unsent = new ArrayList<>();

@@ -60,8 +60,7 @@ class IbReconciliationLoopbackTest
         final EngineConfig config = config();
         final Path first = dir.resolve("first");
         final Path second = dir.resolve("second");
-        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
-            SimFaults.none(), System.currentTimeMillis()))
+        try (IbSimulator sim = IbLoopback.simulator())
         {
             final int port = sim.bind();
             try (Scorer scorer = scorer(config);
@@ -138,8 +137,7 @@ class IbReconciliationLoopbackTest
     {
         final EngineConfig config = config();
         final Path second = dir.resolve("second");
-        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
-            SimFaults.none(), System.currentTimeMillis()))
+        try (IbSimulator sim = IbLoopback.simulator())
         {
             final int port = sim.bind();
             try (Scorer scorer = scorer(config);

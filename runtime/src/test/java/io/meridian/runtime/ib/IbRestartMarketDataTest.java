@@ -13,8 +13,6 @@ import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.book.MarketDataStage;
 import io.meridian.engine.model.Scorer;
 import io.meridian.gateway.ibsim.IbSimulator;
-import io.meridian.gateway.ibsim.SimConfig;
-import io.meridian.gateway.ibsim.SimFaults;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import java.io.IOException;
@@ -44,8 +42,7 @@ class IbRestartMarketDataTest
             List.of("kill.dailyLossLimit=1e12", "ib.snapshotEverySeconds=" + snapshotEverySeconds));
         final Path killed = dir.resolve("killed");
         final Path restarted = dir.resolve("restarted");
-        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
-            SimFaults.none(), System.currentTimeMillis()))
+        try (IbSimulator sim = IbLoopback.simulator())
         {
             final int port = sim.bind();
             final String killedManifest = manifest(config, "killed");

@@ -14,8 +14,6 @@ import io.meridian.config.EngineConfig;
 import io.meridian.engine.codec.StateRestoreCodec;
 import io.meridian.engine.model.Scorer;
 import io.meridian.gateway.ibsim.IbSimulator;
-import io.meridian.gateway.ibsim.SimConfig;
-import io.meridian.gateway.ibsim.SimFaults;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.RecordCursor;
@@ -49,8 +47,7 @@ class IbSnapshotRecoveryTest
         final Path journalDir = dir.resolve("first");
         final Path kept = Files.createDirectories(dir.resolve("kept"));
         final String manifest = manifest(config, "first");
-        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
-            SimFaults.none(), System.currentTimeMillis()))
+        try (IbSimulator sim = IbLoopback.simulator())
         {
             final int port = sim.bind();
             try (Scorer scorer = scorer(config);
@@ -136,8 +133,7 @@ class IbSnapshotRecoveryTest
         final List<Long> inputs = new ArrayList<>();
         final List<String> refused = new ArrayList<>();
         Path previous = null;
-        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
-            SimFaults.none(), System.currentTimeMillis()))
+        try (IbSimulator sim = IbLoopback.simulator())
         {
             final int port = sim.bind();
             for (int c = 1; c <= 6; c++)
@@ -218,8 +214,7 @@ class IbSnapshotRecoveryTest
         final Path first = dir.resolve("first");
         final Path other = dir.resolve("other");
         final String manifest = manifest(config, "first");
-        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
-            SimFaults.none(), System.currentTimeMillis()))
+        try (IbSimulator sim = IbLoopback.simulator())
         {
             final int port = sim.bind();
             try (Scorer scorer = scorer(config);
@@ -302,8 +297,7 @@ class IbSnapshotRecoveryTest
         {
             final Path killed = dir.resolve("killed-" + lengths[run]);
             final String manifest = manifest(config, "killed-" + lengths[run]);
-            try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
-                SimFaults.none(), System.currentTimeMillis());
+            try (IbSimulator sim = IbLoopback.simulator();
                 Scorer scorer = scorer(config);
                 JournalWriter journal = JournalWriter.open(killed, manifest))
             {
@@ -386,8 +380,7 @@ class IbSnapshotRecoveryTest
         final EngineConfig config = config();
         final Path first = dir.resolve("first");
         final String manifest = manifest(config, "first");
-        try (IbSimulator sim = new IbSimulator(SimConfig.defaults().withPort(0).withMarketIntervalMs(1),
-            SimFaults.none(), System.currentTimeMillis()))
+        try (IbSimulator sim = IbLoopback.simulator())
         {
             final int port = sim.bind();
             try (Scorer scorer = scorer(config);
