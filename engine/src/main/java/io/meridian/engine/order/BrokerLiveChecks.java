@@ -9,6 +9,7 @@ import io.meridian.engine.stage.InstrumentIndex;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.LongHashSet;
+import org.agrona.collections.LongArrayList;
 
 /**
  * What the broker's journaled OPEN_ORDER and EXECUTION records mean between reconciliations (issue 9):
@@ -371,7 +372,7 @@ public final class BrokerLiveChecks
      *
      * @param out receives the values.
      */
-    void saveState(final org.agrona.collections.LongArrayList out)
+    void saveState(final LongArrayList out)
     {
         saveMap(filled, out);
         saveMap(commissions, out);
@@ -426,7 +427,7 @@ public final class BrokerLiveChecks
         return loadMap(snapshotIndex, in, i);
     }
 
-    private static void saveMap(final Long2LongHashMap map, final org.agrona.collections.LongArrayList out)
+    private static void saveMap(final Long2LongHashMap map, final LongArrayList out)
     {
         out.addLong(map.size());
         map.forEachLong((key, value) ->

@@ -13,6 +13,9 @@ import io.meridian.engine.stage.InstrumentIndex;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
+import io.meridian.engine.state.StateValues;
+import java.util.Arrays;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Reconciliation with the broker (issue 9 §3): collects the broker's snapshot from the journaled POSITION, OPEN_ORDER
@@ -119,7 +122,7 @@ public final class BrokerReconciler
         positionsEnd = false;
         openOrdersEnd = false;
         executionsEnd = false;
-        java.util.Arrays.fill(brokerPosition, 0);
+        Arrays.fill(brokerPosition, 0);
         openOrders = 0;
         executions = 0;
         execIds.clear();
@@ -276,8 +279,8 @@ public final class BrokerReconciler
         diffs = 0;
         haltingDiffs = 0;
         reconciliations++;
-        java.util.Arrays.fill(ooMatched, 0, openOrders, false);
-        java.util.Arrays.fill(adopt, false);
+        Arrays.fill(ooMatched, 0, openOrders, false);
+        Arrays.fill(adopt, false);
         final OrderStore store = orders.store();
         long highest = 0;
         for (int i = 0; i < openOrders; i++)
@@ -723,12 +726,12 @@ public final class BrokerReconciler
      *
      * @param out the snapshot values.
      */
-    void saveState(final org.agrona.collections.LongArrayList out)
+    void saveState(final LongArrayList out)
     {
-        io.meridian.engine.state.StateValues.putLongs(out, brokerPosition);
-        io.meridian.engine.state.StateValues.putLongs(out, brokerAvgCost);
-        io.meridian.engine.state.StateValues.putBooleans(out, adopt);
-        io.meridian.engine.state.StateValues.putLongs(out, adoptDelta);
+        StateValues.putLongs(out, brokerPosition);
+        StateValues.putLongs(out, brokerAvgCost);
+        StateValues.putBooleans(out, adopt);
+        StateValues.putLongs(out, adoptDelta);
         out.addLong(openOrders);
         for (int k = 0; k < openOrders; k++)
         {
@@ -738,7 +741,7 @@ public final class BrokerReconciler
             out.addLong(ooQty[k]);
             out.addLong(ooSide[k]);
             out.addLong(ooVenueOrderId[k]);
-            io.meridian.engine.state.StateValues.putBoolean(out, ooMatched[k]);
+            StateValues.putBoolean(out, ooMatched[k]);
         }
         out.addLong(executions);
         for (int k = 0; k < executions; k++)
@@ -748,10 +751,10 @@ public final class BrokerReconciler
             out.addLong(exQty[k]);
         }
         out.addLong(overflow);
-        io.meridian.engine.state.StateValues.putBoolean(out, collecting);
-        io.meridian.engine.state.StateValues.putBoolean(out, positionsEnd);
-        io.meridian.engine.state.StateValues.putBoolean(out, openOrdersEnd);
-        io.meridian.engine.state.StateValues.putBoolean(out, executionsEnd);
+        StateValues.putBoolean(out, collecting);
+        StateValues.putBoolean(out, positionsEnd);
+        StateValues.putBoolean(out, openOrdersEnd);
+        StateValues.putBoolean(out, executionsEnd);
         out.addLong(diffs);
         for (int k = 0; k < diffs; k++)
         {
@@ -760,7 +763,7 @@ public final class BrokerReconciler
             out.addLong(diffClOrdId[k]);
             out.addLong(diffEngine[k]);
             out.addLong(diffBroker[k]);
-            io.meridian.engine.state.StateValues.putBoolean(out, diffApplied[k]);
+            StateValues.putBoolean(out, diffApplied[k]);
         }
         out.addLong(haltingDiffs);
         out.addLong(reconciliations);
@@ -776,10 +779,10 @@ public final class BrokerReconciler
      */
     int loadState(final long[] in, final int at)
     {
-        int i = io.meridian.engine.state.StateValues.getLongs(in, at, brokerPosition);
-        i = io.meridian.engine.state.StateValues.getLongs(in, i, brokerAvgCost);
-        i = io.meridian.engine.state.StateValues.getBooleans(in, i, adopt);
-        i = io.meridian.engine.state.StateValues.getLongs(in, i, adoptDelta);
+        int i = StateValues.getLongs(in, at, brokerPosition);
+        i = StateValues.getLongs(in, i, brokerAvgCost);
+        i = StateValues.getBooleans(in, i, adopt);
+        i = StateValues.getLongs(in, i, adoptDelta);
         openOrders = count(in[i++], MAX_OPEN_ORDERS, "open orders");
         for (int k = 0; k < openOrders; k++)
         {

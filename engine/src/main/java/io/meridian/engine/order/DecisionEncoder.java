@@ -15,6 +15,7 @@ import io.meridian.engine.codec.SignalCodec;
 import io.meridian.engine.codec.TradingStateChangeCodec;
 import io.meridian.engine.risk.RiskMonitor;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Writes the order stage's outbound records — SIGNAL, RISK_DECISION, RISK_WARNING, ORDER_COMMAND and TRADING_STATE —
@@ -415,7 +416,7 @@ public final class DecisionEncoder
      *
      * @param out the snapshot part.
      */
-    void saveState(final org.agrona.collections.LongArrayList out)
+    void saveState(final LongArrayList out)
     {
         out.addLong(signals);
         out.addLong(ordersSent);

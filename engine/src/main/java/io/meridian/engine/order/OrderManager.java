@@ -26,6 +26,9 @@ import io.meridian.engine.stage.EventSlot;
 import io.meridian.engine.stage.InstrumentIndex;
 import io.meridian.engine.stage.Stage;
 import java.util.Arrays;
+import io.meridian.engine.codec.OrderSentCodec;
+import io.meridian.engine.state.StateRestore;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Stage 7 (with stages 5 and 6, which share its state): the order policy. It reads the event, the top of book and
@@ -224,7 +227,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
                 broker.onBrokerRecord(slot);
                 break;
             case RecordType.ORDER_SENT:
-                orders.store().markSent(io.meridian.engine.codec.OrderSentCodec.clOrdId(slot.buffer, 0));
+                orders.store().markSent(OrderSentCodec.clOrdId(slot.buffer, 0));
                 break;
             default:
                 break;
@@ -785,7 +788,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
     }
 
     /** Engine-state snapshot format ({@link io.meridian.engine.state.StateRestore}); another is refused. */
-    public static final long STATE_FORMAT = io.meridian.engine.state.StateRestore.STATE_FORMAT;
+    public static final long STATE_FORMAT = StateRestore.STATE_FORMAT;
     private final OrderStateSnapshot stateSnapshot;
 
     /**
@@ -795,7 +798,7 @@ public final class OrderManager implements Stage, OrderRisk.MarketView
      * @param out receives the values.
      */
     @Override
-    public void saveState(final org.agrona.collections.LongArrayList out)
+    public void saveState(final LongArrayList out)
     {
         stateSnapshot.save(out);
     }

@@ -10,6 +10,7 @@ import io.meridian.engine.risk.TradingCalendar;
 import io.meridian.engine.risk.VolatilityGauge;
 import io.meridian.engine.state.StateValues;
 import org.agrona.collections.LongArrayList;
+import java.util.Arrays;
 
 /**
  * The order stage's risk side: fills the {@link OrderContext} from the account, positions, working orders and the
@@ -56,11 +57,11 @@ final class OrderRisk
         this.context = context;
         this.instrumentIds = instrumentIds.clone();
         this.openedDay = new int[instrumentIds.length];
-        java.util.Arrays.fill(openedDay, -1);
+        Arrays.fill(openedDay, -1);
         this.pdtWindow = pdtWindowDays;
         this.dayTradesByOrdinal = new int[pdtWindowDays];
         this.slotOrdinal = new int[pdtWindowDays];
-        java.util.Arrays.fill(slotOrdinal, Integer.MIN_VALUE);
+        Arrays.fill(slotOrdinal, Integer.MIN_VALUE);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.meridian.engine.order;
 
+import java.util.Arrays;
+import org.agrona.collections.LongArrayList;
+
 /**
  * Our orders, in preallocated parallel arrays indexed by {@code clOrdId & mask}. Client order ids are assigned
  * sequentially from 1, so a slot is reused only after {@code capacity} newer orders; reusing a slot whose order is
@@ -223,7 +226,7 @@ public final class OrderStore
      *
      * @param out the snapshot part.
      */
-    void saveState(final org.agrona.collections.LongArrayList out)
+    void saveState(final LongArrayList out)
     {
         out.addLong(lastClOrdId);
         final int countAt = out.size();
@@ -256,9 +259,9 @@ public final class OrderStore
      */
     int loadState(final long[] in, final int from)
     {
-        java.util.Arrays.fill(state, DONE);
-        java.util.Arrays.fill(clOrdId, 0L);
-        java.util.Arrays.fill(unsent, false);
+        Arrays.fill(state, DONE);
+        Arrays.fill(clOrdId, 0L);
+        Arrays.fill(unsent, false);
         lastClOrdId = in[from];
         final long live = in[from + 1];
         int i = from + 2;

@@ -4,6 +4,7 @@ import io.meridian.engine.api.ExecType;
 import io.meridian.engine.api.Side;
 import io.meridian.engine.codec.ExecReportCodec;
 import org.agrona.DirectBuffer;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Our orders and their state machine: the {@link OrderStore} plus the one working order each instrument may have.
@@ -407,7 +408,7 @@ public final class WorkingOrders
      *
      * @param out the snapshot part.
      */
-    void saveState(final org.agrona.collections.LongArrayList out)
+    void saveState(final LongArrayList out)
     {
         out.addLong(fills);
         out.addLong(filledQty);

@@ -4,6 +4,10 @@ import io.meridian.config.KillConfig;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.api.Side;
 import io.meridian.engine.api.TradingState;
+import io.meridian.engine.api.Scales;
+import io.meridian.engine.state.StateValues;
+import java.util.Arrays;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Stage 6: the trading-state machine behind the first pre-trade checks, with the eight triggers of SPEC decision 5
@@ -86,7 +90,7 @@ public final class KillSwitch
      */
     public KillSwitch(final KillConfig kill, final int instruments, final double warnAt)
     {
-        this.dailyLossLimitCash = Math.round(kill.dailyLossLimit() * io.meridian.engine.api.Scales.CASH_SCALE);
+        this.dailyLossLimitCash = Math.round(kill.dailyLossLimit() * Scales.CASH_SCALE);
         this.dailyLossNav = kill.dailyLossNav();
         this.staleNs = kill.staleMarketDataMs() * 1_000_000L;
         this.venueDownNs = kill.venueDownMs() * 1_000_000L;
@@ -96,7 +100,7 @@ public final class KillSwitch
         this.throttleHaltAfter = kill.throttleHaltAfter();
         this.warnAt = warnAt;
         this.instrumentState = new byte[instruments];
-        java.util.Arrays.fill(instrumentState, TradingState.ACTIVE);
+        Arrays.fill(instrumentState, TradingState.ACTIVE);
     }
 
     /**
@@ -133,8 +137,8 @@ public final class KillSwitch
         throttleLatched = false;
         volatilityLatched = false;
         staleTripped = false;
-        java.util.Arrays.fill(instrumentState, TradingState.ACTIVE);
-        java.util.Arrays.fill(lossWarned, false);
+        Arrays.fill(instrumentState, TradingState.ACTIVE);
+        Arrays.fill(lossWarned, false);
         return transition(TradingState.ACTIVE, RejectReason.KILL_OPERATOR_RESUME, 0, 0);
     }
 
@@ -152,7 +156,7 @@ public final class KillSwitch
     {
         warningCount = 0;
         final long limitCash = Math.min(dailyLossLimitCash, Math.round(dailyLossNav * startOfDayNavCash));
-        final double scale = io.meridian.engine.api.Scales.CASH_SCALE;
+        final double scale = Scales.CASH_SCALE;
         warnLoss(0, RejectReason.KILL_DAILY_LOSS, -sessionPnlCash / scale, limitCash / scale);
         warnLoss(1, RejectReason.KILL_DRAWDOWN, drawdown, maxDrawdown);
         warnLoss(2, RejectReason.KILL_MONTH_LOSS, monthLoss, maxMonthLoss);
@@ -685,7 +689,7 @@ public final class KillSwitch
      *
      * @param out the snapshot part.
      */
-    public void saveState(final org.agrona.collections.LongArrayList out)
+    public void saveState(final LongArrayList out)
     {
         out.addLong(state);
         out.addLong(previousState);
@@ -703,7 +707,7 @@ public final class KillSwitch
         {
             out.addLong(s);
         }
-        io.meridian.engine.state.StateValues.putBooleans(out, lossWarned);
+        StateValues.putBooleans(out, lossWarned);
     }
 
     /**
@@ -743,6 +747,6 @@ public final class KillSwitch
         {
             instrumentState[k] = (byte)in[i];
         }
-        return io.meridian.engine.state.StateValues.getBooleans(in, i, lossWarned);
+        return StateValues.getBooleans(in, i, lossWarned);
     }
 }

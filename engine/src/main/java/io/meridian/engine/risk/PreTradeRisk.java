@@ -6,6 +6,8 @@ import io.meridian.config.KillConfig;
 import io.meridian.config.RiskConfig;
 import io.meridian.engine.api.RejectReason;
 import io.meridian.engine.state.StateValues;
+import java.util.Arrays;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Stage 5: the pre-trade check catalogue (SPEC §1(e)), a table of small {@link RiskCheck} objects run in one loop, in
@@ -349,7 +351,7 @@ public final class PreTradeRisk
      *
      * @param out the snapshot part.
      */
-    public void saveState(final org.agrona.collections.LongArrayList out)
+    public void saveState(final LongArrayList out)
     {
         out.addLong(accepted);
         out.addLong(throttledInSession);
@@ -379,7 +381,7 @@ public final class PreTradeRisk
         accepted = in[from];
         throttledInSession = in[from + 1];
         final int n = (int)in[from + 2];
-        java.util.Arrays.fill(rejects, 0L);
+        Arrays.fill(rejects, 0L);
         for (int k = 0; k < n; k++)
         {
             if (k < rejects.length)

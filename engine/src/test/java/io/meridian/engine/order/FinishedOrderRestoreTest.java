@@ -16,6 +16,7 @@ import io.meridian.engine.testing.TestEngines;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import io.meridian.engine.codec.Header;
 
 /**
  * A finished order is still part of the engine's state (issue 9): the order stage's snapshot carries it, so a late
@@ -67,8 +68,8 @@ class FinishedOrderRestoreTest
             final UnsafeBuffer a = sink.records().get(i);
             final UnsafeBuffer b = restoredSink.records().get(i);
             // the output sequence is each engine's own count; every other byte is the same
-            a.putLong(io.meridian.engine.codec.Header.SEQUENCE_OFFSET, 0);
-            b.putLong(io.meridian.engine.codec.Header.SEQUENCE_OFFSET, 0);
+            a.putLong(Header.SEQUENCE_OFFSET, 0);
+            b.putLong(Header.SEQUENCE_OFFSET, 0);
             assertNull(RecordLayouts.firstDifference(a, 0, a.capacity(), b, 0, b.capacity()), "record " + i);
         }
     }

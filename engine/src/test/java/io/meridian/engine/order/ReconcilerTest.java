@@ -31,6 +31,9 @@ import java.util.List;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.meridian.engine.api.Scales;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Reconciliation with the broker (issue 9 §3), one test per kind of difference: the order stage of a demo-profile
@@ -58,6 +61,17 @@ class ReconcilerTest
     private OrderManager orders;
     private long clOrdId;
     private long now = T0;
+
+    /** The broker lacks the setup's order: one ORDER_UNKNOWN_TO_BROKER difference, and trading halts on it. */
+    private void assertTheOrderUnknownToTheBrokerHalts()
+    {
+        snapshotEndsAndUp();
+
+        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
+        assertEquals(1, r.size());
+        assertDiff(r.get(0), ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER, A, clOrdId, 10, 0, 1);
+        assertHaltedByReconciliation(1);
+    }
 
     /** The engine every test starts: three instruments at 4 decimals, crossing orders, wide risk limits. */
     private Pipeline engine()
@@ -106,12 +120,7 @@ class ReconcilerTest
     @Test
     void anOrderTheBrokerDoesNotHaveHalts()
     {
-        snapshotEndsAndUp();
-
-        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
-        assertEquals(1, r.size());
-        assertDiff(r.get(0), ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER, A, clOrdId, 10, 0, 1);
-        assertHaltedByReconciliation(1);
+        assertTheOrderUnknownToTheBrokerHalts();
     }
 
     @Test
@@ -340,7 +349,7 @@ class ReconcilerTest
         execution(A, clOrdId, 77, A_ASK, 1, 52, ExecutionCodec.KIND_LIVE_EXECUTION);
         orders.onEvent(events.execReport(A, tick(), clOrdId, ExecType.PARTIAL_FILL, Side.BUY, A_ASK, 1, 6, 4).slot());
         assertEquals(7_000, orders.positions().costs(0));
-        final org.agrona.collections.LongArrayList state = new org.agrona.collections.LongArrayList();
+        final LongArrayList state = new LongArrayList();
         orders.saveState(state);
 
         // session 2 restores that snapshot; the broker filled the other 6 while no engine ran (execution 53) and
@@ -609,7 +618,7 @@ class ReconcilerTest
     @Test
     void theBrokersNavBecomesTheAccountsNav()
     {
-        final long nav = 2_500_000L * io.meridian.engine.api.Scales.CASH_SCALE;
+        final long nav = 2_500_000L * Scales.CASH_SCALE;
         orders.onEvent(events.record(b -> {
             Header.write(b, 0, RecordType.ACCOUNT_VALUE, AccountValueCodec.LENGTH, 0, 0, tick(), 0, 6, 1);
             AccountValueCodec.value(b, 0, nav);
@@ -631,7 +640,7 @@ class ReconcilerTest
         orders.onEvent(events.connectivity(tick(), ConnectivityState.UP).slot());
     }
 
-    private void end(final org.agrona.MutableDirectBuffer b, final byte type)
+    private void end(final MutableDirectBuffer b, final byte type)
     {
         final int length = type == RecordType.POSITION ? PositionCodec.LENGTH
             : type == RecordType.OPEN_ORDER ? OpenOrderCodec.LENGTH : ExecutionCodec.LENGTH;
@@ -797,12 +806,7 @@ class ReconcilerTest
     void anOrderMarkedSentThatTheBrokerDoesNotHaveStillHalts()
     {
         pendingNewOrder(true);
-        snapshotEndsAndUp();
-
-        final List<UnsafeBuffer> r = of(RecordType.RECONCILIATION);
-        assertEquals(1, r.size());
-        assertDiff(r.get(0), ReconciliationCodec.KIND_ORDER_UNKNOWN_TO_BROKER, A, clOrdId, 10, 0, 1);
-        assertHaltedByReconciliation(1);
+        assertTheOrderUnknownToTheBrokerHalts();
     }
 
     @Test
@@ -831,7 +835,7 @@ class ReconcilerTest
         for (final boolean marked : new boolean[] {false, true})
         {
             pendingNewOrder(marked);
-            final org.agrona.collections.LongArrayList state = new org.agrona.collections.LongArrayList();
+            final LongArrayList state = new LongArrayList();
             orders.saveState(state);
             final OrderManager restarted = engine().orders();
             restarted.loadState(state.toLongArray(), 0);
@@ -851,7 +855,7 @@ class ReconcilerTest
     void aSnapshotWithoutTheUnsentBitRestoresOrdersAsSent()
     {
         pendingNewOrder(false);
-        final org.agrona.collections.LongArrayList state = new org.agrona.collections.LongArrayList();
+        final LongArrayList state = new LongArrayList();
         orders.saveState(state);
         // an order's state value without the unsent bit (the state byte alone) restores as sent: the halting side
         int cleared = 0;

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.meridian.engine.codec.RecordLayouts;
+import io.meridian.engine.feature.FeatureSchema;
 
 /**
  * The whole pipeline's engine-state snapshot (issue 9, format 3) restores an engine that decides exactly as the one
@@ -71,7 +73,7 @@ class PipelineSnapshotTest
     private static double[] weights(final EngineConfig config)
     {
         // the base features' active weights (imbalance, microprice), a little of every indicator
-        final int n = io.meridian.engine.feature.FeatureSchema.count(config.features());
+        final int n = FeatureSchema.count(config.features());
         final double[] w = new double[n];
         Arrays.fill(w, 1e-6);
         w[0] = 0.05;
@@ -336,7 +338,7 @@ class PipelineSnapshotTest
         {
             final byte[] expected = single.records.get(r);
             final byte[] actual = decisions.records.get(r);
-            assertNull(io.meridian.engine.codec.RecordLayouts.firstDifference(new UnsafeBuffer(expected), 0,
+            assertNull(RecordLayouts.firstDifference(new UnsafeBuffer(expected), 0,
                 expected.length, new UnsafeBuffer(actual), 0, actual.length), "staged: decision record " + r
                 + " after K=" + k);
         }

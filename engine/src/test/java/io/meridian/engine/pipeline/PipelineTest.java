@@ -21,6 +21,7 @@ import io.meridian.engine.testing.TestEngines;
 import io.meridian.engine.testing.TestMarket;
 import org.agrona.concurrent.SystemNanoClock;
 import org.junit.jupiter.api.Test;
+import org.agrona.collections.LongArrayList;
 
 /**
  * The stage list and what travels in the slot: the first stage decodes the event and resolves its instrument once,
@@ -221,7 +222,7 @@ class PipelineTest
             }
 
             @Override
-            public void saveState(final org.agrona.collections.LongArrayList out)
+            public void saveState(final LongArrayList out)
             {
             }
 

@@ -34,6 +34,9 @@ import java.util.stream.Stream;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
+import io.meridian.engine.api.TradingState;
+import io.meridian.engine.order.BrokerReconciler;
+import io.meridian.engine.order.PositionKeeper;
 
 /**
  * {@code meridian run --profile paper-ib|live-ib [--host H] [--port P] [--client-id N] [--account A] [--conids
@@ -180,10 +183,10 @@ final class IbRunCommand
             orders = session.pipeline().orders().ordersSent();
             out.printf("meridian run %s: %,d inbound records, %,d orders, %,d fills, %d sessions%n", profile,
                 processed, orders, session.pipeline().orders().fills(), session.gateway().connection().sessions());
-            final io.meridian.engine.order.BrokerReconciler reconciler = session.pipeline().orders().reconciler();
+            final BrokerReconciler reconciler = session.pipeline().orders().reconciler();
             out.printf("meridian run %s: %d reconciliations, last with %d differences (%d halting); positions %s; "
                 + "trading %s%n", profile, reconciler.reconciliations(), reconciler.diffs(), reconciler.haltingDiffs(),
-                positions(session), io.meridian.engine.api.TradingState.name(
+                positions(session), TradingState.name(
                     session.pipeline().orders().killSwitch().state()));
         }
         final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
@@ -262,7 +265,7 @@ final class IbRunCommand
     private static String positions(final IbEngineSession session)
     {
         final StringBuilder b = new StringBuilder();
-        final io.meridian.engine.order.PositionKeeper p = session.pipeline().orders().positions();
+        final PositionKeeper p = session.pipeline().orders().positions();
         for (int i = 0; i < p.instruments(); i++)
         {
             b.append(i == 0 ? "" : " ").append(session.pipeline().instruments().symbol(i)).append('=')

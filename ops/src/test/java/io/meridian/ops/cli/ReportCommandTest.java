@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import java.util.Arrays;
 
 /**
  * {@code meridian report} and {@code demo --report} end to end: one short demo, its report as JSON, returns CSV and
@@ -134,7 +135,7 @@ class ReportCommandTest
         final double variance = ((sharpes[0] - mean) * (sharpes[0] - mean) + (sharpes[1] - mean) * (sharpes[1] - mean)
             + (sharpes[2] - mean) * (sharpes[2] - mean)) / 2;
         assertTrue(variance > 0, "three different seeds give different Sharpe ratios: "
-            + java.util.Arrays.toString(sharpes));
+            + Arrays.toString(sharpes));
 
         final Path together = tmp.resolve("together.json");
         final CommandLine all = CommandLine.run("report", "--journal", dirs.get(0).toString(), dirs.get(1).toString(),
@@ -143,7 +144,7 @@ class ReportCommandTest
         final JsonNode tree = new ObjectMapper().readTree(together.toFile());
         assertEquals(3, tree.get("trials").asLong());
         assertEquals(variance, tree.get("trials_sharpe_variance").asDouble(), Math.abs(variance) * 1e-12,
-            "the sample variance of " + java.util.Arrays.toString(sharpes));
+            "the sample variance of " + Arrays.toString(sharpes));
         assertTrue(all.out.contains("report of " + dirs.get(best) + " (highest Sharpe of 3 trials)"), all.out);
         assertEquals(sharpes[best], tree.get("instruments").get("total").get("sharpe").asDouble(), 0.0);
 

@@ -24,6 +24,12 @@ import java.util.Map;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
+import io.meridian.engine.codec.OperatorCodec;
+import io.meridian.engine.order.OrderStore;
+import io.meridian.engine.telemetry.EngineState;
+import io.meridian.engine.telemetry.StatePublisher;
+import io.meridian.runtime.driver.OperatorInbox;
+import java.nio.file.Path;
 
 /**
  * The engine's pipeline and the IB adapter on one thread. Each inbound record the adapter writes (QUOTE, TRADE,
@@ -60,7 +66,7 @@ public final class IbEngineSession implements AutoCloseable
     private long nextHeartbeatNs = Long.MIN_VALUE;
     private boolean recovering;
     private long recovered;
-    private java.nio.file.Path snapshotJournal;
+    private Path snapshotJournal;
     private String snapshotManifest;
     private long snapshotsWritten;
     private long lastEventTimeNs;
@@ -326,7 +332,7 @@ public final class IbEngineSession implements AutoCloseable
      * @param journalDir this session's journal.
      * @param manifestText that journal's manifest (a snapshot names the journal it belongs to by its checksum).
      */
-    public void snapshots(final java.nio.file.Path journalDir, final String manifestText)
+    public void snapshots(final Path journalDir, final String manifestText)
     {
         this.snapshotJournal = journalDir;
         this.snapshotManifest = manifestText;
@@ -365,7 +371,7 @@ public final class IbEngineSession implements AutoCloseable
 
     private IbSessionOps ops;
     private final UnsafeBuffer operatorRecord =
-        new UnsafeBuffer(new byte[io.meridian.engine.codec.OperatorCodec.LENGTH]);
+        new UnsafeBuffer(new byte[OperatorCodec.LENGTH]);
 
     /**
      * Serves an ops server (issue 9 §4, as {@code run} does for the synthetic world): the engine's state is published
@@ -377,9 +383,9 @@ public final class IbEngineSession implements AutoCloseable
      * @param commands where operator commands come from.
      */
     public void serveOps(
-        final io.meridian.engine.telemetry.EngineState state, final io.meridian.runtime.driver.OperatorInbox commands)
+        final EngineState state, final OperatorInbox commands)
     {
-        this.ops = new IbSessionOps(new io.meridian.engine.telemetry.StatePublisher(state, pipeline.orders()),
+        this.ops = new IbSessionOps(new StatePublisher(state, pipeline.orders()),
             commands);
     }
 
@@ -406,7 +412,7 @@ public final class IbEngineSession implements AutoCloseable
         {
             return 0;
         }
-        onInbound(operatorRecord, 0, io.meridian.engine.codec.OperatorCodec.LENGTH);
+        onInbound(operatorRecord, 0, OperatorCodec.LENGTH);
         // not processing here, so the queue drained through the command: it is the last record sequenced
         ops.completed(request, sequence - 1);
         return 1;
@@ -427,7 +433,7 @@ public final class IbEngineSession implements AutoCloseable
     /** Lots of an order the engine holds as filled (its recovered state), for the adapter's re-tracked orders. */
     private long engineFilled(final long clOrdId)
     {
-        final io.meridian.engine.order.OrderStore store = pipeline.orders().workingOrders().store();
+        final OrderStore store = pipeline.orders().workingOrders().store();
         final int live = store.slotOf(clOrdId);
         final int slot = live >= 0 ? live : store.finishedSlotOf(clOrdId);
         return slot < 0 ? 0 : store.qty(slot) - store.leaves(slot);

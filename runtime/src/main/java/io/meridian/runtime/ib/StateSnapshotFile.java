@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
+import java.util.Arrays;
+import java.util.Collections;
 
 /**
  * An engine-state snapshot on disk (issue 9, bounded restarts): the STATE_RESTORE records that restore the whole
@@ -153,7 +155,7 @@ public final class StateSnapshotFile
         {
             final List<Path> out = new ArrayList<>(files
                 .filter(p -> p.getFileName().toString().matches("state-\\d{20}\\.snap")).sorted().toList());
-            java.util.Collections.reverse(out);
+            Collections.reverse(out);
             return out;
         }
         catch (final IOException ex)
@@ -183,7 +185,7 @@ public final class StateSnapshotFile
             throw new IllegalArgumentException("snapshot " + file + ": cannot read it: " + ex.getMessage(), ex);
         }
         final UnsafeBuffer b = new UnsafeBuffer(bytes);
-        if (bytes.length < HEADER || !java.util.Arrays.equals(bytes, 0, 8, MAGIC, 0, 8))
+        if (bytes.length < HEADER || !Arrays.equals(bytes, 0, 8, MAGIC, 0, 8))
         {
             throw new IllegalArgumentException("snapshot " + file + ": not a Meridian snapshot (" + bytes.length
                 + " bytes, no MRDNSNAP magic)");
@@ -226,7 +228,7 @@ public final class StateSnapshotFile
                 throw new IllegalArgumentException("snapshot " + file + ": record " + r + " is not a STATE_RESTORE");
             }
         }
-        final byte[] records = java.util.Arrays.copyOfRange(bytes, HEADER, bytes.length);
+        final byte[] records = Arrays.copyOfRange(bytes, HEADER, bytes.length);
         return new StateSnapshotFile(file, b.getLong(20), b.getLong(28), records, recordCount)
             .withLast(b.getLong(36), b.getInt(44));
     }

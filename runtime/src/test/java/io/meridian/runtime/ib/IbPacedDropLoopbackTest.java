@@ -31,6 +31,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import io.meridian.engine.codec.ConnectivityCodec;
 
 /**
  * Orders waiting for a pacing token when the session is lost (issue 9 §1: "orders are never dropped silently"): the
@@ -115,7 +116,7 @@ class IbPacedDropLoopbackTest
                 }
                 else if (Header.type(b, o) == RecordType.CONNECTIVITY && pendingDown[0])
                 {
-                    assertEquals(ConnectivityState.DOWN, io.meridian.engine.codec.ConnectivityCodec.state(b, o),
+                    assertEquals(ConnectivityState.DOWN, ConnectivityCodec.state(b, o),
                         "the rejects come before the session's DOWN");
                     pendingDown[0] = false;
                 }

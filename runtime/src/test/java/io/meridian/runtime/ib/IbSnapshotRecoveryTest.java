@@ -27,6 +27,9 @@ import org.agrona.collections.LongArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
 
 /**
  * Engine-state snapshots bound IB restarts (issue 9 §3), over loopback against ib-sim with real Chronicle journals:
@@ -79,7 +82,7 @@ class IbSnapshotRecoveryTest
                 }
             }
             final Path last = StateSnapshotFile.list(journalDir).get(0);
-            Files.copy(last, kept.resolve(last.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(last, kept.resolve(last.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         final List<Path> cuts = new ArrayList<>();
         try (var files = Files.list(kept))
@@ -266,7 +269,7 @@ class IbSnapshotRecoveryTest
                 end.getFileName().toString()), refused.get(0));
         }
         // cut short
-        Files.write(end, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+        Files.write(end, Arrays.copyOf(bytes, bytes.length - 7));
         refused.clear();
         try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, 7, null))
         {
@@ -462,7 +465,7 @@ class IbSnapshotRecoveryTest
         final java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         b.putLong(offset, value);
         // layout: a 64-byte header whose last 4 bytes are the CRC32C of the 60 before them and of the records
-        final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        final CRC32C crc = new CRC32C();
         crc.update(bytes, 0, 60);
         crc.update(bytes, 64, bytes.length - 64);
         b.putInt(60, (int)crc.getValue());

@@ -26,6 +26,8 @@ import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
+import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The IB adapter, the counterpart of the simulated venue and the synthetic market for a TWS session. Outbound it
@@ -524,7 +526,7 @@ public final class IbGateway implements OutboundSink, AutoCloseable
         return notSentRejects;
     }
 
-    private java.util.function.LongUnaryOperator filledBefore = clOrdId -> 0L;
+    private LongUnaryOperator filledBefore = clOrdId -> 0L;
 
     /**
      * How much of an order the engine already holds as filled (issue 9: after a restart, from its recovered state).
@@ -533,7 +535,7 @@ public final class IbGateway implements OutboundSink, AutoCloseable
      *
      * @param filled lots filled by client order id, 0 for an order the engine does not know.
      */
-    public void filledBefore(final java.util.function.LongUnaryOperator filled)
+    public void filledBefore(final LongUnaryOperator filled)
     {
         this.filledBefore = filled;
     }
@@ -574,7 +576,7 @@ public final class IbGateway implements OutboundSink, AutoCloseable
         return n;
     }
 
-    private java.util.function.LongSupplier executionsAfter = () -> 0L;
+    private LongSupplier executionsAfter = () -> 0L;
 
     /**
      * Where the executions snapshot starts (issue 9 §3: executions since the last journaled one): each session's
@@ -583,7 +585,7 @@ public final class IbGateway implements OutboundSink, AutoCloseable
      *
      * @param epochSeconds the filter time.
      */
-    public void executionsAfter(final java.util.function.LongSupplier epochSeconds)
+    public void executionsAfter(final LongSupplier epochSeconds)
     {
         this.executionsAfter = epochSeconds;
     }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.LongHashSet;
+import java.util.Arrays;
 
 /**
  * What the IB adapter knows about its session: the order table (IB order id and Meridian client order id of each
@@ -195,9 +196,9 @@ final class IbSessionState implements TwsClientListener
         positionsEnded = false;
         executionsEnded = false;
         accountEnded = false;
-        java.util.Arrays.fill(contractChecked, false);
-        java.util.Arrays.fill(bid, 0);
-        java.util.Arrays.fill(ask, 0);
+        Arrays.fill(contractChecked, false);
+        Arrays.fill(bid, 0);
+        Arrays.fill(ask, 0);
     }
 
     @Override
