@@ -8,8 +8,11 @@ import org.agrona.collections.LongArrayList;
  * VaR and CVaR at 95% and 99% (the loss quantile of R's default {@code quantile(type = 7)}, and the mean loss at or
  * beyond it) and parametric (normal) VaR and CVaR with the sample mean and standard deviation. Returns are NAV
  * returns between samples (the caller samples on its timer); values are fractions of NAV, positive for a loss. The
- * window is a {@link SortedWindow}, so the quantiles are read off directly and the tail means sum only the tail.
- * Single-threaded; allocation-free.
+ * window is a {@link SortedWindow}, so the quantiles are read off directly. The window's sum and the tail sums are
+ * running sums over the sorted values, smallest first, kept from one return to the next: a new return re-adds only from
+ * the lowest rank it moved, and a return equal to the one it evicts changes nothing. Each is the same left-to-right sum
+ * as summing the sorted window afresh, so every figure keeps its exact bits (replay compares them); only the
+ * squared deviations are summed afresh, their mean having moved. Single-threaded; allocation-free.
  */
 public final class RiskMonitor
 {
@@ -20,6 +23,9 @@ public final class RiskMonitor
     private static final double INV_SQRT_2PI = 0.3989422804014327;
 
     private final SortedWindow window;
+    /** runningSum[k]: the sum of the k smallest values, added smallest first; valid up to {@link #validSums}. */
+    private final double[] runningSum;
+    private int validSums;
     private long previousNav = Long.MIN_VALUE;
 
     private double histVar95;
@@ -43,6 +49,7 @@ public final class RiskMonitor
             throw new IllegalArgumentException("window must be at least 2, got " + window);
         }
         this.window = new SortedWindow(window);
+        this.runningSum = new double[window + 1];
     }
 
     /**
@@ -66,8 +73,11 @@ public final class RiskMonitor
      */
     public void addReturn(final double r)
     {
-        window.add(r);
-        compute();
+        if (window.add(r))
+        {
+            validSums = Math.min(validSums, window.lowestChanged());
+            compute();
+        }
     }
 
     private void compute()
@@ -77,11 +87,13 @@ public final class RiskMonitor
         {
             return;
         }
-        double sum = 0;
-        for (int i = 0; i < n; i++)
+        double sum = runningSum[validSums];
+        for (int i = validSums; i < n; i++)
         {
             sum += window.smallest(i);
+            runningSum[i + 1] = sum;
         }
+        validSums = n;
         final double mean = sum / n;
         double squares = 0;
         for (int i = 0; i < n; i++)
@@ -122,14 +134,12 @@ public final class RiskMonitor
 
     private double meanAtOrBelow(final double q, final int n)
     {
-        double sum = 0;
         int k = 0;
         while (k < n && window.smallest(k) <= q)
         {
-            sum += window.smallest(k);
             k++;
         }
-        return k == 0 ? q : sum / k;
+        return k == 0 ? q : runningSum[k] / k;
     }
 
     /**
@@ -212,6 +222,7 @@ public final class RiskMonitor
     {
         int i = at;
         i = window.loadState(in, i);
+        validSums = 0;
         previousNav = in[i++];
         histVar95 = StateValues.getDouble(in, i++);
         histVar99 = StateValues.getDouble(in, i++);

@@ -16,6 +16,7 @@ final class SortedWindow
     private final double[] sorted;
     private int count;
     private int cursor;
+    private int lowestChanged;
 
     /**
      * An empty window.
@@ -36,16 +37,37 @@ final class SortedWindow
      * Adds a value, evicting the oldest when the window is full.
      *
      * @param value the value (not NaN).
+     * @return false when the window's values did not change (it was full and the value evicted had the same bits as
+     *     the one added); {@link #lowestChanged()} then says nothing.
      */
-    void add(final double value)
+    boolean add(final double value)
     {
+        int lowest = count;
         if (count == arrival.length)
         {
-            remove(arrival[cursor]);
+            final double evicted = arrival[cursor];
+            if (Double.doubleToRawLongBits(evicted) == Double.doubleToRawLongBits(value))
+            {
+                cursor = cursor + 1 == arrival.length ? 0 : cursor + 1;
+                return false;
+            }
+            lowest = remove(evicted);
         }
         arrival[cursor] = value;
         cursor = cursor + 1 == arrival.length ? 0 : cursor + 1;
-        insert(value);
+        lowestChanged = Math.min(lowest, insert(value));
+        return true;
+    }
+
+    /**
+     * The lowest rank whose value the last {@link #add} that changed the window moved or replaced: the values of the
+     * ranks below it are as they were, so sums over the smallest values can resume there.
+     *
+     * @return the rank, 0 to {@link #count()}.
+     */
+    int lowestChanged()
+    {
+        return lowestChanged;
     }
 
     /**
@@ -84,19 +106,21 @@ final class SortedWindow
         return (count & 1) == 1 ? sorted[k] : 0.5 * (sorted[k - 1] + sorted[k]);
     }
 
-    private void remove(final double value)
+    private int remove(final double value)
     {
         final int at = firstAtLeast(value);
         System.arraycopy(sorted, at + 1, sorted, at, count - at - 1);
         count--;
+        return at;
     }
 
-    private void insert(final double value)
+    private int insert(final double value)
     {
         final int at = firstAtLeast(Math.nextUp(value));
         System.arraycopy(sorted, at, sorted, at + 1, count - at);
         sorted[at] = value;
         count++;
+        return at;
     }
 
     /** Index of the first sorted value not below {@code value} ({@link #count} when none). */

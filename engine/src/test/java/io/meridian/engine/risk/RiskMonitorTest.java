@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.agrona.collections.LongArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +84,77 @@ class RiskMonitorTest
             assertEquals(-q99, monitor.histVar99(), 1e-15, "VaR 99 after return " + i);
             assertEquals(-tailMean(current, q95), monitor.histCvar95(), 1e-15, "CVaR 95 after return " + i);
             assertEquals(-tailMean(current, q99), monitor.histCvar99(), 1e-15, "CVaR 99 after return " + i);
+        }
+    }
+
+    @Test
+    void shouldGiveTheExactBitsOfAFreshComputationAfterEveryReturn()
+    {
+        // the monitor keeps its sums running from one return to the next and skips a return equal to the one it
+        // evicts; replay compares its figures bit for bit, so after every return each must have exactly the bits of
+        // the definition computed afresh over the window (sums taken smallest first), also across a state restore
+        final int window = 41;
+        final RiskMonitor monitor = new RiskMonitor(window);
+        final SplittableRandom random = new SplittableRandom(17);
+        final List<Double> all = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++)
+        {
+            // few distinct values: ties, and returns equal to the evicted one, are frequent
+            final double r = random.nextInt(3) == 0 ? 0.0 : (random.nextInt(9) - 4) * 0.0013 + random.nextInt(2) * 1e-7;
+            monitor.addReturn(r);
+            all.add(r);
+            if (i == 3_000)
+            {
+                final LongArrayList state = new LongArrayList();
+                monitor.saveState(state);
+                final RiskMonitor restored = new RiskMonitor(window);
+                restored.loadState(state.toLongArray(), 0);
+                assertFigures(fresh(all, window), restored, "restored after return " + i);
+            }
+            if (all.size() >= 2)
+            {
+                assertFigures(fresh(all, window), monitor, "after return " + i);
+            }
+        }
+    }
+
+    /** The eight figures of the window's definition, computed from scratch: VaR95/99, CVaR95/99, then parametric. */
+    private static double[] fresh(final List<Double> all, final int window)
+    {
+        final int n = Math.min(all.size(), window);
+        final double[] v = all.subList(all.size() - n, all.size()).stream().mapToDouble(Double::doubleValue)
+            .sorted().toArray();
+        double sum = 0;
+        for (final double x : v)
+        {
+            sum += x;
+        }
+        final double mean = sum / n;
+        double squares = 0;
+        for (final double x : v)
+        {
+            squares += (x - mean) * (x - mean);
+        }
+        final double sd = Math.sqrt(squares / (n - 1));
+        final double q95 = type7(v, 0.05);
+        final double q99 = type7(v, 0.01);
+        final double density95 = 0.3989422804014327 * Math.exp(-0.5 * RiskMonitor.Z95 * RiskMonitor.Z95);
+        final double density99 = 0.3989422804014327 * Math.exp(-0.5 * RiskMonitor.Z99 * RiskMonitor.Z99);
+        return new double[] {
+            -q95, -q99, -tailMean(v, q95), -tailMean(v, q99),
+            sd * RiskMonitor.Z95 - mean, sd * RiskMonitor.Z99 - mean,
+            sd * density95 / 0.05 - mean, sd * density99 / 0.01 - mean};
+    }
+
+    private static void assertFigures(final double[] expected, final RiskMonitor monitor, final String when)
+    {
+        final double[] actual = {
+            monitor.histVar95(), monitor.histVar99(), monitor.histCvar95(), monitor.histCvar99(),
+            monitor.paramVar95(), monitor.paramVar99(), monitor.paramCvar95(), monitor.paramCvar99()};
+        for (int k = 0; k < expected.length; k++)
+        {
+            assertEquals(Double.doubleToRawLongBits(expected[k]), Double.doubleToRawLongBits(actual[k]),
+                "figure " + k + " " + when + ": expected " + expected[k] + ", got " + actual[k]);
         }
     }
 
