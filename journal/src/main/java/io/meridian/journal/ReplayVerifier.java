@@ -15,6 +15,7 @@ import io.meridian.engine.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import org.agrona.DirectBuffer;
 
 /**
@@ -27,6 +28,10 @@ import org.agrona.DirectBuffer;
  * stops the verification and is reported as corruption ({@link Result#corruption()}, the same line
  * {@code journal verify} prints), never as a divergence: a corrupt input is never fed to the engine and a corrupt
  * decision is never compared.
+ *
+ * <p>Both queues can be read, checked and copied ahead on one thread of their own ({@link ReadAhead}), in order, so
+ * the engine and the comparison have the calling thread to themselves; the verdict is the same as reading them on the
+ * calling thread.
  *
  * <p>A journal without a clean end (its writer died) is verified as a prefix: replay may produce decisions past the
  * last journaled one, as long as they were caused by inbound events at or after the cause of the last journaled
@@ -100,7 +105,7 @@ public final class ReplayVerifier
     }
 
     /**
-     * Verifies a journal.
+     * Verifies a journal, reading both queues on the calling thread.
      *
      * @param dir journal directory.
      * @param overrides {@code --set} overrides applied on top of the journaled configuration.
@@ -109,6 +114,22 @@ public final class ReplayVerifier
      * @throws io.meridian.config.ConfigException when an override is invalid.
      */
     public static Result verify(final Path dir, final List<String> overrides)
+    {
+        return verify(dir, overrides, null);
+    }
+
+    /**
+     * Verifies a journal, reading both queues ahead on a thread from {@code readAhead} ({@link ReadAhead}): the same
+     * verdict as reading them on the calling thread, which keeps the engine and the comparison.
+     *
+     * @param dir journal directory.
+     * @param overrides {@code --set} overrides applied on top of the journaled configuration.
+     * @param readAhead makes the read-ahead thread; null to read on the calling thread.
+     * @return the result.
+     * @throws JournalException when the journal cannot be read or its manifest is broken.
+     * @throws io.meridian.config.ConfigException when an override is invalid.
+     */
+    public static Result verify(final Path dir, final List<String> overrides, final ThreadFactory readAhead)
     {
         try (JournalReader reader = JournalReader.open(dir))
         {
@@ -144,48 +165,46 @@ public final class ReplayVerifier
                 }
             }
             try (Scorer scorer = Scorers.create(config);
-                RecordCursor journaled = reader.outputCursor())
+                ReadAhead ahead = readAhead == null
+                    ? null : ReadAhead.start(readAhead, reader.inputCursor(), reader.outputCursor());
+                RecordCursor inputs = ahead == null ? reader.inputCursor() : ahead.cursor(0);
+                RecordCursor journaled = ahead == null ? reader.outputCursor() : ahead.cursor(1))
             {
-                return replay(reader, config, scorer, journaled);
+                return replay(inputs, config, scorer, journaled);
             }
         }
     }
 
     private static Result replay(
-        final JournalReader reader, final EngineConfig config, final Scorer scorer, final RecordCursor journaled)
+        final RecordCursor inputs, final EngineConfig config, final Scorer scorer, final RecordCursor journaled)
     {
         final Comparator comparator = new Comparator(journaled);
         final Pipeline pipeline = EngineFactory.create(config, scorer, comparator::onReplayed);
         final EventSlot slot = new EventSlot();
-        final long[] events = new long[1];
-        final ReadResult input;
-        try
+        long events = 0;
+        while (inputs.next())
         {
-            input = reader.readInput((buffer, offset, length) ->
-            {
-                slot.buffer.putBytes(0, buffer, offset, length);
-                comparator.currentInput = Header.sequence(buffer, offset);
-                pipeline.onEvent(slot);
-                events[0]++;
-                if (comparator.divergence != null || comparator.corruption != null)
-                {
-                    throw Stop.INSTANCE;
-                }
-            });
-        }
-        catch (final Stop stop)
-        {
+            final DirectBuffer buffer = inputs.buffer();
+            final int offset = inputs.offset();
+            slot.buffer.putBytes(0, buffer, offset, inputs.length());
+            comparator.currentInput = Header.sequence(buffer, offset);
+            pipeline.onEvent(slot);
+            events++;
             if (comparator.corruption != null)
             {
-                return Result.corrupt(comparator.corruption, events[0], comparator.compared, List.of());
+                return Result.corrupt(comparator.corruption, events, comparator.compared, List.of());
             }
-            return new Result(false, events[0], comparator.compared, 0, comparator.divergence, List.of(), false,
-                null);
+            if (comparator.divergence != null)
+            {
+                return new Result(false, events, comparator.compared, 0, comparator.divergence, List.of(), false,
+                    null);
+            }
         }
+        final ReadResult input = inputs.result();
         final List<String> warnings = new ArrayList<>(input.warnings());
         if (input.corrupt())
         {
-            return Result.corrupt(input.corruption(), events[0], comparator.compared, warnings);
+            return Result.corrupt(input.corruption(), events, comparator.compared, warnings);
         }
         // anything left in the journal that replay did not produce
         if (comparator.divergence == null && journaled.next())
@@ -201,7 +220,7 @@ public final class ReplayVerifier
         warnings.addAll(output.warnings());
         if (output.corrupt())
         {
-            return Result.corrupt(output.corruption(), events[0], comparator.compared, warnings);
+            return Result.corrupt(output.corruption(), events, comparator.compared, warnings);
         }
         final boolean cleanEnd = input.cleanEnd() && output.cleanEnd();
         if (comparator.divergence == null && comparator.tail > 0 && cleanEnd)
@@ -209,7 +228,7 @@ public final class ReplayVerifier
             comparator.divergence = "replay produced " + comparator.tail
                 + " decisions past the end of a cleanly closed journal; first: " + comparator.firstTail;
         }
-        return new Result(comparator.divergence == null, events[0], comparator.compared, comparator.tail,
+        return new Result(comparator.divergence == null, events, comparator.compared, comparator.tail,
             comparator.divergence, warnings, cleanEnd, null);
     }
 
@@ -274,22 +293,6 @@ public final class ReplayVerifier
                 return;
             }
             compared++;
-        }
-    }
-
-    /**
-     * Stops the input read at the first divergence.
-     */
-    private static final class Stop extends RuntimeException
-    {
-        private static final long serialVersionUID = 1L;
-        // one stackless instance, thrown to leave the reader's callback: stopping allocates nothing
-        @SuppressWarnings("StaticAssignmentOfThrowable")
-        private static final Stop INSTANCE = new Stop();
-
-        private Stop()
-        {
-            super("stop", null, false, false);
         }
     }
 }

@@ -23,6 +23,7 @@ import io.meridian.runtime.driver.OperatorInbox;
 import io.meridian.runtime.ib.IbEngineSession;
 import io.meridian.runtime.ib.SnapshotRecovery;
 import io.meridian.runtime.launch.Args;
+import io.meridian.runtime.launch.Threads;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -123,7 +124,7 @@ public final class IbCyclesMain
             duplicates = sim.duplicateOrderIds();
             pacing = sim.pacingViolations();
             mostPerSecond = sim.mostMessagesInOneSecond();
-            identical = ReplayVerifier.verify(previous, List.of()).identical();
+            identical = ReplayVerifier.verify(previous, List.of(), Threads.readAhead()).identical();
         }
         finally
         {

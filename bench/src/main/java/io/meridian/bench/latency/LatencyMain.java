@@ -8,6 +8,7 @@ import io.meridian.engine.pipeline.PipelineLatency;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.CpuPlan;
+import io.meridian.runtime.launch.Threads;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -230,7 +231,8 @@ public final class LatencyMain
         int exit = 0;
         if (options.bool("verify"))
         {
-            final ReplayVerifier.Result verdict = ReplayVerifier.verify(settings.journalDir(), List.of());
+            final ReplayVerifier.Result verdict =
+                ReplayVerifier.verify(settings.journalDir(), List.of(), Threads.readAhead());
             report.section("replay verification of the journal");
             report.text(verdict.line());
             report.value("replay_identical", verdict.identical() ? 1 : 0);

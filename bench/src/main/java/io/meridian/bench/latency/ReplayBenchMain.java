@@ -21,6 +21,7 @@ import io.meridian.runtime.backtest.JournalThread;
 import io.meridian.runtime.driver.EventMerger;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.PretouchAgent;
+import io.meridian.runtime.launch.Threads;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -258,7 +259,7 @@ public final class ReplayBenchMain
         for (int pass = 1; pass <= repeat; pass++)
         {
             final long start = System.nanoTime();
-            verdict = ReplayVerifier.verify(journal, List.of());
+            verdict = ReplayVerifier.verify(journal, List.of(), Threads.readAhead());
             final long elapsed = System.nanoTime() - start;
             final double rate = verdict.events() * NANOS_PER_SECOND / elapsed;
             bestVerify = Math.max(bestVerify, rate);

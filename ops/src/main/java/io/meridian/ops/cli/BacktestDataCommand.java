@@ -20,6 +20,7 @@ import io.meridian.runtime.driver.TimerSchedule;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.PretouchAgent;
 import io.meridian.runtime.launch.UsageException;
+import io.meridian.runtime.launch.Threads;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ public final class BacktestDataCommand
             }
             out.printf("data: %,d market records of %s%n", source.delivered(), dataDir);
             out.println("verifying replay of " + journalDir + " ...");
-            final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
+            final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of(), Threads.readAhead());
             for (final String warning : verdict.warnings())
             {
                 err.println("warning: " + warning);

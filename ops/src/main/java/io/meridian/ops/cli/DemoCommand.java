@@ -15,6 +15,7 @@ import io.meridian.runtime.backtest.JournalThread;
 import io.meridian.runtime.driver.EventMerger;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.PretouchAgent;
+import io.meridian.runtime.launch.Threads;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -123,7 +124,7 @@ public final class DemoCommand
         final double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
 
         out.println("verifying replay of " + journalDir + " ...");
-        final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
+        final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of(), Threads.readAhead());
         for (final String warning : verdict.warnings())
         {
             err.println("warning: " + warning);

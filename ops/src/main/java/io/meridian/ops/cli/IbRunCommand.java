@@ -37,6 +37,7 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 import io.meridian.engine.api.TradingState;
 import io.meridian.engine.order.BrokerReconciler;
 import io.meridian.engine.order.PositionKeeper;
+import io.meridian.runtime.launch.Threads;
 
 /**
  * {@code meridian run --profile paper-ib|live-ib [--host H] [--port P] [--client-id N] [--account A] [--conids
@@ -189,7 +190,7 @@ final class IbRunCommand
                 positions(session), TradingState.name(
                     session.pipeline().orders().killSwitch().state()));
         }
-        final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
+        final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of(), Threads.readAhead());
         out.println(verdict.line());
         return verdict.identical() ? 0 : 1;
     }

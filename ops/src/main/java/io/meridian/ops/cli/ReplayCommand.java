@@ -3,6 +3,7 @@ package io.meridian.ops.cli;
 import io.meridian.journal.ReplayVerifier;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.UsageException;
+import io.meridian.runtime.launch.Threads;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class ReplayCommand
         {
             throw new UsageException("replay: unexpected argument '" + args.positional().get(0) + "'");
         }
-        final ReplayVerifier.Result result = ReplayVerifier.verify(Path.of(dir), args.sets());
+        final ReplayVerifier.Result result = ReplayVerifier.verify(Path.of(dir), args.sets(), Threads.readAhead());
         for (final String warning : result.warnings())
         {
             err.println("warning: " + warning);

@@ -7,6 +7,7 @@ import io.meridian.report.ReportOptions;
 import io.meridian.report.Tearsheet;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.launch.UsageException;
+import io.meridian.runtime.launch.Threads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -93,7 +94,7 @@ public final class ReportCommand
             bestDir = journals.get(0);
         }
         final String replayLine = args.flag("verify")
-            ? ReplayVerifier.verify(bestDir, List.of()).line() : null;
+            ? ReplayVerifier.verify(bestDir, List.of(), Threads.readAhead()).line() : null;
         final String tcaCsv = args.option("tca-csv");
         final long bareStartNanos = System.nanoTime();
         final BareRead bare = args.flag("baseline") ? BareRead.of(bestDir) : null;

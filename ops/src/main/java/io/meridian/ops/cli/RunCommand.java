@@ -12,6 +12,7 @@ import io.meridian.ops.server.OpsLauncher;
 import io.meridian.ops.server.OpsTokens;
 import io.meridian.runtime.launch.Args;
 import io.meridian.runtime.live.LiveTopology;
+import io.meridian.runtime.launch.Threads;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -102,7 +103,7 @@ public final class RunCommand
                 processed = live.published();
             }
         }
-        final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of());
+        final ReplayVerifier.Result verdict = ReplayVerifier.verify(journalDir, List.of(), Threads.readAhead());
         for (final String warning : verdict.warnings())
         {
             err.println("warning: " + warning);

@@ -46,6 +46,17 @@ public final class Threads implements ThreadFactory
     }
 
     /**
+     * The factory of the thread that reads a journal ahead of a replay verification
+     * ({@code ReplayVerifier.verify(dir, overrides, threads)}).
+     *
+     * @return the factory.
+     */
+    public static Threads readAhead()
+    {
+        return named("meridian-read-ahead");
+    }
+
+    /**
      * A factory of named daemon threads placed by a CPU plan (as consumers).
      *
      * @param prefix thread name prefix.
