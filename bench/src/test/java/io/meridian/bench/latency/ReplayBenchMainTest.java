@@ -24,6 +24,7 @@ class ReplayBenchMainTest
         assertTrue(output.value("backtest_events_per_s") > 0);
         assertTrue(output.value("baseline_chronicle_read_events_per_s") > 0);
         assertTrue(output.value("baseline_engine_only_events_per_s") > 0);
+        assertTrue(output.value("baseline_verify_one_thread_events_per_s") > 0);
         assertTrue(output.value("backtest_warm_events_per_s") > 0);
         assertTrue(output.value("baseline_chronicle_append_per_s") > 0);
         assertTrue(output.value("baseline_append_limit_events_per_s") < output.value("baseline_chronicle_append_per_s"),

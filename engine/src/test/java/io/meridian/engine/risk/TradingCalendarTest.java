@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,25 @@ class TradingCalendarTest
     {
         final Instant i = Instant.parse(utc);
         return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+
+    @Test
+    void shouldGiveEachSetOfArgumentsItsOwnTablesThoughTheyAreComputedOncePerProcess()
+    {
+        // the tables are shared between calendars of the same arguments: another zone, session or holiday list must
+        // still get its own
+        final int july4 = calendar.day(ns("2024-07-04T16:00:00Z"));
+        final TradingCalendar same = new TradingCalendar("America/New_York", "09:30", "16:00",
+            new ArrayList<>(List.of("2024-07-04")));
+        final TradingCalendar noHoliday = new TradingCalendar("America/New_York", "09:30", "16:00", List.of());
+        final TradingCalendar london = new TradingCalendar("Europe/London", "09:30", "16:00", List.of("2024-07-04"));
+        final TradingCalendar later = new TradingCalendar("America/New_York", "10:00", "16:00", List.of("2024-07-04"));
+        assertEquals(calendar.openNs(july4), same.openNs(july4));
+        assertFalse(same.isTradingDay(july4));
+        assertTrue(noHoliday.isTradingDay(july4), "no holiday configured");
+        assertEquals(ns("2024-07-04T13:30:00Z"), noHoliday.openNs(july4));
+        assertEquals(ns("2024-07-04T08:30:00Z"), london.openNs(july4), "09:30 BST");
+        assertEquals(ns("2024-07-04T14:00:00Z"), later.openNs(july4), "10:00 EDT");
     }
 
     @Test
