@@ -174,7 +174,7 @@ public final class IbCyclesMain
         {
             if (previous != null)
             {
-                SnapshotRecovery.recover(previous, session, config.instruments().size(), out::println);
+                SnapshotRecovery.recover(previous, session, config, scorer, out::println);
             }
             session.snapshots(journalDir, manifest);
             final OperatorInbox inbox = new OperatorInbox();

@@ -149,8 +149,8 @@ final class IbRunCommand
             if (recoverFrom != null)
             {
                 final long recoveryStart = System.nanoTime();
-                final SnapshotRecovery.Result recovery = SnapshotRecovery.recover(recoverFrom, session,
-                    config.instruments().size(), err::println);
+                final SnapshotRecovery.Result recovery =
+                    SnapshotRecovery.recover(recoverFrom, session, config, scorer, err::println);
                 final long recoveryMs = (System.nanoTime() - recoveryStart) / 1_000_000;
                 out.printf("meridian run %s: recovered %,d inbound records from %s in %,d ms: %s (%,d orders, "
                     + "positions %s)%n", profile, session.recovered(), recoverFrom, recoveryMs, recovery.line(),

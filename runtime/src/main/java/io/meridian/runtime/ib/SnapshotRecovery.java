@@ -1,7 +1,12 @@
 package io.meridian.runtime.ib;
 
+import io.meridian.config.EngineConfig;
 import io.meridian.engine.codec.Header;
 import io.meridian.engine.codec.StateRestoreCodec;
+import io.meridian.engine.model.Scorer;
+import io.meridian.engine.pipeline.EngineFactory;
+import io.meridian.engine.pipeline.Pipeline;
+import io.meridian.engine.stage.EventSlot;
 import io.meridian.journal.JournalReader;
 import io.meridian.journal.RecordCursor;
 import java.nio.file.Path;
@@ -15,10 +20,13 @@ import org.agrona.concurrent.UnsafeBuffer;
  * inputs after the snapshot's position are replayed through the engine (and journaled), exactly as a full replay
  * does with all of them. A snapshot holds the whole pipeline's state (format 3), so those inputs are decided as they
  * were live. A snapshot that fails its checks (checksum, torn file, format, another journal, instrument count, or the
- * journal's record at its position is not the one it names) is refused with a message saying why, and the next older
- * one is tried; without a valid one, the whole previous journal is replayed. A restart therefore reads the newest
- * snapshot plus the inputs of at most one snapshot interval (or, after a clean close, none), however long the
- * session or the chain of sessions before it: every journal starts from the snapshot its own recovery loaded.
+ * journal's record at its position is not the one it names, or it does not load into an engine of this configuration,
+ * such as one whose indicators or windows changed since it was written) is refused with a message saying why, and the
+ * next older one is tried; without a valid one, the whole previous journal is replayed. Each snapshot is first loaded
+ * into a scratch engine of the same configuration, so a refused one leaves nothing in the session or its journal. A
+ * restart therefore reads the newest snapshot plus the inputs of at most one snapshot interval (or, after a clean
+ * close, none), however long the session or the chain of sessions before it: every journal starts from the snapshot
+ * its own recovery loaded.
  */
 public final class SnapshotRecovery
 {
@@ -55,13 +63,15 @@ public final class SnapshotRecovery
      *
      * @param previous the previous session's journal.
      * @param session the new session, not started.
-     * @param instruments the engine's instrument count.
+     * @param config the new session's configuration (a snapshot must load into an engine of it).
+     * @param scorer the new session's scorer.
      * @param log receives one line per refused snapshot.
      * @return what was read.
      */
-    public static Result recover(
-        final Path previous, final IbEngineSession session, final int instruments, final Consumer<String> log)
+    public static Result recover(final Path previous, final IbEngineSession session, final EngineConfig config,
+        final Scorer scorer, final Consumer<String> log)
     {
+        final int instruments = config.instruments().size();
         try (JournalReader reader = JournalReader.open(previous))
         {
             for (final Path file : StateSnapshotFile.list(previous))
@@ -76,6 +86,13 @@ public final class SnapshotRecovery
                     log.accept("recovery: " + ex.getMessage() + "; trying an older snapshot or a full replay");
                     continue;
                 }
+                final String problem = loadProblem(snapshot, config, scorer);
+                if (problem != null)
+                {
+                    log.accept("recovery: snapshot " + file + " does not load into an engine of this configuration ("
+                        + problem + "): refused; trying an older snapshot or a full replay");
+                    continue;
+                }
                 final Result result = fromSnapshot(reader, snapshot, session, log);
                 if (result != null)
                 {
@@ -85,6 +102,34 @@ public final class SnapshotRecovery
             final long before = session.recovered();
             reader.readInput(session::recover);
             return new Result(null, 0, session.recovered() - before);
+        }
+    }
+
+    /**
+     * Loads a snapshot into a scratch engine of the configuration, decisions discarded.
+     *
+     * @return null when it loads, else what was wrong.
+     */
+    private static String loadProblem(final StateSnapshotFile snapshot, final EngineConfig config, final Scorer scorer)
+    {
+        final Pipeline scratch = EngineFactory.create(config, scorer, (buffer, offset, length) ->
+        {
+            // a dry run: nothing it decides goes anywhere
+        });
+        final EventSlot slot = new EventSlot();
+        final UnsafeBuffer records = snapshot.records();
+        try
+        {
+            for (int r = 0; r < snapshot.recordCount(); r++)
+            {
+                slot.buffer.putBytes(0, records, r * StateRestoreCodec.LENGTH, StateRestoreCodec.LENGTH);
+                scratch.onEvent(slot);
+            }
+            return null;
+        }
+        catch (final IllegalArgumentException | IllegalStateException ex)
+        {
+            return ex.getMessage();
         }
     }
 

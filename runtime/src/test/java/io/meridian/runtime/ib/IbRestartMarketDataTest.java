@@ -63,7 +63,7 @@ class IbRestartMarketDataTest
                 IbEngineSession session = session(config, scorer, port, 7, journal))
             {
                 final SnapshotRecovery.Result result =
-                    SnapshotRecovery.recover(killed, session, config.instruments().size(), refused::add);
+                    SnapshotRecovery.recover(killed, session, config, scorer, refused::add);
                 assertEquals(snapshotEverySeconds > 0, result.snapshot() != null, result.line() + " " + refused);
                 final MarketDataStage book = session.pipeline().book();
                 final long accepted = book.acceptedCount();

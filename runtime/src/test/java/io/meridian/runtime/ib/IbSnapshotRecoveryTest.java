@@ -150,8 +150,8 @@ class IbSnapshotRecoveryTest
                 {
                     if (previous != null)
                     {
-                        final SnapshotRecovery.Result result = SnapshotRecovery.recover(previous, session,
-                            config.instruments().size(), refused::add);
+                        final SnapshotRecovery.Result result =
+                            SnapshotRecovery.recover(previous, session, config, scorer, refused::add);
                         assertEquals(result.restoreRecords() + result.tailRecords(), session.recovered());
                         results.add(result);
                     }
@@ -247,8 +247,8 @@ class IbSnapshotRecoveryTest
         final List<String> refused = new ArrayList<>();
         try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, 7, null))
         {
-            final SnapshotRecovery.Result result = SnapshotRecovery.recover(other, session,
-                config.instruments().size(), refused::add);
+            final SnapshotRecovery.Result result =
+                SnapshotRecovery.recover(other, session, config, scorer, refused::add);
             assertNull(result.snapshot(), result.line());
             assertEquals(1, refused.size(), refused.toString());
             assertTrue(refused.get(0).contains("belongs to another journal"), refused.get(0));
@@ -260,8 +260,8 @@ class IbSnapshotRecoveryTest
         refused.clear();
         try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, 7, null))
         {
-            final SnapshotRecovery.Result result = SnapshotRecovery.recover(first, session,
-                config.instruments().size(), refused::add);
+            final SnapshotRecovery.Result result =
+                SnapshotRecovery.recover(first, session, config, scorer, refused::add);
             assertNull(result.snapshot(), "only the corrupt one: " + refused);
             assertEquals(inputs, result.tailRecords(), "full replay of every input");
             assertEquals(1, refused.size(), refused.toString());
@@ -273,7 +273,7 @@ class IbSnapshotRecoveryTest
         refused.clear();
         try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, 7, null))
         {
-            assertNull(SnapshotRecovery.recover(first, session, config.instruments().size(), refused::add)
+            assertNull(SnapshotRecovery.recover(first, session, config, scorer, refused::add)
                 .snapshot());
             assertTrue(refused.get(0).contains("truncated or torn"), refused.get(0));
         }
@@ -342,7 +342,7 @@ class IbSnapshotRecoveryTest
                 JournalWriter journal = JournalWriter.open(restarted, manifest(config, "restarted-" + lengths[run]));
                 IbEngineSession session = session(config, scorer, 1, 7, journal))
             {
-                result = SnapshotRecovery.recover(killed, session, config.instruments().size(), refused::add);
+                result = SnapshotRecovery.recover(killed, session, config, scorer, refused::add);
                 recoveryNs = System.nanoTime() - recoveryStart;
                 restored = state(session);
                 assertEquals(result.restoreRecords() + result.tailRecords(), session.recovered());
@@ -454,7 +454,7 @@ class IbSnapshotRecoveryTest
     {
         try (Scorer scorer = scorer(config); IbEngineSession session = session(config, scorer, 1, 7, null))
         {
-            return SnapshotRecovery.recover(previous, session, config.instruments().size(), refused::add);
+            return SnapshotRecovery.recover(previous, session, config, scorer, refused::add);
         }
     }
 
