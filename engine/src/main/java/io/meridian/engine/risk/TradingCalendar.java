@@ -1,20 +1,25 @@
 package io.meridian.engine.risk;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Session boundaries in event time: for every local date from {@link #FIRST_YEAR} to {@link #LAST_YEAR} the UTC
  * nanoseconds of local midnight, session open and session close in the exchange's time zone (daylight saving
  * included), and whether it is a trading day (not a weekend, not a configured holiday). Everything is computed once
- * at construction (once per process for the same arguments); lookups are array reads, so the hot path never touches
- * {@code java.time} or a clock. Single-threaded lookups (a one-day cache per calendar); allocation-free after
- * construction.
+ * at construction; lookups are array reads, so the hot path never touches {@code java.time} or a clock. Local times
+ * map to UTC as {@code ZonedDateTime.of(date, time, zone)} maps them (a time in a daylight-saving gap moves forward by
+ * the gap, one in an overlap takes the earlier offset), by {@link LocalToUtc}: plain arithmetic with the zone's offset
+ * away from its transitions, {@code java.time} only within two days of one.
+ * Single-threaded lookups (a one-day cache); allocation-free after construction.
  */
 public final class TradingCalendar
 {
@@ -24,10 +29,7 @@ public final class TradingCalendar
     public static final int LAST_YEAR = 2079;
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
-    /** Tables already computed, by zone, open, close and holidays (an engine builds two calendars; tests many). */
-    private static final Map<List<Object>, Tables> COMPUTED = new ConcurrentHashMap<>();
-    private static final int MAX_COMPUTED = 16;
+    private static final long SECONDS_PER_DAY = 86_400L;
 
     private final long[] midnightNs;
     private final long[] openNs;
@@ -39,9 +41,7 @@ public final class TradingCalendar
     private int cachedDay;
 
     /**
-     * A calendar. The tables are computed once per distinct set of arguments in the process (about 29,000 days of
-     * {@code java.time} conversions, tens of milliseconds before the JIT has compiled them) and shared, read-only, by
-     * every calendar built with the same arguments.
+     * A calendar.
      *
      * @param zone the exchange's time zone id.
      * @param open local session open.
@@ -50,83 +50,44 @@ public final class TradingCalendar
      */
     public TradingCalendar(final String zone, final String open, final String close, final List<String> holidays)
     {
-        final List<Object> key = List.of(zone, open, close, List.copyOf(holidays));
-        Tables tables = COMPUTED.get(key);
-        if (tables == null)
+        final ZoneId zoneId = ZoneId.of(zone);
+        final LocalTime openTime = LocalTime.parse(open);
+        final LocalTime closeTime = LocalTime.parse(close);
+        final LocalDate first = LocalDate.of(FIRST_YEAR, 1, 1);
+        final int days = (int)(LocalDate.of(LAST_YEAR + 1, 1, 1).toEpochDay() - first.toEpochDay()) + 1;
+        midnightNs = new long[days];
+        openNs = new long[days];
+        closeNs = new long[days];
+        tradingDay = new boolean[days];
+        month = new int[days];
+        epochDay = new long[days];
+        tradingOrdinal = new int[days];
+        final long[] holidayDays = new long[holidays.size()];
+        for (int i = 0; i < holidayDays.length; i++)
         {
-            tables = Tables.compute(zone, open, close, holidays);
-            if (COMPUTED.size() >= MAX_COMPUTED)
-            {
-                COMPUTED.clear();
-            }
-            final Tables raced = COMPUTED.putIfAbsent(key, tables);
-            tables = raced == null ? tables : raced;
+            holidayDays[i] = LocalDate.parse(holidays.get(i)).toEpochDay();
         }
-        midnightNs = tables.midnightNs;
-        openNs = tables.openNs;
-        closeNs = tables.closeNs;
-        tradingDay = tables.tradingDay;
-        month = tables.month;
-        epochDay = tables.epochDay;
-        tradingOrdinal = tables.tradingOrdinal;
-    }
-
-    /**
-     * One calendar's tables, never written after {@link #compute}.
-     */
-    private static final class Tables
-    {
-        private final long[] midnightNs;
-        private final long[] openNs;
-        private final long[] closeNs;
-        private final boolean[] tradingDay;
-        private final int[] month;
-        private final long[] epochDay;
-        private final int[] tradingOrdinal;
-
-        private Tables(final int days)
+        Arrays.sort(holidayDays);
+        final LocalToUtc utc = new LocalToUtc(zoneId);
+        final int openSecond = openTime.toSecondOfDay();
+        final int closeSecond = closeTime.toSecondOfDay();
+        int ordinal = 0;
+        for (int i = 0; i < days; i++)
         {
-            midnightNs = new long[days];
-            openNs = new long[days];
-            closeNs = new long[days];
-            tradingDay = new boolean[days];
-            month = new int[days];
-            epochDay = new long[days];
-            tradingOrdinal = new int[days];
-        }
-
-        static Tables compute(final String zone, final String open, final String close, final List<String> holidays)
-        {
-            final ZoneId zoneId = ZoneId.of(zone);
-            final LocalTime openTime = LocalTime.parse(open);
-            final LocalTime closeTime = LocalTime.parse(close);
-            final LocalDate first = LocalDate.of(FIRST_YEAR, 1, 1);
-            final int days = (int)(LocalDate.of(LAST_YEAR + 1, 1, 1).toEpochDay() - first.toEpochDay()) + 1;
-            final Tables t = new Tables(days);
-            final long[] holidayDays = new long[holidays.size()];
-            for (int i = 0; i < holidayDays.length; i++)
+            final LocalDate date = first.plusDays(i);
+            final long localMidnight = date.toEpochDay() * SECONDS_PER_DAY;
+            midnightNs[i] = utc.epochSecond(localMidnight) * NANOS_PER_SECOND;
+            openNs[i] = utc.epochSecond(localMidnight + openSecond) * NANOS_PER_SECOND;
+            closeNs[i] = utc.epochSecond(localMidnight + closeSecond) * NANOS_PER_SECOND;
+            final int dow = date.getDayOfWeek().getValue();
+            tradingDay[i] = dow <= 5 && Arrays.binarySearch(holidayDays, date.toEpochDay()) < 0;
+            month[i] = date.getYear() * 12 + date.getMonthValue() - 1;
+            epochDay[i] = date.toEpochDay();
+            tradingOrdinal[i] = ordinal;
+            if (tradingDay[i])
             {
-                holidayDays[i] = LocalDate.parse(holidays.get(i)).toEpochDay();
+                ordinal++;
             }
-            Arrays.sort(holidayDays);
-            int ordinal = 0;
-            for (int i = 0; i < days; i++)
-            {
-                final LocalDate date = first.plusDays(i);
-                t.midnightNs[i] = date.atStartOfDay(zoneId).toEpochSecond() * NANOS_PER_SECOND;
-                t.openNs[i] = date.atTime(openTime).atZone(zoneId).toEpochSecond() * NANOS_PER_SECOND;
-                t.closeNs[i] = date.atTime(closeTime).atZone(zoneId).toEpochSecond() * NANOS_PER_SECOND;
-                final int dow = date.getDayOfWeek().getValue();
-                t.tradingDay[i] = dow <= 5 && Arrays.binarySearch(holidayDays, date.toEpochDay()) < 0;
-                t.month[i] = date.getYear() * 12 + date.getMonthValue() - 1;
-                t.epochDay[i] = date.toEpochDay();
-                t.tradingOrdinal[i] = ordinal;
-                if (t.tradingDay[i])
-                {
-                    ordinal++;
-                }
-            }
-            return t;
         }
     }
 
@@ -226,5 +187,50 @@ public final class TradingCalendar
     public int tradingOrdinal(final int day)
     {
         return tradingOrdinal[day];
+    }
+
+    /**
+     * Local date-times of one zone to UTC epoch seconds, as {@code ZonedDateTime.of(local, zone).toEpochSecond()}
+     * gives them, for local times given mostly in increasing order. Between two of the zone's offset transitions the
+     * offset is one value, and a local time whose instant at that offset lies at least {@link #MARGIN_SECONDS} from
+     * both has that instant as its only valid one (no two offsets of a zone differ by that much), so it is computed by
+     * subtraction; a local time near a transition, or outside the interval known, goes through {@code java.time}, and
+     * the interval and offset are taken afresh around its instant.
+     */
+    private static final class LocalToUtc
+    {
+        /** Two days: more than any difference between two offsets (at most 36 hours). */
+        private static final long MARGIN_SECONDS = 2 * SECONDS_PER_DAY;
+
+        private final ZoneId zone;
+        private final ZoneRules rules;
+        private long offsetSeconds;
+        private long from = Long.MAX_VALUE;
+        private long until = Long.MIN_VALUE;
+
+        LocalToUtc(final ZoneId zone)
+        {
+            this.zone = zone;
+            this.rules = zone.getRules();
+        }
+
+        long epochSecond(final long localEpochSecond)
+        {
+            final long instant = localEpochSecond - offsetSeconds;
+            if (instant >= from && instant < until)
+            {
+                return instant;
+            }
+            final long exact = LocalDateTime.ofEpochSecond(localEpochSecond, 0, ZoneOffset.UTC).atZone(zone)
+                .toEpochSecond();
+            final Instant at = Instant.ofEpochSecond(exact);
+            offsetSeconds = rules.getOffset(at).getTotalSeconds();
+            // a transition exactly at this instant is the previous one (previousTransition looks strictly before)
+            final ZoneOffsetTransition previous = rules.previousTransition(at.plusSeconds(1));
+            final ZoneOffsetTransition next = rules.nextTransition(at);
+            from = previous == null ? Long.MIN_VALUE / 2 : previous.toEpochSecond() + MARGIN_SECONDS;
+            until = next == null ? Long.MAX_VALUE / 2 : next.toEpochSecond() - MARGIN_SECONDS;
+            return exact;
+        }
     }
 }

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,22 +28,42 @@ class TradingCalendarTest
     }
 
     @Test
-    void shouldGiveEachSetOfArgumentsItsOwnTablesThoughTheyAreComputedOncePerProcess()
+    void shouldMapEveryDaysSessionToUtcExactlyAsZonedDateTimeDoes()
     {
-        // the tables are shared between calendars of the same arguments: another zone, session or holiday list must
-        // still get its own
-        final int july4 = calendar.day(ns("2024-07-04T16:00:00Z"));
-        final TradingCalendar same = new TradingCalendar("America/New_York", "09:30", "16:00",
-            new ArrayList<>(List.of("2024-07-04")));
-        final TradingCalendar noHoliday = new TradingCalendar("America/New_York", "09:30", "16:00", List.of());
-        final TradingCalendar london = new TradingCalendar("Europe/London", "09:30", "16:00", List.of("2024-07-04"));
-        final TradingCalendar later = new TradingCalendar("America/New_York", "10:00", "16:00", List.of("2024-07-04"));
-        assertEquals(calendar.openNs(july4), same.openNs(july4));
-        assertFalse(same.isTradingDay(july4));
-        assertTrue(noHoliday.isTradingDay(july4), "no holiday configured");
-        assertEquals(ns("2024-07-04T13:30:00Z"), noHoliday.openNs(july4));
-        assertEquals(ns("2024-07-04T08:30:00Z"), london.openNs(july4), "09:30 BST");
-        assertEquals(ns("2024-07-04T14:00:00Z"), later.openNs(july4), "10:00 EDT");
+        // the table is built by arithmetic away from the zones' offset transitions; java.time's ZonedDateTime is the
+        // definition (a time in a gap moves forward by the gap, one in an overlap takes the earlier offset), for every
+        // day of the table, in zones with daylight saving at 02:00, at midnight (Sao Paulo until 2019), of 30 minutes
+        // (Lord Howe), a skipped day (Apia, 2011-12-30), none (Kolkata) and UTC, and sessions that start in a gap
+        final String[][] cases = {
+            {"America/New_York", "09:30", "16:00"}, {"America/New_York", "02:30", "23:59"},
+            {"America/Sao_Paulo", "00:00", "00:30"}, {"Europe/London", "01:30", "17:00"},
+            {"Australia/Lord_Howe", "02:15", "02:45"}, {"Pacific/Apia", "00:00", "12:00"},
+            {"Asia/Kolkata", "09:15", "15:30"}, {"UTC", "00:00", "23:59:59"},
+        };
+        for (final String[] c : cases)
+        {
+            final TradingCalendar table = new TradingCalendar(c[0], c[1], c[2], List.of());
+            final ZoneId zone = ZoneId.of(c[0]);
+            final LocalDate first = LocalDate.of(TradingCalendar.FIRST_YEAR, 1, 1);
+            final int days = (int)(LocalDate.of(TradingCalendar.LAST_YEAR + 1, 1, 1).toEpochDay() - first.toEpochDay());
+            int previousDay = 0;
+            for (int d = 0; d < days; d++)
+            {
+                final LocalDate date = first.plusDays(d);
+                final long open = date.atTime(LocalTime.parse(c[1])).atZone(zone).toEpochSecond() * 1_000_000_000L;
+                final long close = date.atTime(LocalTime.parse(c[2])).atZone(zone).toEpochSecond() * 1_000_000_000L;
+                final long midnight = date.atStartOfDay(zone).toEpochSecond() * 1_000_000_000L;
+                assertEquals(open, table.openNs(d), c[0] + " open of " + date);
+                assertEquals(close, table.closeNs(d), c[0] + " close of " + date);
+                if (midnight == date.plusDays(1).atStartOfDay(zone).toEpochSecond() * 1_000_000_000L)
+                {
+                    continue; // a skipped day (Apia, 2011-12-30): it starts and ends at the next one's midnight
+                }
+                assertEquals(d, table.day(midnight), c[0] + " local midnight of " + date + " starts its day");
+                assertEquals(previousDay, table.day(midnight - 1), c[0] + " a ns before " + date);
+                previousDay = d;
+            }
+        }
     }
 
     @Test

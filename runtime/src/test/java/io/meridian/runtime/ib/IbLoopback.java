@@ -195,4 +195,41 @@ public final class IbLoopback
         }
         return n[0];
     }
+
+    /** Input records of a journal (the manifest not counted). */
+    public static long inputs(final Path journal)
+    {
+        final long[] n = new long[1];
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            reader.readInput((b, o, l) -> n[0]++);
+        }
+        return n[0];
+    }
+
+    /**
+     * A session of the configuration against a fresh ib-sim for {@code millis} of wall time, journaled into {@code
+     * journalDir} with periodic snapshots, then closed (so it ends with its end-of-session snapshot).
+     */
+    static void tradeWithSnapshots(final EngineConfig config, final Path journalDir, final String manifest,
+        final long millis) throws IOException
+    {
+        try (IbSimulator sim = simulator())
+        {
+            final int port = sim.bind();
+            try (Scorer scorer = scorer(config);
+                JournalWriter journal = JournalWriter.open(journalDir, manifest);
+                IbEngineSession session = session(config, scorer, port, 7, journal))
+            {
+                session.snapshots(journalDir, manifest);
+                session.start(System.nanoTime());
+                final long until = System.nanoTime() + millis * 1_000_000L;
+                while (System.nanoTime() < until)
+                {
+                    sim.doWork(System.nanoTime());
+                    session.doWork(System.nanoTime());
+                }
+            }
+        }
+    }
 }

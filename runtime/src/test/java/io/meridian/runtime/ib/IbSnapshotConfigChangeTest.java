@@ -12,8 +12,6 @@ import io.meridian.config.ConfigLoader;
 import io.meridian.config.EngineConfig;
 import io.meridian.engine.codec.RecordType;
 import io.meridian.engine.model.Scorer;
-import io.meridian.gateway.ibsim.IbSimulator;
-import io.meridian.journal.JournalReader;
 import io.meridian.journal.JournalWriter;
 import io.meridian.journal.ReplayVerifier;
 import java.io.IOException;
@@ -41,26 +39,10 @@ class IbSnapshotConfigChangeTest
         final EngineConfig config = config();
         final Path first = dir.resolve("first");
         final String manifest = manifest(config, "first");
-        try (IbSimulator sim = IbLoopback.simulator())
-        {
-            final int port = sim.bind();
-            try (Scorer scorer = scorer(config);
-                JournalWriter journal = JournalWriter.open(first, manifest);
-                IbEngineSession session = session(config, scorer, port, 7, journal))
-            {
-                session.snapshots(first, manifest);
-                session.start(System.nanoTime());
-                final long until = System.nanoTime() + 500_000_000L;
-                while (System.nanoTime() < until)
-                {
-                    sim.doWork(System.nanoTime());
-                    session.doWork(System.nanoTime());
-                }
-            }
-        }
+        IbLoopback.tradeWithSnapshots(config, first, manifest, 500);
         final List<Path> snapshots = StateSnapshotFile.list(first);
         assertEquals(1, snapshots.size(), "the end-of-session snapshot: " + snapshots);
-        final long inputs = inputs(first);
+        final long inputs = IbLoopback.inputs(first);
 
         final List<String> overrides = new ArrayList<>(IbLoopback.OVERRIDES);
         overrides.add("monitor.window=400");
@@ -94,15 +76,5 @@ class IbSnapshotConfigChangeTest
             assertEquals(0, result.tailRecords(), "taken at the session's end: " + result.line());
         }
         assertTrue(refused.isEmpty(), refused.toString());
-    }
-
-    private static long inputs(final Path journal)
-    {
-        final long[] counted = new long[1];
-        try (JournalReader reader = JournalReader.open(journal))
-        {
-            reader.readInput((b, o, l) -> counted[0]++);
-        }
-        return counted[0];
     }
 }

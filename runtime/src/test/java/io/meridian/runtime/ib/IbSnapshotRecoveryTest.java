@@ -175,7 +175,7 @@ class IbSnapshotRecoveryTest
                     // as if killed: the end-of-session snapshot never happened, a mid-session one did
                     Files.delete(StateSnapshotFile.list(journalDir).get(0));
                 }
-                inputs.add(count(journalDir));
+                inputs.add(IbLoopback.inputs(journalDir));
                 previous = journalDir;
             }
             assertEquals(0, sim.duplicateOrderIds(), "no order id reached the simulator twice");
@@ -217,24 +217,8 @@ class IbSnapshotRecoveryTest
         final Path first = dir.resolve("first");
         final Path other = dir.resolve("other");
         final String manifest = manifest(config, "first");
-        try (IbSimulator sim = IbLoopback.simulator())
-        {
-            final int port = sim.bind();
-            try (Scorer scorer = scorer(config);
-                JournalWriter journal = JournalWriter.open(first, manifest);
-                IbEngineSession session = session(config, scorer, port, 7, journal))
-            {
-                session.snapshots(first, manifest);
-                session.start(System.nanoTime());
-                final long until = System.nanoTime() + 500_000_000L;
-                while (System.nanoTime() < until)
-                {
-                    sim.doWork(System.nanoTime());
-                    session.doWork(System.nanoTime());
-                }
-            }
-        }
-        final long inputs = count(first);
+        IbLoopback.tradeWithSnapshots(config, first, manifest, 500);
+        final long inputs = IbLoopback.inputs(first);
         final List<Path> snapshots = StateSnapshotFile.list(first);
         assertEquals(1, snapshots.size(), "the end-of-session snapshot: " + snapshots);
         final Path end = snapshots.get(0);
@@ -322,7 +306,7 @@ class IbSnapshotRecoveryTest
                     + session.snapshotsWritten());
                 session.gateway().close();
             }
-            journalInputs[run] = count(killed);
+            journalInputs[run] = IbLoopback.inputs(killed);
             final long[] replayed;
             final long fullStart = System.nanoTime();
             try (Scorer scorer = scorer(config); IbEngineSession full = session(config, scorer, 1, 7, null);
@@ -416,7 +400,7 @@ class IbSnapshotRecoveryTest
                 }
             }
         }
-        final long inputs = count(first);
+        final long inputs = IbLoopback.inputs(first);
         final List<Path> snapshots = StateSnapshotFile.list(first);
         assertEquals(3, snapshots.size(), "two mid-session snapshots and the end one: " + snapshots);
         // the newest as an old engine would have written it: state format 2
@@ -470,16 +454,6 @@ class IbSnapshotRecoveryTest
         crc.update(bytes, 64, bytes.length - 64);
         b.putInt(60, (int)crc.getValue());
         Files.write(file, bytes);
-    }
-
-    private static long count(final Path journal)
-    {
-        final long[] counted = new long[1];
-        try (JournalReader reader = JournalReader.open(journal))
-        {
-            reader.readInput((b, o, l) -> counted[0]++);
-        }
-        return counted[0];
     }
 
     private static long[] state(final IbEngineSession session)
