@@ -142,13 +142,12 @@ public final class ReadAhead implements AutoCloseable
             }
             catch (final RuntimeException | Error ex)
             {
+                // recorded before the runner ends the agent; onClose then marks it finished
                 failure = ex;
-                finished = true;
                 throw new AgentTerminationException(ex);
             }
             if (!open)
             {
-                finished = true;
                 throw new AgentTerminationException();
             }
             return moved;
