@@ -28,15 +28,20 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.SystemEpochNanoClock;
 
 /**
- * What the IB loopback tests of this package share: the demo profile with its daily loss limit off, the simulator's
- * contract ids, an engine session against ib-sim on 127.0.0.1, the journal manifest, and a duty loop that drives the
- * simulator and the session on the test's thread until a condition holds. Public for the tests of other modules
- * (ops: the report of an IB session's journal).
+ * What the IB loopback tests of this package share: the demo profile with its daily loss limit and periodic snapshots
+ * off, the simulator's contract ids, an engine session against ib-sim on 127.0.0.1, the journal manifest, and a duty
+ * loop that drives the simulator and the session on the test's thread until a condition holds. Public for the tests
+ * of other modules (ops: the report of an IB session's journal).
  */
 public final class IbLoopback
 {
-    /** The overrides every test runs with. */
-    static final List<String> OVERRIDES = List.of("kill.dailyLossLimit=1e12");
+    /**
+     * The overrides every test runs with: no daily loss limit, and no periodic snapshots (a snapshot only when a test
+     * asks for one and at a session's end). The default 60 s would otherwise write one whenever ib-sim's wall-clock
+     * event time crosses a minute during a test's session, so a test counting snapshots would fail about once in
+     * a hundred runs; the tests of periodic snapshots set their own interval.
+     */
+    static final List<String> OVERRIDES = List.of("kill.dailyLossLimit=1e12", "ib.snapshotEverySeconds=0");
     /** ib-sim's default contract ids. */
     static final Map<String, Long> CON_IDS = Map.of("MRDA", 900_001L, "MRDB", 900_002L, "MRDC", 900_003L);
     /** A sink for sessions whose records are not kept. */
